@@ -1,0 +1,46 @@
+package vn.congso.api;
+
+import java.util.Locale;
+import org.osgi.annotation.versioning.ProviderType;
+
+/** The person using the platform in the current UI session, possibly an anonymous visitor. */
+@ProviderType
+public interface CurrentUser {
+
+    /**
+     * A stable identifier: the username of a signed-in user, or {@code "anonymous"}.
+     *
+     * @return the user's id
+     */
+    String id();
+
+    /**
+     * The name to show on screen.
+     *
+     * @return the display name
+     */
+    String displayName();
+
+    /**
+     * The language the user has chosen for this session.
+     *
+     * @return the user's locale
+     */
+    Locale locale();
+
+    /**
+     * Whether the user has signed in.
+     *
+     * @return {@code false} for an anonymous visitor
+     */
+    boolean isAuthenticated();
+
+    /**
+     * Whether the user holds a permission, in Shiro wildcard syntax (for example
+     * {@code "training:exam:take"}).
+     *
+     * @param permission the permission to check
+     * @return {@code true} if permitted
+     */
+    boolean isPermitted(String permission);
+}

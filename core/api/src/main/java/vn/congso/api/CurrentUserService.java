@@ -1,0 +1,22 @@
+package vn.congso.api;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Tells who is asking. Services and views call this rather than any security library's
+ * statics, so that it works on request threads and in {@code UI.access(...)} alike. The
+ * platform always provides one; the service with the highest ranking wins.
+ */
+@ProviderType
+public interface CurrentUserService {
+
+    /** The id of the anonymous visitor. */
+    String ANONYMOUS_ID = "anonymous";
+
+    /**
+     * The user of the current UI session, or the anonymous visitor outside any session.
+     *
+     * @return the current user, never null
+     */
+    CurrentUser current();
+}

@@ -1,0 +1,35 @@
+package vn.congso.ui.internal;
+
+import com.vaadin.flow.component.HasElement;
+import com.vaadin.flow.di.DefaultInstantiator;
+import com.vaadin.flow.i18n.I18NProvider;
+import com.vaadin.flow.router.NavigationEvent;
+import com.vaadin.flow.server.VaadinService;
+
+/**
+ * Creates plugin views through {@link vn.congso.api.ViewContribution#createView()}, so a view
+ * receives the services its contributing component was injected with, and hands Vaadin the
+ * merged translations.
+ */
+final class CongSoInstantiator extends DefaultInstantiator {
+
+    private static final long serialVersionUID = 1L;
+    private final transient Platform platform;
+
+    CongSoInstantiator(VaadinService service, Platform platform) {
+        super(service);
+        this.platform = platform;
+    }
+
+    @Override
+    public <T extends HasElement> T createRouteTarget(Class<T> routeTargetType, NavigationEvent event) {
+        return platform.views().byViewClass(routeTargetType)
+                .map(active -> routeTargetType.cast(active.contribution().createView()))
+                .orElseGet(() -> super.createRouteTarget(routeTargetType, event));
+    }
+
+    @Override
+    public I18NProvider getI18NProvider() {
+        return platform.i18nProvider();
+    }
+}

@@ -1,0 +1,43 @@
+package vn.congso.ui.internal;
+
+import com.vaadin.flow.di.Instantiator;
+import com.vaadin.flow.function.DeploymentConfiguration;
+import com.vaadin.flow.server.ServiceException;
+import com.vaadin.flow.server.VaadinServlet;
+import com.vaadin.flow.server.VaadinServletService;
+import java.net.URL;
+
+/**
+ * The Vaadin service of the shell: knows the {@link Platform}, creates views through their
+ * contributions, and finds static resources inside the bundle, which embedded Jetty does not
+ * serve from the embedded jars' {@code META-INF/resources}.
+ */
+final class CongSoVaadinService extends VaadinServletService {
+
+    private static final long serialVersionUID = 1L;
+    private final transient Platform platform;
+
+    CongSoVaadinService(VaadinServlet servlet, DeploymentConfiguration configuration, Platform platform) {
+        super(servlet, configuration);
+        this.platform = platform;
+    }
+
+    Platform platform() {
+        return platform;
+    }
+
+    @Override
+    protected Instantiator createInstantiator() throws ServiceException {
+        return new CongSoInstantiator(this, platform);
+    }
+
+    @Override
+    public URL getStaticResource(String path) {
+        URL url = super.getStaticResource(path);
+        if (url != null || path == null || path.contains("..")) {
+            return url;
+        }
+        String relative = path.startsWith("/") ? path.substring(1) : path;
+        return CongSoVaadinService.class.getClassLoader().getResource("META-INF/resources/" + relative);
+    }
+}

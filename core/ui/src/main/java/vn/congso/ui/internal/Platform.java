@@ -1,0 +1,183 @@
+package vn.congso.ui.internal;
+
+import com.vaadin.flow.component.UI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
+import org.osgi.framework.BundleContext;
+import org.osgi.util.tracker.ServiceTracker;
+import vn.congso.api.CurrentUser;
+import vn.congso.api.CurrentUserService;
+import vn.congso.api.NavigationGroup;
+import vn.congso.api.TranslationService;
+
+/**
+ * What the shell's screens need from the OSGi world, in one place: translations, themes,
+ * the active views, navigation groups and the current user. Handed to Vaadin through the
+ * {@code VaadinService}, never through statics, so a restarted bundle starts clean.
+ */
+public final class Platform {
+
+    /** Something on screen that must be refreshed when views, groups or translations change. */
+    public interface ShellListener {
+        /**
+         * Called on a non-UI thread; implementations hop onto their UI with {@code access}.
+         */
+        void platformChanged();
+    }
+
+    private final Set<ShellListener> listeners = new CopyOnWriteArraySet<>();
+    private final Translations translations;
+    private final Themes themes;
+    private final Views views;
+    private final ServiceTracker<NavigationGroup, NavigationGroup> groups;
+    private final ServiceTracker<CurrentUserService, CurrentUserService> users;
+    private final CurrentUserService anonymous;
+
+    Platform(BundleContext context, CurrentUserService anonymous) {
+        this.anonymous = anonymous;
+        this.translations = new Translations(context, this::fireChanged);
+        this.themes = new Themes(context);
+        this.views = new Views(context, this::fireChanged);
+        this.groups = new ServiceTracker<>(context, NavigationGroup.class, null) {
+            @Override
+            public NavigationGroup addingService(org.osgi.framework.ServiceReference<NavigationGroup> reference) {
+                NavigationGroup group = super.addingService(reference);
+                fireChanged();
+                return group;
+            }
+
+            @Override
+            public void removedService(org.osgi.framework.ServiceReference<NavigationGroup> reference,
+                    NavigationGroup group) {
+                super.removedService(reference, group);
+                fireChanged();
+            }
+        };
+        this.users = new ServiceTracker<>(context, CurrentUserService.class, null);
+    }
+
+    void open() {
+        translations.open();
+        themes.open();
+        groups.open();
+        users.open();
+        views.open();
+    }
+
+    void close() {
+        views.close();
+        users.close();
+        groups.close();
+        themes.close();
+        translations.close();
+        listeners.clear();
+    }
+
+    Views views() {
+        return views;
+    }
+
+    Themes themes() {
+        return themes;
+    }
+
+    /** The merged translations. */
+    public TranslationService translations() {
+        return translations;
+    }
+
+    Translations i18nProvider() {
+        return translations;
+    }
+
+    /** Translates a key for a locale. */
+    public String t(String key, Locale locale, Object... params) {
+        return translations.translate(key, locale, params);
+    }
+
+    /** The user of the current session (the highest-ranked {@link CurrentUserService}). */
+    public CurrentUser currentUser() {
+        CurrentUserService service = users.getService();
+        return (service == null ? anonymous : service).current();
+    }
+
+    /** The navigation the current user sees. */
+    public List<NavigationModel.Section> navigation() {
+        CurrentUser user = currentUser();
+        return NavigationModel.sections(views.entries(), declaredGroups(), user::isPermitted);
+    }
+
+    /** The public services for the home page. */
+    public List<NavigationModel.Entry> publicServices() {
+        return NavigationModel.publicServices(views.entries(), declaredGroups());
+    }
+
+    private List<NavigationGroup> declaredGroups() {
+        List<NavigationGroup> all = new ArrayList<>(NavigationGroup.STANDARD);
+        Object[] extra = groups.getServices();
+        if (extra != null) {
+            for (Object group : extra) {
+                all.add((NavigationGroup) group);
+            }
+        }
+        return all;
+    }
+
+    /** Whether a view class belongs to an active contribution. */
+    public boolean isActiveView(Class<?> viewClass) {
+        return views.byViewClass(viewClass).isPresent();
+    }
+
+    /** The title key of the contribution whose view class this is. */
+    public Optional<String> titleKeyOf(Class<?> viewClass) {
+        return views.byViewClass(viewClass).map(active -> active.entry().titleKey());
+    }
+
+    /** The active theme's name, stylesheet version, and texts. */
+    public Optional<ThemeInfo> theme(Locale locale) {
+        return themes.active().map(theme -> new ThemeInfo(theme.name(), theme.version(), theme.logo(),
+                theme.text("district.name", locale), theme.text("district.tagline", locale)));
+    }
+
+    /**
+     * What the header shows of the active theme.
+     *
+     * @param name theme name
+     * @param version cache-busting version
+     * @param logo logo file inside the theme
+     * @param districtName the district's name
+     * @param tagline a subtitle
+     */
+    public record ThemeInfo(String name, long version, String logo, String districtName, String tagline) {
+    }
+
+    /** Registers a screen part to refresh on changes. */
+    public void addListener(ShellListener listener) {
+        listeners.add(listener);
+    }
+
+    /** Unregisters a screen part. */
+    public void removeListener(ShellListener listener) {
+        listeners.remove(listener);
+    }
+
+    void fireChanged() {
+        for (ShellListener listener : listeners) {
+            listener.platformChanged();
+        }
+    }
+
+    /** The platform of the Vaadin service a UI belongs to. */
+    public static Platform of(UI ui) {
+        return ((CongSoVaadinService) ui.getSession().getService()).platform();
+    }
+
+    /** The platform of the current Vaadin service. */
+    public static Platform current() {
+        return ((CongSoVaadinService) com.vaadin.flow.server.VaadinService.getCurrent()).platform();
+    }
+}

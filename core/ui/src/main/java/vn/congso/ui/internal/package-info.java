@@ -1,0 +1,2 @@
+/** The shell's internals: embedded Jetty and Vaadin, and the trackers that follow plugins. */
+package vn.congso.ui.internal;

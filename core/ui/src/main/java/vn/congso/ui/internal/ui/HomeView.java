@@ -1,0 +1,81 @@
+package vn.congso.ui.internal.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
+import java.util.List;
+import java.util.Locale;
+import vn.congso.ui.internal.NavigationModel;
+import vn.congso.ui.internal.Platform;
+
+/** The anonymous home page: a welcome and the public services installed right now. */
+public class HomeView extends VerticalLayout implements HasDynamicTitle {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient Platform platform;
+    private final Div services = new Div();
+
+    /** Creates the home page. */
+    public HomeView() {
+        this.platform = Platform.current();
+        setId("home-view");
+        H1 title = new H1(t("congso.home.title"));
+        title.setId("home-title");
+        Paragraph intro = new Paragraph(t("congso.home.intro"));
+        intro.setId("home-intro");
+        H2 servicesTitle = new H2(t("congso.home.services"));
+        services.setId("home-services");
+        services.addClassName("service-list");
+        add(title, intro, servicesTitle, services);
+        refresh();
+    }
+
+    /** Rebuilds the list of public services. */
+    void refresh() {
+        services.removeAll();
+        List<NavigationModel.Entry> entries = platform.publicServices();
+        if (entries.isEmpty()) {
+            Paragraph none = new Paragraph(t("congso.home.no-services"));
+            none.setId("home-no-services");
+            services.add(none);
+            return;
+        }
+        for (NavigationModel.Entry entry : entries) {
+            Anchor card = new Anchor(entry.route());
+            card.setId("service-" + MainLayout.idOf(entry.route()));
+            card.addClassName("service-card");
+            String[] icon = entry.icon().split(":", 2);
+            if (icon.length == 2) {
+                card.add(new Icon(icon[0], icon[1]));
+            }
+            Span cardTitle = new Span(t(entry.titleKey()));
+            cardTitle.addClassName("service-card-title");
+            card.add(cardTitle);
+            entry.descriptionKey().ifPresent(key -> {
+                Span description = new Span(t(key));
+                description.addClassName("service-card-description");
+                card.add(description);
+            });
+            services.add(card);
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return t("congso.app.title");
+    }
+
+    private String t(String key) {
+        UI ui = UI.getCurrent();
+        Locale locale = ui == null ? null : ui.getLocale();
+        return platform.t(key, locale);
+    }
+}

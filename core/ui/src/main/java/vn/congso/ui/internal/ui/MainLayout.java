@@ -1,0 +1,197 @@
+package vn.congso.ui.internal.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.HasElement;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import java.util.List;
+import java.util.Locale;
+import vn.congso.api.TranslationService;
+import vn.congso.ui.internal.LanguageChoice;
+import vn.congso.ui.internal.NavigationModel;
+import vn.congso.ui.internal.Platform;
+
+/**
+ * The one main layout: a header with the district's name and logo from the active theme and
+ * the language switch, and a side navigation built from the views present now. It listens
+ * to the platform, so a plugin coming or going changes every open tab at once; a tab that
+ * shows a view whose plugin went away is moved to the home page with a notice.
+ */
+public class MainLayout extends AppLayout implements Platform.ShellListener {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient Platform platform;
+    private final VerticalLayout navigation = new VerticalLayout();
+    private transient Class<?> contentClass;
+    private String contentTitleKey;
+
+    /** Creates the layout for the current UI. */
+    public MainLayout() {
+        this.platform = Platform.current();
+        setPrimarySection(Section.DRAWER);
+        setId("main-layout");
+        addToNavbar(true, createHeader());
+        navigation.setId("side-navigation");
+        navigation.setPadding(false);
+        navigation.setSpacing(true);
+        addToDrawer(navigation);
+        buildNavigation();
+    }
+
+    private Component createHeader() {
+        Locale locale = locale();
+        DrawerToggle toggle = new DrawerToggle();
+        toggle.setId("drawer-toggle");
+        toggle.setAriaLabel(t("congso.header.menu"));
+
+        HorizontalLayout header = new HorizontalLayout();
+        header.setId("app-header");
+        header.setWidthFull();
+        header.setAlignItems(FlexComponent.Alignment.CENTER);
+        header.add(toggle);
+        platform.theme(locale).ifPresent(theme -> {
+            Image logo = new Image("themes/" + theme.name() + "/" + theme.logo(), t("congso.header.logo"));
+            logo.setId("app-logo");
+            logo.setHeight("40px");
+            header.add(logo);
+        });
+        Div titles = new Div();
+        titles.addClassName("app-titles");
+        Span title = new Span(platform.theme(locale).map(Platform.ThemeInfo::districtName)
+                .filter(name -> !name.isBlank()).orElse(t("congso.app.title")));
+        title.setId("app-title");
+        titles.add(title);
+        platform.theme(locale).map(Platform.ThemeInfo::tagline).filter(s -> !s.isBlank()).ifPresent(tagline -> {
+            Span sub = new Span(tagline);
+            sub.setId("app-tagline");
+            titles.add(new Div(), sub);
+        });
+        header.add(titles);
+        header.setFlexGrow(1, titles);
+
+        Select<Locale> language = new Select<>();
+        language.setId("language-switch");
+        language.setAriaLabel(t("congso.header.language"));
+        language.setItems(platform.translations().supportedLocales());
+        language.setItemLabelGenerator(l -> t("congso.language." + l.getLanguage()));
+        language.setValue(supported(locale));
+        language.addValueChangeListener(event -> {
+            if (event.isFromClient() && event.getValue() != null) {
+                LanguageChoice.choose(UI.getCurrent().getSession(), event.getValue());
+                UI.getCurrent().getPage().reload();
+            }
+        });
+        header.add(language);
+        return header;
+    }
+
+    private Locale supported(Locale locale) {
+        return platform.translations().supportedLocales().stream()
+                .filter(l -> l.getLanguage().equals(locale.getLanguage()))
+                .findFirst().orElse(TranslationService.VIETNAMESE);
+    }
+
+    private void buildNavigation() {
+        navigation.removeAll();
+        SideNav home = new SideNav();
+        home.setId("nav-home-group");
+        SideNavItem homeItem = new SideNavItem(t("congso.nav.home"), "", new Icon("vaadin", "home"));
+        homeItem.setId("nav-home");
+        home.addItem(homeItem);
+        navigation.add(home);
+        for (NavigationModel.Section section : platform.navigation()) {
+            SideNav nav = new SideNav();
+            nav.setId("nav-group-" + section.group().id());
+            nav.setLabel(t(section.group().titleKey()));
+            nav.setCollapsible(true);
+            for (NavigationModel.Entry entry : section.entries()) {
+                SideNavItem item = new SideNavItem(t(entry.titleKey()), entry.route(), icon(entry.icon()));
+                item.setId("nav-" + idOf(entry.route()));
+                nav.addItem(item);
+            }
+            navigation.add(nav);
+        }
+    }
+
+    /** A DOM id made from a route path. */
+    static String idOf(String route) {
+        return route.replaceAll("[^A-Za-z0-9_-]", "-");
+    }
+
+    private static Icon icon(String name) {
+        String[] parts = name == null ? new String[0] : name.split(":", 2);
+        return parts.length == 2 ? new Icon(parts[0], parts[1]) : new Icon("vaadin", "file-o");
+    }
+
+    @Override
+    public void showRouterLayoutContent(HasElement content) {
+        super.showRouterLayoutContent(content);
+        contentClass = content == null ? null : content.getClass();
+        contentTitleKey = contentClass == null ? null : platform.titleKeyOf(contentClass).orElse(null);
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        platform.addListener(this);
+        // A contribution may have come or gone between construction and attach.
+        buildNavigation();
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        platform.removeListener(this);
+        super.onDetach(detachEvent);
+    }
+
+    @Override
+    public void platformChanged() {
+        getUI().ifPresent(ui -> ui.access(() -> {
+            if (contentTitleKey != null && contentClass != null && !platform.isActiveView(contentClass)) {
+                String title = t(contentTitleKey);
+                contentTitleKey = null;
+                contentClass = null;
+                ui.navigate("");
+                Notification notice = new Notification(t("congso.notice.service-updating", title), 8000,
+                        Notification.Position.TOP_CENTER);
+                notice.setId("service-updating-notice");
+                notice.addThemeVariants(NotificationVariant.LUMO_CONTRAST);
+                notice.open();
+            }
+            buildNavigation();
+            getContent();
+            if (getContent() instanceof HomeView homeView) {
+                homeView.refresh();
+            }
+        }));
+    }
+
+    private Locale locale() {
+        UI ui = UI.getCurrent();
+        return ui != null ? ui.getLocale() : TranslationService.VIETNAMESE;
+    }
+
+    private String t(String key, Object... params) {
+        return platform.t(key, locale(), params);
+    }
+
+    List<String> navigationIds() {
+        return navigation.getChildren().map(c -> c.getId().orElse("")).toList();
+    }
+}
