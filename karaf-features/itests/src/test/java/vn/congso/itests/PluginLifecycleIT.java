@@ -1,0 +1,186 @@
+package vn.congso.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.CoreOptions.vmOption;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import javax.inject.Inject;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+
+/**
+ * Boots the assembled distribution in Pax Exam, then installs, starts and uninstalls the test
+ * plugin bundle and checks over Vaadin's HTTP protocol that its route appears and disappears
+ * while the shell stays active and nothing is logged at ERROR.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class PluginLifecycleIT {
+
+    static final int HTTP_PORT = 18181;
+    static final String PLUGIN_ROUTE = "test-plugin";
+    static final String SHELL_BUNDLE = "congso-core-ui";
+    static final String KARAF_VERSION = System.getProperty("karaf.version", "4.4.10");
+
+    @Inject
+    private BundleContext bundleContext;
+
+    @Configuration
+    public Option[] config() {
+        String zip = requiredFile("congso.distribution.zip");
+        String plugin = requiredFile("congso.testplugin.jar");
+        List<Option> options = new ArrayList<>(List.of(
+                karafDistributionConfiguration()
+                        .frameworkUrl("file:" + zip)
+                        .karafVersion(KARAF_VERSION)
+                        .name("CongSo")
+                        .unpackDirectory(new File("target/pax-exam"))
+                        .useDeployFolder(false),
+                configureConsole().ignoreLocalConsole(),
+                logLevel(LogLevel.INFO),
+                editConfigurationFilePut("etc/vn.congso.ui.cfg", "port", String.valueOf(HTTP_PORT)),
+                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", "18101"),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", "11099"),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", "44445"),
+                systemProperty("congso.testplugin").value(plugin)));
+        options.addAll(java9PlusBootOptions());
+        if (Boolean.getBoolean("congso.itests.keepRuntimeFolder")) {
+            options.add(keepRuntimeFolder()); // debugging aid: -Dcongso.itests.keepRuntimeFolder=true
+        }
+        String localRepo = System.getProperty("maven.repo.local");
+        if (localRepo != null && !localRepo.isBlank()) {
+            options.add(editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg",
+                    "org.ops4j.pax.url.mvn.localRepository", localRepo));
+        }
+        return options.toArray(new Option[0]);
+    }
+
+    @Test
+    public void pluginRouteFollowsItsBundle() throws Exception {
+        assertShellActive();
+        VaadinHttpProbe probe = new VaadinHttpProbe("http://127.0.0.1:" + HTTP_PORT);
+        assertTrue("the shell did not answer HTTP 200 on / within 60 s", probe.awaitRoot200(60_000));
+
+        String before = probe.navigate(PLUGIN_ROUTE);
+        assertTrue("route should be unknown before install: " + VaadinHttpProbe.abbreviate(before),
+                before.contains("\"not-found-view\""));
+        assertFalse(before.contains("\"test-plugin-view\""));
+
+        String location = "file:" + System.getProperty("congso.testplugin");
+        Bundle plugin = bundleContext.installBundle(location);
+        try {
+            plugin.start();
+            assertEquals(Bundle.ACTIVE, plugin.getState());
+
+            String live = probe.awaitNavigateContains(PLUGIN_ROUTE, "\"test-plugin-view\"", 10_000);
+            assertTrue("route did not come up within 10 s: " + VaadinHttpProbe.abbreviate(live),
+                    live.contains("\"test-plugin-view\""));
+            assertShellActive();
+        } finally {
+            plugin.uninstall();
+        }
+
+        String gone = probe.awaitNavigateContains(PLUGIN_ROUTE, "\"not-found-view\"", 10_000);
+        assertTrue("route did not go away within 10 s: " + VaadinHttpProbe.abbreviate(gone),
+                gone.contains("\"not-found-view\""));
+        assertFalse(gone.contains("\"test-plugin-view\""));
+        assertShellActive();
+
+        assertNoErrorsLogged();
+    }
+
+    /**
+     * What {@code bin/karaf} passes to Java 9+ and Pax Exam's Java runner does not: without the
+     * patched {@code java.base}, the specs activator logs NoClassDefFoundError OsgiLocator at ERROR.
+     * Paths are relative to the unpacked Karaf, the container's working directory.
+     */
+    private static List<Option> java9PlusBootOptions() {
+        List<Option> options = new ArrayList<>();
+        for (String arg : new String[] {
+                "--add-reads=java.xml=java.logging",
+                "--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED",
+                "--patch-module", "java.base=lib/endorsed/org.apache.karaf.specs.locator-" + KARAF_VERSION + ".jar",
+                "--patch-module", "java.xml=lib/endorsed/org.apache.karaf.specs.java.xml-" + KARAF_VERSION + ".jar",
+                "--add-opens", "java.base/java.security=ALL-UNNAMED",
+                "--add-opens", "java.base/java.net=ALL-UNNAMED",
+                "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+                "--add-opens", "java.base/java.util=ALL-UNNAMED",
+                "--add-opens", "java.naming/javax.naming.spi=ALL-UNNAMED",
+                "--add-opens", "java.rmi/sun.rmi.transport.tcp=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.protocol.file=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.protocol.ftp=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.protocol.http=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.protocol.https=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.protocol.jar=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.content.text=ALL-UNNAMED",
+                "--add-exports=jdk.xml.dom/org.w3c.dom.html=ALL-UNNAMED",
+                "--add-exports=jdk.naming.rmi/com.sun.jndi.url.rmi=ALL-UNNAMED",
+                "--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED",
+                "--add-exports=java.security.sasl/com.sun.security.sasl=ALL-UNNAMED",
+                "--add-exports=java.naming/com.sun.jndi.ldap=ALL-UNNAMED"}) {
+            options.add(vmOption(arg));
+        }
+        return options;
+    }
+
+    private void assertShellActive() {
+        Bundle shell = null;
+        for (Bundle b : bundleContext.getBundles()) {
+            if (SHELL_BUNDLE.equals(b.getSymbolicName())) {
+                shell = b;
+            }
+        }
+        assertNotNull("bundle " + SHELL_BUNDLE + " is not installed", shell);
+        assertEquals("bundle " + SHELL_BUNDLE + " state", Bundle.ACTIVE, shell.getState());
+    }
+
+    private static void assertNoErrorsLogged() throws Exception {
+        Path log = karafLog();
+        assertTrue("no Karaf log at " + log, Files.isRegularFile(log));
+        List<String> errors = Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+                .filter(line -> line.contains("| ERROR |"))
+                .collect(Collectors.toList());
+        assertTrue("ERROR lines in " + log + ":\n" + String.join("\n", errors), errors.isEmpty());
+    }
+
+    private static Path karafLog() {
+        String prop = System.getProperty("karaf.log");
+        if (prop != null && !prop.isBlank()) {
+            Path p = Path.of(prop);
+            return Files.isDirectory(p) ? p.resolve("karaf.log") : p;
+        }
+        return Path.of(System.getProperty("karaf.data"), "log", "karaf.log");
+    }
+
+    private static String requiredFile(String property) {
+        String value = System.getProperty(property);
+        if (value == null || !new File(value).isFile()) {
+            throw new IllegalStateException("system property " + property + " must name an existing file, was "
+                    + value + " (build the reactor first: mvn install -DskipTests)");
+        }
+        return new File(value).getAbsolutePath();
+    }
+}
