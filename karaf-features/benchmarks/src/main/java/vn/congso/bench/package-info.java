@@ -1,0 +1,2 @@
+/** Benchmarks: programs that print numbers, run by hand, never as tests. */
+package vn.congso.bench;

@@ -1,0 +1,394 @@
+package vn.congso.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Boots the assembled distribution with {@code bin/karaf run} and drives the shell with headless
+ * Chromium: language switch, a plugin appearing by server push when its jar lands in
+ * {@code deploy/}, its view, and the tab moved home with a notice when the jar goes away.
+ */
+class ShellBrowserIT {
+
+    static final int HTTP_PORT = 18182;
+    static final String BASE = "http://127.0.0.1:" + HTTP_PORT;
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path TARGET = Path.of("target").toAbsolutePath();
+    static final Path KARAF_HOME = TARGET.resolve("browser-karaf");
+    static final Path KARAF_OUT = TARGET.resolve("browser-karaf.out");
+    static final Path SCREENSHOTS = TARGET.resolve("screenshots");
+    static final String PLUGIN_JAR_NAME = "congso-itests-test-plugin.jar";
+
+    static final String VI_HOME_TITLE = "Chào mừng đến với Cổng Số";
+    static final String EN_HOME_TITLE = "Welcome to CongSo";
+    static final String VI_APP_TITLE = "UBND huyện Trần Đề";
+    static final String EN_APP_TITLE = "Tran De District People's Committee";
+    static final String VI_GREETING = "Xin chào từ plugin thử nghiệm.";
+
+    /** Selenium warns at length that it has no CDP module for this Chromium; we use none. */
+    private static final java.util.logging.Logger SELENIUM_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium");
+
+    private static Process karaf;
+    private static WebDriver driver;
+    private static Path userDataDir;
+    private static Path pluginJar;
+
+    @RegisterExtension
+    static final TestWatcher SCREENSHOT_ON_FAILURE = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            screenshot(context.getRequiredTestMethod().getName());
+        }
+    };
+
+    @BeforeAll
+    static void startKarafAndBrowser() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "needs " + CHROMIUM + " and " + CHROMEDRIVER + " (apt-get install chromium chromium-driver)");
+        Path zip = requiredFile("congso.distribution.zip");
+        pluginJar = requiredFile("congso.testplugin.jar");
+
+        deleteTree(KARAF_HOME);
+        unzipStrippingTopFolder(zip, KARAF_HOME);
+        setProperty(KARAF_HOME.resolve("etc/vn.congso.ui.cfg"), "port", String.valueOf(HTTP_PORT));
+        setProperty(KARAF_HOME.resolve("etc/org.apache.karaf.shell.cfg"), "sshPort", "18102");
+        setProperty(KARAF_HOME.resolve("etc/org.apache.karaf.management.cfg"), "rmiRegistryPort", "11098");
+        setProperty(KARAF_HOME.resolve("etc/org.apache.karaf.management.cfg"), "rmiServerPort", "44446");
+
+        ProcessBuilder pb = new ProcessBuilder(KARAF_HOME.resolve("bin/karaf").toString(), "run")
+                .directory(KARAF_HOME.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(KARAF_OUT.toFile());
+        Map<String, String> env = pb.environment();
+        for (String inherited : List.of("KARAF_HOME", "KARAF_BASE", "KARAF_DATA", "KARAF_ETC", "KARAF_LOG")) {
+            env.remove(inherited);
+        }
+        env.put("CONGSO_HTTP_PORT", String.valueOf(HTTP_PORT)); // wins over any inherited value
+        karaf = pb.start();
+
+        VaadinHttpProbe probe = new VaadinHttpProbe(BASE);
+        long deadline = System.currentTimeMillis() + 90_000;
+        while (probe.rootStatus() != 200) {
+            if (!karaf.isAlive()) {
+                throw new IllegalStateException("Karaf exited with " + karaf.exitValue() + "; see " + KARAF_OUT);
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("Karaf did not answer HTTP 200 on " + BASE + " within 90 s");
+            }
+            Thread.sleep(250);
+        }
+
+        SELENIUM_LOG.setLevel(java.util.logging.Level.SEVERE);
+        userDataDir = Files.createTempDirectory("congso-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--disable-dev-shm-usage", "--window-size=1280,900",
+                "--user-data-dir=" + userDataDir);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void stopBrowserAndKaraf() throws Exception {
+        try {
+            if (driver != null) {
+                driver.quit();
+                driver = null;
+            }
+        } finally {
+            stopKaraf();
+            if (userDataDir != null) {
+                deleteTree(userDataDir);
+            }
+        }
+    }
+
+    @Test
+    void languageSwitchAndPluginComingAndGoing() throws Exception {
+        driver.get(BASE + "/");
+        waitForText("home-title", VI_HOME_TITLE, 30);
+        waitForText("app-title", VI_APP_TITLE, 5);
+
+        chooseLanguage("English");
+        waitForText("home-title", EN_HOME_TITLE, 15);
+        waitForText("app-title", EN_APP_TITLE, 5);
+
+        chooseLanguage("Tiếng Việt");
+        waitForText("home-title", VI_HOME_TITLE, 15);
+        waitForText("app-title", VI_APP_TITLE, 5);
+
+        // Mark this page so that we can tell whether it reloads.
+        js().executeScript("window.__congsoNoReload = 'still-here';");
+        Path deployed = KARAF_HOME.resolve("deploy").resolve(PLUGIN_JAR_NAME);
+        Path staging = KARAF_HOME.resolve(PLUGIN_JAR_NAME + ".tmp");
+        Files.copy(pluginJar, staging, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(staging, deployed, StandardCopyOption.ATOMIC_MOVE);
+
+        WebElement navItem = wait(10).until(d -> displayedOrNull(By.id("nav-test-plugin")));
+        assertEquals("still-here", js().executeScript("return window.__congsoNoReload;"),
+                "the page reloaded instead of receiving the new navigation entry by push");
+
+        navItem.click();
+        waitForText("test-plugin-greeting", VI_GREETING, 10);
+        wait(5).until(d -> path().equals("/test-plugin"));
+
+        Files.delete(deployed);
+        wait(15).until(d -> displayedOrNull(By.id("home-view")) != null && !path().startsWith("/test-plugin"));
+        String notice = wait(10).until(d -> {
+            String text = notificationText();
+            return text.contains("đang được cập nhật") ? text : null;
+        });
+        assertTrue(Boolean.TRUE.equals(js().executeScript(
+                "return !!document.getElementById('service-updating-notice');")),
+                "no vaadin-notification with id service-updating-notice");
+        wait(5).until(d -> displayedOrNull(By.id("nav-test-plugin")) == null);
+        reportErrorsLogged();
+
+        // The notice names the departed service by its translated title.
+        assertTrue(notice.startsWith("Dịch vụ \"Dịch vụ thử nghiệm\" đang được cập nhật"),
+                "the notice should name the service by its title: " + notice);
+    }
+
+    // --- browser helpers -------------------------------------------------------------------
+
+    /** Opens the language select and picks the item with this label; the page then reloads. */
+    private static void chooseLanguage(String label) {
+        WebElement select = wait(10).until(d -> displayedOrNull(By.id("language-switch")));
+        select.click();
+        WebElement item = wait(10).until(d -> {
+            for (WebElement candidate : d.findElements(By.cssSelector("vaadin-select-item"))) {
+                try {
+                    boolean inValueButton = Boolean.TRUE.equals(js().executeScript(
+                            "return !!arguments[0].closest('vaadin-select-value-button');", candidate));
+                    if (!inValueButton && candidate.isDisplayed()
+                            && label.equals(candidate.getText().trim())) {
+                        return candidate;
+                    }
+                } catch (StaleElementReferenceException e) {
+                    // the overlay re-rendered; look again
+                }
+            }
+            return null;
+        });
+        item.click();
+    }
+
+    private static void waitForText(String id, String expected, int seconds) {
+        try {
+            wait(seconds).until(d -> {
+                WebElement e = displayedOrNull(By.id(id));
+                return e != null && expected.equals(e.getText().trim());
+            });
+        } catch (RuntimeException e) {
+            WebElement now = displayedOrNull(By.id(id));
+            throw new AssertionError("#" + id + " did not show \"" + expected + "\" within " + seconds
+                    + " s; it shows " + (now == null ? "nothing" : "\"" + now.getText() + "\""), e);
+        }
+    }
+
+    private static WebElement displayedOrNull(By by) {
+        try {
+            WebElement e = driver.findElement(by);
+            return e.isDisplayed() ? e : null;
+        } catch (NoSuchElementException | StaleElementReferenceException e) {
+            return null;
+        }
+    }
+
+    private static String notificationText() {
+        Object text = js().executeScript(
+                "return Array.from(document.querySelectorAll('vaadin-notification-card'))"
+                        + ".map(c => c.textContent).join('\\n');");
+        return text == null ? "" : text.toString();
+    }
+
+    private static String path() {
+        return URI.create(driver.getCurrentUrl()).getPath();
+    }
+
+    private static WebDriverWait wait(int seconds) {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(seconds), Duration.ofMillis(100));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
+    private static JavascriptExecutor js() {
+        return (JavascriptExecutor) driver;
+    }
+
+    private static void screenshot(String name) {
+        if (driver == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+            Files.write(SCREENSHOTS.resolve(ShellBrowserIT.class.getSimpleName() + "-" + name + ".png"), png);
+            Files.writeString(SCREENSHOTS.resolve(ShellBrowserIT.class.getSimpleName() + "-" + name + ".html"),
+                    driver.getPageSource(), StandardCharsets.UTF_8);
+        } catch (Exception e) {
+            System.err.println("could not take a screenshot: " + e);
+        }
+    }
+
+    // --- Karaf helpers ---------------------------------------------------------------------
+
+    /**
+     * Prints the ERROR lines of this Karaf's log. Not an assertion here (PluginLifecycleIT asserts
+     * a clean log): a browser's push connection (long polling) being cut by a page reload makes
+     * Atmosphere log "Failed to cancel resource" NullPointerExceptions on Jetty 12.
+     */
+    private static void reportErrorsLogged() throws IOException {
+        Path log = KARAF_HOME.resolve("data/log/karaf.log");
+        assertTrue(Files.isRegularFile(log), "no Karaf log at " + log);
+        List<String> errors;
+        try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
+            errors = lines.filter(l -> l.contains("| ERROR |")).collect(Collectors.toList());
+        }
+        if (!errors.isEmpty()) {
+            System.out.println("[ShellBrowserIT] " + errors.size() + " ERROR line(s) in " + log + ":\n"
+                    + String.join("\n", errors));
+        }
+    }
+
+    private static void stopKaraf() throws Exception {
+        Path pidFile = KARAF_HOME.resolve("karaf.pid");
+        if (Files.isRegularFile(pidFile)) {
+            String pidText = Files.readString(pidFile).trim();
+            if (!pidText.isEmpty()) {
+                Optional<ProcessHandle> handle = ProcessHandle.of(Long.parseLong(pidText));
+                if (handle.isPresent()) {
+                    stop(handle.get());
+                }
+            }
+        }
+        if (karaf != null) {
+            for (ProcessHandle child : karaf.descendants().collect(Collectors.toList())) {
+                stop(child);
+            }
+            stop(karaf.toHandle());
+            karaf = null;
+        }
+    }
+
+    /** SIGTERM, up to 20 s to exit, then SIGKILL. */
+    private static void stop(ProcessHandle process) throws Exception {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            process.onExit().get(20, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            process.destroyForcibly();
+            process.onExit().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void unzipStrippingTopFolder(Path zip, Path into) throws IOException {
+        Files.createDirectories(into);
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                String name = entry.getName();
+                int slash = name.indexOf('/');
+                String relative = slash < 0 ? name : name.substring(slash + 1);
+                if (relative.isEmpty()) {
+                    continue;
+                }
+                Path target = into.resolve(relative).normalize();
+                if (!target.startsWith(into)) {
+                    throw new IOException("zip entry outside the target folder: " + name);
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        try (Stream<Path> bin = Files.list(into.resolve("bin"))) {
+            bin.filter(Files::isRegularFile).forEach(p -> p.toFile().setExecutable(true, false));
+        }
+    }
+
+    /** Replaces {@code key = value} in a Karaf .cfg file, appending it when absent. */
+    private static void setProperty(Path cfg, String key, String value) throws IOException {
+        List<String> lines = Files.readAllLines(cfg, StandardCharsets.UTF_8);
+        boolean found = false;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).matches("\\s*" + java.util.regex.Pattern.quote(key) + "\\s*[=:].*")) {
+                lines.set(i, key + " = " + value);
+                found = true;
+            }
+        }
+        if (!found) {
+            lines.add(key + " = " + value);
+        }
+        Files.write(cfg, lines, StandardCharsets.UTF_8);
+    }
+
+    private static Path requiredFile(String property) {
+        String value = System.getProperty(property);
+        if (value == null || !Files.isRegularFile(Path.of(value))) {
+            throw new IllegalStateException("system property " + property + " must name an existing file, was "
+                    + value + " (build the reactor first: mvn install -DskipTests)");
+        }
+        return Path.of(value).toAbsolutePath();
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).collect(Collectors.toList())) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+}
