@@ -39,7 +39,10 @@ final class CongSoServlet extends VaadinServlet {
     @Override
     protected void servletInitialized() throws ServletException {
         super.servletInitialized();
-        getService().addUIInitListener(event -> LanguageChoice.apply(event.getUI()));
+        getService().addUIInitListener(event -> {
+            LanguageChoice.apply(event.getUI());
+            event.getUI().addBeforeEnterListener(new AccessGuard(platform));
+        });
     }
 
     @Override

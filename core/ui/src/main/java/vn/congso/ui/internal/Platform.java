@@ -127,6 +127,11 @@ public final class Platform {
         return all;
     }
 
+    /** Whether an active contribution serves this route. */
+    public boolean hasRoute(String route) {
+        return views.byRoute(route).isPresent();
+    }
+
     /** Whether a view class belongs to an active contribution. */
     public boolean isActiveView(Class<?> viewClass) {
         return views.byViewClass(viewClass).isPresent();

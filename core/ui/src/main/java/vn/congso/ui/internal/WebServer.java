@@ -19,6 +19,7 @@ import org.eclipse.jetty.server.handler.gzip.GzipHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.congso.ui.internal.ui.AccessDeniedView;
 import vn.congso.ui.internal.ui.AppShell;
 import vn.congso.ui.internal.ui.HomeView;
 import vn.congso.ui.internal.ui.MainLayout;
@@ -114,7 +115,9 @@ final class WebServer {
                 new VaadinAppShellInitializer().initialize(Set.of(AppShell.class), vaadinContext);
                 ApplicationRouteRegistry registry = ApplicationRouteRegistry.getInstance(vaadinContext);
                 registry.setErrorNavigationTargets(Set.of(NotFoundView.class));
-                RouteConfiguration.forRegistry(registry).setRoute("", HomeView.class, List.of(MainLayout.class));
+                RouteConfiguration routes = RouteConfiguration.forRegistry(registry);
+                routes.setRoute("", HomeView.class, List.of(MainLayout.class));
+                routes.setRoute("access-denied", AccessDeniedView.class, List.of(MainLayout.class));
                 platform.views().attach(registry);
             } catch (Exception e) {
                 throw new IllegalStateException("Cannot initialise Vaadin", e);

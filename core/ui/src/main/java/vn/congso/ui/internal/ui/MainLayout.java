@@ -7,6 +7,7 @@ import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
@@ -21,6 +22,7 @@ import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import java.util.List;
 import java.util.Locale;
+import vn.congso.api.CurrentUser;
 import vn.congso.api.TranslationService;
 import vn.congso.ui.internal.LanguageChoice;
 import vn.congso.ui.internal.NavigationModel;
@@ -38,6 +40,7 @@ public class MainLayout extends AppLayout implements Platform.ShellListener {
 
     private final transient Platform platform;
     private final VerticalLayout navigation = new VerticalLayout();
+    private final HorizontalLayout account = new HorizontalLayout();
     private transient Class<?> contentClass;
     private String contentTitleKey;
 
@@ -98,7 +101,31 @@ public class MainLayout extends AppLayout implements Platform.ShellListener {
             }
         });
         header.add(language);
+        header.add(account);
+        buildAccount();
         return header;
+    }
+
+    /** Who is signed in, with sign-out; or the sign-in link when a security bundle offers one. */
+    private void buildAccount() {
+        account.removeAll();
+        account.setId("account");
+        account.setAlignItems(FlexComponent.Alignment.CENTER);
+        CurrentUser user = platform.currentUser();
+        if (user.isAuthenticated()) {
+            Span name = new Span(user.displayName().isBlank() ? user.id() : user.displayName());
+            name.setId("account-name");
+            account.add(name);
+            if (platform.hasRoute("logout")) {
+                Anchor logout = new Anchor("logout", t("congso.header.logout"));
+                logout.setId("account-logout");
+                account.add(logout);
+            }
+        } else if (platform.hasRoute("login")) {
+            Anchor login = new Anchor("login", t("congso.header.login"));
+            login.setId("account-login");
+            account.add(login);
+        }
     }
 
     private Locale supported(Locale locale) {
@@ -152,6 +179,7 @@ public class MainLayout extends AppLayout implements Platform.ShellListener {
         platform.addListener(this);
         // A contribution may have come or gone between construction and attach.
         buildNavigation();
+        buildAccount();
     }
 
     @Override
@@ -175,7 +203,7 @@ public class MainLayout extends AppLayout implements Platform.ShellListener {
                 notice.open();
             }
             buildNavigation();
-            getContent();
+            buildAccount();
             if (getContent() instanceof HomeView homeView) {
                 homeView.refresh();
             }
