@@ -36,7 +36,8 @@ final class Translations extends BundleTracker<Long> implements I18NProvider, Tr
     private final transient Runnable onChange;
 
     Translations(BundleContext context, Runnable onChange) {
-        super(context, Bundle.STARTING | Bundle.ACTIVE, null);
+        // STOPPING too: a stopping bundle's texts stay until its services (views) are gone.
+        super(context, Bundle.STARTING | Bundle.ACTIVE | Bundle.STOPPING, null);
         this.onChange = onChange;
     }
 

@@ -42,7 +42,7 @@ public class MainLayout extends AppLayout implements Platform.ShellListener {
     private final VerticalLayout navigation = new VerticalLayout();
     private final HorizontalLayout account = new HorizontalLayout();
     private transient Class<?> contentClass;
-    private String contentTitleKey;
+    private String contentTitle;
 
     /** Creates the layout for the current UI. */
     public MainLayout() {
@@ -170,7 +170,9 @@ public class MainLayout extends AppLayout implements Platform.ShellListener {
     public void showRouterLayoutContent(HasElement content) {
         super.showRouterLayoutContent(content);
         contentClass = content == null ? null : content.getClass();
-        contentTitleKey = contentClass == null ? null : platform.titleKeyOf(contentClass).orElse(null);
+        // The title is translated now: when the view's bundle goes, its translations go with it.
+        contentTitle = contentClass == null ? null
+                : platform.titleKeyOf(contentClass).map(key -> t(key)).orElse(null);
     }
 
     @Override
@@ -191,9 +193,9 @@ public class MainLayout extends AppLayout implements Platform.ShellListener {
     @Override
     public void platformChanged() {
         getUI().ifPresent(ui -> ui.access(() -> {
-            if (contentTitleKey != null && contentClass != null && !platform.isActiveView(contentClass)) {
-                String title = t(contentTitleKey);
-                contentTitleKey = null;
+            if (contentTitle != null && contentClass != null && !platform.isActiveView(contentClass)) {
+                String title = contentTitle;
+                contentTitle = null;
                 contentClass = null;
                 ui.navigate("");
                 Notification notice = new Notification(t("congso.notice.service-updating", title), 8000,
