@@ -162,6 +162,11 @@ final class LiquibaseMigrator {
         return (System.nanoTime() - startNanos) / 1_000_000;
     }
 
+    /** Liquibase's messages span lines; a log line and a table cell want one. */
+    private static String oneLine(String message) {
+        return message.trim().replaceAll("\\s*\\R\\s*", " ");
+    }
+
     /**
      * Liquibase wraps its reason several times. Its {@code MigrationFailedException} names the
      * changeset and quotes the database's reason; otherwise the deepest message says most.
@@ -170,12 +175,12 @@ final class LiquibaseMigrator {
         String deepest = null;
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof liquibase.exception.MigrationFailedException && t.getMessage() != null) {
-                return t.getMessage().trim();
+                return oneLine(t.getMessage());
             }
             if (t.getMessage() != null && !t.getMessage().isBlank()) {
                 deepest = t instanceof Error ? t.toString() : t.getMessage();
             }
         }
-        return deepest == null ? e.getClass().getName() : deepest.trim();
+        return deepest == null ? e.getClass().getName() : oneLine(deepest);
     }
 }
