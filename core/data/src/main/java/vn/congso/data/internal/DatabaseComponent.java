@@ -16,6 +16,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.congso.api.data.Database;
+import vn.congso.api.data.MigrationStatus;
 
 /**
  * Publishes {@link Database} as a bundle-scoped service factory once the platform data source
@@ -52,6 +53,12 @@ public class DatabaseComponent {
         Database database = new BundleDatabase(dataSource, productName);
         DatabaseServiceFactory factory = new DatabaseServiceFactory(database,
                 new LiquibaseMigrator(dataSource, Clock.systemUTC()), registry);
+        // core/data's own table (changelog digests) first, by the same mechanism as plugins.
+        factory.migrate(context.getBundle()).ifPresent(own -> {
+            if (own.state() != MigrationStatus.State.MIGRATED) {
+                throw new IllegalStateException("core/data's own schema did not migrate: " + own.message());
+            }
+        });
         Dictionary<String, Object> props = new Hashtable<>();
         props.put("database.product", productName);
         props.put(Constants.SERVICE_DESCRIPTION, "CongSo platform database, migrated per bundle");

@@ -1,5 +1,11 @@
 package vn.congso.data.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.osgi.framework.Bundle;
@@ -42,15 +48,49 @@ final class DatabaseServiceFactory implements ServiceFactory<Database> {
         if (changelog == null || changelog.isBlank()) {
             return database;
         }
-        MigrationKey key = new MigrationKey(bundle.getSymbolicName(), bundle.getVersion().toString(),
-                bundle.getLastModified());
-        Migration outcome = migrateOnce(key, changelog, bundle);
-        return outcome.state() == State.MIGRATED ? database : null;
+        return migrate(bundle).map(Migration::state).orElse(State.MIGRATED) == State.MIGRATED ? database : null;
     }
 
     @Override
     public void ungetService(Bundle bundle, ServiceRegistration<Database> registration, Database service) {
         // Nothing held per bundle: the data source is shared.
+    }
+
+    /**
+     * Migrates a bundle now, whether or not it asks for the service: core/data runs its own
+     * changelog this way before publishing {@link Database}.
+     *
+     * @param bundle the bundle
+     * @return the outcome, or empty when the bundle has no changelog
+     */
+    Optional<Migration> migrate(Bundle bundle) {
+        String changelog = bundle.getHeaders("").get(Database.CHANGELOG_HEADER);
+        if (changelog == null || changelog.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(migrateOnce(new MigrationKey(bundle.getSymbolicName(), bundle.getVersion().toString(),
+                bundle.getLastModified()), changelog, bundle));
+    }
+
+    /** The digest of the files in the changelog's folder, or null (always run) when unreadable. */
+    private String digestOf(Bundle bundle, String changelog) {
+        try {
+            String folder = ChangelogDigest.folderOf(ChangelogLocation.bundlePath(changelog));
+            Enumeration<URL> entries = bundle.findEntries(folder, "*", true);
+            Map<String, byte[]> files = new HashMap<>();
+            while (entries != null && entries.hasMoreElements()) {
+                URL entry = entries.nextElement();
+                if (!entry.getPath().endsWith("/")) {
+                    try (InputStream in = entry.openStream()) {
+                        files.put(entry.getPath(), in.readAllBytes());
+                    }
+                }
+            }
+            return files.isEmpty() ? null : ChangelogDigest.of(files);
+        } catch (IOException | IllegalArgumentException e) {
+            log.debug("No changelog digest for {}: {}", bundle.getSymbolicName(), e.toString());
+            return null;
+        }
     }
 
     private Migration migrateOnce(MigrationKey key, String changelog, Bundle bundle) {
@@ -68,7 +108,7 @@ final class DatabaseServiceFactory implements ServiceFactory<Database> {
                 return new Migration(key.bundleSymbolicName(), key.bundleVersion(), changelog, State.FAILED, 0,
                         "bundle has no class loader", java.time.Instant.now(), 0);
             }
-            Migration outcome = migrator.migrate(key, changelog, loader);
+            Migration outcome = migrator.migrate(key, changelog, loader, digestOf(bundle, changelog));
             cache.put(key, outcome);
             registry.record(outcome);
             return outcome;

@@ -50,10 +50,12 @@ final class LiquibaseMigrator {
 
     private final DataSource dataSource;
     private final Clock clock;
+    private final DigestStore digestStore;
 
     LiquibaseMigrator(DataSource dataSource, Clock clock) {
         this.dataSource = dataSource;
         this.clock = clock;
+        this.digestStore = new DigestStore(dataSource);
     }
 
     /**
@@ -65,13 +67,42 @@ final class LiquibaseMigrator {
      * @return the outcome, never null; failures are reported in it, not thrown
      */
     Migration migrate(MigrationKey key, String changelogHeader, ClassLoader bundleLoader) {
+        return migrate(key, changelogHeader, bundleLoader, null);
+    }
+
+    /**
+     * Applies every changeset of a bundle's changelog that has not run yet, unless the
+     * changelog files are exactly those of the bundle's last successful migration.
+     *
+     * @param key the bundle build being migrated
+     * @param changelogHeader the bundle's {@code CongSo-Changelog} header
+     * @param bundleLoader the bundle's class loader, which sees the changelog
+     * @param digest the {@link ChangelogDigest} of the changelog files, or null to always run
+     * @return the outcome, never null; failures are reported in it, not thrown
+     */
+    Migration migrate(MigrationKey key, String changelogHeader, ClassLoader bundleLoader, String digest) {
         Logger log = LoggerFactory.getLogger(key.bundleSymbolicName());
         long start = System.nanoTime();
         AtomicInteger applied = new AtomicInteger();
         String changelog = changelogHeader;
         try {
             changelog = ChangelogLocation.logicalPath(key.bundleSymbolicName(), changelogHeader);
+            if (digest != null && digest.equals(digestStore.recorded(key.bundleSymbolicName()))) {
+                long millis = elapsedMillis(start);
+                log.debug("Changelog of {} {} unchanged since its last migration ({}, {} ms)",
+                        key.bundleSymbolicName(), key.bundleVersion(), changelog, millis);
+                return outcome(key, changelog, State.MIGRATED, 0, "", millis);
+            }
             run(changelog, ChangelogLocation.prefix(key.bundleSymbolicName()), bundleLoader, applied);
+            if (digest != null) {
+                try {
+                    digestStore.record(key, digest, clock.instant());
+                } catch (SQLException e) {
+                    // The schema is migrated; the next start merely runs Liquibase again.
+                    log.warn("Could not record the changelog digest of {}: {}", key.bundleSymbolicName(),
+                            e.getMessage());
+                }
+            }
             long millis = elapsedMillis(start);
             if (applied.get() > 0) {
                 log.info("Migrated {} {}: {} changeset(s) of {} applied in {} ms", key.bundleSymbolicName(),

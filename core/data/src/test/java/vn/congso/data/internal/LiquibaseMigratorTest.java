@@ -75,6 +75,24 @@ class LiquibaseMigratorTest {
     }
 
     @Test
+    void anUnchangedChangelogSkipsLiquibaseEvenAfterARestart() throws Exception {
+        Migration own = migrator.migrate(new MigrationKey("congso-core-data", "1", 1), "db/changelog.xml",
+                TestDatabases.coreData(), "own");
+        assertEquals(State.MIGRATED, own.state(), own.message());
+        MigrationKey key = new MigrationKey("vn.test.x", "1", 1);
+        assertEquals(1, migrator.migrate(key, "db/changelog.xml", TestDatabases.plugin("beta"), "d1")
+                .changesetsApplied());
+
+        // Same digest, so Liquibase must not even look: alpha's changesets would otherwise run.
+        LiquibaseMigrator restarted = new LiquibaseMigrator(ds, Clock.systemUTC());
+        Migration skipped = restarted.migrate(key, "db/changelog.xml", TestDatabases.plugin("alpha"), "d1");
+        assertEquals(State.MIGRATED, skipped.state());
+        assertEquals(0, skipped.changesetsApplied());
+        assertFalse(TestDatabases.tableExists(ds, "alpha_item"));
+        assertEquals(2, TestDatabases.count(ds, "congso_migration"));
+    }
+
+    @Test
     void aMissingChangelogFails() {
         Migration missing = migrator.migrate(new MigrationKey("vn.test.none", "1", 1L), "db/nothing.xml",
                 TestDatabases.plugin("beta"));

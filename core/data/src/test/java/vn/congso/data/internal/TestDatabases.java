@@ -37,6 +37,17 @@ final class TestDatabases {
         }
     }
 
+    /** A class loader over core/data's own classes folder, holding its {@code db/changelog.xml}. */
+    static ClassLoader coreData() {
+        try {
+            URL changelog = TestDatabases.class.getResource("/db/changelog.xml");
+            Path classes = Path.of(changelog.toURI()).getParent().getParent();
+            return new URLClassLoader(new URL[] {classes.toUri().toURL()}, null);
+        } catch (URISyntaxException | MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static boolean tableExists(DataSource ds, String table) throws SQLException {
         try (Connection c = ds.getConnection();
                 ResultSet rs = c.getMetaData().getTables(null, null, table.toUpperCase(), null)) {
