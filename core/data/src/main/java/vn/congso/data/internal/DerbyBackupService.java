@@ -1,0 +1,120 @@
+package vn.congso.data.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.congso.api.CurrentUserService;
+import vn.congso.api.data.BackupService;
+import vn.congso.api.security.AccessDeniedException;
+
+/**
+ * Online, consistent backups of the embedded Derby database with
+ * {@code SYSCS_UTIL.SYSCS_BACKUP_DATABASE}: the platform keeps serving while Derby copies the
+ * database into a new dated folder. Restoring is an offline step (see the module's README).
+ */
+@Component(configurationPid = DerbyBackupService.PID, service = {BackupService.class, DerbyBackupService.class})
+@Designate(ocd = BackupConfig.class)
+public class DerbyBackupService implements BackupService {
+
+    /** The configuration PID. */
+    static final String PID = "vn.congso.data.backup";
+    /** The permission a user needs to back up. */
+    static final String PERMISSION = "platform:backup";
+
+    private final Logger log = LoggerFactory.getLogger(DerbyBackupService.class);
+    private final DataSource dataSource;
+    private final Clock clock = Clock.systemUTC();
+    private volatile Path root;
+
+    /**
+     * Who is asking; absent until the security bundle runs, and then nobody may back up
+     * through this service (the shell command does not go through it).
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile CurrentUserService currentUserService;
+
+    /**
+     * Creates the service.
+     *
+     * @param dataSource the platform data source
+     * @param config where backups go
+     */
+    @Activate
+    public DerbyBackupService(@Reference(target = DatabaseComponent.DATA_SOURCE_TARGET) DataSource dataSource,
+            BackupConfig config) {
+        this.dataSource = dataSource;
+        modified(config);
+    }
+
+    /**
+     * Applies a new backup directory without a restart.
+     *
+     * @param config the configuration
+     */
+    @Modified
+    void modified(BackupConfig config) {
+        root = BackupFolders.root(config.directory(), System.getProperty("karaf.data"));
+    }
+
+    @Override
+    public Path backup() throws IOException {
+        CurrentUserService users = currentUserService;
+        if (users == null || !users.current().isPermitted(PERMISSION)) {
+            throw new AccessDeniedException(PERMISSION);
+        }
+        return backupAsAdministrator();
+    }
+
+    /**
+     * Backs up without a permission check, for callers already trusted as administrators (the
+     * Karaf console). Never expose this through a view.
+     *
+     * @return the folder holding the backup; the database itself is its {@code congso} subfolder
+     * @throws IOException when the backup cannot be written
+     */
+    public Path backupAsAdministrator() throws IOException {
+        Path base = root;
+        Files.createDirectories(base);
+        Path folder;
+        synchronized (this) { // two backups in the same second get distinct folders
+            folder = BackupFolders.newFolder(base, clock);
+            Files.createDirectories(folder);
+        }
+        long start = System.nanoTime();
+        try (Connection connection = dataSource.getConnection()) {
+            String product = connection.getMetaData().getDatabaseProductName();
+            if (!"Apache Derby".equals(product)) {
+                Files.deleteIfExists(folder);
+                throw new UnsupportedOperationException(
+                        "Online backup is for the embedded Derby database; back up " + product + " with its own tools");
+            }
+            try (PreparedStatement call = connection.prepareCall("CALL SYSCS_UTIL.SYSCS_BACKUP_DATABASE(?)")) {
+                call.setString(1, folder.toAbsolutePath().toString());
+                call.execute();
+            }
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
+        } catch (SQLException e) {
+            throw new IOException("Backup into " + folder + " failed: " + e.getMessage(), e);
+        }
+        log.info("Database backed up into {} in {} ms", folder, (System.nanoTime() - start) / 1_000_000);
+        return folder;
+    }
+}

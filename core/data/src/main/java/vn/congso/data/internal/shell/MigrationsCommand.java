@@ -1,0 +1,36 @@
+package vn.congso.data.internal.shell;
+
+import java.util.Comparator;
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.table.ShellTable;
+import vn.congso.api.data.MigrationStatus;
+import vn.congso.api.data.MigrationStatus.Migration;
+
+/** {@code congso:migrations}: the last schema migration of every bundle that has one. */
+@Service
+@Command(scope = "congso", name = "migrations", description = "List the last schema migration of every bundle")
+public class MigrationsCommand implements Action {
+
+    @Reference
+    private MigrationStatus migrationStatus;
+
+    @Override
+    public Object execute() {
+        ShellTable table = new ShellTable();
+        table.column("Bundle");
+        table.column("Version");
+        table.column("State");
+        table.column("Applied");
+        table.column("ms");
+        table.column("Message");
+        migrationStatus.migrations().stream()
+                .sorted(Comparator.comparing(Migration::bundleSymbolicName))
+                .forEach(m -> table.addRow().addContent(m.bundleSymbolicName(), m.bundleVersion(), m.state(),
+                        m.changesetsApplied(), m.millis(), m.message()));
+        table.print(System.out);
+        return null;
+    }
+}

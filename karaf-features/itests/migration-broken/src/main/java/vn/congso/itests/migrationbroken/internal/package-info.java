@@ -1,0 +1,2 @@
+/** A test component that uses the database only once its bundle's changelog has been applied. */
+package vn.congso.itests.migrationbroken.internal;

@@ -1,0 +1,375 @@
+package vn.congso.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.CoreOptions.vmOption;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import javax.inject.Inject;
+import javax.sql.DataSource;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.util.Filter;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.BundleListener;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+import org.osgi.service.jdbc.DataSourceFactory;
+import vn.congso.api.data.BackupService;
+import vn.congso.api.data.MigrationStatus;
+import vn.congso.api.data.MigrationStatus.Migration;
+import vn.congso.api.security.AccessDeniedException;
+
+/**
+ * Migrate before use, against the assembled distribution: a bundle whose changelog applies gets
+ * the database and its component activates on a migrated schema; a bundle whose changelog fails
+ * gets nothing, its failing changeset leaves nothing behind, the failure is in
+ * {@link MigrationStatus}, and nothing else stops or is refreshed. Then an online backup is
+ * restored into a fresh Derby and holds the same rows.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class DataMigrationIT {
+
+    static final String KARAF_VERSION = System.getProperty("karaf.version", "4.4.10");
+    static final String OK = "congso-itests-migration-ok";
+    static final String BROKEN = "congso-itests-migration-broken";
+    static final long TIMEOUT_MS = 30_000;
+
+    @Inject
+    private BundleContext bundleContext;
+
+    @Inject
+    private MigrationStatus migrationStatus;
+
+    @Inject
+    private BackupService backupService;
+
+    @Inject
+    private ServiceComponentRuntime scr;
+
+    @Inject
+    private SessionFactory sessionFactory;
+
+    @Inject
+    @Filter("(osgi.jndi.service.name=congso)")
+    private DataSource dataSource;
+
+    @Configuration
+    public Option[] config() {
+        String zip = requiredFile("congso.distribution.zip");
+        List<Option> options = new ArrayList<>(List.of(
+                karafDistributionConfiguration()
+                        .frameworkUrl("file:" + zip)
+                        .karafVersion(KARAF_VERSION)
+                        .name("CongSo")
+                        .unpackDirectory(new File("target/pax-exam-data"))
+                        .useDeployFolder(false),
+                configureConsole().ignoreLocalConsole(),
+                logLevel(LogLevel.INFO),
+                editConfigurationFilePut("etc/vn.congso.ui.cfg", "port", "18481"),
+                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", "18401"),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", "11499"),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", "44450"),
+                systemProperty("congso.migration.ok.jar").value(requiredFile("congso.migration.ok.jar")),
+                systemProperty("congso.migration.broken.jar").value(requiredFile("congso.migration.broken.jar"))));
+        options.addAll(java9PlusBootOptions());
+        if (Boolean.getBoolean("congso.itests.keepRuntimeFolder")) {
+            options.add(keepRuntimeFolder());
+        }
+        String localRepo = System.getProperty("maven.repo.local");
+        if (localRepo != null && !localRepo.isBlank()) {
+            options.add(editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg",
+                    "org.ops4j.pax.url.mvn.localRepository", localRepo));
+        }
+        return options.toArray(new Option[0]);
+    }
+
+    @Test
+    public void migratesBeforeUseIsolatesAFailureAndBacksUp() throws Exception {
+        List<String> disturbed = new CopyOnWriteArrayList<>();
+        BundleListener watcher = event -> {
+            String name = event.getBundle().getSymbolicName();
+            boolean ours = OK.equals(name) || BROKEN.equals(name);
+            if (!ours && (event.getType() == BundleEvent.STOPPED || event.getType() == BundleEvent.UNRESOLVED)) {
+                disturbed.add(name + " " + event.getType());
+            }
+        };
+        bundleContext.addBundleListener(watcher);
+        Bundle ok = bundleContext.installBundle("file:" + System.getProperty("congso.migration.ok.jar"));
+        Bundle broken = bundleContext.installBundle("file:" + System.getProperty("congso.migration.broken.jar"));
+        try {
+            ok.start();
+            broken.start();
+
+            // The good bundle: its component reads its own table on activation.
+            awaitComponentState(ok, ComponentConfigurationDTO.ACTIVE);
+            Migration okMigration = awaitMigration(OK);
+            assertEquals(okMigration.toString(), MigrationStatus.State.MIGRATED, okMigration.state());
+            assertEquals(2, okMigration.changesetsApplied());
+            assertEquals(OK + "/db/changelog.xml", okMigration.changelog());
+            assertEquals(1, count("itest_ok_note"));
+            System.out.printf("[DataMigrationIT] %s first migration: %d changesets in %d ms%n", OK,
+                    okMigration.changesetsApplied(), okMigration.millis());
+
+            // The broken bundle: no database, so its component never activates.
+            Migration failed = awaitMigration(BROKEN);
+            assertEquals(MigrationStatus.State.FAILED, failed.state());
+            assertEquals(1, failed.changesetsApplied());
+            assertTrue(failed.message(), failed.message().toUpperCase().contains("ITEST_NO_SUCH_TABLE"));
+            Thread.sleep(2_000); // give SCR every chance to (wrongly) activate it
+            assertNotEquals("broken component activated", ComponentConfigurationDTO.ACTIVE, componentState(broken));
+            assertTrue(tableExists("itest_broken_good"));
+            assertFalse("the failing changeset left a table behind", tableExists("itest_broken_half"));
+            assertEquals(List.of(BROKEN + "/db/changelog.xml::1"), changelogEntries(BROKEN + "/%"));
+            assertTrue(logContains("Migration of " + BROKEN + " ", "ITEST_NO_SUCH_TABLE"));
+
+            // Everything else carries on.
+            assertActive(OK);
+            assertActive("congso-core-ui");
+            assertActive("congso-core-data");
+            assertEquals(Bundle.ACTIVE, broken.getState());
+            assertEquals("bundles stopped or refreshed: " + disturbed, List.of(), disturbed);
+
+            // The same build is not migrated again; an updated one is, with nothing to do.
+            ok.stop();
+            ok.start();
+            awaitComponentState(ok, ComponentConfigurationDTO.ACTIVE);
+            assertEquals(okMigration.finishedAt(), migrationStatus.migration(OK).orElseThrow().finishedAt());
+            ok.update();
+            awaitComponentState(ok, ComponentConfigurationDTO.ACTIVE);
+            Migration upToDate = migrationStatus.migration(OK).orElseThrow();
+            assertNotEquals(okMigration.finishedAt(), upToDate.finishedAt());
+            assertEquals(MigrationStatus.State.MIGRATED, upToDate.state());
+            assertEquals(0, upToDate.changesetsApplied());
+            System.out.printf("[DataMigrationIT] %s unchanged changelog after bundle:update (digest match, Liquibase skipped): %d ms%n", OK,
+                    upToDate.millis());
+
+            backupRestoresTheSameRows();
+        } finally {
+            bundleContext.removeBundleListener(watcher);
+            broken.uninstall();
+            ok.uninstall();
+        }
+    }
+
+    private void backupRestoresTheSameRows() throws Exception {
+        try {
+            backupService.backup();
+            fail("backup without the platform:backup permission must be refused");
+        } catch (AccessDeniedException expected) {
+            assertEquals("platform:backup", expected.permission());
+        }
+
+        String printed = execute("congso:backup").trim();
+        Path folder = Path.of(printed.lines().reduce((a, b) -> b).orElse(""));
+        assertTrue("congso:backup printed " + printed, Files.isDirectory(folder.resolve("congso")));
+        assertTrue(folder.startsWith(Path.of(System.getProperty("karaf.data"), "backups")));
+
+        Map<String, Long> live = counts(dataSource);
+        Properties props = new Properties();
+        Path restoredDir = Path.of(System.getProperty("karaf.data"), "restored-" + System.nanoTime());
+        props.setProperty(DataSourceFactory.JDBC_URL,
+                "jdbc:derby:" + restoredDir + ";restoreFrom=" + folder.resolve("congso"));
+        DataSource restored = derbyFactory().createDataSource(props);
+        assertEquals(live, counts(restored));
+        System.out.printf("[DataMigrationIT] backup %s restored with rows %s%n", folder, live);
+    }
+
+    private Map<String, Long> counts(DataSource ds) throws SQLException {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String table : List.of("DATABASECHANGELOG", "CONGSO_MIGRATION", "ITEST_OK_NOTE", "ITEST_BROKEN_GOOD")) {
+            counts.put(table, count(ds, table));
+        }
+        return counts;
+    }
+
+    private DataSourceFactory derbyFactory() throws Exception {
+        Collection<ServiceReference<DataSourceFactory>> refs = bundleContext.getServiceReferences(
+                DataSourceFactory.class, "(" + DataSourceFactory.OSGI_JDBC_DRIVER_NAME + "=derby)");
+        assertFalse("no Derby DataSourceFactory", refs.isEmpty());
+        return bundleContext.getService(refs.iterator().next());
+    }
+
+    private String execute(String command) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        Session session = sessionFactory.create(System.in, out, out);
+        try {
+            session.execute(command);
+        } finally {
+            session.close();
+        }
+        out.flush();
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private Migration awaitMigration(String bundle) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
+        while (System.currentTimeMillis() < deadline) {
+            var migration = migrationStatus.migration(bundle);
+            if (migration.isPresent()) {
+                return migration.get();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no migration recorded for " + bundle + " within " + TIMEOUT_MS + " ms");
+    }
+
+    private void awaitComponentState(Bundle bundle, int state) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
+        int last = -1;
+        while (System.currentTimeMillis() < deadline) {
+            last = componentState(bundle);
+            if (last == state) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(bundle.getSymbolicName() + " component state " + last + ", wanted " + state);
+    }
+
+    /** The state of the bundle's only component configuration, or -1 when it has none. */
+    private int componentState(Bundle bundle) {
+        int state = -1;
+        for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs(bundle)) {
+            for (ComponentConfigurationDTO configuration : scr.getComponentConfigurationDTOs(description)) {
+                state = configuration.state;
+            }
+        }
+        return state;
+    }
+
+    private void assertActive(String symbolicName) {
+        Bundle found = null;
+        for (Bundle b : bundleContext.getBundles()) {
+            if (symbolicName.equals(b.getSymbolicName())) {
+                found = b;
+            }
+        }
+        assertNotNull("bundle " + symbolicName + " is not installed", found);
+        assertEquals("bundle " + symbolicName + " state", Bundle.ACTIVE, found.getState());
+    }
+
+    private boolean tableExists(String table) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                ResultSet rs = c.getMetaData().getTables(null, null, table.toUpperCase(), null)) {
+            return rs.next();
+        }
+    }
+
+    private long count(String table) throws SQLException {
+        return count(dataSource, table);
+    }
+
+    private static long count(DataSource ds, String table) throws SQLException {
+        // A table name cannot be a parameter; these are the test's own constants.
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + table);
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private List<String> changelogEntries(String filenamePattern) throws SQLException {
+        List<String> entries = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT FILENAME, ID FROM DATABASECHANGELOG WHERE FILENAME LIKE ? ORDER BY ORDEREXECUTED")) {
+            ps.setString(1, filenamePattern);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    entries.add(rs.getString(1) + "::" + rs.getString(2));
+                }
+            }
+        }
+        return entries;
+    }
+
+    private static boolean logContains(String... fragments) throws Exception {
+        Path log = Path.of(System.getProperty("karaf.data"), "log", "karaf.log");
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        List<String> errors = lines.stream().filter(l -> l.contains("| ERROR |")).collect(Collectors.toList());
+        System.out.println("[DataMigrationIT] ERROR lines in karaf.log:\n" + String.join("\n", errors));
+        return errors.stream().anyMatch(l -> List.of(fragments).stream().allMatch(l::contains));
+    }
+
+    /** What {@code bin/karaf} passes to Java 9+ and Pax Exam's Java runner does not. */
+    private static List<Option> java9PlusBootOptions() {
+        List<Option> options = new ArrayList<>();
+        for (String arg : new String[] {
+                "--add-reads=java.xml=java.logging",
+                "--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED",
+                "--patch-module", "java.base=lib/endorsed/org.apache.karaf.specs.locator-" + KARAF_VERSION + ".jar",
+                "--patch-module", "java.xml=lib/endorsed/org.apache.karaf.specs.java.xml-" + KARAF_VERSION + ".jar",
+                "--add-opens", "java.base/java.security=ALL-UNNAMED",
+                "--add-opens", "java.base/java.net=ALL-UNNAMED",
+                "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+                "--add-opens", "java.base/java.util=ALL-UNNAMED",
+                "--add-opens", "java.naming/javax.naming.spi=ALL-UNNAMED",
+                "--add-opens", "java.rmi/sun.rmi.transport.tcp=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.protocol.file=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.protocol.ftp=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.protocol.http=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.protocol.https=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.protocol.jar=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.content.text=ALL-UNNAMED",
+                "--add-exports=jdk.xml.dom/org.w3c.dom.html=ALL-UNNAMED",
+                "--add-exports=jdk.naming.rmi/com.sun.jndi.url.rmi=ALL-UNNAMED",
+                "--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED",
+                "--add-exports=java.security.sasl/com.sun.security.sasl=ALL-UNNAMED",
+                "--add-exports=java.naming/com.sun.jndi.ldap=ALL-UNNAMED"}) {
+            options.add(vmOption(arg));
+        }
+        return options;
+    }
+
+    private static String requiredFile(String property) {
+        String value = System.getProperty(property);
+        if (value == null || !new File(value).isFile()) {
+            throw new IllegalStateException("system property " + property + " must name an existing file, was "
+                    + value + " (build the reactor first: mvn install -DskipTests)");
+        }
+        return new File(value).getAbsolutePath();
+    }
+}
