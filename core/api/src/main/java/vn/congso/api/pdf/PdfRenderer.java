@@ -31,7 +31,9 @@ public interface PdfRenderer {
      * @param templatePath path inside the calling bundle, for example {@code pdf/certificate.xhtml}
      * @param data placeholder values; {@code null} values render as empty text
      * @return the PDF bytes
-     * @throws IOException when the template is missing or not well-formed XHTML
+     * @throws IOException when the template is missing or not well-formed XHTML, when one of
+     *     its placeholders has no key in {@code data} (the message names it), or when an image
+     *     it shows cannot be loaded
      */
     byte[] render(String templatePath, Map<String, ?> data) throws IOException;
 
