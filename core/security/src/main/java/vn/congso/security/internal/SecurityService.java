@@ -1,0 +1,694 @@
+package vn.congso.security.internal;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinService;
+import com.vaadin.flow.server.VaadinSession;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.shiro.authc.AuthenticationException;
+import org.apache.shiro.authc.AuthenticationInfo;
+import org.apache.shiro.authc.AuthenticationToken;
+import org.apache.shiro.authc.SimpleAuthenticationInfo;
+import org.apache.shiro.authc.UnknownAccountException;
+import org.apache.shiro.authc.UsernamePasswordToken;
+import org.apache.shiro.authz.AuthorizationInfo;
+import org.apache.shiro.authz.SimpleAuthorizationInfo;
+import org.apache.shiro.cache.MemoryConstrainedCacheManager;
+import org.apache.shiro.mgt.DefaultSecurityManager;
+import org.apache.shiro.realm.AuthorizingRealm;
+import org.apache.shiro.subject.PrincipalCollection;
+import org.apache.shiro.subject.SimplePrincipalCollection;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.congso.api.CurrentUser;
+import vn.congso.api.CurrentUserService;
+import vn.congso.api.TranslationService;
+import vn.congso.api.audit.AuditLog;
+import vn.congso.api.audit.AuditLog.Outcome;
+import vn.congso.api.data.Database;
+import vn.congso.api.security.AccessDeniedException;
+
+/**
+ * Sign-in, the current user, and account administration. Authentication and authorisation
+ * go through a Shiro security manager over a realm backed by the platform database; the
+ * signed-in account is kept in the Vaadin session. Every method that changes data checks
+ * its permission here, and every change or refusal is audited.
+ */
+@Component(service = {CurrentUserService.class, SecurityService.class}, property = "service.ranking:Integer=100",
+        configurationPid = "vn.congso.security")
+@Designate(ocd = SecurityService.Config.class)
+public final class SecurityService implements CurrentUserService {
+
+    /** Sign-in protection settings. */
+    @ObjectClassDefinition(name = "CongSo security", description = "Lockout after failed sign-ins")
+    @interface Config {
+        /** Failed sign-ins that lock an account. */
+        @AttributeDefinition(name = "Failures before lockout", min = "1")
+        int maxFailures() default 5;
+
+        /** Minutes in which failures are counted. */
+        @AttributeDefinition(name = "Failure window (minutes)", min = "1")
+        int failureWindowMinutes() default 15;
+
+        /** Minutes an account stays locked. */
+        @AttributeDefinition(name = "Lockout (minutes)", min = "1")
+        int lockoutMinutes() default 15;
+    }
+
+    /** How a sign-in ended. */
+    public enum LoginOutcome {
+        /** Signed in. */
+        SUCCESS,
+        /** Signed in, but a new password must be set first. */
+        MUST_CHANGE_PASSWORD,
+        /** Wrong username or password (or a disabled account: the message is the same). */
+        BAD_CREDENTIALS,
+        /** Too many failures: locked for a while. */
+        LOCKED
+    }
+
+    /**
+     * The result of a sign-in.
+     *
+     * @param outcome how it ended
+     * @param lockedUntil when a lockout ends
+     */
+    public record LoginResult(LoginOutcome outcome, Optional<Instant> lockedUntil) {
+    }
+
+    private static final String BOOTSTRAP_ADMIN = "admin";
+    private static final char[] PASSWORD_ALPHABET =
+            "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789".toCharArray();
+
+    private final Logger log = LoggerFactory.getLogger(SecurityService.class);
+    private final SecurityStore store;
+    private final AuditLog audit;
+    private final TranslationService translations;
+    private final Argon2Passwords passwords = Argon2Passwords.standard();
+    private final LockoutPolicy lockout;
+    private final DefaultSecurityManager securityManager;
+    private final DatabaseRealm realm;
+    private final String dummyHash;
+    private final SecureRandom random = new SecureRandom();
+
+    /** Starts the service; creates the first administrator on an empty database. */
+    @Activate
+    public SecurityService(@Reference Database database, @Reference AuditLog audit,
+            @Reference TranslationService translations, Config config) {
+        this.store = new SecurityStore(database.dataSource());
+        this.audit = audit;
+        this.translations = translations;
+        this.lockout = new LockoutPolicy(config.maxFailures(), Duration.ofMinutes(config.failureWindowMinutes()),
+                Duration.ofMinutes(config.lockoutMinutes()), Clock.systemUTC());
+        this.realm = new DatabaseRealm();
+        this.securityManager = new DefaultSecurityManager(realm);
+        this.dummyHash = passwords.hash("not-a-real-password-0".toCharArray());
+        bootstrapAdministrator();
+    }
+
+    /** The Shiro realm over {@link SecurityStore}: Argon2id credentials, role permissions. */
+    private final class DatabaseRealm extends AuthorizingRealm {
+        DatabaseRealm() {
+            super(new MemoryConstrainedCacheManager(), (token, info) -> passwords.verify(
+                    ((UsernamePasswordToken) token).getPassword(), (String) info.getCredentials()));
+            setName("congso");
+            setAuthenticationCachingEnabled(false);
+            setAuthorizationCachingEnabled(true);
+        }
+
+        @Override
+        protected AuthenticationInfo doGetAuthenticationInfo(AuthenticationToken token) {
+            String username = ((UsernamePasswordToken) token).getUsername();
+            Optional<SecurityStore.User> user;
+            try {
+                user = store.findUser(username);
+            } catch (SQLException e) {
+                throw new AuthenticationException("database unavailable", e);
+            }
+            if (user.isEmpty() || !user.get().data().enabled()) {
+                // Same work as for a real account, so timing does not tell whether it exists.
+                passwords.verify(((UsernamePasswordToken) token).getPassword(), dummyHash);
+                throw new UnknownAccountException();
+            }
+            return new SimpleAuthenticationInfo(user.get().data().username(), user.get().passwordHash(), getName());
+        }
+
+        @Override
+        protected AuthorizationInfo doGetAuthorizationInfo(PrincipalCollection principals) {
+            String username = (String) principals.getPrimaryPrincipal();
+            SimpleAuthorizationInfo info = new SimpleAuthorizationInfo();
+            try {
+                info.setStringPermissions(store.permissionsOf(username));
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot read permissions of " + username, e);
+            }
+            info.addStringPermission(Permissions.SELF);
+            return info;
+        }
+
+        void forgetAuthorizations() {
+            if (getAuthorizationCache() != null) {
+                getAuthorizationCache().clear();
+            }
+        }
+    }
+
+    private void bootstrapAdministrator() {
+        try {
+            if (store.findUser(BOOTSTRAP_ADMIN).isPresent()) {
+                return;
+            }
+            String password = randomPassword(20);
+            store.inTransaction(c -> store.insertUser(c, new UserData(BOOTSTRAP_ADMIN, "Quản trị hệ thống", "", "",
+                    "district", true, Set.of("administrator")), passwords.hash(password.toCharArray()), true));
+            Path file = Path.of(System.getProperty("karaf.data", "."), "admin-password.txt");
+            Files.deleteIfExists(file);
+            try {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException e) {
+                Files.createFile(file);
+            }
+            Files.writeString(file, password + System.lineSeparator(), StandardCharsets.UTF_8,
+                    StandardOpenOption.TRUNCATE_EXISTING);
+            // Printed once, on the console of the first start; it must be changed at first sign-in.
+            System.out.println();
+            System.out.println("CongSo: first start. Administrator account 'admin', password: " + password);
+            System.out.println("CongSo: the password is also in " + file + " (owner-only); it must be changed "
+                    + "at the first sign-in.");
+            System.out.println();
+            log.info("Created the administrator account 'admin'; its one-time password is in {}", file);
+            audit.record("system", "", "security.user.create", BOOTSTRAP_ADMIN, Outcome.SUCCESS, "first start");
+        } catch (SQLException | IOException e) {
+            log.error("Cannot create the administrator account: {}", e.toString(), e);
+        }
+    }
+
+    String randomPassword(int length) {
+        StringBuilder password = new StringBuilder();
+        while (true) {
+            password.setLength(0);
+            for (int i = 0; i < length; i++) {
+                password.append(PASSWORD_ALPHABET[random.nextInt(PASSWORD_ALPHABET.length)]);
+            }
+            if (PasswordPolicy.violations("", password.toString()).isEmpty()) {
+                return password.toString();
+            }
+        }
+    }
+
+    // ---- CurrentUserService ----
+
+    @Override
+    public CurrentUser current() {
+        Optional<SessionUser> user = SessionUser.current();
+        Locale locale = currentLocale();
+        if (user.isEmpty()) {
+            return new Anonymous(locale);
+        }
+        SessionUser signedIn = user.get();
+        PrincipalCollection principals = new SimplePrincipalCollection(signedIn.username(), realm.getName());
+        return new SignedIn(signedIn, locale, principals);
+    }
+
+    private static Locale currentLocale() {
+        UI ui = UI.getCurrent();
+        if (ui != null && ui.getLocale() != null) {
+            return ui.getLocale();
+        }
+        VaadinSession session = VaadinSession.getCurrent();
+        if (session != null && session.getAttribute("congso.locale") instanceof Locale locale) {
+            return locale;
+        }
+        return TranslationService.VIETNAMESE;
+    }
+
+    private record Anonymous(Locale locale) implements CurrentUser {
+        @Override
+        public String id() {
+            return ANONYMOUS_ID;
+        }
+
+        @Override
+        public String displayName() {
+            return "";
+        }
+
+        @Override
+        public boolean isAuthenticated() {
+            return false;
+        }
+
+        @Override
+        public boolean isPermitted(String permission) {
+            return false;
+        }
+    }
+
+    private final class SignedIn implements CurrentUser {
+        private final SessionUser user;
+        private final Locale locale;
+        private final PrincipalCollection principals;
+
+        SignedIn(SessionUser user, Locale locale, PrincipalCollection principals) {
+            this.user = user;
+            this.locale = locale;
+            this.principals = principals;
+        }
+
+        @Override
+        public String id() {
+            return user.username();
+        }
+
+        @Override
+        public String displayName() {
+            return user.displayName();
+        }
+
+        @Override
+        public Locale locale() {
+            return locale;
+        }
+
+        @Override
+        public boolean isAuthenticated() {
+            return true;
+        }
+
+        @Override
+        public boolean isPermitted(String permission) {
+            if (permission == null || permission.isBlank()) {
+                return false;
+            }
+            if (user.mustChangePassword()) {
+                // Until the one-time password is replaced, the account may only do that.
+                return Permissions.SELF.equals(permission);
+            }
+            return securityManager.isPermitted(principals, permission);
+        }
+    }
+
+    // ---- Sign-in ----
+
+    /**
+     * Signs in the current Vaadin session. Changes the session id on success.
+     *
+     * @param username the name typed
+     * @param password the password typed
+     * @return the outcome
+     */
+    public LoginResult login(String username, char[] password) {
+        String name = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
+        String address = SessionUser.currentAddress();
+        Optional<Instant> locked = lockout.lockedUntil(name);
+        if (locked.isPresent()) {
+            audit.record(name, address, "security.login", name, Outcome.DENIED, "locked");
+            return new LoginResult(LoginOutcome.LOCKED, locked);
+        }
+        try {
+            securityManager.authenticate(new UsernamePasswordToken(name, password));
+        } catch (AuthenticationException e) {
+            boolean nowLocked = lockout.recordFailure(name);
+            audit.record(name, address, "security.login", name, Outcome.FAILURE, "bad credentials");
+            if (nowLocked) {
+                audit.record(name, address, "security.lockout", name, Outcome.DENIED, "too many failures");
+                return new LoginResult(LoginOutcome.LOCKED, lockout.lockedUntil(name));
+            }
+            return new LoginResult(LoginOutcome.BAD_CREDENTIALS, Optional.empty());
+        }
+        lockout.recordSuccess(name);
+        SecurityStore.User user;
+        try {
+            user = store.findUser(name).orElseThrow();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read account " + name, e);
+        }
+        VaadinRequest request = VaadinRequest.getCurrent();
+        if (request != null) {
+            // A new session id at sign-in defeats session fixation.
+            VaadinService.reinitializeSession(request);
+        }
+        VaadinSession session = VaadinSession.getCurrent();
+        if (session != null) {
+            session.setAttribute(SessionUser.ATTRIBUTE,
+                    new SessionUser(user.data().username(), user.data().fullName(), user.mustChangePassword()));
+        }
+        audit.record(name, address, "security.login", name, Outcome.SUCCESS, "");
+        return new LoginResult(user.mustChangePassword() ? LoginOutcome.MUST_CHANGE_PASSWORD : LoginOutcome.SUCCESS,
+                Optional.empty());
+    }
+
+    /** Signs the current session out. */
+    public void logout() {
+        Optional<SessionUser> user = SessionUser.current();
+        VaadinSession session = VaadinSession.getCurrent();
+        if (session != null) {
+            session.setAttribute(SessionUser.ATTRIBUTE, null);
+        }
+        user.ifPresent(u -> audit.record(u.username(), SessionUser.currentAddress(), "security.logout", u.username(),
+                Outcome.SUCCESS, ""));
+    }
+
+    // ---- Own account ----
+
+    /**
+     * Changes the signed-in user's password.
+     *
+     * @param current the current password
+     * @param next the new password
+     * @param repeat the new password again
+     * @throws ValidationException naming the field at fault
+     */
+    public void changeOwnPassword(char[] current, char[] next, char[] repeat) {
+        SessionUser user = SessionUser.current().orElseThrow(() -> new AccessDeniedException(Permissions.SELF));
+        List<ValidationException.Problem> problems = new ArrayList<>();
+        SecurityStore.User stored = find(user.username());
+        if (!passwords.verify(current, stored.passwordHash())) {
+            problems.add(new ValidationException.Problem("current", "security.password.current-wrong", ""));
+        }
+        String candidate = new String(next);
+        for (String key : PasswordPolicy.violations(user.username(), candidate)) {
+            problems.add(new ValidationException.Problem("new", key, ""));
+        }
+        if (!candidate.equals(new String(repeat))) {
+            problems.add(new ValidationException.Problem("repeat", "security.password.mismatch", ""));
+        }
+        if (problems.isEmpty() && passwords.verify(next, stored.passwordHash())) {
+            problems.add(new ValidationException.Problem("new", "security.password.same", ""));
+        }
+        if (!problems.isEmpty()) {
+            audit.record("security.password.change", user.username(), Outcome.DENIED,
+                    problems.stream().map(ValidationException.Problem::key).collect(Collectors.joining(",")));
+            throw new ValidationException(problems);
+        }
+        try {
+            store.setPassword(stored.id(), passwords.hash(next), false);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot change the password", e);
+        }
+        VaadinSession.getCurrent().setAttribute(SessionUser.ATTRIBUTE,
+                new SessionUser(user.username(), user.displayName(), false));
+        audit.record("security.password.change", user.username(), Outcome.SUCCESS, "");
+    }
+
+    /** The signed-in user's own account. */
+    public SecurityStore.User ownAccount() {
+        SessionUser user = SessionUser.current().orElseThrow(() -> new AccessDeniedException(Permissions.SELF));
+        return find(user.username());
+    }
+
+    /**
+     * Updates the signed-in user's own name, e-mail and phone.
+     *
+     * @throws ValidationException naming the field at fault
+     */
+    public void updateOwnProfile(String fullName, String email, String phone) {
+        SecurityStore.User user = ownAccount();
+        UserData next = new UserData(user.data().username(), fullName == null ? "" : fullName.trim(),
+                email == null ? "" : email.trim(), phone == null ? "" : phone.trim(), user.data().unit(),
+                user.data().enabled(), user.data().roles());
+        validate(next, false);
+        try {
+            store.inTransaction(c -> {
+                store.updateUser(c, user.id(), next);
+                return null;
+            });
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot save the profile", e);
+        }
+        SessionUser.current().ifPresent(s -> VaadinSession.getCurrent().setAttribute(SessionUser.ATTRIBUTE,
+                new SessionUser(s.username(), next.fullName(), s.mustChangePassword())));
+        audit.record("security.profile.update", user.data().username(), Outcome.SUCCESS, "");
+    }
+
+    // ---- Administration ----
+
+    /** Every account. Requires {@code platform:users:manage}. */
+    public List<SecurityStore.User> users() {
+        require(Permissions.USERS_MANAGE, "security.user.list", "");
+        try {
+            return store.users();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read users", e);
+        }
+    }
+
+    /**
+     * Creates an account with a one-time password that must be changed at first sign-in.
+     *
+     * @return the one-time password, to hand to the person
+     * @throws ValidationException naming the field at fault
+     */
+    public String createUser(UserData data) {
+        require(Permissions.USERS_MANAGE, "security.user.create", data.username());
+        UserData normalised = normalise(data);
+        validate(normalised, true);
+        String password = randomPassword(14);
+        try {
+            store.inTransaction(c -> store.insertUser(c, normalised, passwords.hash(password.toCharArray()), true));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create the account", e);
+        }
+        audit.record("security.user.create", normalised.username(), Outcome.SUCCESS,
+                "roles=" + String.join(";", normalised.roles()) + " unit=" + normalised.unit());
+        return password;
+    }
+
+    /**
+     * Updates an account's facts, state and roles.
+     *
+     * @throws ValidationException naming the field at fault
+     */
+    public void updateUser(UserData data) {
+        require(Permissions.USERS_MANAGE, "security.user.update", data.username());
+        UserData normalised = normalise(data);
+        validate(normalised, false);
+        SecurityStore.User user = find(normalised.username());
+        if (user.data().username().equals(BOOTSTRAP_ADMIN) && SessionUser.current()
+                .map(s -> s.username().equals(BOOTSTRAP_ADMIN)).orElse(false)
+                && (!normalised.enabled() || !normalised.roles().contains("administrator"))) {
+            throw new ValidationException(List.of(new ValidationException.Problem("roles",
+                    "security.user.cannot-demote-self", "")));
+        }
+        try {
+            store.inTransaction(c -> {
+                store.updateUser(c, user.id(), normalised);
+                return null;
+            });
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot update the account", e);
+        }
+        realm.forgetAuthorizations();
+        audit.record("security.user.update", normalised.username(), Outcome.SUCCESS,
+                "enabled=" + normalised.enabled() + " roles=" + String.join(";", normalised.roles()));
+    }
+
+    /**
+     * Gives an account a new one-time password.
+     *
+     * @return the one-time password
+     */
+    public String resetPassword(String username) {
+        require(Permissions.USERS_MANAGE, "security.user.reset-password", username);
+        SecurityStore.User user = find(username);
+        String password = randomPassword(14);
+        try {
+            store.setPassword(user.id(), passwords.hash(password.toCharArray()), true);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot reset the password", e);
+        }
+        lockout.recordSuccess(username);
+        audit.record("security.user.reset-password", username, Outcome.SUCCESS, "");
+        return password;
+    }
+
+    /**
+     * Checks an import file without saving anything.
+     *
+     * @param csv the file's text
+     * @return the rows or the problems
+     */
+    public UserCsv.Result checkImport(String csv) {
+        require(Permissions.USERS_MANAGE, "security.user.import", "");
+        try {
+            Set<String> units = store.units().stream().map(SecurityStore.Unit::id).collect(Collectors.toSet());
+            Set<String> roles = store.roles().stream().map(SecurityStore.Role::id).collect(Collectors.toSet());
+            return UserCsv.parse(csv, units, roles, store.usernames());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot check the import", e);
+        }
+    }
+
+    /**
+     * Imports every user of a file in one transaction, or none.
+     *
+     * @return username → one-time password, in file order
+     * @throws ValidationException naming each bad line
+     */
+    public java.util.LinkedHashMap<String, String> importUsers(String csv) {
+        UserCsv.Result result = checkImport(csv);
+        if (!result.ok()) {
+            audit.record("security.user.import", "", Outcome.DENIED, result.problems().size() + " problems");
+            throw new ValidationException(result.problems().stream()
+                    .map(p -> new ValidationException.Problem("line " + p.line(), p.key(), p.value())).toList());
+        }
+        java.util.LinkedHashMap<String, String> created = new java.util.LinkedHashMap<>();
+        for (UserCsv.Row row : result.rows()) {
+            created.put(row.user().username(), randomPassword(14));
+        }
+        try {
+            store.inTransaction(c -> {
+                for (UserCsv.Row row : result.rows()) {
+                    store.insertUser(c, row.user(),
+                            passwords.hash(created.get(row.user().username()).toCharArray()), true);
+                }
+                return null;
+            });
+        } catch (SQLException e) {
+            audit.record("security.user.import", "", Outcome.FAILURE, e.getMessage());
+            throw new IllegalStateException("The import was rolled back: " + e.getMessage(), e);
+        }
+        audit.record("security.user.import", "", Outcome.SUCCESS, created.size() + " users: "
+                + String.join(",", created.keySet()));
+        return created;
+    }
+
+    /** Every role. Requires {@code platform:roles:manage} or {@code platform:users:manage}. */
+    public List<SecurityStore.Role> roles() {
+        CurrentUser user = current();
+        if (!user.isPermitted(Permissions.ROLES_MANAGE) && !user.isPermitted(Permissions.USERS_MANAGE)) {
+            audit.record("security.role.list", "", Outcome.DENIED, "");
+            throw new AccessDeniedException(Permissions.ROLES_MANAGE);
+        }
+        try {
+            return store.roles();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read roles", e);
+        }
+    }
+
+    /**
+     * Replaces a role's permissions.
+     *
+     * @throws ValidationException for an invalid permission
+     */
+    public void setRolePermissions(String roleId, Set<String> permissions) {
+        require(Permissions.ROLES_MANAGE, "security.role.update", roleId);
+        List<ValidationException.Problem> problems = new ArrayList<>();
+        for (String permission : permissions) {
+            if (!Permissions.isValid(permission)) {
+                problems.add(new ValidationException.Problem("permission", "security.role.permission.invalid",
+                        permission));
+            }
+        }
+        if ("administrator".equals(roleId) && !permissions.contains("*")) {
+            problems.add(new ValidationException.Problem("permission", "security.role.admin-keeps-all", ""));
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        try {
+            store.setRolePermissions(roleId, permissions);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot update role " + roleId, e);
+        }
+        realm.forgetAuthorizations();
+        audit.record("security.role.update", roleId, Outcome.SUCCESS, String.join(";", permissions));
+    }
+
+    /** The organisational units. */
+    public List<SecurityStore.Unit> units() {
+        try {
+            return store.units();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read units", e);
+        }
+    }
+
+    /** A translated text for the current user. */
+    public String t(String key, Object... params) {
+        return translations.translate(key, currentLocale(), params);
+    }
+
+    private SecurityStore.User find(String username) {
+        try {
+            return store.findUser(username).orElseThrow(() -> new ValidationException(
+                    List.of(new ValidationException.Problem("username", "security.user.not-found", username))));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read account " + username, e);
+        }
+    }
+
+    private void require(String permission, String action, String target) {
+        if (!current().isPermitted(permission)) {
+            audit.record(action, target, Outcome.DENIED, "missing " + permission);
+            throw new AccessDeniedException(permission);
+        }
+    }
+
+    private static UserData normalise(UserData data) {
+        return new UserData(data.username() == null ? "" : data.username().trim().toLowerCase(Locale.ROOT),
+                data.fullName() == null ? "" : data.fullName().trim(), data.email() == null ? "" : data.email().trim(),
+                data.phone() == null ? "" : data.phone().trim(), data.unit() == null ? "" : data.unit(),
+                data.enabled(), data.roles());
+    }
+
+    private void validate(UserData data, boolean creating) {
+        List<ValidationException.Problem> problems = new ArrayList<>();
+        if (!UserCsv.USERNAME.matcher(data.username()).matches()) {
+            problems.add(new ValidationException.Problem("username", "security.user.username.invalid",
+                    data.username()));
+        } else if (creating) {
+            try {
+                if (store.findUser(data.username()).isPresent()) {
+                    problems.add(new ValidationException.Problem("username", "security.user.username.taken",
+                            data.username()));
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        if (data.fullName().isEmpty() || data.fullName().length() > 200) {
+            problems.add(new ValidationException.Problem("fullName", "security.user.full-name.invalid", ""));
+        }
+        if (!data.email().isEmpty() && !UserCsv.EMAIL.matcher(data.email()).matches()) {
+            problems.add(new ValidationException.Problem("email", "security.user.email.invalid", data.email()));
+        }
+        if (!data.phone().isEmpty() && !UserCsv.PHONE.matcher(data.phone()).matches()) {
+            problems.add(new ValidationException.Problem("phone", "security.user.phone.invalid", data.phone()));
+        }
+        if (units().stream().noneMatch(u -> u.id().equals(data.unit()))) {
+            problems.add(new ValidationException.Problem("unit", "security.user.unit.invalid", data.unit()));
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+    }
+
+    /** For the benchmark: one sign-in verification's worth of hashing. */
+    boolean verifyForBenchmark(char[] password, String hash) {
+        return passwords.verify(password, hash);
+    }
+}

@@ -1,0 +1,115 @@
+package vn.congso.security.internal.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import vn.congso.api.audit.AuditLog;
+import vn.congso.security.internal.SecurityService;
+
+/** The audit log: filters by who, what and when; CSV export of what is shown. */
+public class AuditView extends VerticalLayout {
+
+    private static final long serialVersionUID = 1L;
+    /** Times are stored in UTC and shown in the district's time zone. */
+    static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss").withZone(ZONE);
+    private static final int LIMIT = 2000;
+
+    private final transient AuditLog audit;
+    private final Grid<AuditLog.Entry> grid = new Grid<>();
+    private final TextField actor = new TextField();
+    private final TextField action = new TextField();
+    private final DatePicker from = new DatePicker();
+    private final DatePicker to = new DatePicker();
+    private transient List<AuditLog.Entry> shown = List.of();
+
+    /** Creates the view. */
+    public AuditView(SecurityService security, AuditLog audit) {
+        this.audit = audit;
+        setId("audit-view");
+        setSizeFull();
+        actor.setId("audit-actor");
+        actor.setLabel(security.t("security.audit.actor"));
+        actor.setClearButtonVisible(true);
+        action.setId("audit-action");
+        action.setLabel(security.t("security.audit.action"));
+        action.setPlaceholder("security.login");
+        action.setClearButtonVisible(true);
+        from.setId("audit-from");
+        from.setLabel(security.t("security.audit.from"));
+        to.setId("audit-to");
+        to.setLabel(security.t("security.audit.to"));
+        Button search = new Button(security.t("security.audit.search"), e -> search());
+        search.setId("audit-search");
+        search.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Anchor export = new Anchor(DownloadHandler.fromInputStream(event -> {
+            byte[] csv = csv(shown).getBytes(StandardCharsets.UTF_8);
+            return new DownloadResponse(new ByteArrayInputStream(csv), "audit-log.csv", "text/csv;charset=utf-8",
+                    csv.length);
+        }), security.t("security.audit.export"));
+        export.setId("audit-export");
+        HorizontalLayout filters = new HorizontalLayout(actor, action, from, to, search, export);
+        filters.setAlignItems(FlexComponent.Alignment.BASELINE);
+        filters.setWrap(true);
+
+        grid.setId("audit-grid");
+        grid.addColumn(e -> TIME.format(e.at())).setHeader(security.t("security.audit.time")).setAutoWidth(true);
+        grid.addColumn(AuditLog.Entry::actor).setHeader(security.t("security.audit.actor")).setAutoWidth(true);
+        grid.addColumn(AuditLog.Entry::action).setHeader(security.t("security.audit.action")).setAutoWidth(true);
+        grid.addColumn(AuditLog.Entry::target).setHeader(security.t("security.audit.target")).setAutoWidth(true);
+        grid.addColumn(e -> security.t("security.audit.outcome." + e.outcome().name().toLowerCase()))
+                .setHeader(security.t("security.audit.outcome")).setAutoWidth(true);
+        grid.addColumn(AuditLog.Entry::detail).setHeader(security.t("security.audit.detail")).setFlexGrow(1);
+        grid.addColumn(AuditLog.Entry::address).setHeader(security.t("security.audit.address")).setAutoWidth(true);
+        grid.setSizeFull();
+        add(new H1(security.t("security.audit.title")), filters, grid);
+        search();
+    }
+
+    private void search() {
+        Optional<LocalDate> start = Optional.ofNullable(from.getValue());
+        Optional<LocalDate> end = Optional.ofNullable(to.getValue());
+        shown = audit.find(new AuditLog.Query(Optional.ofNullable(actor.getValue()).filter(s -> !s.isBlank()),
+                Optional.ofNullable(action.getValue()).filter(s -> !s.isBlank()),
+                start.map(d -> d.atStartOfDay(ZONE).toInstant()),
+                end.map(d -> d.plusDays(1).atStartOfDay(ZONE).toInstant()), LIMIT));
+        grid.setItems(shown);
+    }
+
+    /** The entries as CSV, times in the district's time zone, cells quoted. */
+    static String csv(List<AuditLog.Entry> entries) {
+        StringBuilder out = new StringBuilder("\uFEFFtime,actor,action,target,outcome,detail,address\r\n");
+        for (AuditLog.Entry e : entries) {
+            out.append(quote(TIME.format(e.at()))).append(',').append(quote(e.actor())).append(',')
+                    .append(quote(e.action())).append(',').append(quote(e.target())).append(',')
+                    .append(e.outcome().name()).append(',').append(quote(e.detail())).append(',')
+                    .append(quote(e.address())).append("\r\n");
+        }
+        return out.toString();
+    }
+
+    private static String quote(String value) {
+        String v = value == null ? "" : value;
+        // A leading =, +, - or @ would be run as a formula by spreadsheet programs.
+        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
+            v = "'" + v;
+        }
+        return "\"" + v.replace("\"", "\"\"") + "\"";
+    }
+}
