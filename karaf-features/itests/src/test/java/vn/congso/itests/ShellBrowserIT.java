@@ -28,6 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -44,6 +45,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Chromium: language switch, a plugin appearing by server push when its jar lands in
  * {@code deploy/}, its view, and the tab moved home with a notice when the jar goes away.
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class ShellBrowserIT {
 
     static final int HTTP_PORT = 18182;
@@ -147,6 +149,7 @@ class ShellBrowserIT {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(1)
     void languageSwitchAndPluginComingAndGoing() throws Exception {
         driver.get(BASE + "/");
         waitForText("home-title", VI_HOME_TITLE, 30);
@@ -190,6 +193,62 @@ class ShellBrowserIT {
         // The notice names the departed service by its translated title.
         assertTrue(notice.startsWith("Dịch vụ \"Dịch vụ thử nghiệm\" đang được cập nhật"),
                 "the notice should name the service by its title: " + notice);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(2)
+    void aProtectedPageAsksForSignInAndTheOneTimePasswordMustBeChanged() throws Exception {
+        driver.get(BASE + "/admin/users");
+        wait(20).until(d -> displayedOrNull(By.id("login-view")) != null);
+
+        type("login-username", "admin");
+        type("login-password", "sai-mat-khau-1");
+        driver.findElement(By.id("login-submit")).click();
+        waitForText("login-error", "Tên đăng nhập hoặc mật khẩu không đúng.", 15);
+
+        // Five failures lock a name, and a name that does not exist is locked the same way,
+        // so the message never tells whether an account exists.
+        type("login-username", "nguoi-la");
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            type("login-password", "sai-mat-khau-" + attempt);
+            driver.findElement(By.id("login-submit")).click();
+            waitForText("login-error", "Tên đăng nhập hoặc mật khẩu không đúng.", 15);
+            js().executeScript("document.getElementById('login-error').textContent = '';");
+        }
+        type("login-password", "sai-mat-khau-5");
+        driver.findElement(By.id("login-submit")).click();
+        wait(15).until(d -> {
+            WebElement error = displayedOrNull(By.id("login-error"));
+            return error != null && error.getText().contains("tạm bị khóa");
+        });
+        type("login-username", "admin");
+
+        String oneTime = Files.readString(KARAF_HOME.resolve("data/admin-password.txt")).trim();
+        type("login-password", oneTime);
+        driver.findElement(By.id("login-submit")).click();
+        wait(20).until(d -> displayedOrNull(By.id("change-password-view")) != null);
+        assertTrue(displayedOrNull(By.id("password-must-change")) != null, "no notice about the one-time password");
+        assertTrue(displayedOrNull(By.id("nav-admin-users")) == null,
+                "administration must stay hidden until the one-time password is changed");
+
+        type("password-current", oneTime);
+        type("password-new", "Tran De 2026 mới");
+        type("password-repeat", "Tran De 2026 khác");
+        driver.findElement(By.id("password-save")).click();
+        wait(15).until(d -> Boolean.TRUE.equals(js().executeScript(
+                "var f = document.getElementById('password-repeat'); return f && f.hasAttribute('invalid');")));
+
+        type("password-repeat", "Tran De 2026 mới");
+        driver.findElement(By.id("password-save")).click();
+        wait(20).until(d -> displayedOrNull(By.id("home-view")) != null);
+        wait(15).until(d -> displayedOrNull(By.id("nav-admin-users")) != null);
+        assertTrue(displayedOrNull(By.id("account-logout")) != null, "no sign-out link for a signed-in user");
+    }
+
+    private static void type(String id, String text) {
+        WebElement input = wait(10).until(d -> displayedOrNull(By.cssSelector("#" + id + " input")));
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        input.sendKeys(text);
     }
 
     // --- browser helpers -------------------------------------------------------------------
