@@ -112,7 +112,7 @@ public class DataMigrationIT {
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", "44450"),
                 systemProperty("congso.migration.ok.jar").value(requiredFile("congso.migration.ok.jar")),
                 systemProperty("congso.migration.broken.jar").value(requiredFile("congso.migration.broken.jar"))));
-        options.addAll(java9PlusBootOptions());
+        options.addAll(KarafJavaOptions.java9PlusBootOptions(KARAF_VERSION));
         if (Boolean.getBoolean("congso.itests.keepRuntimeFolder")) {
             options.add(keepRuntimeFolder());
         }
@@ -266,102 +266,6 @@ public class DataMigrationIT {
             Thread.sleep(100);
         }
         throw new AssertionError(bundle.getSymbolicName() + " component state " + last + ", wanted " + state);
-    }
-
-    /** The state of the bundle's only component configuration, or -1 when it has none. */
-    private int componentState(Bundle bundle) {
-        int state = -1;
-        for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs(bundle)) {
-            for (ComponentConfigurationDTO configuration : scr.getComponentConfigurationDTOs(description)) {
-                state = configuration.state;
-            }
-        }
-        return state;
-    }
-
-    private void assertActive(String symbolicName) {
-        Bundle found = null;
-        for (Bundle b : bundleContext.getBundles()) {
-            if (symbolicName.equals(b.getSymbolicName())) {
-                found = b;
-            }
-        }
-        assertNotNull("bundle " + symbolicName + " is not installed", found);
-        assertEquals("bundle " + symbolicName + " state", Bundle.ACTIVE, found.getState());
-    }
-
-    private boolean tableExists(String table) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                ResultSet rs = c.getMetaData().getTables(null, null, table.toUpperCase(), null)) {
-            return rs.next();
-        }
-    }
-
-    private long count(String table) throws SQLException {
-        return count(dataSource, table);
-    }
-
-    private static long count(DataSource ds, String table) throws SQLException {
-        // A table name cannot be a parameter; these are the test's own constants.
-        try (Connection c = ds.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + table);
-                ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private List<String> changelogEntries(String filenamePattern) throws SQLException {
-        List<String> entries = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(
-                        "SELECT FILENAME, ID FROM DATABASECHANGELOG WHERE FILENAME LIKE ? ORDER BY ORDEREXECUTED")) {
-            ps.setString(1, filenamePattern);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    entries.add(rs.getString(1) + "::" + rs.getString(2));
-                }
-            }
-        }
-        return entries;
-    }
-
-    private static boolean logContains(String... fragments) throws Exception {
-        Path log = Path.of(System.getProperty("karaf.data"), "log", "karaf.log");
-        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-        List<String> errors = lines.stream().filter(l -> l.contains("| ERROR |")).collect(Collectors.toList());
-        System.out.println("[DataMigrationIT] ERROR lines in karaf.log:\n" + String.join("\n", errors));
-        return errors.stream().anyMatch(l -> List.of(fragments).stream().allMatch(l::contains));
-    }
-
-    /** What {@code bin/karaf} passes to Java 9+ and Pax Exam's Java runner does not. */
-    private static List<Option> java9PlusBootOptions() {
-        List<Option> options = new ArrayList<>();
-        for (String arg : new String[] {
-                "--add-reads=java.xml=java.logging",
-                "--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED",
-                "--patch-module", "java.base=lib/endorsed/org.apache.karaf.specs.locator-" + KARAF_VERSION + ".jar",
-                "--patch-module", "java.xml=lib/endorsed/org.apache.karaf.specs.java.xml-" + KARAF_VERSION + ".jar",
-                "--add-opens", "java.base/java.security=ALL-UNNAMED",
-                "--add-opens", "java.base/java.net=ALL-UNNAMED",
-                "--add-opens", "java.base/java.lang=ALL-UNNAMED",
-                "--add-opens", "java.base/java.util=ALL-UNNAMED",
-                "--add-opens", "java.naming/javax.naming.spi=ALL-UNNAMED",
-                "--add-opens", "java.rmi/sun.rmi.transport.tcp=ALL-UNNAMED",
-                "--add-exports=java.base/sun.net.www.protocol.file=ALL-UNNAMED",
-                "--add-exports=java.base/sun.net.www.protocol.ftp=ALL-UNNAMED",
-                "--add-exports=java.base/sun.net.www.protocol.http=ALL-UNNAMED",
-                "--add-exports=java.base/sun.net.www.protocol.https=ALL-UNNAMED",
-                "--add-exports=java.base/sun.net.www.protocol.jar=ALL-UNNAMED",
-                "--add-exports=java.base/sun.net.www.content.text=ALL-UNNAMED",
-                "--add-exports=jdk.xml.dom/org.w3c.dom.html=ALL-UNNAMED",
-                "--add-exports=jdk.naming.rmi/com.sun.jndi.url.rmi=ALL-UNNAMED",
-                "--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED",
-                "--add-exports=java.security.sasl/com.sun.security.sasl=ALL-UNNAMED",
-                "--add-exports=java.naming/com.sun.jndi.ldap=ALL-UNNAMED"}) {
-            options.add(vmOption(arg));
-        }
-        return options;
     }
 
     private static String requiredFile(String property) {

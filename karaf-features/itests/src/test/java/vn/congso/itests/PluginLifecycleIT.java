@@ -66,7 +66,7 @@ public class PluginLifecycleIT {
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", "11099"),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", "44445"),
                 systemProperty("congso.testplugin").value(plugin)));
-        options.addAll(java9PlusBootOptions());
+        options.addAll(KarafJavaOptions.java9PlusBootOptions(KARAF_VERSION));
         if (Boolean.getBoolean("congso.itests.keepRuntimeFolder")) {
             options.add(keepRuntimeFolder()); // debugging aid: -Dcongso.itests.keepRuntimeFolder=true
         }
@@ -110,40 +110,6 @@ public class PluginLifecycleIT {
         assertShellActive();
 
         assertNoErrorsLogged();
-    }
-
-    /**
-     * What {@code bin/karaf} passes to Java 9+ and Pax Exam's Java runner does not: without the
-     * patched {@code java.base}, the specs activator logs NoClassDefFoundError OsgiLocator at ERROR.
-     * Paths are relative to the unpacked Karaf, the container's working directory.
-     */
-    private static List<Option> java9PlusBootOptions() {
-        List<Option> options = new ArrayList<>();
-        for (String arg : new String[] {
-                "--add-reads=java.xml=java.logging",
-                "--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED",
-                "--patch-module", "java.base=lib/endorsed/org.apache.karaf.specs.locator-" + KARAF_VERSION + ".jar",
-                "--patch-module", "java.xml=lib/endorsed/org.apache.karaf.specs.java.xml-" + KARAF_VERSION + ".jar",
-                "--add-opens", "java.base/java.security=ALL-UNNAMED",
-                "--add-opens", "java.base/java.net=ALL-UNNAMED",
-                "--add-opens", "java.base/java.lang=ALL-UNNAMED",
-                "--add-opens", "java.base/java.util=ALL-UNNAMED",
-                "--add-opens", "java.naming/javax.naming.spi=ALL-UNNAMED",
-                "--add-opens", "java.rmi/sun.rmi.transport.tcp=ALL-UNNAMED",
-                "--add-exports=java.base/sun.net.www.protocol.file=ALL-UNNAMED",
-                "--add-exports=java.base/sun.net.www.protocol.ftp=ALL-UNNAMED",
-                "--add-exports=java.base/sun.net.www.protocol.http=ALL-UNNAMED",
-                "--add-exports=java.base/sun.net.www.protocol.https=ALL-UNNAMED",
-                "--add-exports=java.base/sun.net.www.protocol.jar=ALL-UNNAMED",
-                "--add-exports=java.base/sun.net.www.content.text=ALL-UNNAMED",
-                "--add-exports=jdk.xml.dom/org.w3c.dom.html=ALL-UNNAMED",
-                "--add-exports=jdk.naming.rmi/com.sun.jndi.url.rmi=ALL-UNNAMED",
-                "--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED",
-                "--add-exports=java.security.sasl/com.sun.security.sasl=ALL-UNNAMED",
-                "--add-exports=java.naming/com.sun.jndi.ldap=ALL-UNNAMED"}) {
-            options.add(vmOption(arg));
-        }
-        return options;
     }
 
     private void assertShellActive() {

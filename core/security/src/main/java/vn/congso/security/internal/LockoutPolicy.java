@@ -17,6 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class LockoutPolicy {
 
+    /** Names tracked before aged-out ones are swept. */
+    static final int MAX_TRACKED = 10_000;
+
     private final int maxFailures;
     private final Duration window;
     private final Duration lockout;
@@ -73,6 +76,9 @@ public final class LockoutPolicy {
      * @return {@code true} when this failure locked the name
      */
     public boolean recordFailure(String username) {
+        if (states.size() > MAX_TRACKED) {
+            forgetExpired();
+        }
         State state = states.computeIfAbsent(key(username), k -> new State());
         synchronized (state) {
             Instant now = clock.instant();
@@ -90,6 +96,19 @@ public final class LockoutPolicy {
             }
             return false;
         }
+    }
+
+    /** Drops names whose failures have aged out and that are not locked, so guessing many names cannot fill memory. */
+    private void forgetExpired() {
+        Instant now = clock.instant();
+        states.entrySet().removeIf(entry -> {
+            State state = entry.getValue();
+            synchronized (state) {
+                boolean locked = state.lockedUntil != null && now.isBefore(state.lockedUntil);
+                boolean recent = !state.failures.isEmpty() && state.failures.peekLast().isAfter(now.minus(window));
+                return !locked && !recent;
+            }
+        });
     }
 
     /**

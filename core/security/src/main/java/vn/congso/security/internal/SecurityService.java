@@ -687,8 +687,4 @@ public final class SecurityService implements CurrentUserService {
         }
     }
 
-    /** For the benchmark: one sign-in verification's worth of hashing. */
-    boolean verifyForBenchmark(char[] password, String hash) {
-        return passwords.verify(password, hash);
-    }
 }

@@ -20,7 +20,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
-import java.util.List;
 import java.util.Locale;
 import vn.congso.api.CurrentUser;
 import vn.congso.api.TranslationService;
@@ -221,7 +220,4 @@ public class MainLayout extends AppLayout implements Platform.ShellListener {
         return platform.t(key, locale(), params);
     }
 
-    List<String> navigationIds() {
-        return navigation.getChildren().map(c -> c.getId().orElse("")).toList();
-    }
 }
