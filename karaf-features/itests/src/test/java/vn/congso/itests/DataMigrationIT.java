@@ -268,6 +268,73 @@ public class DataMigrationIT {
         throw new AssertionError(bundle.getSymbolicName() + " component state " + last + ", wanted " + state);
     }
 
+    /** The state of the bundle's only component configuration, or -1 when it has none. */
+    private int componentState(Bundle bundle) {
+        int state = -1;
+        for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs(bundle)) {
+            for (ComponentConfigurationDTO configuration : scr.getComponentConfigurationDTOs(description)) {
+                state = configuration.state;
+            }
+        }
+        return state;
+    }
+
+    private void assertActive(String symbolicName) {
+        Bundle found = null;
+        for (Bundle b : bundleContext.getBundles()) {
+            if (symbolicName.equals(b.getSymbolicName())) {
+                found = b;
+            }
+        }
+        assertNotNull("bundle " + symbolicName + " is not installed", found);
+        assertEquals("bundle " + symbolicName + " state", Bundle.ACTIVE, found.getState());
+    }
+
+    private boolean tableExists(String table) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                ResultSet rs = c.getMetaData().getTables(null, null, table.toUpperCase(), null)) {
+            return rs.next();
+        }
+    }
+
+    private long count(String table) throws SQLException {
+        return count(dataSource, table);
+    }
+
+    private static long count(DataSource ds, String table) throws SQLException {
+        // A table name cannot be a parameter; these are the test's own constants.
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + table);
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private List<String> changelogEntries(String filenamePattern) throws SQLException {
+        List<String> entries = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT FILENAME, ID FROM DATABASECHANGELOG WHERE FILENAME LIKE ? ORDER BY ORDEREXECUTED")) {
+            ps.setString(1, filenamePattern);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    entries.add(rs.getString(1) + "::" + rs.getString(2));
+                }
+            }
+        }
+        return entries;
+    }
+
+    private static boolean logContains(String... fragments) throws Exception {
+        Path log = Path.of(System.getProperty("karaf.data"), "log", "karaf.log");
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        List<String> errors = lines.stream().filter(l -> l.contains("| ERROR |")).collect(Collectors.toList());
+        System.out.println("[DataMigrationIT] ERROR lines in karaf.log:\n" + String.join("\n", errors));
+        return errors.stream().anyMatch(l -> List.of(fragments).stream().allMatch(l::contains));
+    }
+
+
     private static String requiredFile(String property) {
         String value = System.getProperty(property);
         if (value == null || !new File(value).isFile()) {
