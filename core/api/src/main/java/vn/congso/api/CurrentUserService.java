@@ -14,6 +14,12 @@ public interface CurrentUserService {
     String ANONYMOUS_ID = "anonymous";
 
     /**
+     * The {@code VaadinSession} attribute under which the UI keeps the {@link java.util.Locale}
+     * a visitor chose, so that every provider of this service reads the same choice.
+     */
+    String LOCALE_SESSION_ATTRIBUTE = "congso.locale";
+
+    /**
      * The user of the current UI session, or the anonymous visitor outside any session.
      *
      * @return the current user, never null

@@ -19,6 +19,8 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.congso.api.CurrentUserService;
+import vn.congso.api.audit.AuditLog;
+import vn.congso.api.audit.AuditLog.Outcome;
 import vn.congso.api.data.BackupService;
 import vn.congso.api.security.AccessDeniedException;
 
@@ -35,6 +37,8 @@ public class DerbyBackupService implements BackupService {
     static final String PID = "vn.congso.data.backup";
     /** The permission a user needs to back up. */
     static final String PERMISSION = "platform:backup";
+    /** The audit log's name for a backup. */
+    static final String AUDIT_ACTION = "data.backup";
 
     private final Logger log = LoggerFactory.getLogger(DerbyBackupService.class);
     private final DataSource dataSource;
@@ -48,6 +52,11 @@ public class DerbyBackupService implements BackupService {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile CurrentUserService currentUserService;
+
+    /** Where backups and refusals are recorded; absent until the security bundle runs. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile AuditLog auditLog;
 
     /**
      * Creates the service.
@@ -76,19 +85,59 @@ public class DerbyBackupService implements BackupService {
     public Path backup() throws IOException {
         CurrentUserService users = currentUserService;
         if (users == null || !users.current().isPermitted(PERMISSION)) {
+            audit(null, Outcome.DENIED, "", "missing " + PERMISSION);
             throw new AccessDeniedException(PERMISSION);
         }
-        return backupAsAdministrator();
+        return audited();
     }
 
     /**
-     * Backs up without a permission check, for callers already trusted as administrators (the
-     * Karaf console). Never expose this through a view.
+     * Backs up for the Karaf console, whose users are administrators already, so no platform
+     * permission is checked; the audit log names the console user.
      *
+     * @param actor the console user, such as {@code console:admin}
      * @return the folder holding the backup; the database itself is its {@code congso} subfolder
      * @throws IOException when the backup cannot be written
      */
-    public Path backupAsAdministrator() throws IOException {
+    public Path backupForConsole(String actor) throws IOException {
+        try {
+            Path folder = backupUnchecked();
+            audit(actor, Outcome.SUCCESS, folder.toString(), "");
+            return folder;
+        } catch (IOException | RuntimeException e) {
+            audit(actor, Outcome.FAILURE, "", e.getMessage());
+            throw e;
+        }
+    }
+
+    /** Backs up and records the outcome under whoever is current. */
+    private Path audited() throws IOException {
+        try {
+            Path folder = backupUnchecked();
+            audit(null, Outcome.SUCCESS, folder.toString(), "");
+            return folder;
+        } catch (IOException | RuntimeException e) {
+            audit(null, Outcome.FAILURE, "", e.getMessage());
+            throw e;
+        }
+    }
+
+    /** Records a backup or a refusal; {@code actor} null means whoever is current. */
+    private void audit(String actor, Outcome outcome, String target, String detail) {
+        AuditLog log = auditLog;
+        if (log == null) {
+            return;
+        }
+        String text = detail == null ? "" : detail;
+        if (actor == null) {
+            log.record(AUDIT_ACTION, target, outcome, text);
+        } else {
+            log.record(actor, "", AUDIT_ACTION, target, outcome, text);
+        }
+    }
+
+    /** The backup itself; callers check permissions and audit. */
+    private Path backupUnchecked() throws IOException {
         Path base = root;
         Files.createDirectories(base);
         Path folder;

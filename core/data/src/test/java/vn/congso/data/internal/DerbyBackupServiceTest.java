@@ -47,7 +47,7 @@ class DerbyBackupServiceTest {
         }
 
         DerbyBackupService service = new DerbyBackupService(live, config(dir.resolve("backups").toString()));
-        Path folder = service.backupAsAdministrator();
+        Path folder = service.backupForConsole("console:test");
 
         assertEquals(dir.resolve("backups"), folder.getParent());
         assertTrue(Files.isDirectory(folder.resolve("congso")), "Derby writes the database as <folder>/congso");

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +26,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.congso.api.CurrentUser;
 import vn.congso.api.CurrentUserService;
 import vn.congso.api.audit.AuditLog;
 import vn.congso.api.data.Database;
@@ -70,7 +72,7 @@ public final class AuditLogService implements AuditLog {
 
     @Override
     public void record(String action, String target, Outcome outcome, String detail) {
-        String actor = SessionUser.current().map(SessionUser::username).orElse(CurrentUserService.ANONYMOUS_ID);
+        String actor = currentUser().map(CurrentUser::id).orElse(CurrentUserService.ANONYMOUS_ID);
         record(actor, SessionUser.currentAddress(), action, target, outcome, detail);
     }
 
@@ -97,6 +99,7 @@ public final class AuditLogService implements AuditLog {
     @Override
     public List<Entry> find(Query query) {
         if (!currentUserMay(Permissions.AUDIT_VIEW)) {
+            record("audit.view", "", Outcome.DENIED, "missing " + Permissions.AUDIT_VIEW);
             throw new AccessDeniedException(Permissions.AUDIT_VIEW);
         }
         StringBuilder sql = new StringBuilder(
@@ -140,13 +143,18 @@ public final class AuditLogService implements AuditLog {
     }
 
     private boolean currentUserMay(String permission) {
+        return currentUser().map(user -> user.isPermitted(permission)).orElse(false);
+    }
+
+    /** Who is asking, from the highest-ranked current-user service (a session's or a RunAs user). */
+    private Optional<CurrentUser> currentUser() {
         ServiceReference<CurrentUserService> reference = context.getServiceReference(CurrentUserService.class);
         if (reference == null) {
-            return false;
+            return Optional.empty();
         }
         CurrentUserService users = context.getService(reference);
         try {
-            return users != null && users.current().isPermitted(permission);
+            return users == null ? Optional.empty() : Optional.of(users.current());
         } finally {
             context.ungetService(reference);
         }

@@ -18,8 +18,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.apache.shiro.authc.AuthenticationException;
 import org.apache.shiro.authc.AuthenticationInfo;
@@ -49,6 +51,7 @@ import vn.congso.api.audit.AuditLog;
 import vn.congso.api.audit.AuditLog.Outcome;
 import vn.congso.api.data.Database;
 import vn.congso.api.security.AccessDeniedException;
+import vn.congso.api.security.RunAs;
 
 /**
  * Sign-in, the current user, and account administration. Authentication and authorisation
@@ -56,10 +59,10 @@ import vn.congso.api.security.AccessDeniedException;
  * signed-in account is kept in the Vaadin session. Every method that changes data checks
  * its permission here, and every change or refusal is audited.
  */
-@Component(service = {CurrentUserService.class, SecurityService.class}, property = "service.ranking:Integer=100",
+@Component(service = {CurrentUserService.class, RunAs.class, SecurityService.class}, property = "service.ranking:Integer=100",
         configurationPid = "vn.congso.security")
 @Designate(ocd = SecurityService.Config.class)
-public final class SecurityService implements CurrentUserService {
+public final class SecurityService implements CurrentUserService, RunAs {
 
     /** Sign-in protection settings. */
     @ObjectClassDefinition(name = "CongSo security", description = "Lockout after failed sign-ins")
@@ -112,6 +115,8 @@ public final class SecurityService implements CurrentUserService {
     private final DatabaseRealm realm;
     private final String dummyHash;
     private final SecureRandom random = new SecureRandom();
+    /** The user {@link #call} runs work as, on this thread; wins over the Vaadin session's. */
+    private final ThreadLocal<CurrentUser> bound = new ThreadLocal<>();
 
     /** Starts the service; creates the first administrator on an empty database. */
     @Activate
@@ -222,14 +227,20 @@ public final class SecurityService implements CurrentUserService {
 
     @Override
     public CurrentUser current() {
+        CurrentUser runningAs = bound.get();
+        if (runningAs != null) {
+            return runningAs;
+        }
         Optional<SessionUser> user = SessionUser.current();
         Locale locale = currentLocale();
         if (user.isEmpty()) {
             return new Anonymous(locale);
         }
-        SessionUser signedIn = user.get();
-        PrincipalCollection principals = new SimplePrincipalCollection(signedIn.username(), realm.getName());
-        return new SignedIn(signedIn, locale, principals);
+        return signedIn(user.get(), locale);
+    }
+
+    private SignedIn signedIn(SessionUser user, Locale locale) {
+        return new SignedIn(user, locale, new SimplePrincipalCollection(user.username(), realm.getName()));
     }
 
     private static Locale currentLocale() {
@@ -238,7 +249,7 @@ public final class SecurityService implements CurrentUserService {
             return ui.getLocale();
         }
         VaadinSession session = VaadinSession.getCurrent();
-        if (session != null && session.getAttribute("congso.locale") instanceof Locale locale) {
+        if (session != null && session.getAttribute(LOCALE_SESSION_ATTRIBUTE) instanceof Locale locale) {
             return locale;
         }
         return TranslationService.VIETNAMESE;
@@ -320,12 +331,33 @@ public final class SecurityService implements CurrentUserService {
      * @return the outcome
      */
     public LoginResult login(String username, char[] password) {
-        String name = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
         String address = SessionUser.currentAddress();
+        Verification verification = verify(username, password, address);
+        verification.user().ifPresent(user -> {
+            VaadinRequest request = VaadinRequest.getCurrent();
+            if (request != null) {
+                // A new session id at sign-in defeats session fixation.
+                VaadinService.reinitializeSession(request);
+            }
+            VaadinSession session = VaadinSession.getCurrent();
+            if (session != null) {
+                session.setAttribute(SessionUser.ATTRIBUTE, user);
+            }
+        });
+        return verification.result();
+    }
+
+    /** The outcome of checking a password, and the account when it was right. */
+    private record Verification(LoginResult result, Optional<SessionUser> user) {
+    }
+
+    /** Checks a password with lockout and audit; shared by the sign-in page and {@link #authenticate}. */
+    private Verification verify(String username, char[] password, String address) {
+        String name = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
         Optional<Instant> locked = lockout.lockedUntil(name);
         if (locked.isPresent()) {
             audit.record(name, address, "security.login", name, Outcome.DENIED, "locked");
-            return new LoginResult(LoginOutcome.LOCKED, locked);
+            return new Verification(new LoginResult(LoginOutcome.LOCKED, locked), Optional.empty());
         }
         try {
             securityManager.authenticate(new UsernamePasswordToken(name, password));
@@ -334,9 +366,10 @@ public final class SecurityService implements CurrentUserService {
             audit.record(name, address, "security.login", name, Outcome.FAILURE, "bad credentials");
             if (nowLocked) {
                 audit.record(name, address, "security.lockout", name, Outcome.DENIED, "too many failures");
-                return new LoginResult(LoginOutcome.LOCKED, lockout.lockedUntil(name));
+                return new Verification(new LoginResult(LoginOutcome.LOCKED, lockout.lockedUntil(name)),
+                        Optional.empty());
             }
-            return new LoginResult(LoginOutcome.BAD_CREDENTIALS, Optional.empty());
+            return new Verification(new LoginResult(LoginOutcome.BAD_CREDENTIALS, Optional.empty()), Optional.empty());
         }
         lockout.recordSuccess(name);
         SecurityStore.User user;
@@ -345,19 +378,65 @@ public final class SecurityService implements CurrentUserService {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read account " + name, e);
         }
-        VaadinRequest request = VaadinRequest.getCurrent();
-        if (request != null) {
-            // A new session id at sign-in defeats session fixation.
-            VaadinService.reinitializeSession(request);
-        }
-        VaadinSession session = VaadinSession.getCurrent();
-        if (session != null) {
-            session.setAttribute(SessionUser.ATTRIBUTE,
-                    new SessionUser(user.data().username(), user.data().fullName(), user.mustChangePassword()));
-        }
         audit.record(name, address, "security.login", name, Outcome.SUCCESS, "");
-        return new LoginResult(user.mustChangePassword() ? LoginOutcome.MUST_CHANGE_PASSWORD : LoginOutcome.SUCCESS,
-                Optional.empty());
+        SessionUser signedIn = new SessionUser(user.data().username(), user.data().fullName(),
+                user.mustChangePassword());
+        return new Verification(new LoginResult(user.mustChangePassword() ? LoginOutcome.MUST_CHANGE_PASSWORD
+                : LoginOutcome.SUCCESS, Optional.empty()), Optional.of(signedIn));
+    }
+
+    // ---- RunAs ----
+
+    @Override
+    public Optional<CurrentUser> authenticate(String username, char[] password, String address) {
+        return verify(username, password, address == null ? "" : address).user()
+                .map(user -> signedIn(user, TranslationService.VIETNAMESE));
+    }
+
+    @Override
+    public CurrentUser system(String name) {
+        if (name == null || name.indexOf(':') <= 0) {
+            throw new IllegalArgumentException("a system actor's name needs a prefix such as 'console:': " + name);
+        }
+        return new SystemActor(name);
+    }
+
+    @Override
+    public <T> T call(CurrentUser user, Callable<T> work) throws Exception {
+        CurrentUser previous = bound.get();
+        bound.set(Objects.requireNonNull(user, "user"));
+        try {
+            return work.call();
+        } finally {
+            if (previous == null) {
+                bound.remove();
+            } else {
+                bound.set(previous);
+            }
+        }
+    }
+
+    /** A trusted in-process actor: a shell user or a scheduled task. */
+    private record SystemActor(String id) implements CurrentUser {
+        @Override
+        public String displayName() {
+            return id;
+        }
+
+        @Override
+        public Locale locale() {
+            return TranslationService.VIETNAMESE;
+        }
+
+        @Override
+        public boolean isAuthenticated() {
+            return true;
+        }
+
+        @Override
+        public boolean isPermitted(String permission) {
+            return permission != null && !permission.isBlank();
+        }
     }
 
     /** Signs the current session out. */
@@ -382,14 +461,14 @@ public final class SecurityService implements CurrentUserService {
      * @throws ValidationException naming the field at fault
      */
     public void changeOwnPassword(char[] current, char[] next, char[] repeat) {
-        SessionUser user = SessionUser.current().orElseThrow(() -> new AccessDeniedException(Permissions.SELF));
+        String username = ownUsername();
         List<ValidationException.Problem> problems = new ArrayList<>();
-        SecurityStore.User stored = find(user.username());
+        SecurityStore.User stored = find(username);
         if (!passwords.verify(current, stored.passwordHash())) {
             problems.add(new ValidationException.Problem("current", "security.password.current-wrong", ""));
         }
         String candidate = new String(next);
-        for (String key : PasswordPolicy.violations(user.username(), candidate)) {
+        for (String key : PasswordPolicy.violations(username, candidate)) {
             problems.add(new ValidationException.Problem("new", key, ""));
         }
         if (!candidate.equals(new String(repeat))) {
@@ -399,7 +478,7 @@ public final class SecurityService implements CurrentUserService {
             problems.add(new ValidationException.Problem("new", "security.password.same", ""));
         }
         if (!problems.isEmpty()) {
-            audit.record("security.password.change", user.username(), Outcome.DENIED,
+            audit.record("security.password.change", username, Outcome.DENIED,
                     problems.stream().map(ValidationException.Problem::key).collect(Collectors.joining(",")));
             throw new ValidationException(problems);
         }
@@ -408,15 +487,23 @@ public final class SecurityService implements CurrentUserService {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot change the password", e);
         }
-        VaadinSession.getCurrent().setAttribute(SessionUser.ATTRIBUTE,
-                new SessionUser(user.username(), user.displayName(), false));
-        audit.record("security.password.change", user.username(), Outcome.SUCCESS, "");
+        SessionUser.current().ifPresent(s -> VaadinSession.getCurrent().setAttribute(SessionUser.ATTRIBUTE,
+                new SessionUser(s.username(), s.displayName(), false)));
+        audit.record("security.password.change", username, Outcome.SUCCESS, "");
     }
 
     /** The signed-in user's own account. */
     public SecurityStore.User ownAccount() {
-        SessionUser user = SessionUser.current().orElseThrow(() -> new AccessDeniedException(Permissions.SELF));
-        return find(user.username());
+        return find(ownUsername());
+    }
+
+    /** The account of whoever is current (a session's or a {@link #call}'s user); not a system actor. */
+    private String ownUsername() {
+        CurrentUser user = current();
+        if (!user.isAuthenticated() || user instanceof SystemActor) {
+            throw new AccessDeniedException(Permissions.SELF);
+        }
+        return user.id();
     }
 
     /**
@@ -486,8 +573,7 @@ public final class SecurityService implements CurrentUserService {
         UserData normalised = normalise(data);
         validate(normalised, false);
         SecurityStore.User user = find(normalised.username());
-        if (user.data().username().equals(BOOTSTRAP_ADMIN) && SessionUser.current()
-                .map(s -> s.username().equals(BOOTSTRAP_ADMIN)).orElse(false)
+        if (user.data().username().equals(BOOTSTRAP_ADMIN) && current().id().equals(BOOTSTRAP_ADMIN)
                 && (!normalised.enabled() || !normalised.roles().contains("administrator"))) {
             throw new ValidationException(List.of(new ValidationException.Problem("roles",
                     "security.user.cannot-demote-self", "")));

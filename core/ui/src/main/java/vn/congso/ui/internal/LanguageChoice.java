@@ -3,6 +3,7 @@ package vn.congso.ui.internal;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.VaadinSession;
 import java.util.Locale;
+import vn.congso.api.CurrentUserService;
 import vn.congso.api.TranslationService;
 
 /**
@@ -13,7 +14,7 @@ import vn.congso.api.TranslationService;
 public final class LanguageChoice {
 
     /** Session attribute holding the chosen {@link Locale}. */
-    public static final String SESSION_ATTRIBUTE = "congso.locale";
+    public static final String SESSION_ATTRIBUTE = CurrentUserService.LOCALE_SESSION_ATTRIBUTE;
 
     private LanguageChoice() {
     }

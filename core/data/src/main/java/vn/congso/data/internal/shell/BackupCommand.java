@@ -9,7 +9,8 @@ import vn.congso.data.internal.DerbyBackupService;
 
 /**
  * {@code congso:backup}: an online backup of the database, printing its folder. Whoever holds
- * the Karaf console is an administrator already, so no platform permission is checked.
+ * the Karaf console is an administrator already, so no platform permission is checked; the
+ * audit log names the console user.
  */
 @Service
 @Command(scope = "congso", name = "backup", description = "Back up the database online into a new dated folder")
@@ -20,7 +21,7 @@ public class BackupCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
-        Path folder = backupService.backupAsAdministrator();
+        Path folder = backupService.backupForConsole(ConsoleActor.current());
         System.out.println(folder.toAbsolutePath());
         return null;
     }
