@@ -7,15 +7,8 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
-import static org.ops4j.pax.exam.CoreOptions.vmOption;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,7 +34,6 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.ops4j.pax.exam.util.Filter;
@@ -70,7 +62,6 @@ import vn.congso.api.security.AccessDeniedException;
 @ExamReactorStrategy(PerClass.class)
 public class DataMigrationIT {
 
-    static final String KARAF_VERSION = System.getProperty("karaf.version", "4.4.10");
     static final String OK = "congso-itests-migration-ok";
     static final String BROKEN = "congso-itests-migration-broken";
     static final long TIMEOUT_MS = 30_000;
@@ -96,31 +87,12 @@ public class DataMigrationIT {
 
     @Configuration
     public Option[] config() {
-        String zip = requiredFile("congso.distribution.zip");
-        List<Option> options = new ArrayList<>(List.of(
-                karafDistributionConfiguration()
-                        .frameworkUrl("file:" + zip)
-                        .karafVersion(KARAF_VERSION)
-                        .name("CongSo")
-                        .unpackDirectory(new File("target/pax-exam-data"))
-                        .useDeployFolder(false),
-                configureConsole().ignoreLocalConsole(),
-                logLevel(LogLevel.INFO),
-                editConfigurationFilePut("etc/vn.congso.ui.cfg", "port", "18481"),
-                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", "18401"),
-                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", "11499"),
-                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", "44450"),
-                systemProperty("congso.migration.ok.jar").value(requiredFile("congso.migration.ok.jar")),
-                systemProperty("congso.migration.broken.jar").value(requiredFile("congso.migration.broken.jar"))));
-        options.addAll(KarafJavaOptions.java9PlusBootOptions(KARAF_VERSION));
-        if (Boolean.getBoolean("congso.itests.keepRuntimeFolder")) {
-            options.add(keepRuntimeFolder());
-        }
-        String localRepo = System.getProperty("maven.repo.local");
-        if (localRepo != null && !localRepo.isBlank()) {
-            options.add(editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg",
-                    "org.ops4j.pax.url.mvn.localRepository", localRepo));
-        }
+        List<Option> options = CongSoContainer.options("target/pax-exam-data",
+                new CongSoContainer.Ports(18481, 18401, 11499, 44450));
+        options.add(systemProperty("congso.migration.ok.jar")
+                .value(CongSoContainer.requiredFile("congso.migration.ok.jar")));
+        options.add(systemProperty("congso.migration.broken.jar")
+                .value(CongSoContainer.requiredFile("congso.migration.broken.jar")));
         return options.toArray(new Option[0]);
     }
 
@@ -332,15 +304,5 @@ public class DataMigrationIT {
         List<String> errors = lines.stream().filter(l -> l.contains("| ERROR |")).collect(Collectors.toList());
         System.out.println("[DataMigrationIT] ERROR lines in karaf.log:\n" + String.join("\n", errors));
         return errors.stream().anyMatch(l -> List.of(fragments).stream().allMatch(l::contains));
-    }
-
-
-    private static String requiredFile(String property) {
-        String value = System.getProperty(property);
-        if (value == null || !new File(value).isFile()) {
-            throw new IllegalStateException("system property " + property + " must name an existing file, was "
-                    + value + " (build the reactor first: mvn install -DskipTests)");
-        }
-        return new File(value).getAbsolutePath();
     }
 }

@@ -5,18 +5,10 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
-import static org.ops4j.pax.exam.CoreOptions.vmOption;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import javax.inject.Inject;
@@ -25,7 +17,6 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
@@ -43,38 +34,16 @@ public class PluginLifecycleIT {
     static final int HTTP_PORT = 18181;
     static final String PLUGIN_ROUTE = "test-plugin";
     static final String SHELL_BUNDLE = "congso-core-ui";
-    static final String KARAF_VERSION = System.getProperty("karaf.version", "4.4.10");
 
     @Inject
     private BundleContext bundleContext;
 
     @Configuration
     public Option[] config() {
-        String zip = requiredFile("congso.distribution.zip");
-        String plugin = requiredFile("congso.testplugin.jar");
-        List<Option> options = new ArrayList<>(List.of(
-                karafDistributionConfiguration()
-                        .frameworkUrl("file:" + zip)
-                        .karafVersion(KARAF_VERSION)
-                        .name("CongSo")
-                        .unpackDirectory(new File("target/pax-exam"))
-                        .useDeployFolder(false),
-                configureConsole().ignoreLocalConsole(),
-                logLevel(LogLevel.INFO),
-                editConfigurationFilePut("etc/vn.congso.ui.cfg", "port", String.valueOf(HTTP_PORT)),
-                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", "18101"),
-                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", "11099"),
-                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", "44445"),
-                systemProperty("congso.testplugin").value(plugin)));
-        options.addAll(KarafJavaOptions.java9PlusBootOptions(KARAF_VERSION));
-        if (Boolean.getBoolean("congso.itests.keepRuntimeFolder")) {
-            options.add(keepRuntimeFolder()); // debugging aid: -Dcongso.itests.keepRuntimeFolder=true
-        }
-        String localRepo = System.getProperty("maven.repo.local");
-        if (localRepo != null && !localRepo.isBlank()) {
-            options.add(editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg",
-                    "org.ops4j.pax.url.mvn.localRepository", localRepo));
-        }
+        String plugin = CongSoContainer.requiredFile("congso.testplugin.jar");
+        List<Option> options = CongSoContainer.options("target/pax-exam",
+                new CongSoContainer.Ports(HTTP_PORT, 18101, 11099, 44445));
+        options.add(systemProperty("congso.testplugin").value(plugin));
         return options.toArray(new Option[0]);
     }
 
@@ -139,14 +108,5 @@ public class PluginLifecycleIT {
             return Files.isDirectory(p) ? p.resolve("karaf.log") : p;
         }
         return Path.of(System.getProperty("karaf.data"), "log", "karaf.log");
-    }
-
-    private static String requiredFile(String property) {
-        String value = System.getProperty(property);
-        if (value == null || !new File(value).isFile()) {
-            throw new IllegalStateException("system property " + property + " must name an existing file, was "
-                    + value + " (build the reactor first: mvn install -DskipTests)");
-        }
-        return new File(value).getAbsolutePath();
     }
 }

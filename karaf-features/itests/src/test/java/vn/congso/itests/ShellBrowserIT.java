@@ -212,8 +212,10 @@ class ShellBrowserIT {
         for (int attempt = 1; attempt <= 4; attempt++) {
             type("login-password", "sai-mat-khau-" + attempt);
             driver.findElement(By.id("login-submit")).click();
+            // The server empties the password field when it answers: wait for this attempt's answer.
+            wait(15).until(d -> "".equals(js().executeScript(
+                    "return document.querySelector('#login-password input').value;")));
             waitForText("login-error", "Tên đăng nhập hoặc mật khẩu không đúng.", 15);
-            js().executeScript("document.getElementById('login-error').textContent = '';");
         }
         type("login-password", "sai-mat-khau-5");
         driver.findElement(By.id("login-submit")).click();
@@ -243,6 +245,73 @@ class ShellBrowserIT {
         wait(20).until(d -> displayedOrNull(By.id("home-view")) != null);
         wait(15).until(d -> displayedOrNull(By.id("nav-admin-users")) != null);
         assertTrue(displayedOrNull(By.id("account-logout")) != null, "no sign-out link for a signed-in user");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(3)
+    void anAdministratorCreatesAUserWhoSeesExactlyWhatTheirRoleAllows() throws Exception {
+        // Signed in as admin by the previous test. Grant editors the audit log in the matrix.
+        driver.get(BASE + "/admin/roles");
+        WebElement grant = wait(20).until(d -> displayedOrNull(By.id("perm-editor-platform_audit_view")));
+        assertTrue(grant.getAttribute("checked") == null, "editors must not read the audit log by default");
+        grant.click();
+        wait(10).until(d -> notificationText().contains("Biên tập viên"));
+
+        driver.get(BASE + "/admin/users");
+        wait(20).until(d -> displayedOrNull(By.id("users-add"))).click();
+        type("user-username", "bientap.taivan");
+        type("user-full-name", "Lê Thị Biên Tập <b>đậm</b>");
+        WebElement roles = wait(10).until(d -> displayedOrNull(By.cssSelector("#user-roles input")));
+        roles.sendKeys("Biên");
+        wait(10).until(d -> {
+            for (WebElement item : d.findElements(By.cssSelector("vaadin-multi-select-combo-box-item"))) {
+                if (item.isDisplayed() && item.getText().trim().equals("Biên tập viên")) {
+                    item.click();
+                    return true;
+                }
+            }
+            return false;
+        });
+        roles.sendKeys(Keys.TAB);
+        driver.findElement(By.id("user-save")).click();
+        wait(15).until(d -> displayedOrNull(By.id("one-time-passwords")) != null);
+        String oneTime = wait(10).until(d -> {
+            Object cells = js().executeScript("return Array.from(document.querySelectorAll("
+                    + "'#one-time-passwords vaadin-grid-cell-content')).map(c => c.textContent.trim());");
+            List<?> texts = (List<?>) cells;
+            int at = texts.indexOf("bientap.taivan");
+            return at >= 0 && at + 1 < texts.size() ? (String) texts.get(at + 1) : null;
+        });
+        driver.findElement(By.id("one-time-passwords-close")).click();
+
+        // The name is shown as text, never interpreted as HTML.
+        wait(10).until(d -> Boolean.TRUE.equals(js().executeScript("return Array.from(document.querySelectorAll("
+                + "'#users-grid vaadin-grid-cell-content')).some(c => c.textContent.includes('<b>đậm</b>'));")));
+
+        wait(10).until(d -> displayedOrNull(By.id("account-logout"))).click();
+        wait(15).until(d -> displayedOrNull(By.id("account-login")) != null);
+
+        driver.get(BASE + "/login");
+        type("login-username", "bientap.taivan");
+        type("login-password", oneTime);
+        driver.findElement(By.id("login-submit")).click();
+        wait(20).until(d -> displayedOrNull(By.id("change-password-view")) != null);
+        type("password-current", oneTime);
+        type("password-new", "Biên tập Tài Văn 2026");
+        type("password-repeat", "Biên tập Tài Văn 2026");
+        driver.findElement(By.id("password-save")).click();
+        wait(20).until(d -> displayedOrNull(By.id("home-view")) != null);
+
+        // Exactly what the editor role permits now: the home page, the audit log, their account.
+        wait(15).until(d -> displayedOrNull(By.id("nav-admin-audit")) != null);
+        Object ids = js().executeScript("return Array.from(document.querySelectorAll('vaadin-side-nav-item'))"
+                + ".map(e => e.id).filter(id => id).sort();");
+        assertEquals(List.of("nav-account-password", "nav-account-profile", "nav-admin-audit", "nav-home"), ids);
+
+        driver.get(BASE + "/admin/users");
+        wait(20).until(d -> displayedOrNull(By.id("access-denied-view")) != null);
+        driver.get(BASE + "/admin/audit");
+        wait(20).until(d -> displayedOrNull(By.id("audit-view")) != null);
     }
 
     private static void type(String id, String text) {

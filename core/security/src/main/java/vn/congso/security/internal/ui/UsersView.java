@@ -77,6 +77,7 @@ public class UsersView extends VerticalLayout {
     private void openEditor(SecurityStore.User existing) {
         Dialog dialog = new Dialog();
         dialog.setId("user-dialog");
+        dialog.setWidth("min(36rem, 96vw)");
         dialog.setHeaderTitle(security.t(existing == null ? "security.users.add" : "security.users.edit"));
         TextField username = new TextField(security.t("security.user.username"));
         username.setId("user-username");

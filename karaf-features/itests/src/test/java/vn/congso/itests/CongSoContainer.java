@@ -1,0 +1,76 @@
+package vn.congso.itests;
+
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+
+/**
+ * The Pax Exam options every container test shares: the reactor's distribution zip (a {@code file:}
+ * URL, never a stale copy from the local repository), its own ports so tests can run beside a
+ * developer's platform, Karaf's Java 9+ boot options and the build's local Maven repository.
+ */
+final class CongSoContainer {
+
+    static final String KARAF_VERSION = System.getProperty("karaf.version", "4.4.10");
+
+    /** The ports one container listens on, all on loopback. */
+    record Ports(int http, int ssh, int rmiRegistry, int rmiServer) {
+    }
+
+    private CongSoContainer() {
+    }
+
+    /**
+     * @param unpackDirectory where Pax Exam unpacks the distribution, relative to the module
+     * @param ports the container's ports
+     * @return the options, to which a test adds its own
+     */
+    static List<Option> options(String unpackDirectory, Ports ports) {
+        List<Option> options = new ArrayList<>(List.of(
+                karafDistributionConfiguration()
+                        .frameworkUrl("file:" + requiredFile("congso.distribution.zip"))
+                        .karafVersion(KARAF_VERSION)
+                        .name("CongSo")
+                        .unpackDirectory(new File(unpackDirectory))
+                        .useDeployFolder(false),
+                configureConsole().ignoreLocalConsole(),
+                logLevel(LogLevel.INFO),
+                editConfigurationFilePut("etc/vn.congso.ui.cfg", "port", String.valueOf(ports.http())),
+                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(ports.ssh())),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort",
+                        String.valueOf(ports.rmiRegistry())),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort",
+                        String.valueOf(ports.rmiServer()))));
+        options.addAll(KarafJavaOptions.java9PlusBootOptions(KARAF_VERSION));
+        if (Boolean.getBoolean("congso.itests.keepRuntimeFolder")) {
+            options.add(keepRuntimeFolder()); // debugging aid: -Dcongso.itests.keepRuntimeFolder=true
+        }
+        String localRepo = System.getProperty("maven.repo.local");
+        if (localRepo != null && !localRepo.isBlank()) {
+            options.add(editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg",
+                    "org.ops4j.pax.url.mvn.localRepository", localRepo));
+        }
+        return options;
+    }
+
+    /**
+     * @param property a system property set by the build (see failsafe's configuration)
+     * @return the absolute path of the file it names
+     */
+    static String requiredFile(String property) {
+        String value = System.getProperty(property);
+        if (value == null || !new File(value).isFile()) {
+            throw new IllegalStateException("system property " + property + " must name an existing file, was "
+                    + value + " (build the reactor first: mvn install -DskipTests)");
+        }
+        return new File(value).getAbsolutePath();
+    }
+}

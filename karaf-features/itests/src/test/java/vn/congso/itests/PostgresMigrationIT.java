@@ -1,0 +1,163 @@
+package vn.congso.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFileExtend;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import javax.inject.Inject;
+import javax.sql.DataSource;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.util.Filter;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import vn.congso.api.CurrentUser;
+import vn.congso.api.data.Database;
+import vn.congso.api.audit.AuditLog;
+import vn.congso.api.data.MigrationStatus;
+import vn.congso.api.data.MigrationStatus.Migration;
+import vn.congso.api.security.RunAs;
+
+/**
+ * The whole platform on PostgreSQL: the same distribution with only
+ * {@code etc/org.ops4j.datasource-congso.cfg} pointed at a real server (started on 127.0.0.1 by
+ * {@code ./test.sh}) and the driver feature added. Every bundle that carries a changelog migrates,
+ * the seeds are there, sign-in and the audit log work, and the UI answers. Runs when
+ * {@code -Dcongso.postgres.url} names a server (see the {@code postgres} profile).
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class PostgresMigrationIT {
+
+    static final int HTTP_PORT = 18781;
+    static final long TIMEOUT_MS = 60_000;
+    static final String DATASOURCE_CFG = "etc/org.ops4j.datasource-congso.cfg";
+
+    @Inject
+    private BundleContext bundleContext;
+
+    @Inject
+    private MigrationStatus migrationStatus;
+
+    @Inject
+    private AuditLog auditLog;
+
+    @Inject
+    private RunAs runAs;
+
+    @Inject
+    @Filter(value = "(osgi.jndi.service.name=congso)", timeout = TIMEOUT_MS)
+    private DataSource dataSource;
+
+    @Configuration
+    public Option[] config() {
+        List<Option> options = CongSoContainer.options("target/pax-exam-postgres",
+                new CongSoContainer.Ports(HTTP_PORT, 18701, 11799, 44465));
+        options.add(editConfigurationFilePut(DATASOURCE_CFG, "osgi.jdbc.driver.name", "PostgreSQL JDBC Driver"));
+        options.add(editConfigurationFilePut(DATASOURCE_CFG, "url", required("congso.postgres.url")));
+        options.add(editConfigurationFilePut(DATASOURCE_CFG, "user", required("congso.postgres.user")));
+        options.add(editConfigurationFilePut(DATASOURCE_CFG, "password", required("congso.postgres.password")));
+        options.add(editConfigurationFileExtend("etc/org.apache.karaf.features.cfg", "featuresBoot",
+                "congso-postgresql"));
+        return options.toArray(new Option[0]);
+    }
+
+    @Test
+    public void thePlatformMigratesAndRunsOnPostgresql() throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            assertEquals("PostgreSQL", c.getMetaData().getDatabaseProductName());
+        }
+
+        List<String> withChangelogs = new ArrayList<>();
+        for (Bundle bundle : bundleContext.getBundles()) {
+            if (bundle.getHeaders().get(Database.CHANGELOG_HEADER) != null) {
+                withChangelogs.add(bundle.getSymbolicName());
+            }
+        }
+        assertTrue("bundles with changelogs: " + withChangelogs,
+                withChangelogs.containsAll(List.of("congso-core-data", "congso-core-security")));
+        TreeMap<String, String> outcomes = new TreeMap<>();
+        for (String name : withChangelogs) {
+            Migration migration = awaitMigration(name);
+            outcomes.put(name, migration.state() + " " + migration.changesetsApplied() + " changesets in "
+                    + migration.millis() + " ms" + (migration.message().isEmpty() ? "" : ": " + migration.message()));
+            assertEquals(name + ": " + migration.message(), MigrationStatus.State.MIGRATED, migration.state());
+        }
+        System.out.println("[PostgresMigrationIT] migrations on PostgreSQL: " + outcomes);
+
+        assertEquals("seeded roles", 7, count("sec_role"));
+        assertEquals("the district and its 11 communes and towns", 12, count("org_unit"));
+        Path adminPassword = Path.of(System.getProperty("karaf.data"), "admin-password.txt");
+        assertTrue("the first start wrote the administrator's one-time password", Files.isRegularFile(adminPassword));
+
+        // Sign-in (Argon2id hash stored in PostgreSQL) and the audit log's queries.
+        String oneTime = Files.readString(adminPassword).trim();
+        CurrentUser admin = runAs.authenticate("admin", oneTime.toCharArray(), "127.0.0.1")
+                .orElseThrow(() -> new AssertionError("admin could not sign in on PostgreSQL"));
+        assertFalse(runAs.authenticate("admin", "wrong-password".toCharArray(), "127.0.0.1").isPresent());
+        CurrentUser auditor = runAs.system("itest:postgres");
+        runAs.call(admin, () -> {
+            auditLog.record("itest.postgres", "Xã Tài Văn", AuditLog.Outcome.SUCCESS, "tiếng Việt có dấu");
+            return null;
+        });
+        List<AuditLog.Entry> entries = runAs.call(auditor, () -> auditLog.find(new AuditLog.Query(
+                Optional.of("admin"), Optional.of("itest."), Optional.of(Instant.now().minusSeconds(600)),
+                Optional.of(Instant.now().plusSeconds(60)), 10)));
+        assertEquals(1, entries.size());
+        assertEquals("Xã Tài Văn", entries.get(0).target());
+        assertEquals("tiếng Việt có dấu", entries.get(0).detail());
+        List<AuditLog.Entry> logins = runAs.call(auditor, () -> auditLog.find(new AuditLog.Query(Optional.of("admin"),
+                Optional.of("security.login"), Optional.empty(), Optional.empty(), 10)));
+        assertEquals("one success and one failure: " + logins, 2, logins.size());
+
+        VaadinHttpProbe probe = new VaadinHttpProbe("http://127.0.0.1:" + HTTP_PORT);
+        assertTrue("the UI did not answer on PostgreSQL", probe.awaitRoot200(TIMEOUT_MS));
+        String home = probe.navigate("");
+        assertTrue(VaadinHttpProbe.abbreviate(home), home.contains("home-title"));
+    }
+
+    private long count(String table) throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private Migration awaitMigration(String bundle) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
+        while (System.currentTimeMillis() < deadline) {
+            Optional<Migration> migration = migrationStatus.migration(bundle);
+            if (migration.isPresent()) {
+                return migration.get();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no migration recorded for " + bundle + " within " + TIMEOUT_MS + " ms");
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property, "");
+        if (value.isBlank()) {
+            throw new IllegalStateException(property + " is not set: run ./test.sh, which starts PostgreSQL");
+        }
+        return value;
+    }
+}
