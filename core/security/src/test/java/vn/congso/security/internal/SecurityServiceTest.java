@@ -1,0 +1,106 @@
+package vn.congso.security.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.congso.api.CurrentUser;
+import vn.congso.api.CurrentUserService;
+import vn.congso.api.audit.AuditLog.Outcome;
+import vn.congso.api.security.AccessDeniedException;
+
+/** The security service on a real (embedded) database: sign-in, lockout, RunAs, permission checks. */
+class SecurityServiceTest {
+
+    static final String NEW_PASSWORD = "Trần Đề 2026 an toàn";
+
+    @TempDir
+    Path dir;
+
+    SecurityFixture fixture;
+    SecurityService security;
+
+    @BeforeEach
+    void start() throws Exception {
+        fixture = new SecurityFixture(dir, 5);
+        security = fixture.security;
+    }
+
+    @Test
+    void theFirstAdministratorMayOnlyChangeTheOneTimePasswordThenEverything() throws Exception {
+        String oneTime = fixture.adminPassword();
+        CurrentUser first = security.authenticate("admin", oneTime.toCharArray(), "127.0.0.1").orElseThrow();
+        assertFalse(security.call(first, () -> security.current().isPermitted(Permissions.USERS_MANAGE)));
+        assertTrue(security.call(first, () -> security.current().isPermitted(Permissions.SELF)));
+        assertThrows(AccessDeniedException.class, () -> security.call(first, security::users));
+
+        security.call(first, () -> {
+            security.changeOwnPassword(oneTime.toCharArray(), NEW_PASSWORD.toCharArray(), NEW_PASSWORD.toCharArray());
+            return null;
+        });
+        assertFalse(security.authenticate("admin", oneTime.toCharArray(), "").isPresent());
+        CurrentUser admin = security.authenticate("ADMIN ", NEW_PASSWORD.toCharArray(), "").orElseThrow();
+        assertEquals("admin", admin.id());
+        assertEquals(1, security.call(admin, security::users).size());
+    }
+
+    @Test
+    void callBindsTheUserOnlyForTheWorkAndRestoresTheOuterOne() throws Exception {
+        CurrentUser outer = security.system("console:karaf");
+        CurrentUser inner = security.system("system:sweeper");
+        assertEquals(CurrentUserService.ANONYMOUS_ID, security.current().id());
+        security.call(outer, () -> {
+            assertSame(outer, security.current());
+            assertSame(inner, security.call(inner, security::current));
+            assertSame(outer, security.current());
+            return null;
+        });
+        assertEquals(CurrentUserService.ANONYMOUS_ID, security.current().id());
+        assertThrows(IllegalStateException.class, () -> security.call(outer, () -> {
+            throw new IllegalStateException("work failed");
+        }));
+        assertEquals(CurrentUserService.ANONYMOUS_ID, security.current().id(), "restored after a failure too");
+    }
+
+    @Test
+    void aSystemActorNeedsAPrefixAndMayDoAnything() throws Exception {
+        assertThrows(IllegalArgumentException.class, () -> security.system("admin"));
+        CurrentUser console = security.system("console:karaf");
+        assertTrue(console.isPermitted(Permissions.USERS_MANAGE));
+        assertTrue(console.isPermitted("training:exam:manage"));
+        assertFalse(console.isPermitted(""));
+        String oneTime = security.call(console, () -> security.createUser(new UserData("can.bo.mot.cua",
+                "Trần Văn Một Cửa", "", "", "xa-dai-an-2", true, Set.of("one-stop-officer"))));
+        assertEquals(14, oneTime.length());
+    }
+
+    @Test
+    void fiveFailuresLockARealAndAnUnknownNameAlike() throws Exception {
+        String oneTime = fixture.adminPassword();
+        for (int i = 0; i < 5; i++) {
+            assertFalse(security.authenticate("admin", ("wrong-" + i).toCharArray(), "").isPresent());
+            assertFalse(security.authenticate("khong-ton-tai", ("wrong-" + i).toCharArray(), "").isPresent());
+        }
+        assertFalse(security.authenticate("admin", oneTime.toCharArray(), "").isPresent(),
+                "the right password must not open a locked account");
+        long lockouts = fixture.audit.entries.stream().filter(e -> e.action().equals("security.lockout")).count();
+        assertEquals(2, lockouts, "both names locked, and each lockout audited");
+    }
+
+    @Test
+    void anAnonymousCallerIsRefusedAndTheRefusalAudited() {
+        AccessDeniedException denied = assertThrows(AccessDeniedException.class,
+                () -> security.createUser(new UserData("ke.la", "Kẻ Lạ", "", "", "district", true, Set.of())));
+        assertEquals(Permissions.USERS_MANAGE, denied.permission());
+        var entry = fixture.audit.last().orElseThrow();
+        assertEquals("security.user.create", entry.action());
+        assertEquals(Outcome.DENIED, entry.outcome());
+    }
+}
