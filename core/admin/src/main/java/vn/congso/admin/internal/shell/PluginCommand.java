@@ -33,9 +33,10 @@ abstract class PluginCommand implements Action {
         return new java.text.MessageFormat(pattern, Locale.ENGLISH).format(problem.args().toArray());
     }
 
+    /** Prints {@code STATUS bsn/version [reason key]: reason}; the key is stable for scripts and searches. */
     static Object print(ActionResult result) {
         System.out.println(result.status() + result.plugin().map(p -> " " + p).orElse("")
-                + result.problem().map(p -> ": " + text(p)).orElse(""));
+                + result.problem().map(p -> " [" + p.key() + "]: " + text(p)).orElse(""));
         return null;
     }
 
@@ -46,7 +47,7 @@ abstract class PluginCommand implements Action {
         System.out.println("  update:     " + plan.toUpdate());
         System.out.println("  refresh:    " + plan.toRefresh());
         plan.providers().forEach(p -> System.out.println("  " + p.requirement() + " <- " + p.provider()));
-        plan.refusals().forEach(p -> System.out.println("  REFUSED: " + text(p)));
+        plan.refusals().forEach(p -> System.out.println("  REFUSED [" + p.key() + "]: " + text(p)));
         if (plan.acceptable()) {
             System.out.println("  OK: would install");
         }
