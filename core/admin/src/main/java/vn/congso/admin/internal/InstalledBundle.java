@@ -1,0 +1,22 @@
+package vn.congso.admin.internal;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the dry run needs to know of one bundle installed now.
+ *
+ * @param ref symbolic name and version
+ * @param managed {@code true} when it was installed through {@link PluginService} (location
+ *        {@link PluginService#LOCATION_PREFIX}); every other bundle counts as core, which a plugin
+ *        may never replace, attach to or refresh
+ * @param capabilities its capabilities, from its current wiring; empty when it is not resolved
+ * @param dependents the other bundles wired to it now, which a refresh of it would refresh too
+ */
+record InstalledBundle(BundleRef ref, boolean managed, List<Capability> capabilities, Set<BundleRef> dependents) {
+
+    InstalledBundle {
+        capabilities = List.copyOf(capabilities);
+        dependents = Set.copyOf(dependents);
+    }
+}

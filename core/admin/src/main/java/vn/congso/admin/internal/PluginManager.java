@@ -1,0 +1,191 @@
+package vn.congso.admin.internal;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.apache.karaf.features.FeaturesService;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.congso.api.CurrentUserService;
+import vn.congso.api.ViewContribution;
+import vn.congso.api.audit.AuditLog;
+import vn.congso.api.data.Database;
+import vn.congso.api.data.MigrationStatus;
+import vn.congso.api.security.PermissionContribution;
+
+/**
+ * The {@link PluginService} component: wires the engine to the framework, SCR, the platform
+ * database, Karaf's features service and the audit log, and tracks which bundle contributes
+ * which views and permissions. Acts for the current CongSo user.
+ */
+@Component(service = PluginService.class, configurationPid = "vn.congso.admin", immediate = true)
+@Designate(ocd = PluginAdminConfig.class)
+public final class PluginManager implements PluginService {
+
+    private final Logger log = LoggerFactory.getLogger(PluginManager.class);
+    private final Contributions contributions = new Contributions();
+    private final PluginService forCurrentUser;
+
+    /**
+     * Creates the service.
+     *
+     * @param context this bundle's context
+     * @param config the configuration
+     * @param users who is asking
+     * @param audit the audit log
+     * @param database the platform database (this bundle's schema migrated)
+     * @param scr the component runtime, for health
+     * @param migrations every bundle's migration state
+     * @param features Karaf's features service
+     */
+    @Activate
+    public PluginManager(BundleContext context, PluginAdminConfig config, @Reference CurrentUserService users,
+            @Reference AuditLog audit, @Reference Database database, @Reference ServiceComponentRuntime scr,
+            @Reference MigrationStatus migrations, @Reference FeaturesService features) {
+        Path karafEtc = Path.of(System.getProperty("karaf.etc", "etc"));
+        Path trustFolder = karafEtc.resolve(config.trustStore());
+        Path storeRoot = Path.of(System.getProperty("karaf.data", "data"), "congso", "plugins");
+        Settings settings = new Settings(config.allowUnsigned(), config.maxUploadMegabytes() * 1024L * 1024L,
+                config.healthTimeoutSeconds(), trustFolder.toString());
+        Framework framework = new Framework(context);
+        PluginStore store = new PluginStore(storeRoot);
+        Staged.deleteTree(store.staging()); // leftovers of a crash during a check
+        PluginEngine engine = new PluginEngine(framework, store, settings,
+                new SignatureVerifier(new TrustStore(trustFolder), config.allowUnsigned()),
+                new HealthProbe(scr, migrations), contributions, new InstallRecords(database.dataSource()),
+                new SchemaPurger(database.dataSource()),
+                new FeatureInstaller(features, framework, config.featureRepositoryPrefix()), audit,
+                config.coreSymbolicNamePrefix());
+        this.forCurrentUser = new ActorBoundPluginService(engine, () -> Actor.of(users.current()));
+        if (config.allowUnsigned()) {
+            log.warn("Unsigned plugins are allowed (vn.congso.admin allowUnsigned=true)");
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addView(ViewContribution view, ServiceReference<ViewContribution> reference) {
+        try {
+            contributions.addRoutes(bundleOf(reference), reference.getProperty(Constants.SERVICE_ID), List.of(view.route()));
+        } catch (RuntimeException e) {
+            log.debug("A view contribution failed to name its route", e);
+        }
+    }
+
+    void removeView(ServiceReference<ViewContribution> reference) {
+        contributions.removeRoutes(bundleOf(reference), reference.getProperty(Constants.SERVICE_ID));
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addPermissions(PermissionContribution permissions, ServiceReference<PermissionContribution> reference) {
+        try {
+            contributions.addPermissions(bundleOf(reference), reference.getProperty(Constants.SERVICE_ID),
+                    permissions.permissions().stream().map(PermissionContribution.Permission::permission).toList());
+        } catch (RuntimeException e) {
+            log.debug("A permission contribution failed to list its permissions", e);
+        }
+    }
+
+    void removePermissions(ServiceReference<PermissionContribution> reference) {
+        contributions.removePermissions(bundleOf(reference), reference.getProperty(Constants.SERVICE_ID));
+    }
+
+    private static long bundleOf(ServiceReference<?> reference) {
+        return reference.getBundle() == null ? -1 : reference.getBundle().getBundleId();
+    }
+
+    @Override
+    public Settings settings() {
+        return forCurrentUser.settings();
+    }
+
+    @Override
+    public List<PluginInfo> plugins() {
+        return forCurrentUser.plugins();
+    }
+
+    @Override
+    public Optional<PluginInfo> plugin(String symbolicName) {
+        return forCurrentUser.plugin(symbolicName);
+    }
+
+    @Override
+    public List<AvailableFeature> availableFeatures() {
+        return forCurrentUser.availableFeatures();
+    }
+
+    @Override
+    public List<InstallRecord> history(String symbolicName) {
+        return forCurrentUser.history(symbolicName);
+    }
+
+    @Override
+    public DryRun dryRunInstall(String fileName, InputStream content) {
+        return forCurrentUser.dryRunInstall(fileName, content);
+    }
+
+    @Override
+    public DryRun dryRunUpgrade(String fileName, InputStream content) {
+        return forCurrentUser.dryRunUpgrade(fileName, content);
+    }
+
+    @Override
+    public DryRun dryRunFeature(String name, String version) {
+        return forCurrentUser.dryRunFeature(name, version);
+    }
+
+    @Override
+    public ActionResult install(String fileName, InputStream content) {
+        return forCurrentUser.install(fileName, content);
+    }
+
+    @Override
+    public ActionResult installFeature(String name, String version) {
+        return forCurrentUser.installFeature(name, version);
+    }
+
+    @Override
+    public ActionResult upgrade(String fileName, InputStream content) {
+        return forCurrentUser.upgrade(fileName, content);
+    }
+
+    @Override
+    public ActionResult rollback(String symbolicName) {
+        return forCurrentUser.rollback(symbolicName);
+    }
+
+    @Override
+    public ActionResult stop(String symbolicName) {
+        return forCurrentUser.stop(symbolicName);
+    }
+
+    @Override
+    public ActionResult start(String symbolicName) {
+        return forCurrentUser.start(symbolicName);
+    }
+
+    @Override
+    public ActionResult uninstall(String symbolicName) {
+        return forCurrentUser.uninstall(symbolicName);
+    }
+
+    @Override
+    public ActionResult purge(String symbolicName, boolean confirmed) {
+        return forCurrentUser.purge(symbolicName, confirmed);
+    }
+
+    @Override
+    public PluginService forConsole(String karafUser) {
+        return forCurrentUser.forConsole(karafUser);
+    }
+}

@@ -1,0 +1,309 @@
+package vn.congso.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.PrivilegedExceptionAction;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.inject.Inject;
+import javax.security.auth.Subject;
+import javax.sql.DataSource;
+import org.apache.karaf.jaas.boot.principal.RolePrincipal;
+import org.apache.karaf.jaas.boot.principal.UserPrincipal;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.util.Filter;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+
+/**
+ * Plugin administration end to end, through the {@code congso:plugin-*} commands (the same
+ * PluginService as the view) run as a Karaf admin: install → upgrade (migration adds a column,
+ * the row written under v1 stays) → failing upgrade rolled back automatically → rollback on
+ * demand → uninstall (data kept) → reinstall (data found); and every bad input of issue 4,
+ * asserting the refusal key and that the installed bundles and their states are unchanged.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class PluginAdminIT {
+
+    static final String KARAF_VERSION = System.getProperty("karaf.version", "4.4.10");
+    static final String PLUGIN = "congso-itests-sample-plugin";
+
+    @Inject
+    private BundleContext bundleContext;
+
+    @Inject
+    private SessionFactory sessionFactory;
+
+    @Inject
+    @Filter("(osgi.jndi.service.name=congso)")
+    private DataSource dataSource;
+
+    @Configuration
+    public Option[] config() throws Exception {
+        String zip = requiredFile("congso.distribution.zip");
+        String v1 = requiredFile("congso.sample.v1.jar");
+        Map<String, Path> fixtures = PluginFixtures.build(Path.of("target/plugin-admin-fixtures").toAbsolutePath(),
+                Path.of(v1), Path.of(requiredFile("congso.signing.keystore")), System.getProperty("congso.signing.storepass"));
+        List<Option> options = new ArrayList<>(List.of(
+                karafDistributionConfiguration()
+                        .frameworkUrl("file:" + zip)
+                        .karafVersion(KARAF_VERSION)
+                        .name("CongSo")
+                        .unpackDirectory(new File("target/pax-exam-plugin-admin"))
+                        .useDeployFolder(false),
+                configureConsole().ignoreLocalConsole(),
+                logLevel(LogLevel.INFO),
+                editConfigurationFilePut("etc/vn.congso.ui.cfg", "port", "18581"),
+                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", "18501"),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", "11599"),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", "44455"),
+                // A small limit so that the over-size fixture stays small.
+                editConfigurationFilePut("etc/vn.congso.admin.cfg", "maxUploadMegabytes", "1"),
+                editConfigurationFilePut("etc/vn.congso.admin.cfg", "healthTimeoutSeconds", "10"),
+                systemProperty("congso.sample.v1.jar").value(v1),
+                systemProperty("congso.sample.v2.jar").value(requiredFile("congso.sample.v2.jar")),
+                systemProperty("congso.sample.v3.jar").value(requiredFile("congso.sample.v3.jar"))));
+        for (Map.Entry<String, Path> fixture : fixtures.entrySet()) {
+            options.add(systemProperty("fixture." + fixture.getKey()).value(fixture.getValue().toString()));
+        }
+        options.addAll(KarafJavaOptions.java9PlusBootOptions(KARAF_VERSION));
+        if (Boolean.getBoolean("congso.itests.keepRuntimeFolder")) {
+            options.add(keepRuntimeFolder());
+        }
+        String localRepo = System.getProperty("maven.repo.local");
+        if (localRepo != null && !localRepo.isBlank()) {
+            options.add(editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg",
+                    "org.ops4j.pax.url.mvn.localRepository", localRepo));
+        }
+        return options.toArray(new Option[0]);
+    }
+
+    @Test
+    public void installUpgradeRollBackRemoveAndRefuseBadInput() throws Exception {
+        String v1 = System.getProperty("congso.sample.v1.jar");
+        String v2 = System.getProperty("congso.sample.v2.jar");
+        String v3 = System.getProperty("congso.sample.v3.jar");
+        awaitCommand();
+
+        long t0 = System.nanoTime();
+        assertStatus("DONE " + PLUGIN + "/1.0.0", shell("congso:plugin-install " + v1));
+        System.out.printf("[PluginAdminIT] install v1 took %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+        Bundle plugin = pluginBundle();
+        assertEquals(Bundle.ACTIVE, plugin.getState());
+        assertEquals("congso-plugin:" + PLUGIN, plugin.getLocation());
+        sql("INSERT INTO sample_note (id, body) VALUES (1, 'written under v1')");
+
+        for (String key : List.of("plugin.refused.not-a-zip", "plugin.refused.truncated", "plugin.refused.no-manifest",
+                "plugin.refused.unsigned", "plugin.refused.unknown-signer", "plugin.refused.tampered",
+                "plugin.refused.kar-broken-features", "plugin.refused.too-large", "plugin.refused.unresolved",
+                "plugin.refused.core-refresh")) {
+            assertRefusedWithoutChange(key, "congso:plugin-install " + System.getProperty("fixture." + key));
+        }
+        assertRefusedWithoutChange("plugin.refused.already-installed", "congso:plugin-install " + v1);
+
+        t0 = System.nanoTime();
+        assertStatus("DONE " + PLUGIN + "/2.0.0", shell("congso:plugin-upgrade " + v2));
+        System.out.printf("[PluginAdminIT] upgrade v1 -> v2 took %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+        assertEquals("2.0.0", pluginBundle().getVersion().toString());
+        assertEquals("the v2 migration added the column; the v1 row is still there", "written under v1|null",
+                query("SELECT body, author FROM sample_note WHERE id = 1"));
+        assertEquals(plugin.getBundleId(), pluginBundle().getBundleId());
+
+        assertRefusedWithoutChange("plugin.refused.not-newer", "congso:plugin-upgrade " + v1);
+
+        Map<String, String> beforeFailingUpgrade = installedBundles();
+        t0 = System.nanoTime();
+        String failing = shell("congso:plugin-upgrade " + v3);
+        System.out.printf("[PluginAdminIT] failed upgrade to v3 and automatic restore of v2 took %d ms%n",
+                (System.nanoTime() - t0) / 1_000_000);
+        assertStatus("ROLLED_BACK " + PLUGIN + "/2.0.0 [plugin.health.component-failed]", failing);
+        assertTrue(failing, failing.contains("fails on activation on purpose"));
+        assertEquals(beforeFailingUpgrade, installedBundles());
+        assertEquals(Bundle.ACTIVE, pluginBundle().getState());
+
+        assertStatus("DONE " + PLUGIN + "/1.0.0", shell("congso:plugin-rollback " + PLUGIN));
+        assertEquals("1.0.0", pluginBundle().getVersion().toString());
+        assertEquals(Bundle.ACTIVE, pluginBundle().getState());
+        assertEquals("written under v1", query("SELECT body FROM sample_note WHERE id = 1"));
+
+        String list = shell("congso:plugin-list");
+        assertTrue(list, list.contains(PLUGIN) && list.contains("ACTIVE") && list.contains("sample-plugin"));
+
+        assertStatus("DONE " + PLUGIN + "/1.0.0", shell("congso:plugin-stop " + PLUGIN));
+        assertEquals(Bundle.RESOLVED, pluginBundle().getState());
+        assertStatus("DONE " + PLUGIN + "/1.0.0", shell("congso:plugin-start " + PLUGIN));
+        assertEquals(Bundle.ACTIVE, pluginBundle().getState());
+
+        assertStatus("DONE " + PLUGIN + "/1.0.0", shell("congso:plugin-uninstall " + PLUGIN));
+        assertTrue(bundles(PLUGIN).isEmpty());
+        assertEquals("data is kept after uninstall", "written under v1", query("SELECT body FROM sample_note WHERE id = 1"));
+
+        // A component that throws on activation, as a fresh install: refused after the attempt, nothing left behind.
+        Map<String, String> beforeFailingInstall = installedBundles();
+        assertStatus("FAILED " + PLUGIN + "/3.0.0 [plugin.health.component-failed]", shell("congso:plugin-install " + v3));
+        assertEquals(beforeFailingInstall, installedBundles());
+
+        assertStatus("DONE " + PLUGIN + "/2.0.0", shell("congso:plugin-install " + v2));
+        assertEquals("the reinstalled plugin finds its data", "written under v1|null",
+                query("SELECT body, author FROM sample_note WHERE id = 1"));
+
+        assertStatus("DONE " + PLUGIN + "/2.0.0", shell("congso:plugin-uninstall " + PLUGIN));
+        assertStatus("REFUSED [plugin.refused.purge-not-confirmed]", shell("congso:plugin-uninstall " + PLUGIN + " --purge"));
+        assertEquals("written under v1", query("SELECT body FROM sample_note WHERE id = 1"));
+        assertStatus("DONE " + PLUGIN + "/", shell("congso:plugin-uninstall " + PLUGIN + " --purge --yes-delete-data"));
+        assertFalse("purge dropped the table", tableExists("SAMPLE_NOTE"));
+
+        long denied = count("SELECT COUNT(*) FROM audit_log WHERE actor = 'console:itest' AND outcome = 'DENIED'");
+        long succeeded = count("SELECT COUNT(*) FROM audit_log WHERE actor = 'console:itest' AND outcome = 'SUCCESS'"
+                + " AND action LIKE 'plugin.%'");
+        long failed = count("SELECT COUNT(*) FROM audit_log WHERE actor = 'console:itest' AND outcome = 'FAILURE'");
+        assertTrue("every refusal is audited: " + denied, denied >= 13);
+        assertTrue("every action is audited: " + succeeded, succeeded >= 9);
+        assertEquals("the failed upgrade and the failed install are audited", 2, failed);
+        assertEquals("install v1, upgrade v2, install v2", 3, count("SELECT COUNT(*) FROM plugin_install WHERE bundle_symbolic_name = '" + PLUGIN
+                + "' AND action IN ('install', 'upgrade')"));
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------
+
+    private void assertRefusedWithoutChange(String key, String command) throws Exception {
+        Map<String, String> before = installedBundles();
+        String output = shell(command);
+        assertTrue(command + " should be refused with " + key + " but printed: " + output,
+                output.contains("REFUSED") && output.contains("[" + key + "]"));
+        assertEquals("the installed bundles and their states are unchanged by " + command, before, installedBundles());
+    }
+
+    private static void assertStatus(String expected, String output) {
+        assertTrue("expected '" + expected + "' in: " + output, output.contains(expected));
+    }
+
+    /** Every installed bundle, {@code bsn/version → state}, in a stable order. */
+    private Map<String, String> installedBundles() {
+        Map<String, String> bundles = new TreeMap<>();
+        for (Bundle b : bundleContext.getBundles()) {
+            bundles.put(b.getSymbolicName() + "/" + b.getVersion() + "#" + b.getBundleId(), String.valueOf(b.getState()));
+        }
+        return bundles;
+    }
+
+    private List<Bundle> bundles(String bsn) {
+        List<Bundle> found = new ArrayList<>();
+        for (Bundle b : bundleContext.getBundles()) {
+            if (bsn.equals(b.getSymbolicName())) {
+                found.add(b);
+            }
+        }
+        return found;
+    }
+
+    private Bundle pluginBundle() {
+        List<Bundle> found = bundles(PLUGIN);
+        assertEquals("exactly one " + PLUGIN + " installed", 1, found.size());
+        return found.get(0);
+    }
+
+    /** Waits until the admin bundle registered its commands. */
+    private void awaitCommand() throws Exception {
+        long deadline = System.currentTimeMillis() + 60_000;
+        String out = "";
+        while (System.currentTimeMillis() < deadline) {
+            out = shell("congso:plugin-list");
+            if (out.contains("Plugin")) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("congso:plugin-list did not become available: " + out);
+    }
+
+    /** Runs a command as the Karaf user {@code itest} with the admin role, as an SSH session would. */
+    private String shell(String command) throws Exception {
+        Subject subject = new Subject();
+        subject.getPrincipals().add(new UserPrincipal("itest"));
+        subject.getPrincipals().add(new RolePrincipal("admin"));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        Subject.doAs(subject, (PrivilegedExceptionAction<Void>) () -> {
+            Session session = sessionFactory.create(System.in, out, out);
+            try {
+                session.execute(command);
+            } catch (Exception e) {
+                out.println("EXCEPTION " + e);
+            } finally {
+                session.close();
+            }
+            return null;
+        });
+        out.flush();
+        String printed = bytes.toString(StandardCharsets.UTF_8);
+        System.out.println("[PluginAdminIT] " + command + "\n" + printed);
+        return printed;
+    }
+
+    private void sql(String statement) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(statement)) {
+            ps.executeUpdate();
+        }
+    }
+
+    private String query(String select) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(select);
+                ResultSet rs = ps.executeQuery()) {
+            assertTrue("no row for " + select, rs.next());
+            List<String> values = new ArrayList<>();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                values.add(String.valueOf(rs.getString(i)));
+            }
+            return String.join("|", values);
+        }
+    }
+
+    private long count(String select) throws SQLException {
+        return Long.parseLong(query(select));
+    }
+
+    private boolean tableExists(String table) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                ResultSet rs = c.getMetaData().getTables(null, null, table, new String[] {"TABLE"})) {
+            return rs.next();
+        }
+    }
+
+    private static String requiredFile(String property) {
+        String path = System.getProperty(property);
+        if (path == null || !new File(path).isFile()) {
+            throw new IllegalStateException(property + " must name an existing file, got " + path);
+        }
+        return path;
+    }
+}
