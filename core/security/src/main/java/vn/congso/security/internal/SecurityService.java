@@ -52,6 +52,7 @@ import vn.congso.api.audit.AuditLog.Outcome;
 import vn.congso.api.data.Database;
 import vn.congso.api.security.AccessDeniedException;
 import vn.congso.api.security.RunAs;
+import vn.congso.api.security.UserDirectory;
 
 /**
  * Sign-in, the current user, and account administration. Authentication and authorisation
@@ -59,10 +60,10 @@ import vn.congso.api.security.RunAs;
  * signed-in account is kept in the Vaadin session. Every method that changes data checks
  * its permission here, and every change or refusal is audited.
  */
-@Component(service = {CurrentUserService.class, RunAs.class, SecurityService.class}, property = "service.ranking:Integer=100",
+@Component(service = {CurrentUserService.class, RunAs.class, UserDirectory.class, SecurityService.class}, property = "service.ranking:Integer=100",
         configurationPid = "vn.congso.security")
 @Designate(ocd = SecurityService.Config.class)
-public final class SecurityService implements CurrentUserService, RunAs {
+public final class SecurityService implements CurrentUserService, RunAs, UserDirectory {
 
     /** Sign-in protection settings. */
     @ObjectClassDefinition(name = "CongSo security", description = "Lockout after failed sign-ins")
@@ -704,12 +705,56 @@ public final class SecurityService implements CurrentUserService, RunAs {
         audit.record("security.role.update", roleId, Outcome.SUCCESS, String.join(";", permissions));
     }
 
-    /** The organisational units. */
-    public List<SecurityStore.Unit> units() {
+    /** The organisational units, as the store keeps them (for the account screens). */
+    public List<SecurityStore.Unit> storedUnits() {
         try {
             return store.units();
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read units", e);
+        }
+    }
+
+    // ---- UserDirectory ----
+
+    @Override
+    public List<UserDirectory.Unit> units() {
+        return storedUnits().stream().map(u -> new UserDirectory.Unit(u.id(), u.name(), u.kind())).toList();
+    }
+
+    @Override
+    public Optional<Person> person(String username) {
+        requireSignedIn();
+        try {
+            return store.findUser(username == null ? "" : username.trim().toLowerCase(Locale.ROOT))
+                    .map(u -> person(u.data()));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read account " + username, e);
+        }
+    }
+
+    @Override
+    public List<Person> people() {
+        requireSignedIn();
+        try {
+            return store.users().stream().map(u -> person(u.data()))
+                    .sorted(java.util.Comparator.comparing(Person::username)).toList();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read users", e);
+        }
+    }
+
+    @Override
+    public List<Person> peopleOf(String unitId) {
+        return people().stream().filter(p -> p.enabled() && p.unitId().equals(unitId)).toList();
+    }
+
+    private static Person person(UserData data) {
+        return new Person(data.username(), data.fullName(), data.email(), data.unit(), data.enabled(), data.roles());
+    }
+
+    private void requireSignedIn() {
+        if (!current().isAuthenticated()) {
+            throw new AccessDeniedException(Permissions.SELF);
         }
     }
 
@@ -765,7 +810,7 @@ public final class SecurityService implements CurrentUserService, RunAs {
         if (!data.phone().isEmpty() && !UserCsv.PHONE.matcher(data.phone()).matches()) {
             problems.add(new ValidationException.Problem("phone", "security.user.phone.invalid", data.phone()));
         }
-        if (units().stream().noneMatch(u -> u.id().equals(data.unit()))) {
+        if (storedUnits().stream().noneMatch(u -> u.id().equals(data.unit()))) {
             problems.add(new ValidationException.Problem("unit", "security.user.unit.invalid", data.unit()));
         }
         if (!problems.isEmpty()) {

@@ -33,7 +33,7 @@ public class ProfileView extends VerticalLayout {
         TextField phone = new TextField(security.t("security.user.phone"), me.data().phone(), "");
         phone.setId("profile-phone");
         String unitName = security.units().stream().filter(u -> u.id().equals(me.data().unit()))
-                .map(SecurityStore.Unit::name).findFirst().orElse(me.data().unit());
+                .map(vn.congso.api.security.UserDirectory.Unit::name).findFirst().orElse(me.data().unit());
         TextField unit = new TextField(security.t("security.user.unit"), unitName, "");
         unit.setId("profile-unit");
         unit.setReadOnly(true);
