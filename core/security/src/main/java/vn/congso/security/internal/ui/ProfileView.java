@@ -7,6 +7,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.Map;
+import vn.congso.api.security.UserDirectory;
 import vn.congso.security.internal.SecurityService;
 import vn.congso.security.internal.SecurityStore;
 import vn.congso.security.internal.ValidationException;
@@ -33,7 +34,7 @@ public class ProfileView extends VerticalLayout {
         TextField phone = new TextField(security.t("security.user.phone"), me.data().phone(), "");
         phone.setId("profile-phone");
         String unitName = security.units().stream().filter(u -> u.id().equals(me.data().unit()))
-                .map(vn.congso.api.security.UserDirectory.Unit::name).findFirst().orElse(me.data().unit());
+                .map(UserDirectory.Unit::name).findFirst().orElse(me.data().unit());
         TextField unit = new TextField(security.t("security.user.unit"), unitName, "");
         unit.setId("profile-unit");
         unit.setReadOnly(true);
