@@ -51,10 +51,10 @@ public record ExamAttempt(AttemptTiming timing, long seed, AttemptState state, I
         }
         Instant now = clock.instant();
         if (now.isBefore(settings.opensAt())) {
-            throw new TrainingException("training.attempt.exam-not-open", settings.opensAt());
+            throw new TrainingException("training.attempt.exam-not-open");
         }
         if (!now.isBefore(settings.closesAt())) {
-            throw new TrainingException("training.attempt.exam-closed", settings.closesAt());
+            throw new TrainingException("training.attempt.exam-closed");
         }
         if (attemptsUsed >= settings.maxAttempts()) {
             throw new TrainingException("training.attempt.no-attempts-left", settings.maxAttempts());
