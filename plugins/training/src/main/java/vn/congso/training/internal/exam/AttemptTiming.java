@@ -21,6 +21,8 @@ public record AttemptTiming(Instant start, Duration timeLimit, Duration extraTim
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(timeLimit, "timeLimit");
         Objects.requireNonNull(closesAt, "closesAt");
+        Objects.requireNonNull(extraTime, "extraTime");
+        Objects.requireNonNull(grace, "grace");
         if (extraTime.isNegative() || grace.isNegative()) {
             throw new IllegalArgumentException("negative extra time or grace");
         }
