@@ -7,7 +7,9 @@ import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Entities;
 import org.jsoup.safety.Safelist;
+import vn.congso.training.internal.question.TextFormat;
 
 /**
  * Renders Markdown (with GitHub-style tables) to HTML that is safe to show: after rendering,
@@ -41,6 +43,25 @@ public final class SafeMarkdown {
      */
     public String toHtml(String markdown) {
         return sanitise(renderer.render(parser.parse(markdown == null ? "" : markdown)));
+    }
+
+    /**
+     * Renders a lesson's or question's text in the format it was written in: Markdown is
+     * rendered, HTML and Moodle's auto-format (HTML allowed, line breaks kept) are sanitised,
+     * plain text is escaped.
+     *
+     * @param text the text, may be null
+     * @param format how it is written
+     * @return safe HTML
+     */
+    public String render(String text, TextFormat format) {
+        String source = text == null ? "" : text;
+        return switch (format) {
+            case MARKDOWN -> toHtml(source);
+            case HTML -> sanitise(source);
+            case MOODLE -> sanitise(source.replace("\n", "<br>\n"));
+            case PLAIN -> Entities.escape(source).replace("\n", "<br>\n");
+        };
     }
 
     /**

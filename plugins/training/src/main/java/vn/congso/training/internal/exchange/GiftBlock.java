@@ -67,6 +67,11 @@ final class GiftBlock {
         return text.length();
     }
 
+    /** @return the character at {@code index}, escapes resolved */
+    char charAt(int index) {
+        return text.charAt(index);
+    }
+
     /** @return the 1-based source line of the character at {@code index}, or of the last one */
     int lineAt(int index) {
         return lines[Math.max(0, Math.min(index, text.length() - 1))];

@@ -233,7 +233,7 @@ final class GiftQuestionReader {
         int start = first;
         for (int i = first + 1; i <= to; i++) {
             if (i == to || isMarker(i, markers)) {
-                segments.add(new Segment(block.text(start, start + 1).charAt(0), start + 1, i));
+                segments.add(new Segment(block.charAt(start), start + 1, i));
                 start = i;
             }
         }

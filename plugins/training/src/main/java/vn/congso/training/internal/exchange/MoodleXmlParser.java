@@ -118,9 +118,10 @@ public final class MoodleXmlParser {
         Element name = optionalChild(element, "name");
         Element text = child(element, "questiontext", where);
         Element general = optionalChild(element, "generalfeedback");
+        // Like Moodle, a missing (or unknown) format means Moodle's auto-format.
         String format = text.getAttribute("format");
         return new Prompt(name == null ? "" : text(name, where + " <name>"), text(text, where + " <questiontext>"),
-                FORMATS.getOrDefault(format.toLowerCase(Locale.ROOT), TextFormat.HTML),
+                FORMATS.getOrDefault(format.toLowerCase(Locale.ROOT), TextFormat.MOODLE),
                 general == null ? "" : text(general, where + " <generalfeedback>"));
     }
 

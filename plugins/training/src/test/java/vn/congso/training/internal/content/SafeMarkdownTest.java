@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import vn.congso.training.internal.question.TextFormat;
 
 class SafeMarkdownTest {
 
@@ -71,5 +72,14 @@ class SafeMarkdownTest {
     void htmlQuestionTextIsSanitisedToo() {
         assertEquals("<b>Đậm</b>", markdown.sanitise("<b onmouseover=\"x()\">Đậm</b><script>x()</script>"));
         assertEquals("", markdown.toHtml(null));
+    }
+
+    @Test
+    void eachTextFormatRendersSafely() {
+        assertEquals("<p><strong>Đậm</strong></p>", markdown.render("**Đậm**", TextFormat.MARKDOWN).strip());
+        assertEquals("<b>Đậm</b>", markdown.render("<b>Đậm</b><script>x()</script>", TextFormat.HTML));
+        assertEquals("Dòng 1<br>\n<i>Dòng 2</i>", markdown.render("Dòng 1\n<i>Dòng 2</i>", TextFormat.MOODLE));
+        assertEquals("a &lt; b &amp;&amp; <br>\n&lt;script&gt;",
+                markdown.render("a < b && \n<script>", TextFormat.PLAIN));
     }
 }

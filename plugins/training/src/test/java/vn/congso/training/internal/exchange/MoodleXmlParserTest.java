@@ -138,4 +138,11 @@ class MoodleXmlParserTest {
                 parse("<html/>").errors());
         assertEquals(List.of(ImportError.atElement("quiz", "training.import.empty")), parse("<quiz/>").errors());
     }
+
+    @Test
+    void aQuestionTextWithoutFormatIsMoodlesAutoFormat() throws IOException {
+        ImportResult result = parse(quiz("<question type=\"truefalse\"><questiontext><text>Đúng?</text>"
+                + "</questiontext><answer fraction=\"100\"><text>true</text></answer></question>"));
+        assertEquals(List.of(new ImportedQuestion("", TrueFalseQuestion.of("Đúng?", true))), result.questions());
+    }
 }
