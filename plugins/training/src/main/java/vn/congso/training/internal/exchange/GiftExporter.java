@@ -144,7 +144,7 @@ public final class GiftExporter {
     }
 
     /** Escapes GIFT's special characters and writes line breaks as {@code \n}. */
-    static String escape(String text) {
+    private static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -29,7 +29,7 @@ import vn.congso.training.internal.question.TrueFalseQuestion;
 final class GiftQuestionReader {
 
     /** What Moodle puts where the answers stood in a missing-word question. */
-    static final String BLANK = "_____";
+    private static final String BLANK = "_____";
 
     private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
     private static final Map<String, TextFormat> FORMATS = Map.of("[html]", TextFormat.HTML,

@@ -10,7 +10,7 @@ import vn.congso.training.internal.Problem;
 final class Rules {
 
     /** How far weights that should add up to 100 % may be off, as a fraction (0.02 percentage points). */
-    static final double SUM_TOLERANCE = 0.0002;
+    private static final double SUM_TOLERANCE = 0.0002;
 
     private Rules() {
     }
