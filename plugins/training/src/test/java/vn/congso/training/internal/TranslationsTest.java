@@ -1,0 +1,76 @@
+package vn.congso.training.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Every message key the code uses is translated into Vietnamese and English, and formats. */
+class TranslationsTest {
+
+    private static final Pattern KEY = Pattern.compile("\"(training\\.[a-z0-9.-]+)\"");
+
+    private static Properties load(String name) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = TranslationsTest.class.getResourceAsStream("/OSGI-INF/l10n/" + name);
+                Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        return properties;
+    }
+
+    private static Set<String> keysUsedInCode() throws IOException {
+        Set<String> keys = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher matcher = KEY.matcher(Files.readString(file));
+                while (matcher.find()) {
+                    keys.add(matcher.group(1));
+                }
+            }
+        }
+        return keys;
+    }
+
+    @Test
+    void everyKeyInTheCodeIsTranslatedInBothLanguages() throws IOException {
+        Set<String> used = keysUsedInCode();
+        assertTrue(used.size() > 30, "the scan found the keys: " + used);
+        Properties vietnamese = load("training.properties");
+        Properties english = load("training_en.properties");
+        for (String key : used) {
+            assertTrue(vietnamese.containsKey(key), "Vietnamese lacks " + key);
+            assertTrue(english.containsKey(key), "English lacks " + key);
+        }
+        assertEquals(vietnamese.keySet(), english.keySet());
+    }
+
+    @Test
+    void messagesWithArgumentsFormat() throws IOException {
+        for (String file : new String[] {"training.properties", "training_en.properties"}) {
+            Properties messages = load(file);
+            for (String key : messages.stringPropertyNames()) {
+                String text = messages.getProperty(key);
+                if (text.contains("{0}")) {
+                    String formatted = new MessageFormat(text, Locale.ROOT).format(new Object[] {"A", "B", "C"});
+                    assertTrue(formatted.contains("A"), file + " " + key + ": " + formatted);
+                }
+            }
+        }
+    }
+}
