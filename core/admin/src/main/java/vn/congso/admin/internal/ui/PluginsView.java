@@ -1,0 +1,485 @@
+package vn.congso.admin.internal.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.server.streams.UploadHandler;
+import java.io.ByteArrayInputStream;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import vn.congso.admin.internal.ActionResult;
+import vn.congso.admin.internal.AvailableFeature;
+import vn.congso.admin.internal.BundleRef;
+import vn.congso.admin.internal.DryRun;
+import vn.congso.admin.internal.InstallRecord;
+import vn.congso.admin.internal.PluginInfo;
+import vn.congso.admin.internal.PluginService;
+import vn.congso.admin.internal.PluginState;
+import vn.congso.admin.internal.Problem;
+import vn.congso.admin.internal.Settings;
+import vn.congso.api.TranslationService;
+import vn.congso.api.security.AccessDeniedException;
+
+/**
+ * Plugin administration: every plugin with its state, health and contributions; install from an
+ * upload or a repository feature after a dry run that shows exactly what would change; upgrade,
+ * roll back, stop, start, uninstall (keeping the data) and, separately confirmed, delete a
+ * plugin's data. Every action goes through {@link PluginService}, which checks the permission
+ * and writes the audit log; this screen only asks and shows.
+ */
+public final class PluginsView extends VerticalLayout {
+
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+
+    private final PluginService plugins;
+    private final TranslationService translations;
+    private final Grid<PluginInfo> grid = new Grid<>();
+    private final Grid<AvailableFeature> features = new Grid<>();
+
+    /**
+     * Creates the screen.
+     *
+     * @param plugins the plugin engine
+     * @param translations texts
+     */
+    public PluginsView(PluginService plugins, TranslationService translations) {
+        this.plugins = plugins;
+        this.translations = translations;
+        setId("plugins-view");
+        setWidthFull();
+
+        H1 title = new H1(t("plugins.view.title"));
+        title.setId("plugins-title");
+        add(title, new Paragraph(t("plugins.view.help")));
+
+        Settings settings = plugins.settings();
+        if (settings.allowUnsigned()) {
+            Div warning = new Div(new Span(t("plugin.warning.unsigned-allowed")));
+            warning.setId("plugins-unsigned-warning");
+            warning.getElement().getThemeList().add("badge error");
+            warning.getStyle().set("padding", "var(--lumo-space-s) var(--lumo-space-m)")
+                    .set("font-weight", "600");
+            add(warning);
+        }
+
+        add(new H2(t("plugins.install.title")), new Paragraph(t("plugins.install.help",
+                settings.maxUploadBytes() / (1024 * 1024), settings.trustStore())));
+        add(uploadFor(false, null));
+
+        HorizontalLayout installedHeader = new HorizontalLayout(new H2(t("plugins.installed.title")));
+        Button refresh = new Button(t("plugins.refresh"), e -> refresh());
+        refresh.setId("plugins-refresh");
+        installedHeader.add(refresh);
+        installedHeader.setAlignItems(FlexComponent.Alignment.BASELINE);
+        add(installedHeader);
+        buildPluginGrid();
+        add(grid);
+
+        add(new H2(t("plugins.features.title")), new Paragraph(t("plugins.features.help")));
+        buildFeatureGrid();
+        add(features);
+        refresh();
+    }
+
+    // ---- the lists ----
+
+    private void buildPluginGrid() {
+        grid.setId("plugins-grid");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.setAllRowsVisible(true);
+        grid.setEmptyStateText(t("plugins.installed.none"));
+        grid.addComponentColumn(this::nameCell).setHeader(t("plugins.column.name")).setFlexGrow(3);
+        grid.addColumn(PluginInfo::version).setHeader(t("plugins.column.version")).setAutoWidth(true);
+        grid.addColumn(PluginInfo::vendor).setHeader(t("plugins.column.vendor")).setFlexGrow(1);
+        grid.addComponentColumn(this::stateCell).setHeader(t("plugins.column.state")).setAutoWidth(true);
+        grid.addComponentColumn(this::healthCell).setHeader(t("plugins.column.health")).setFlexGrow(2);
+        grid.addColumn(this::installedText).setHeader(t("plugins.column.installed")).setFlexGrow(1);
+        grid.addComponentColumn(this::actions).setHeader(t("plugins.column.actions")).setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.setItemDetailsRenderer(new ComponentRenderer<>(this::details));
+        grid.setDetailsVisibleOnClick(true);
+    }
+
+    private void buildFeatureGrid() {
+        features.setId("plugins-features-grid");
+        features.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        features.setAllRowsVisible(true);
+        features.setEmptyStateText(t("plugins.features.none"));
+        features.addColumn(AvailableFeature::name).setHeader(t("plugins.column.feature")).setFlexGrow(2);
+        features.addColumn(AvailableFeature::version).setHeader(t("plugins.column.version")).setAutoWidth(true);
+        features.addColumn(AvailableFeature::description).setHeader(t("plugins.column.description")).setFlexGrow(3);
+        features.addComponentColumn(feature -> {
+            Button install = new Button(t("plugins.action.install"), e -> confirmThen(
+                    () -> plugins.dryRunFeature(feature.name(), feature.version()),
+                    () -> plugins.installFeature(feature.name(), feature.version())));
+            install.setId("plugins-feature-install-" + feature.name());
+            install.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            return install;
+        }).setHeader(t("plugins.column.actions")).setAutoWidth(true);
+    }
+
+    private void refresh() {
+        try {
+            grid.setItems(plugins.plugins());
+            features.setItems(plugins.availableFeatures());
+        } catch (AccessDeniedException e) {
+            error(t("plugins.denied"));
+        }
+    }
+
+    private Component nameCell(PluginInfo plugin) {
+        Span name = new Span(plugin.name().isBlank() ? plugin.symbolicName() : plugin.name());
+        name.getStyle().set("font-weight", "600");
+        Span symbolic = new Span(plugin.symbolicName());
+        symbolic.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
+        VerticalLayout cell = new VerticalLayout(name, symbolic);
+        cell.setPadding(false);
+        cell.setSpacing(false);
+        cell.setId("plugin-" + plugin.symbolicName());
+        return cell;
+    }
+
+    private Component stateCell(PluginInfo plugin) {
+        Span state = new Span(t("plugin.state." + plugin.state().name()));
+        state.getElement().getThemeList().add(switch (plugin.state()) {
+            case ACTIVE -> "badge success";
+            case FAILED -> "badge error";
+            default -> "badge contrast";
+        });
+        state.setId("plugin-state-" + plugin.symbolicName());
+        return state;
+    }
+
+    private Component healthCell(PluginInfo plugin) {
+        if (plugin.health().healthy()) {
+            Span ok = new Span(t("plugins.health.ok"));
+            ok.setId("plugin-health-" + plugin.symbolicName());
+            return ok;
+        }
+        UnorderedList causes = new UnorderedList();
+        plugin.health().causes().forEach(cause -> causes.add(new ListItem(problem(cause))));
+        causes.setId("plugin-health-" + plugin.symbolicName());
+        causes.getStyle().set("color", "var(--lumo-error-text-color)").set("margin", "0");
+        return causes;
+    }
+
+    private String installedText(PluginInfo plugin) {
+        return plugin.installed().map(record -> t("plugins.installed.by", WHEN.format(record.at().atZone(VIETNAM)),
+                record.actor())).orElse(t("plugins.installed.with-platform"));
+    }
+
+    private Component actions(PluginInfo plugin) {
+        HorizontalLayout buttons = new HorizontalLayout();
+        buttons.setSpacing(true);
+        if (!plugin.managed()) {
+            Span core = new Span(t("plugins.managed.no"));
+            core.getStyle().set("color", "var(--lumo-secondary-text-color)");
+            buttons.add(core);
+            return buttons;
+        }
+        String bsn = plugin.symbolicName();
+        if (plugin.state() == PluginState.ACTIVE) {
+            buttons.add(button("plugins-stop-" + bsn, t("plugins.action.stop"), () -> run(() -> plugins.stop(bsn))));
+        } else {
+            buttons.add(button("plugins-start-" + bsn, t("plugins.action.start"), () -> run(() -> plugins.start(bsn))));
+        }
+        buttons.add(button("plugins-upgrade-" + bsn, t("plugins.action.upgrade"), () -> openUpgrade(plugin)));
+        plugin.rollbackVersion().ifPresent(previous -> buttons.add(button("plugins-rollback-" + bsn,
+                t("plugins.action.rollback", previous), () -> confirmRollback(plugin, previous))));
+        Button uninstall = button("plugins-uninstall-" + bsn, t("plugins.action.uninstall"),
+                () -> confirmUninstall(plugin));
+        uninstall.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        buttons.add(uninstall);
+        return buttons;
+    }
+
+    private Button button(String id, String text, Runnable action) {
+        Button button = new Button(text, e -> action.run());
+        button.setId(id);
+        button.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        return button;
+    }
+
+    private Component details(PluginInfo plugin) {
+        VerticalLayout details = new VerticalLayout();
+        details.setId("plugin-details-" + plugin.symbolicName());
+        details.setPadding(false);
+        details.add(new Paragraph(t("plugins.details.routes", plugin.routes().isEmpty() ? "—"
+                : String.join(", ", plugin.routes()))));
+        details.add(new Paragraph(t("plugins.details.permissions", plugin.permissions().isEmpty() ? "—"
+                : String.join(", ", plugin.permissions()))));
+        details.add(new Paragraph(plugin.migration().map(m -> t("plugins.details.migration",
+                t("plugins.migration." + m.state().name()), m.changesetsApplied(), m.bundleVersion(),
+                WHEN.format(m.finishedAt().atZone(VIETNAM)))).orElse(t("plugins.details.no-migration"))));
+        if (plugin.managed()) {
+            List<InstallRecord> history = plugins.history(plugin.symbolicName());
+            if (!history.isEmpty()) {
+                UnorderedList list = new UnorderedList();
+                list.setId("plugin-history-" + plugin.symbolicName());
+                for (InstallRecord record : history) {
+                    list.add(new ListItem(t("plugins.details.history-entry", WHEN.format(record.at().atZone(VIETNAM)),
+                            t("plugins.history." + record.action()), record.version(),
+                            record.previousVersion().orElse("—"), record.actor())));
+                }
+                details.add(new H3(t("plugins.details.history")), list);
+            }
+        }
+        return details;
+    }
+
+    // ---- install and upgrade ----
+
+    /** An upload that runs a dry run, then asks for confirmation; closes {@code closeOnDone} when given. */
+    private Upload uploadFor(boolean upgrade, Dialog closeOnDone) {
+        UI ui = UI.getCurrent();
+        Upload upload = new Upload();
+        upload.setUploadHandler(UploadHandler.inMemory((metadata, bytes) -> ui.access(() -> {
+            upload.clearFileList();
+            if (closeOnDone != null) {
+                closeOnDone.close();
+            }
+            String name = metadata.fileName();
+            confirmThen(() -> upgrade ? plugins.dryRunUpgrade(name, new ByteArrayInputStream(bytes))
+                            : plugins.dryRunInstall(name, new ByteArrayInputStream(bytes)),
+                    () -> upgrade ? plugins.upgrade(name, new ByteArrayInputStream(bytes))
+                            : plugins.install(name, new ByteArrayInputStream(bytes)));
+        })));
+        upload.setId(upgrade ? "plugins-upgrade-upload" : "plugins-upload");
+        upload.setAcceptedFileTypes(".jar", ".kar");
+        upload.setMaxFiles(1);
+        long max = plugins.settings().maxUploadBytes();
+        upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, max));
+        upload.setI18n(UploadTexts.of(this::t));
+        upload.addFileRejectedListener(e -> error(t("plugins.upload.rejected", e.getFileName(),
+                max / (1024 * 1024))));
+        upload.setWidthFull();
+        return upload;
+    }
+
+    private void openUpgrade(PluginInfo plugin) {
+        Dialog dialog = new Dialog();
+        dialog.setId("plugins-upgrade-dialog");
+        dialog.setHeaderTitle(t("plugins.upgrade.title", plugin.name().isBlank() ? plugin.symbolicName()
+                : plugin.name(), plugin.version()));
+        dialog.setWidth("min(40rem, 96vw)");
+        dialog.add(new Paragraph(t("plugins.upgrade.help")), uploadFor(true, dialog));
+        Button cancel = new Button(t("plugins.cancel"), e -> dialog.close());
+        cancel.setId("plugins-upgrade-cancel");
+        dialog.getFooter().add(cancel);
+        dialog.open();
+    }
+
+    /** Shows the dry run; the action runs only when the administrator confirms an acceptable one. */
+    private void confirmThen(Supplier<DryRun> dryRun, Supplier<ActionResult> action) {
+        DryRun plan;
+        try {
+            plan = dryRun.get();
+        } catch (AccessDeniedException e) {
+            error(t("plugins.denied"));
+            return;
+        }
+        Dialog dialog = new Dialog();
+        dialog.setId("plugins-dry-run");
+        dialog.setWidth("min(46rem, 96vw)");
+        dialog.setHeaderTitle(t(plan.kind() == DryRun.Kind.UPGRADE ? "plugins.dry-run.title-upgrade"
+                : "plugins.dry-run.title-install"));
+        VerticalLayout body = new VerticalLayout();
+        body.setPadding(false);
+        Paragraph what = new Paragraph(plan.plugin().map(p -> t("plugins.dry-run.plugin", p.symbolicName(),
+                p.version())).orElse(t("plugins.dry-run.unknown-plugin")));
+        what.setId("plugins-dry-run-plugin");
+        body.add(what);
+        plan.signer().ifPresent(signer -> {
+            Paragraph signed = new Paragraph(t("plugins.dry-run.signer", signer));
+            signed.setId("plugins-dry-run-signer");
+            body.add(signed);
+        });
+        body.add(section("plugins-dry-run-install", t("plugins.dry-run.install"), refs(plan.toInstall())));
+        body.add(section("plugins-dry-run-update", t("plugins.dry-run.update"), refs(plan.toUpdate())));
+        body.add(section("plugins-dry-run-refresh", t("plugins.dry-run.refresh"), refs(plan.toRefresh())));
+        body.add(section("plugins-dry-run-providers", t("plugins.dry-run.providers"), plan.providers().stream()
+                .map(p -> t("plugins.dry-run.provider", p.requirement(), p.provider().toString())).toList()));
+        if (!plan.acceptable()) {
+            UnorderedList refusals = new UnorderedList();
+            refusals.setId("plugins-dry-run-refusals");
+            refusals.getStyle().set("color", "var(--lumo-error-text-color)");
+            plan.refusals().forEach(r -> refusals.add(new ListItem(problem(r))));
+            body.add(new H3(t("plugins.dry-run.refused")), refusals);
+        }
+        dialog.add(body);
+
+        Button cancel = new Button(t("plugins.cancel"), e -> dialog.close());
+        cancel.setId("plugins-dry-run-cancel");
+        Button confirm = new Button(t(plan.kind() == DryRun.Kind.UPGRADE ? "plugins.dry-run.confirm-upgrade"
+                : "plugins.dry-run.confirm-install"), e -> {
+            dialog.close();
+            run(action);
+        });
+        confirm.setId("plugins-dry-run-confirm");
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        confirm.setEnabled(plan.acceptable());
+        dialog.getFooter().add(cancel, confirm);
+        dialog.open();
+    }
+
+    private static List<String> refs(List<BundleRef> refs) {
+        return refs.stream().map(BundleRef::toString).toList();
+    }
+
+    private Component section(String id, String title, List<String> lines) {
+        Div section = new Div();
+        section.setId(id);
+        Span heading = new Span(title);
+        heading.getStyle().set("font-weight", "600");
+        section.add(heading);
+        if (lines.isEmpty()) {
+            section.add(new Paragraph(t("plugins.dry-run.none")));
+        } else {
+            UnorderedList list = new UnorderedList();
+            lines.forEach(line -> list.add(new ListItem(line)));
+            section.add(list);
+        }
+        return section;
+    }
+
+    // ---- other actions ----
+
+    private void confirmRollback(PluginInfo plugin, String previous) {
+        confirm("plugins-rollback-dialog", t("plugins.rollback.title"), t("plugins.rollback.text",
+                plugin.symbolicName(), plugin.version(), previous), t("plugins.action.rollback", previous),
+                () -> run(() -> plugins.rollback(plugin.symbolicName())));
+    }
+
+    private void confirmUninstall(PluginInfo plugin) {
+        String bsn = plugin.symbolicName();
+        Dialog dialog = new Dialog();
+        dialog.setId("plugins-uninstall-dialog");
+        dialog.setWidth("min(36rem, 96vw)");
+        dialog.setHeaderTitle(t("plugins.uninstall.title", bsn));
+        Checkbox purge = new Checkbox(t("plugins.uninstall.purge"));
+        purge.setId("plugins-uninstall-purge");
+        TextField typed = new TextField(t("plugins.uninstall.purge-confirm", bsn));
+        typed.setId("plugins-uninstall-purge-confirm");
+        typed.setWidthFull();
+        typed.setVisible(false);
+        purge.addValueChangeListener(e -> typed.setVisible(e.getValue()));
+        dialog.add(new Paragraph(t("plugins.uninstall.text")), purge, typed);
+        Button cancel = new Button(t("plugins.cancel"), e -> dialog.close());
+        cancel.setId("plugins-uninstall-cancel");
+        Button confirm = new Button(t("plugins.action.uninstall"), e -> {
+            boolean deleteData = purge.getValue();
+            if (deleteData && !bsn.equals(typed.getValue().trim())) {
+                typed.setErrorMessage(t("plugins.uninstall.purge-mismatch", bsn));
+                typed.setInvalid(true);
+                return;
+            }
+            dialog.close();
+            if (run(() -> plugins.uninstall(bsn)) && deleteData) {
+                run(() -> plugins.purge(bsn, true));
+            }
+        });
+        confirm.setId("plugins-uninstall-confirm");
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
+        dialog.getFooter().add(cancel, confirm);
+        dialog.open();
+    }
+
+    private void confirm(String id, String title, String text, String action, Runnable onConfirm) {
+        Dialog dialog = new Dialog();
+        dialog.setId(id);
+        dialog.setWidth("min(36rem, 96vw)");
+        dialog.setHeaderTitle(title);
+        dialog.add(new Paragraph(text));
+        Button cancel = new Button(t("plugins.cancel"), e -> dialog.close());
+        cancel.setId(id + "-cancel");
+        Button confirm = new Button(action, e -> {
+            dialog.close();
+            onConfirm.run();
+        });
+        confirm.setId(id + "-confirm");
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(cancel, confirm);
+        dialog.open();
+    }
+
+    /** Runs an action, tells the administrator how it ended and refreshes the lists. */
+    private boolean run(Supplier<ActionResult> action) {
+        ActionResult result;
+        try {
+            result = action.get();
+        } catch (AccessDeniedException e) {
+            error(t("plugins.denied"));
+            return false;
+        }
+        String subject = result.plugin().map(BundleRef::toString).orElse("");
+        String status = t("plugin.status." + result.status().name());
+        if (result.succeeded()) {
+            success(t("plugins.result.done", status, subject));
+        } else {
+            error(t("plugins.result.not-done", status, subject, result.problem().map(this::problem).orElse("")));
+        }
+        refresh();
+        return result.succeeded();
+    }
+
+    // ---- texts ----
+
+    private String problem(Problem problem) {
+        return t(problem.key(), problem.args().toArray());
+    }
+
+    private String t(String key, Object... args) {
+        Locale locale = UI.getCurrent() != null ? UI.getCurrent().getLocale() : TranslationService.VIETNAMESE;
+        return translations.translate(key, locale, args);
+    }
+
+    private void success(String text) {
+        Notification notification = new Notification(text, 6000, Notification.Position.TOP_CENTER);
+        notification.setId("plugins-result-success");
+        notification.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        notification.open();
+    }
+
+    /** An error stays until closed: the administrator must be able to read the reason. */
+    private void error(String text) {
+        Notification notification = new Notification();
+        notification.setDuration(0);
+        notification.setPosition(Notification.Position.TOP_CENTER);
+        notification.setId("plugins-result-error");
+        notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
+        Button close = new Button(t("plugins.close"), e -> notification.close());
+        close.setId("plugins-result-error-close");
+        close.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        Span message = new Span(text);
+        message.setId("plugins-result-error-text");
+        HorizontalLayout content = new HorizontalLayout(message, close);
+        content.setAlignItems(FlexComponent.Alignment.CENTER);
+        notification.add(content);
+        notification.open();
+    }
+}

@@ -1,0 +1,78 @@
+package vn.congso.admin.internal.ui;
+
+import com.vaadin.flow.component.Component;
+import java.util.Optional;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Reference;
+import vn.congso.api.NavigationGroup;
+import vn.congso.api.TranslationService;
+import vn.congso.api.ViewContribution;
+import vn.congso.admin.internal.PluginService;
+
+/** Contributes the plugins screen at {@code admin/plugins}, for holders of {@code platform:plugins:manage}. */
+@org.osgi.service.component.annotations.Component(service = ViewContribution.class)
+public final class PluginsViewContribution implements ViewContribution {
+
+    /** The route of the plugins screen. */
+    public static final String ROUTE = "admin/plugins";
+
+    private final PluginService plugins;
+    private final TranslationService translations;
+
+    /**
+     * Creates the contribution.
+     *
+     * @param plugins the plugin engine
+     * @param translations texts
+     */
+    @Activate
+    public PluginsViewContribution(@Reference PluginService plugins, @Reference TranslationService translations) {
+        this.plugins = plugins;
+        this.translations = translations;
+    }
+
+    @Override
+    public String route() {
+        return ROUTE;
+    }
+
+    @Override
+    public String titleKey() {
+        return "plugins.view.title";
+    }
+
+    @Override
+    public Optional<String> descriptionKey() {
+        return Optional.of("plugins.view.description");
+    }
+
+    @Override
+    public String icon() {
+        return "vaadin:puzzle-piece";
+    }
+
+    @Override
+    public String group() {
+        return NavigationGroup.ADMINISTRATION.id();
+    }
+
+    @Override
+    public int order() {
+        return 40;
+    }
+
+    @Override
+    public Optional<String> requiredPermission() {
+        return Optional.of(PluginService.PERMISSION);
+    }
+
+    @Override
+    public Class<? extends Component> viewClass() {
+        return PluginsView.class;
+    }
+
+    @Override
+    public Component createView() {
+        return new PluginsView(plugins, translations);
+    }
+}

@@ -1,0 +1,2 @@
+/** The plugin administration screen. */
+package vn.congso.admin.internal.ui;
