@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -62,14 +63,17 @@ class ShellBrowserIT {
     static final String EN_HOME_TITLE = "Welcome to CongSo";
     static final String VI_APP_TITLE = "UBND huyện Trần Đề";
     static final String EN_APP_TITLE = "Tran De District People's Committee";
+    static final String ADMIN_PASSWORD = "Tran De 2026 mới";
     static final String VI_GREETING = "Xin chào từ plugin thử nghiệm.";
 
     /** Selenium warns at length that it has no CDP module for this Chromium; we use none. */
     private static final java.util.logging.Logger SELENIUM_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium");
 
     private static Process karaf;
+    /** The browser the helpers below act in; a test may switch it to act as another person. */
     private static WebDriver driver;
-    private static Path userDataDir;
+    private static final List<WebDriver> BROWSERS = new ArrayList<>();
+    private static final List<Path> USER_DATA_DIRS = new ArrayList<>();
     private static Path pluginJar;
 
     @RegisterExtension
@@ -118,7 +122,13 @@ class ShellBrowserIT {
         }
 
         SELENIUM_LOG.setLevel(java.util.logging.Level.SEVERE);
-        userDataDir = Files.createTempDirectory("congso-chromium-");
+        driver = newBrowser();
+    }
+
+    /** A headless Chromium with a profile of its own: a separate person with separate cookies. */
+    private static WebDriver newBrowser() throws IOException {
+        Path userDataDir = Files.createTempDirectory("congso-chromium-");
+        USER_DATA_DIRS.add(userDataDir);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
@@ -129,21 +139,24 @@ class ShellBrowserIT {
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
                 .build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        WebDriver browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        BROWSERS.add(browser);
+        return browser;
     }
 
     @AfterAll
     static void stopBrowserAndKaraf() throws Exception {
         try {
-            if (driver != null) {
-                driver.quit();
-                driver = null;
+            for (WebDriver browser : BROWSERS) {
+                browser.quit();
             }
+            BROWSERS.clear();
+            driver = null;
         } finally {
             stopKaraf();
-            if (userDataDir != null) {
-                deleteTree(userDataDir);
+            for (Path dir : USER_DATA_DIRS) {
+                deleteTree(dir);
             }
         }
     }
@@ -170,7 +183,8 @@ class ShellBrowserIT {
         Files.copy(pluginJar, staging, StandardCopyOption.REPLACE_EXISTING);
         Files.move(staging, deployed, StandardCopyOption.ATOMIC_MOVE);
 
-        WebElement navItem = wait(10).until(d -> displayedOrNull(By.id("nav-test-plugin")));
+        // File install may still be waiting for Karaf's boot features to finish deploying.
+        WebElement navItem = wait(40).until(d -> displayedOrNull(By.id("nav-test-plugin")));
         assertEquals("still-here", js().executeScript("return window.__congsoNoReload;"),
                 "the page reloaded instead of receiving the new navigation entry by push");
 
@@ -234,13 +248,13 @@ class ShellBrowserIT {
                 "administration must stay hidden until the one-time password is changed");
 
         type("password-current", oneTime);
-        type("password-new", "Tran De 2026 mới");
+        type("password-new", ADMIN_PASSWORD);
         type("password-repeat", "Tran De 2026 khác");
         driver.findElement(By.id("password-save")).click();
         wait(15).until(d -> Boolean.TRUE.equals(js().executeScript(
                 "var f = document.getElementById('password-repeat'); return f && f.hasAttribute('invalid');")));
 
-        type("password-repeat", "Tran De 2026 mới");
+        type("password-repeat", ADMIN_PASSWORD);
         driver.findElement(By.id("password-save")).click();
         wait(20).until(d -> displayedOrNull(By.id("home-view")) != null);
         wait(15).until(d -> displayedOrNull(By.id("nav-admin-users")) != null);
@@ -312,6 +326,69 @@ class ShellBrowserIT {
         wait(20).until(d -> displayedOrNull(By.id("access-denied-view")) != null);
         driver.get(BASE + "/admin/audit");
         wait(20).until(d -> displayedOrNull(By.id("audit-view")) != null);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(4)
+    void anAdministratorInstallsASignedPluginThatAnotherUsersOpenTabShowsAtOnce() throws Exception {
+        // The editor of the previous test keeps a tab open on the home page.
+        WebDriver editor = driver;
+        editor.get(BASE + "/");
+        wait(20).until(d -> displayedOrNull(By.id("home-view")) != null);
+        assertTrue(displayedOrNull(By.id("nav-test-plugin")) == null, "the test plugin is not installed yet");
+        js().executeScript("window.__congsoNoReload = 'editor-tab';");
+
+        WebDriver admin = newBrowser();
+        driver = admin;
+        driver.get(BASE + "/login");
+        type("login-username", "admin");
+        type("login-password", ADMIN_PASSWORD);
+        driver.findElement(By.id("login-submit")).click();
+        wait(20).until(d -> displayedOrNull(By.id("home-view")) != null);
+        driver.get(BASE + "/admin/plugins");
+        WebElement upload = wait(20).until(d -> displayedOrNull(By.id("plugins-upload")));
+        fileInput(upload).sendKeys(pluginJar.toString());
+
+        waitForText("plugins-dry-run-plugin", "Plugin: congso-itests-test-plugin, phiên bản 0.1.0.SNAPSHOT", 20);
+        assertTrue(textOf("plugins-dry-run-signer").contains("CongSo TEST plugin signer"),
+                "the dry run names the signer: " + textOf("plugins-dry-run-signer"));
+        assertTrue(textOf("plugins-dry-run-install").contains("congso-itests-test-plugin/0.1.0.SNAPSHOT"));
+        assertTrue(textOf("plugins-dry-run-refresh").contains("Không có."), "nothing may be refreshed");
+        driver.findElement(By.id("plugins-dry-run-confirm")).click();
+        wait(30).until(d -> notificationText().contains("Hoàn tất"));
+        waitForText("plugin-state-congso-itests-test-plugin", "Đang chạy", 10);
+
+        // The other person's open tab receives the new entry by push, without a reload.
+        driver = editor;
+        WebElement entry = wait(15).until(d -> displayedOrNull(By.id("nav-test-plugin")));
+        assertEquals("editor-tab", js().executeScript("return window.__congsoNoReload;"));
+        entry.click();
+        waitForText("test-plugin-greeting", VI_GREETING, 10);
+
+        // The administrator uninstalls it; the editor is moved home and told why.
+        driver = admin;
+        driver.findElement(By.id("plugins-uninstall-congso-itests-test-plugin")).click();
+        wait(10).until(d -> displayedOrNull(By.id("plugins-uninstall-confirm"))).click();
+        wait(30).until(d -> displayedOrNull(By.id("plugin-state-congso-itests-test-plugin")) == null);
+
+        driver = editor;
+        wait(15).until(d -> displayedOrNull(By.id("home-view")) != null && !path().startsWith("/test-plugin"));
+        wait(10).until(d -> notificationText().contains("đang được cập nhật"));
+        wait(5).until(d -> displayedOrNull(By.id("nav-test-plugin")) == null);
+    }
+
+    /** The native file input of a vaadin-upload, in its shadow DOM or (older versions) its light DOM. */
+    private static WebElement fileInput(WebElement upload) {
+        try {
+            return upload.getShadowRoot().findElement(By.cssSelector("input[type=file]"));
+        } catch (NoSuchElementException e) {
+            return upload.findElement(By.cssSelector("input[type=file]"));
+        }
+    }
+
+    private static String textOf(String id) {
+        WebElement element = wait(10).until(d -> displayedOrNull(By.id(id)));
+        return element.getText().trim();
     }
 
     private static void type(String id, String text) {
