@@ -177,9 +177,9 @@ public class PluginAdminIT {
                 query("SELECT body, author FROM sample_note WHERE id = 1"));
 
         assertStatus("DONE " + PLUGIN + "/2.0.0", shell("congso:plugin-uninstall " + PLUGIN));
-        assertStatus("REFUSED [plugin.refused.purge-not-confirmed]", shell("congso:plugin-uninstall " + PLUGIN + " --purge"));
+        assertStatus("REFUSED [plugin.refused.purge-not-confirmed]", shell("congso:plugin-uninstall --purge " + PLUGIN));
         assertEquals("written under v1", query("SELECT body FROM sample_note WHERE id = 1"));
-        assertStatus("DONE " + PLUGIN + "/", shell("congso:plugin-uninstall " + PLUGIN + " --purge --yes-delete-data"));
+        assertStatus("DONE " + PLUGIN + "/", shell("congso:plugin-uninstall --purge --yes-delete-data " + PLUGIN));
         assertFalse("purge dropped the table", tableExists("SAMPLE_NOTE"));
 
         long denied = count("SELECT COUNT(*) FROM audit_log WHERE actor = 'console:itest' AND outcome = 'DENIED'");
