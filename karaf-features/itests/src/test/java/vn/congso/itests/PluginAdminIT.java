@@ -76,7 +76,8 @@ public class PluginAdminIT {
         String zip = requiredFile("congso.distribution.zip");
         String v1 = requiredFile("congso.sample.v1.jar");
         Map<String, Path> fixtures = PluginFixtures.build(Path.of("target/plugin-admin-fixtures").toAbsolutePath(),
-                Path.of(v1), Path.of(requiredFile("congso.signing.keystore")), System.getProperty("congso.signing.storepass"));
+                Path.of(v1), Path.of(requiredFile("congso.signing.keystore")), System.getProperty("congso.signing.storepass"),
+                Path.of(requiredFile("congso.testplugin.jar")));
         List<Option> options = new ArrayList<>(List.of(
                 karafDistributionConfiguration()
                         .frameworkUrl("file:" + zip)
@@ -95,7 +96,8 @@ public class PluginAdminIT {
                 editConfigurationFilePut("etc/vn.congso.admin.cfg", "healthTimeoutSeconds", "10"),
                 systemProperty("congso.sample.v1.jar").value(v1),
                 systemProperty("congso.sample.v2.jar").value(requiredFile("congso.sample.v2.jar")),
-                systemProperty("congso.sample.v3.jar").value(requiredFile("congso.sample.v3.jar"))));
+                systemProperty("congso.sample.v3.jar").value(requiredFile("congso.sample.v3.jar")),
+                systemProperty("congso.migration.broken.jar").value(requiredFile("congso.migration.broken.jar"))));
         for (Map.Entry<String, Path> fixture : fixtures.entrySet()) {
             options.add(systemProperty("fixture." + fixture.getKey()).value(fixture.getValue().toString()));
         }
@@ -197,6 +199,26 @@ public class PluginAdminIT {
                 9, succeeded);
         assertEquals("the failed upgrade and the failed install are audited", 2, audited("FAILURE") - failedBefore);
         assertEquals("install v1, upgrade v2, install v2", 3, installRecords() - recordsBefore);
+    }
+
+    @Test
+    public void isolatesAFailingMigrationAndInstallsAKarafArchive() throws Exception {
+        awaitCommand();
+        Map<String, String> before = installedBundles();
+        String failed = shell("congso:plugin-install " + System.getProperty("congso.migration.broken.jar"));
+        assertStatus("FAILED congso-itests-migration-broken/", failed);
+        assertStatus("[plugin.health.migration-failed]", failed);
+        assertEquals("a plugin whose migration fails is removed again, nothing else moves", before, installedBundles());
+
+        assertStatus("DONE congso-itests-test-plugin/0.1.0.SNAPSHOT",
+                shell("congso:plugin-install " + System.getProperty("fixture.kar")));
+        Bundle plugin = bundles("congso-itests-test-plugin").get(0);
+        assertEquals(Bundle.ACTIVE, plugin.getState());
+        assertEquals("congso-plugin:congso-itests-test-plugin", plugin.getLocation());
+        String list = shell("congso:plugin-list");
+        assertTrue(list, list.contains("congso-itests-test-plugin") && list.contains("test-plugin"));
+        assertStatus("DONE congso-itests-test-plugin/0.1.0.SNAPSHOT", shell("congso:plugin-uninstall congso-itests-test-plugin"));
+        assertEquals(before, installedBundles());
     }
 
     @Test
