@@ -13,6 +13,9 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.lang.ref.WeakReference;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.PrivilegedExceptionAction;
@@ -42,6 +45,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.ops4j.pax.exam.util.Filter;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.wiring.BundleWiring;
 
 /**
  * Plugin administration end to end, through the {@code congso:plugin-*} commands (the same
@@ -72,7 +76,8 @@ public class PluginAdminIT {
         String zip = requiredFile("congso.distribution.zip");
         String v1 = requiredFile("congso.sample.v1.jar");
         Map<String, Path> fixtures = PluginFixtures.build(Path.of("target/plugin-admin-fixtures").toAbsolutePath(),
-                Path.of(v1), Path.of(requiredFile("congso.signing.keystore")), System.getProperty("congso.signing.storepass"));
+                Path.of(v1), Path.of(requiredFile("congso.signing.keystore")), System.getProperty("congso.signing.storepass"),
+                Path.of(requiredFile("congso.testplugin.jar")));
         List<Option> options = new ArrayList<>(List.of(
                 karafDistributionConfiguration()
                         .frameworkUrl("file:" + zip)
@@ -91,7 +96,8 @@ public class PluginAdminIT {
                 editConfigurationFilePut("etc/vn.congso.admin.cfg", "healthTimeoutSeconds", "10"),
                 systemProperty("congso.sample.v1.jar").value(v1),
                 systemProperty("congso.sample.v2.jar").value(requiredFile("congso.sample.v2.jar")),
-                systemProperty("congso.sample.v3.jar").value(requiredFile("congso.sample.v3.jar"))));
+                systemProperty("congso.sample.v3.jar").value(requiredFile("congso.sample.v3.jar")),
+                systemProperty("congso.migration.broken.jar").value(requiredFile("congso.migration.broken.jar"))));
         for (Map.Entry<String, Path> fixture : fixtures.entrySet()) {
             options.add(systemProperty("fixture." + fixture.getKey()).value(fixture.getValue().toString()));
         }
@@ -113,6 +119,10 @@ public class PluginAdminIT {
         String v2 = System.getProperty("congso.sample.v2.jar");
         String v3 = System.getProperty("congso.sample.v3.jar");
         awaitCommand();
+        long deniedBefore = audited("DENIED");
+        long succeededBefore = audited("SUCCESS");
+        long failedBefore = audited("FAILURE");
+        long recordsBefore = installRecords();
 
         long t0 = System.nanoTime();
         assertStatus("DONE " + PLUGIN + "/1.0.0", shell("congso:plugin-install " + v1));
@@ -177,20 +187,114 @@ public class PluginAdminIT {
                 query("SELECT body, author FROM sample_note WHERE id = 1"));
 
         assertStatus("DONE " + PLUGIN + "/2.0.0", shell("congso:plugin-uninstall " + PLUGIN));
-        assertStatus("REFUSED [plugin.refused.purge-not-confirmed]", shell("congso:plugin-uninstall " + PLUGIN + " --purge"));
+        assertStatus("REFUSED [plugin.refused.purge-not-confirmed]", shell("congso:plugin-uninstall --purge " + PLUGIN));
         assertEquals("written under v1", query("SELECT body FROM sample_note WHERE id = 1"));
-        assertStatus("DONE " + PLUGIN + "/", shell("congso:plugin-uninstall " + PLUGIN + " --purge --yes-delete-data"));
+        assertStatus("DONE " + PLUGIN + "/", shell("congso:plugin-uninstall --purge --yes-delete-data " + PLUGIN));
         assertFalse("purge dropped the table", tableExists("SAMPLE_NOTE"));
 
-        long denied = count("SELECT COUNT(*) FROM audit_log WHERE actor = 'console:itest' AND outcome = 'DENIED'");
-        long succeeded = count("SELECT COUNT(*) FROM audit_log WHERE actor = 'console:itest' AND outcome = 'SUCCESS'"
-                + " AND action LIKE 'plugin.%'");
-        long failed = count("SELECT COUNT(*) FROM audit_log WHERE actor = 'console:itest' AND outcome = 'FAILURE'");
-        assertTrue("every refusal is audited: " + denied, denied >= 13);
-        assertTrue("every action is audited: " + succeeded, succeeded >= 9);
-        assertEquals("the failed upgrade and the failed install are audited", 2, failed);
-        assertEquals("install v1, upgrade v2, install v2", 3, count("SELECT COUNT(*) FROM plugin_install WHERE bundle_symbolic_name = '" + PLUGIN
-                + "' AND action IN ('install', 'upgrade')"));
+        long denied = audited("DENIED") - deniedBefore;
+        long succeeded = audited("SUCCESS") - succeededBefore;
+        assertEquals("every refusal is audited", 13, denied);
+        assertEquals("install, upgrade, rollback, stop, start, uninstall, reinstall, uninstall, purge are audited",
+                9, succeeded);
+        assertEquals("the failed upgrade and the failed install are audited", 2, audited("FAILURE") - failedBefore);
+        assertEquals("install v1, upgrade v2, install v2", 3, installRecords() - recordsBefore);
+    }
+
+    @Test
+    public void isolatesAFailingMigrationAndInstallsAKarafArchive() throws Exception {
+        awaitCommand();
+        Map<String, String> before = installedBundles();
+        String failed = shell("congso:plugin-install " + System.getProperty("congso.migration.broken.jar"));
+        assertStatus("FAILED congso-itests-migration-broken/", failed);
+        assertStatus("[plugin.health.migration-failed]", failed);
+        assertEquals("a plugin whose migration fails is removed again, nothing else moves", before, installedBundles());
+
+        assertStatus("DONE congso-itests-test-plugin/0.1.0.SNAPSHOT",
+                shell("congso:plugin-install " + System.getProperty("fixture.kar")));
+        Bundle plugin = bundles("congso-itests-test-plugin").get(0);
+        assertEquals(Bundle.ACTIVE, plugin.getState());
+        assertEquals("congso-plugin:congso-itests-test-plugin", plugin.getLocation());
+        String list = shell("congso:plugin-list");
+        assertTrue(list, list.contains("congso-itests-test-plugin") && list.contains("test-plugin"));
+        assertStatus("DONE congso-itests-test-plugin/0.1.0.SNAPSHOT", shell("congso:plugin-uninstall congso-itests-test-plugin"));
+        assertEquals(before, installedBundles());
+    }
+
+    @Test
+    public void installsAFeatureFromTheConfiguredRepository() throws Exception {
+        awaitCommand();
+        String feature = "congso-theme-high-contrast";
+        assertTrue(shell("congso:plugin-list -a").contains(feature));
+        Map<String, String> before = installedBundles();
+        String plan = shell("congso:plugin-install --dry-run " + feature);
+        assertTrue(plan, plan.contains("OK: would install") && plan.contains("congso-theme-high-contrast/0.1.0-SNAPSHOT"));
+        assertEquals("a dry run changes nothing", before, installedBundles());
+        assertStatus("DONE " + feature, shell("congso:plugin-install " + feature));
+        assertEquals(Bundle.ACTIVE, bundles("congso-theme-high-contrast").get(0).getState());
+        assertRefusedWithoutChange("plugin.refused.already-installed", "congso:plugin-install " + feature);
+        assertRefusedWithoutChange("plugin.refused.no-such-feature", "congso:plugin-install no-such-feature-here");
+        assertFalse(shell("congso:plugin-list -a").contains(feature));
+    }
+
+    /**
+     * 50 install/uninstall rounds of a plugin that contributes a view: the heap after GC grows less
+     * than 10 % and the class loader of every removed version becomes unreachable.
+     */
+    @Test
+    public void fiftyInstallUninstallRoundsLeakNeitherHeapNorClassLoaders() throws Exception {
+        awaitCommand();
+        String v1 = System.getProperty("congso.sample.v1.jar");
+        for (int i = 0; i < 5; i++) { // warm-up: caches, JIT, Vaadin route registry
+            round(v1);
+        }
+        long heapBefore = heapAfterGc();
+        List<WeakReference<ClassLoader>> loaders = new ArrayList<>();
+        long t0 = System.nanoTime();
+        for (int i = 0; i < 50; i++) {
+            loaders.add(round(v1));
+        }
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        long heapAfter = heapAfterGc();
+        long alive = loaders.stream().filter(r -> r.get() != null).count();
+        for (int i = 0; i < 20 && alive > 0; i++) {
+            heapAfterGc();
+            alive = loaders.stream().filter(r -> r.get() != null).count();
+        }
+        double growth = (heapAfter - heapBefore) * 100.0 / heapBefore;
+        System.out.printf("[PluginAdminIT] 50 rounds in %d ms (%d ms each); heap after GC %d -> %d KB (%+.1f %%); "
+                + "class loaders still reachable: %d%n", millis, millis / 50, heapBefore / 1024, heapAfter / 1024, growth, alive);
+        assertTrue("heap after GC grew " + growth + " %", growth < 10.0);
+        assertEquals("class loaders of removed versions still reachable", 0, alive);
+        shell("congso:plugin-uninstall --purge --yes-delete-data " + PLUGIN);
+    }
+
+    /** Installs and uninstalls the plugin once through the service; returns its class loader, weakly. */
+    private WeakReference<ClassLoader> round(String jar) throws Exception {
+        assertStatus("DONE " + PLUGIN + "/1.0.0", shell("congso:plugin-install " + jar));
+        Bundle bundle = pluginBundle();
+        WeakReference<ClassLoader> loader = new WeakReference<>(bundle.adapt(BundleWiring.class).getClassLoader());
+        assertStatus("DONE " + PLUGIN + "/1.0.0", shell("congso:plugin-uninstall " + PLUGIN));
+        return loader;
+    }
+
+    private static long heapAfterGc() throws InterruptedException {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        return memory.getHeapMemoryUsage().getUsed();
+    }
+
+    private long audited(String outcome) throws SQLException {
+        return count("SELECT COUNT(*) FROM audit_log WHERE actor = 'console:itest' AND action LIKE 'plugin.%' AND outcome = '"
+                + outcome + "'");
+    }
+
+    private long installRecords() throws SQLException {
+        return count("SELECT COUNT(*) FROM plugin_install WHERE bundle_symbolic_name = '" + PLUGIN
+                + "' AND action IN ('install', 'upgrade')");
     }
 
     // ---- helpers ------------------------------------------------------------------------------

@@ -42,9 +42,11 @@ final class PluginFixtures {
      * @param v1 the signed sample plugin version 1
      * @param testKeystore the test signing keystore (the distribution trusts its certificate)
      * @param storepass its password
-     * @return refusal key → fixture file
+     * @param testPlugin the signed test plugin jar, packed as the good {@code .kar} (key {@code "kar"})
+     * @return refusal key (or {@code "kar"}) → fixture file
      */
-    static Map<String, Path> build(Path folder, Path v1, Path testKeystore, String storepass) throws Exception {
+    static Map<String, Path> build(Path folder, Path v1, Path testKeystore, String storepass, Path testPlugin)
+            throws Exception {
         Files.createDirectories(folder);
         Map<String, Path> fixtures = new LinkedHashMap<>();
         byte[] random = new byte[4096];
@@ -70,7 +72,21 @@ final class PluginFixtures {
                 "1.0.0", "Import-Package", "vn.congso.nothing.here;version=\"[1,2)\""), testKey, folder)));
         fixtures.put("plugin.refused.core-refresh", write(folder, "core-fragment.jar",
                 sign(bundle("congso-itests-core-fragment", "1.0.0", "Fragment-Host", "congso-core-ui"), testKey, folder)));
+        fixtures.put("kar", goodKar(folder, testPlugin));
         return fixtures;
+    }
+
+    /** A good Karaf archive: the signed test plugin and a features file naming it. */
+    private static Path goodKar(Path folder, Path testPlugin) throws IOException {
+        String version = "0.1.0-SNAPSHOT";
+        String base = "repository/vn/congso/congso-itests-test-plugin/" + version + "/congso-itests-test-plugin-" + version;
+        String features = "<features xmlns='http://karaf.apache.org/xmlns/features/v1.6.0' name='test-plugin'>"
+                + "<feature name='congso-itests-test-plugin' version='" + version + "'>"
+                + "<bundle>mvn:vn.congso/congso-itests-test-plugin/" + version + "</bundle></feature></features>";
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put(base + "-features.xml", features.getBytes());
+        entries.put(base + ".jar", Files.readAllBytes(testPlugin));
+        return write(folder, "test-plugin.kar", zip(entries));
     }
 
     private static Path write(Path folder, String name, byte[] bytes) throws IOException {

@@ -62,7 +62,8 @@ final class FeatureInstaller {
     DryRun dryRun(String name, String version) {
         Optional<Feature> feature = find(name, version);
         if (feature.isEmpty()) {
-            return DryRunPlanner.refused(Kind.INSTALL, Optional.empty(), Problem.of("plugin.refused.no-such-feature", name, version));
+            return DryRunPlanner.refused(Kind.INSTALL, Optional.empty(), Problem.of("plugin.refused.no-such-feature",
+                    version == null || version.isBlank() ? name : name + "/" + version));
         }
         Feature f = feature.get();
         BundleRef ref = new BundleRef(f.getName(), f.getVersion());

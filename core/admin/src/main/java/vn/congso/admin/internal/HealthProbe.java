@@ -73,7 +73,7 @@ final class HealthProbe {
         return switch (c.state) {
             case ComponentConfigurationDTO.ACTIVE, ComponentConfigurationDTO.SATISFIED -> Optional.empty();
             case ComponentConfigurationDTO.FAILED_ACTIVATION ->
-                Optional.of(Problem.of("plugin.health.component-failed", description.name, firstLine(c.failure)));
+                Optional.of(Problem.of("plugin.health.component-failed", description.name, rootCause(c.failure)));
             case ComponentConfigurationDTO.UNSATISFIED_REFERENCE -> Optional.of(Problem.of("plugin.health.component-unsatisfied",
                     description.name, Arrays.stream(c.unsatisfiedReferences).map(r -> r.name)
                             .collect(Collectors.joining(", "))));
@@ -81,9 +81,22 @@ final class HealthProbe {
         };
     }
 
-    private static String firstLine(String failure) {
+    /**
+     * The line of SCR's failure text an administrator needs: the root cause (constructor injection
+     * wraps the plugin's exception in InvocationTargetException), else the first line.
+     */
+    static String rootCause(String failure) {
         if (failure == null) {
             return "";
+        }
+        String cause = null;
+        for (String line : failure.split("\\R")) {
+            if (line.startsWith("Caused by: ")) {
+                cause = line.substring("Caused by: ".length());
+            }
+        }
+        if (cause != null) {
+            return cause.trim();
         }
         int end = failure.indexOf('\n');
         return (end < 0 ? failure : failure.substring(0, end)).trim();

@@ -31,6 +31,8 @@ import vn.congso.api.security.AccessDeniedException;
  */
 final class PluginEngine {
 
+    private static final long POLL_MILLIS = 50;
+    private static final long SETTLE_MILLIS = 100;
     private final Logger log = LoggerFactory.getLogger(PluginEngine.class);
     private final ReentrantLock changes = new ReentrantLock();
     private final Framework framework;
@@ -395,20 +397,36 @@ final class PluginEngine {
         return h.healthy() ? Optional.empty() : Optional.of(h.causes().get(0));
     }
 
-    /** Polls the bundle's health until it is healthy, fails for good, or the time limit passes. */
+    /**
+     * Polls the bundle's health until it is healthy twice in a row, fails for good, or the time
+     * limit passes. The second look, {@value #SETTLE_MILLIS} ms later, catches a component that SCR
+     * activates (and that fails) just after the bundle started.
+     */
     Health awaitHealth(Bundle bundle) {
         Instant deadline = clock.instant().plusSeconds(settings.healthTimeoutSeconds());
         Health h = health.check(bundle);
-        while (!h.healthy() && !HealthProbe.isFinal(h) && clock.instant().isBefore(deadline)) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        boolean seenHealthy = false;
+        while (!HealthProbe.isFinal(h) && clock.instant().isBefore(deadline)) {
+            if (h.healthy() && seenHealthy) {
+                return h;
+            }
+            seenHealthy = h.healthy();
+            if (!pause(seenHealthy ? SETTLE_MILLIS : POLL_MILLIS)) {
                 break;
             }
             h = health.check(bundle);
         }
         return h;
+    }
+
+    private static boolean pause(long millis) {
+        try {
+            Thread.sleep(millis);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private void undoInstall(List<Bundle> added, Staged staged) {

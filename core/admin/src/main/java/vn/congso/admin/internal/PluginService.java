@@ -130,7 +130,8 @@ public interface PluginService {
     /**
      * Upgrades a plugin installed through this service to a newer version, keeping its data and
      * running its new migrations. The previous version is kept for {@link #rollback} and
-     * restored automatically when the new one does not become healthy in time.
+     * restored automatically when the new one does not become healthy in time. The upgraded
+     * plugin is started (a stopped plugin too: its health can only be judged running).
      *
      * @param fileName the uploaded file's name
      * @param content the file's bytes; read up to the size limit, not closed

@@ -1,0 +1,97 @@
+package vn.congso.admin.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import vn.congso.api.CurrentUser;
+import vn.congso.api.audit.AuditLog;
+import vn.congso.api.security.AccessDeniedException;
+
+/** Every method refuses a user without platform:plugins:manage, and the refusal is audited. */
+class PermissionGuardTest {
+
+    /** An audit log that remembers what it was told. */
+    static final class RecordingAudit implements AuditLog {
+        final List<String> entries = new ArrayList<>();
+
+        @Override
+        public void record(String action, String target, Outcome outcome, String detail) {
+            entries.add("session " + action + " " + target + " " + outcome);
+        }
+
+        @Override
+        public void record(String actor, String address, String action, String target, Outcome outcome, String detail) {
+            entries.add(actor + " " + action + " " + target + " " + outcome);
+        }
+
+        @Override
+        public List<Entry> find(Query query) {
+            return List.of();
+        }
+    }
+
+    private static CurrentUser user(boolean permitted) {
+        return new CurrentUser() {
+            @Override
+            public String id() {
+                return "clerk";
+            }
+
+            @Override
+            public String displayName() {
+                return "Clerk";
+            }
+
+            @Override
+            public Locale locale() {
+                return Locale.ENGLISH;
+            }
+
+            @Override
+            public boolean isAuthenticated() {
+                return true;
+            }
+
+            @Override
+            public boolean isPermitted(String permission) {
+                return permitted && PluginService.PERMISSION.equals(permission);
+            }
+        };
+    }
+
+    @Test
+    void everyMethodRefusesAUserWithoutThePermissionAndAuditsIt() {
+        RecordingAudit audit = new RecordingAudit();
+        // Collaborators stay null: the permission check must come before any of them is touched.
+        PluginEngine engine = new PluginEngine(null, null, null, null, null, null, null, null, null, audit, "congso-core-");
+        PluginService service = new ActorBoundPluginService(engine, () -> Actor.of(user(false)));
+        List<Runnable> calls = List.of(service::plugins, service::availableFeatures, service::settings,
+                () -> service.plugin("p"), () -> service.history("p"),
+                () -> service.dryRunInstall("p.jar", new ByteArrayInputStream(new byte[0])),
+                () -> service.dryRunUpgrade("p.jar", new ByteArrayInputStream(new byte[0])),
+                () -> service.dryRunFeature("f", ""), () -> service.install("p.jar", new ByteArrayInputStream(new byte[0])),
+                () -> service.installFeature("f", ""), () -> service.upgrade("p.jar", new ByteArrayInputStream(new byte[0])),
+                () -> service.rollback("p"), () -> service.stop("p"), () -> service.start("p"),
+                () -> service.uninstall("p"), () -> service.purge("p", true));
+        for (Runnable call : calls) {
+            AccessDeniedException denied = assertThrows(AccessDeniedException.class, call::run);
+            assertEquals("platform:plugins:manage", denied.permission());
+        }
+        assertEquals(calls.size(), audit.entries.size());
+        assertEquals("session plugin.install p.jar DENIED", audit.entries.get(8));
+    }
+
+    @Test
+    void theConsoleActsAsItsKarafUserInTheAuditLog() {
+        RecordingAudit audit = new RecordingAudit();
+        Actor console = Actor.console("karaf");
+        assertEquals("console:karaf", console.id());
+        console.audit(audit, "plugin.stop", "p", AuditLog.Outcome.SUCCESS, "");
+        assertEquals(List.of("console:karaf plugin.stop p SUCCESS"), audit.entries);
+    }
+}
