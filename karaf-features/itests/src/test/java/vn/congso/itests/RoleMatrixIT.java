@@ -56,7 +56,10 @@ public class RoleMatrixIT {
     static final String ROLES = "platform:roles:manage";
     static final String AUDIT = "platform:audit:view";
     static final String BACKUP = "platform:backup";
+    static final String PLUGINS = "platform:plugins:manage";
     static final String SELF = "account:self";
+    /** The permissions whose refusals the audit log must show (business refusals are DENIED too). */
+    static final List<String> PROTECTED = List.of(USERS, ROLES, AUDIT, BACKUP, PLUGINS);
 
     /** What each seeded role holds besides {@code account:self}, as the product defines the roles. */
     static final Map<String, Set<String>> SEEDED = new LinkedHashMap<>();
@@ -209,9 +212,18 @@ public class RoleMatrixIT {
                 new Action("read the audit log", AUDIT, () -> auditLog.find(new AuditLog.Query(Optional.empty(),
                         Optional.empty(), Optional.empty(), Optional.empty(), 10))),
                 new Action("back up the database", BACKUP, () -> backupService.backup()),
+                new Action("list plugins", PLUGINS, () -> pluginService().invoke("plugins")),
+                new Action("stop a plugin", PLUGINS, () -> pluginService().invoke("stop", "congso-no-such-plugin")),
+                new Action("dry-run a feature", PLUGINS, () -> pluginService().invoke("dryRunFeature",
+                        "congso-theme-high-contrast", "")),
                 new Action("read own account", SELF, () -> security.invoke("ownAccount")),
                 new Action("update own profile", SELF, () -> security.invoke("updateOwnProfile",
                         "Người dùng thử", "", "")));
+    }
+
+    /** The plugin engine of core/admin, called by name like the security service. */
+    private ServiceHandle pluginService() throws Exception {
+        return new ServiceHandle(bundleContext, "vn.congso.admin.internal.PluginService", null, true);
     }
 
     private String nextName() {
@@ -265,7 +277,8 @@ public class RoleMatrixIT {
     private int deniedCount(CurrentUser reader, String actor) throws Exception {
         return runAs.call(reader, () -> (int) auditLog.find(new AuditLog.Query(Optional.of(actor), Optional.empty(),
                 Optional.of(Instant.EPOCH), Optional.empty(), 10_000)).stream()
-                .filter(e -> e.outcome() == AuditLog.Outcome.DENIED).count());
+                .filter(e -> e.outcome() == AuditLog.Outcome.DENIED && PROTECTED.stream().anyMatch(e.detail()::contains))
+                .count());
     }
 
     private Map<String, String> protectedRoutes() throws Exception {
@@ -297,31 +310,23 @@ public class RoleMatrixIT {
         return declared;
     }
 
-    /**
-     * The security bundle's account service, called by name: its administration methods are not
-     * part of the exported API (only its views call them), yet each must check its permission.
-     */
-    static final class SecurityServiceHandle {
-        private final Object service;
-        private final Bundle bundle;
+    /** A service of a bundle-internal type, called by name: only its views call it, yet it must check. */
+    static class ServiceHandle {
+        final Object service;
+        final Bundle bundle;
+        /** Where the methods are looked up: the service's interface, or its (public) class. */
+        final Class<?> api;
 
-        SecurityServiceHandle(BundleContext context) throws Exception {
-            Collection<ServiceReference<CurrentUserService>> refs = context.getServiceReferences(
-                    CurrentUserService.class, "(component.name=vn.congso.security.internal.SecurityService)");
-            assertEquals("the security service", 1, refs.size());
-            ServiceReference<CurrentUserService> ref = refs.iterator().next();
-            this.service = context.getService(ref);
-            this.bundle = ref.getBundle();
-        }
-
-        Object userData(String username, String role) throws Exception {
-            Class<?> type = bundle.loadClass("vn.congso.security.internal.UserData");
-            return type.getConstructors()[0].newInstance(username, "Người thử " + role, "", "", "district", true,
-                    Set.of(role));
+        ServiceHandle(BundleContext context, String type, String filter, boolean viaInterface) throws Exception {
+            ServiceReference<?>[] refs = context.getServiceReferences(type, filter);
+            assertTrue("one " + type + " service", refs != null && refs.length == 1);
+            this.service = context.getService(refs[0]);
+            this.bundle = refs[0].getBundle();
+            this.api = viaInterface ? bundle.loadClass(type) : service.getClass();
         }
 
         Object invoke(String name, Object... args) throws Exception {
-            for (Method method : service.getClass().getMethods()) {
+            for (Method method : api.getMethods()) {
                 if (method.getName().equals(name) && method.getParameterCount() == args.length) {
                     try {
                         return method.invoke(service, args);
@@ -335,6 +340,21 @@ public class RoleMatrixIT {
             }
             fail("no method " + name + "/" + args.length + " on " + service.getClass());
             return null;
+        }
+    }
+
+    /** The security bundle's account service: its administration methods are not exported API. */
+    static final class SecurityServiceHandle extends ServiceHandle {
+
+        SecurityServiceHandle(BundleContext context) throws Exception {
+            super(context, CurrentUserService.class.getName(),
+                    "(component.name=vn.congso.security.internal.SecurityService)", false);
+        }
+
+        Object userData(String username, String role) throws Exception {
+            Class<?> type = bundle.loadClass("vn.congso.security.internal.UserData");
+            return type.getConstructors()[0].newInstance(username, "Người thử " + role, "", "", "district", true,
+                    Set.of(role));
         }
 
         List<String> usernames() throws Exception {

@@ -666,7 +666,7 @@ public final class SecurityService implements CurrentUserService, RunAs, UserDir
     public List<SecurityStore.Role> roles() {
         CurrentUser user = current();
         if (!user.isPermitted(Permissions.ROLES_MANAGE) && !user.isPermitted(Permissions.USERS_MANAGE)) {
-            audit.record("security.role.list", "", Outcome.DENIED, "");
+            audit.record("security.role.list", "", Outcome.DENIED, "missing " + Permissions.ROLES_MANAGE);
             throw new AccessDeniedException(Permissions.ROLES_MANAGE);
         }
         try {

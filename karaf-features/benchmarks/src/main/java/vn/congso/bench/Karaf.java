@@ -1,0 +1,152 @@
+package vn.congso.bench;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+
+/** Unpacks, configures, starts, measures and stops Karaf instances for the benchmarks. */
+final class Karaf {
+
+    /** JVM flags every benchmarked instance gets, on top of Karaf's defaults. */
+    static final String JAVA_OPTS = "-Djava.awt.headless=true";
+
+    /** The loopback ports of one instance. */
+    record Ports(int http, int ssh, int rmiRegistry, int rmiServer) {
+    }
+
+    private Karaf() {
+    }
+
+    /** The heap in use after a full GC, via jcmd; -1 when unknown. */
+    static long heapAfterGc(Path home) {
+        try {
+            String pid = Files.readString(home.resolve("karaf.pid")).trim();
+            Process jcmd = new ProcessBuilder("jcmd", pid, "GC.run").redirectErrorStream(true).start();
+            jcmd.getInputStream().readAllBytes();
+            jcmd.waitFor(30, TimeUnit.SECONDS);
+            Process info = new ProcessBuilder("jcmd", pid, "GC.heap_info").redirectErrorStream(true).start();
+            String text = new String(info.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            info.waitFor(30, TimeUnit.SECONDS);
+            java.util.regex.Matcher used = java.util.regex.Pattern.compile("used (\\d+)K").matcher(text);
+            return used.find() ? Long.parseLong(used.group(1)) * 1024 : -1;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    static Process start(Path home, Ports ports) throws IOException {
+        configure(home, ports);
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/karaf").toString(), "run")
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(home.resolve("console.out").toFile());
+        builder.environment().put("JAVA_OPTS", JAVA_OPTS);
+        builder.environment().remove("CONGSO_HTTP_PORT");
+        return builder.start();
+    }
+
+    static void configure(Path home, Ports ports) throws IOException {
+        setProperty(home.resolve("etc/org.apache.karaf.shell.cfg"), "sshPort", Integer.toString(ports.ssh()));
+        setProperty(home.resolve("etc/org.apache.karaf.shell.cfg"), "sshHost", "127.0.0.1");
+        setProperty(home.resolve("etc/org.apache.karaf.management.cfg"), "rmiRegistryPort",
+                Integer.toString(ports.rmiRegistry()));
+        setProperty(home.resolve("etc/org.apache.karaf.management.cfg"), "rmiServerPort",
+                Integer.toString(ports.rmiServer()));
+        Path ui = home.resolve("etc/vn.congso.ui.cfg");
+        if (Files.exists(ui)) {
+            setProperty(ui, "port", Integer.toString(ports.http()));
+        }
+    }
+
+    static void setProperty(Path file, String key, String value) throws IOException {
+        List<String> lines = Files.exists(file) ? new ArrayList<>(Files.readAllLines(file)) : new ArrayList<>();
+        lines.removeIf(line -> line.matches("\\s*" + key + "\\s*=.*"));
+        lines.add(key + " = " + value);
+        Files.write(file, lines);
+    }
+
+    static void stop(Path home, Process karaf, Ports ports) throws Exception {
+        karaf.destroy();
+        if (!karaf.waitFor(30, TimeUnit.SECONDS)) {
+            karaf.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        Path pidFile = home.resolve("karaf.pid");
+        if (Files.exists(pidFile)) {
+            long pid = Long.parseLong(Files.readString(pidFile).trim());
+            ProcessHandle.of(pid).ifPresent(handle -> {
+                handle.destroy();
+                try {
+                    handle.onExit().get(30, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    handle.destroyForcibly();
+                }
+            });
+        }
+        await(() -> !accepts(ports.ssh()) && !accepts(ports.http()), 30_000);
+    }
+
+    static boolean accepts(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    static void await(BooleanSupplier condition, long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("Timed out after " + timeoutMillis + " ms");
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    static long median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    /** Unpacks a Karaf archive (tar.gz or zip) with the system tools, which keep file modes. */
+    static Path unpack(Path archive, Path target) throws Exception {
+        Files.createDirectories(target);
+        String name = archive.getFileName().toString();
+        List<String> command = name.endsWith(".zip")
+                ? List.of("unzip", "-q", archive.toString(), "-d", target.toString())
+                : List.of("tar", "xzf", archive.toString(), "-C", target.toString());
+        Process process = new ProcessBuilder(command).inheritIO().start();
+        if (process.waitFor() != 0) {
+            throw new IOException("Cannot unpack " + archive);
+        }
+        try (Stream<Path> children = Files.list(target)) {
+            Path home = children.filter(Files::isDirectory).findFirst().orElse(target);
+            try (Stream<Path> scripts = Files.list(home.resolve("bin"))) {
+                scripts.forEach(script -> script.toFile().setExecutable(true));
+            }
+            return home;
+        }
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}
