@@ -171,24 +171,19 @@ final class PluginEngine {
     }
 
     ActionResult installFeature(Actor actor, String name, String version) {
-        String action = "plugin.install-feature";
-        guard(actor, action, name);
-        changes.lock();
-        try {
+        return change(actor, "plugin.install-feature", name, () -> {
             DryRun plan = features.dryRun(name, version);
             BundleRef ref = plan.plugin().orElse(new BundleRef(name, version));
             if (!plan.acceptable()) {
-                return finish(actor, action, name, ActionResult.refused(ref, plan.refusals().get(0), plan));
+                return ActionResult.refused(ref, plan.refusals().get(0), plan);
             }
             Optional<Problem> failure = features.install(name, version, this::awaitHealth);
             if (failure.isPresent()) {
-                return finish(actor, action, name, ActionResult.failed(ref, failure.get(), plan));
+                return ActionResult.failed(ref, failure.get(), plan);
             }
             record(actor, "feature:" + name, "install", ref.version(), Optional.empty(), "feature:" + name + "/" + ref.version());
-            return finish(actor, action, name, ActionResult.done(ref, plan));
-        } finally {
-            changes.unlock();
-        }
+            return ActionResult.done(ref, plan);
+        });
     }
 
     ActionResult upgrade(Actor actor, String fileName, InputStream content) {
@@ -235,146 +230,112 @@ final class PluginEngine {
     }
 
     ActionResult rollback(Actor actor, String symbolicName) {
-        String action = "plugin.rollback";
-        guard(actor, action, symbolicName);
-        changes.lock();
-        try {
+        return change(actor, "plugin.rollback", symbolicName, () -> {
             Optional<Bundle> found = framework.managed(symbolicName);
             if (found.isEmpty()) {
-                return finish(actor, action, symbolicName, notManaged(symbolicName));
+                return notManaged(symbolicName);
             }
             Bundle bundle = found.get();
             BundleRef current = Framework.refOf(bundle);
             Optional<String> previous = store.previous(symbolicName, current.version());
             if (previous.isEmpty()) {
-                return finish(actor, action, symbolicName,
-                        ActionResult.refused(current, Problem.of("plugin.refused.no-previous-version", symbolicName), null));
+                return ActionResult.refused(current, Problem.of("plugin.refused.no-previous-version", symbolicName), null);
             }
             Optional<Problem> blocked = otherDependents(current);
             if (blocked.isPresent()) {
-                return finish(actor, action, symbolicName, ActionResult.refused(current, blocked.get(), null));
+                return ActionResult.refused(current, blocked.get(), null);
             }
             BundleRef target = new BundleRef(symbolicName, previous.get());
             Optional<Problem> failure = replace(bundle, store.find(target).orElseThrow());
             if (failure.isPresent()) {
                 Optional<Problem> restore = replace(bundle, store.find(current).orElseThrow());
-                return finish(actor, action, symbolicName,
-                        ActionResult.failed(restore.isEmpty() ? current : target, failure.get(), null));
+                return ActionResult.failed(restore.isEmpty() ? current : target, failure.get(), null);
             }
             record(actor, symbolicName, "rollback", target.version(), Optional.of(current.version()), "store");
-            return finish(actor, action, symbolicName, ActionResult.done(target, null));
-        } finally {
-            changes.unlock();
-        }
+            return ActionResult.done(target, null);
+        });
     }
 
     ActionResult stop(Actor actor, String symbolicName) {
-        String action = "plugin.stop";
-        guard(actor, action, symbolicName);
-        changes.lock();
-        try {
+        return change(actor, "plugin.stop", symbolicName, () -> {
             Optional<Bundle> bundle = pluginBundle(symbolicName);
             if (bundle.isEmpty()) {
-                return finish(actor, action, symbolicName, notAPlugin(symbolicName));
+                return notAPlugin(symbolicName);
             }
             BundleRef ref = Framework.refOf(bundle.get());
             try {
                 bundle.get().stop();
-                return finish(actor, action, symbolicName, ActionResult.done(ref, null));
+                return ActionResult.done(ref, null);
             } catch (BundleException | RuntimeException e) {
-                return finish(actor, action, symbolicName,
-                        ActionResult.failed(ref, Problem.of("plugin.failed.stop", symbolicName, message(e)), null));
+                return ActionResult.failed(ref, Problem.of("plugin.failed.stop", symbolicName, message(e)), null);
             }
-        } finally {
-            changes.unlock();
-        }
+        });
     }
 
     ActionResult start(Actor actor, String symbolicName) {
-        String action = "plugin.start";
-        guard(actor, action, symbolicName);
-        changes.lock();
-        try {
+        return change(actor, "plugin.start", symbolicName, () -> {
             Optional<Bundle> bundle = pluginBundle(symbolicName);
             if (bundle.isEmpty()) {
-                return finish(actor, action, symbolicName, notAPlugin(symbolicName));
+                return notAPlugin(symbolicName);
             }
             BundleRef ref = Framework.refOf(bundle.get());
             try {
                 bundle.get().start();
             } catch (BundleException | RuntimeException e) {
-                return finish(actor, action, symbolicName,
-                        ActionResult.failed(ref, Problem.of("plugin.failed.start", symbolicName, message(e)), null));
+                return ActionResult.failed(ref, Problem.of("plugin.failed.start", symbolicName, message(e)), null);
             }
             Health h = awaitHealth(bundle.get());
-            return finish(actor, action, symbolicName, h.healthy() ? ActionResult.done(ref, null)
-                    : ActionResult.failed(ref, h.causes().get(0), null));
-        } finally {
-            changes.unlock();
-        }
+            return h.healthy() ? ActionResult.done(ref, null)
+                    : ActionResult.failed(ref, h.causes().get(0), null);
+        });
     }
 
     ActionResult uninstall(Actor actor, String symbolicName) {
-        String action = "plugin.uninstall";
-        guard(actor, action, symbolicName);
-        changes.lock();
-        try {
+        return change(actor, "plugin.uninstall", symbolicName, () -> {
             Optional<Bundle> found = framework.managed(symbolicName);
             if (found.isEmpty()) {
-                return finish(actor, action, symbolicName, notManaged(symbolicName));
+                return notManaged(symbolicName);
             }
             BundleRef ref = Framework.refOf(found.get());
             Optional<Problem> blocked = otherDependents(ref);
             if (blocked.isPresent()) {
-                return finish(actor, action, symbolicName, ActionResult.refused(ref, blocked.get(), null));
+                return ActionResult.refused(ref, blocked.get(), null);
             }
             try {
                 found.get().uninstall();
                 framework.refresh(found.get());
             } catch (BundleException | RuntimeException e) {
-                return finish(actor, action, symbolicName,
-                        ActionResult.failed(ref, Problem.of("plugin.failed.uninstall", symbolicName, message(e)), null));
+                return ActionResult.failed(ref, Problem.of("plugin.failed.uninstall", symbolicName, message(e)), null);
             }
             // The jar stays in the store so that purge can find the tables; data stays in the database.
             retain(symbolicName, List.of(ref.version()));
             record(actor, symbolicName, "uninstall", ref.version(), Optional.empty(), "");
-            return finish(actor, action, symbolicName, ActionResult.done(ref, null));
-        } finally {
-            changes.unlock();
-        }
+            return ActionResult.done(ref, null);
+        });
     }
 
     ActionResult purge(Actor actor, String symbolicName, boolean confirmed) {
-        String action = "plugin.purge";
-        guard(actor, action, symbolicName);
-        changes.lock();
-        try {
+        return change(actor, "plugin.purge", symbolicName, () -> {
             if (!confirmed) {
-                return finish(actor, action, symbolicName,
-                        ActionResult.refused(null, Problem.of("plugin.refused.purge-not-confirmed", symbolicName), null));
+                return ActionResult.refused(null, Problem.of("plugin.refused.purge-not-confirmed", symbolicName), null);
             }
             if (!framework.bySymbolicName(symbolicName).isEmpty()) {
-                return finish(actor, action, symbolicName,
-                        ActionResult.refused(null, Problem.of("plugin.refused.purge-installed", symbolicName), null));
+                return ActionResult.refused(null, Problem.of("plugin.refused.purge-installed", symbolicName), null);
             }
             Optional<Path> jar = store.newest(symbolicName);
             if (jar.isEmpty()) {
-                return finish(actor, action, symbolicName,
-                        ActionResult.refused(null, Problem.of("plugin.refused.purge-unknown", symbolicName), null));
+                return ActionResult.refused(null, Problem.of("plugin.refused.purge-unknown", symbolicName), null);
             }
             try {
                 List<String> dropped = purger.purge(symbolicName, SchemaPurger.tablesOf(jar.get()));
                 log.info("Purged {}: dropped tables {}", symbolicName, dropped);
                 store.retainOnly(symbolicName, List.of());
                 record(actor, symbolicName, "purge", "", Optional.empty(), "tables " + String.join(", ", dropped));
-                return finish(actor, action, symbolicName, ActionResult.done(new BundleRef(symbolicName, ""), null));
+                return ActionResult.done(new BundleRef(symbolicName, ""), null);
             } catch (IOException | SQLException e) {
-                return finish(actor, action, symbolicName,
-                        ActionResult.failed(null, Problem.of("plugin.failed.purge", symbolicName, message(e)), null));
+                return ActionResult.failed(null, Problem.of("plugin.failed.purge", symbolicName, message(e)), null);
             }
-        } finally {
-            changes.unlock();
-        }
+        });
     }
 
     // ---- helpers ----------------------------------------------------------------------------
@@ -524,6 +485,17 @@ final class PluginEngine {
         } catch (SQLException e) {
             // The change happened; a missing record must be loud but must not undo it.
             log.error("Cannot record {} {} {} by {}", action, symbolicName, version, actor.id(), e);
+        }
+    }
+
+    /** Checks the permission, holds the change lock while the work runs, and audits its result. */
+    private ActionResult change(Actor actor, String action, String target, Supplier<ActionResult> work) {
+        guard(actor, action, target);
+        changes.lock();
+        try {
+            return finish(actor, action, target, work.get());
+        } finally {
+            changes.unlock();
         }
     }
 
