@@ -196,17 +196,19 @@ public final class PluginsView extends VerticalLayout {
     private Component actions(PluginInfo plugin) {
         HorizontalLayout buttons = new HorizontalLayout();
         buttons.setSpacing(true);
-        if (!plugin.managed()) {
-            Span core = new Span(t("plugins.managed.no"));
-            core.getStyle().set("color", "var(--lumo-secondary-text-color)");
-            buttons.add(core);
-            return buttons;
-        }
         String bsn = plugin.symbolicName();
+        // Any plugin may be stopped and started; first-party plugins installed with the platform
+        // are upgraded and removed with the platform's own release, not here.
         if (plugin.state() == PluginState.ACTIVE) {
             buttons.add(button("plugins-stop-" + bsn, t("plugins.action.stop"), () -> run(() -> plugins.stop(bsn))));
         } else {
             buttons.add(button("plugins-start-" + bsn, t("plugins.action.start"), () -> run(() -> plugins.start(bsn))));
+        }
+        if (!plugin.managed()) {
+            Span note = new Span(t("plugins.managed.no"));
+            note.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
+            buttons.add(note);
+            return buttons;
         }
         buttons.add(button("plugins-upgrade-" + bsn, t("plugins.action.upgrade"), () -> openUpgrade(plugin)));
         plugin.rollbackVersion().ifPresent(previous -> buttons.add(button("plugins-rollback-" + bsn,
