@@ -71,7 +71,7 @@ class CertificateAndReportTest {
     }
 
     @Test
-    void passingIssuesAVerifiableCertificateThatCanExpireAndBeRevoked() {
+    void passingIssuesAVerifiableCertificateThatCanExpireAndBeRevoked() throws Exception {
         ExamService.AttemptResult failed = sit("an.nguyen", 1);
         assertFalse(failed.passed());
         assertEquals(null, failed.certificateCode());
@@ -91,6 +91,7 @@ class CertificateAndReportTest {
         assertEquals("pdf/certificate.xhtml", f.pdf.template);
         assertEquals("https://congso.trande.example/training/verify/" + code, f.pdf.data.get("verifyUrl"));
         assertEquals("Nguyễn Văn An", f.pdf.data.get("holder"));
+        assertTemplateGetsEveryPlaceholder(f.pdf.data.keySet());
 
         // Someone else's certificate is "not found" to a learner.
         f.become("binh.tran", TrainingFixture.LEARNER);
@@ -163,6 +164,27 @@ class CertificateAndReportTest {
 
         f.become("an.nguyen", TrainingFixture.LEARNER);
         assertThrows(AccessDeniedException.class, () -> f.reports.exam(exam));
+    }
+
+    /**
+     * The real renderer refuses a template that is not well-formed or has a placeholder without
+     * data; check both here, where the renderer is faked.
+     */
+    private static void assertTemplateGetsEveryPlaceholder(java.util.Set<String> keys) throws Exception {
+        try (java.io.InputStream in = CertificateAndReportTest.class.getClassLoader()
+                .getResourceAsStream("pdf/certificate.xhtml")) {
+            byte[] bytes = in.readAllBytes();
+            javax.xml.parsers.DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder()
+                    .parse(new java.io.ByteArrayInputStream(bytes));
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$\\{([A-Za-z]+)}")
+                    .matcher(new String(bytes, StandardCharsets.UTF_8));
+            int placeholders = 0;
+            while (m.find()) {
+                placeholders++;
+                assertTrue(keys.contains(m.group(1)), "no data for ${" + m.group(1) + "}");
+            }
+            assertTrue(placeholders >= 10, "placeholders found: " + placeholders);
+        }
     }
 
     @Test

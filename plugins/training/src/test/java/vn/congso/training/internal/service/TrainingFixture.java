@@ -85,9 +85,14 @@ final class TrainingFixture {
         reports = new JdbcReportService(database, users, audit, directory, new KeyTranslations(), store);
     }
 
+    /**
+     * Liquibase reports every change at INFO through java.util.logging; tests need none of it.
+     * Held in a field: java.util.logging keeps loggers only weakly, and would forget the level.
+     */
+    private static final java.util.logging.Logger LIQUIBASE_LOG = java.util.logging.Logger.getLogger("liquibase");
+
     static {
-        // Liquibase reports every change at INFO through java.util.logging; tests need none of it.
-        java.util.logging.Logger.getLogger("liquibase").setLevel(java.util.logging.Level.WARNING);
+        LIQUIBASE_LOG.setLevel(java.util.logging.Level.WARNING);
     }
 
     static void migrate(DataSource ds) throws Exception {
