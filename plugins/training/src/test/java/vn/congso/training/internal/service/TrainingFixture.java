@@ -61,9 +61,18 @@ final class TrainingFixture {
     final FakePdf pdf = new FakePdf();
 
     TrainingFixture(Path directoryPath) throws Exception {
+        this(directoryPath, false);
+    }
+
+    /**
+     * @param directoryPath a folder of the test's own
+     * @param onDisk a Derby database on disk in that folder (benchmarks) rather than in memory (tests)
+     */
+    TrainingFixture(Path directoryPath, boolean onDisk) throws Exception {
         EmbeddedDataSource derby = new EmbeddedDataSource();
         // In memory: each test gets a fresh database in milliseconds rather than seconds on disk.
-        derby.setDatabaseName("memory:" + directoryPath.toAbsolutePath());
+        derby.setDatabaseName(onDisk ? directoryPath.resolve("derby").toAbsolutePath().toString()
+                : "memory:" + directoryPath.toAbsolutePath());
         derby.setCreateDatabase("create");
         migrate(derby);
         this.dataSource = derby;
