@@ -133,6 +133,10 @@ class CertificateAndReportTest {
         sit("an.nguyen", 4);
         sit("binh.tran", 1);
         f.become("trainer", TrainingFixture.TRAINER);
+        List<ExamService.AttemptResult> attempts = f.exams.attemptsOf(exam);
+        assertEquals(List.of("an.nguyen", "binh.tran"),
+                attempts.stream().map(ExamService.AttemptResult::username).toList());
+        assertEquals(List.of(100.0, 25.0), attempts.stream().map(ExamService.AttemptResult::percentage).toList());
         ReportService.ExamReport report = f.reports.exam(exam);
         assertEquals(3, report.total().enrolled());
         assertEquals(2, report.total().graded());
@@ -164,6 +168,7 @@ class CertificateAndReportTest {
 
         f.become("an.nguyen", TrainingFixture.LEARNER);
         assertThrows(AccessDeniedException.class, () -> f.reports.exam(exam));
+        assertThrows(AccessDeniedException.class, () -> f.exams.attemptsOf(exam));
     }
 
     /**
