@@ -92,7 +92,8 @@ public class PostgresMigrationIT {
             }
         }
         assertTrue("bundles with changelogs: " + withChangelogs,
-                withChangelogs.containsAll(List.of("congso-core-data", "congso-core-security")));
+                withChangelogs.containsAll(List.of("congso-core-data", "congso-core-security", "congso-core-admin",
+                        "congso-plugin-training")));
         TreeMap<String, String> outcomes = new TreeMap<>();
         for (String name : withChangelogs) {
             Migration migration = awaitMigration(name);
@@ -126,6 +127,16 @@ public class PostgresMigrationIT {
         List<AuditLog.Entry> logins = runAs.call(auditor, () -> auditLog.find(new AuditLog.Query(Optional.of("admin"),
                 Optional.of("security.login"), Optional.empty(), Optional.empty(), 10)));
         assertEquals("one success and one failure: " + logins, 2, logins.size());
+
+        // The training plugin's first start loads its demo course, question bank and exam through
+        // its own services: their SQL runs on PostgreSQL too.
+        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
+        while (count("trn_exam") == 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(250);
+        }
+        assertEquals("the demo course", 1, count("trn_course"));
+        assertTrue("the demo question bank", count("trn_question") >= 40);
+        assertEquals("the demo exam", 1, count("trn_exam"));
 
         VaadinHttpProbe probe = new VaadinHttpProbe("http://127.0.0.1:" + HTTP_PORT);
         assertTrue("the UI did not answer on PostgreSQL", probe.awaitRoot200(TIMEOUT_MS));
