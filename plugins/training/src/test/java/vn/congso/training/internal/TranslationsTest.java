@@ -25,7 +25,14 @@ class TranslationsTest {
 
     private static final Pattern KEY = Pattern.compile("\"(training\\.[a-z0-9.-]+)\"");
 
+    /** The domain's messages and the screens' texts, which live in a file pair of their own. */
     private static Properties load(String name) throws IOException {
+        Properties properties = loadOne(name);
+        properties.putAll(loadOne(name.replace("training", "training-ui")));
+        return properties;
+    }
+
+    private static Properties loadOne(String name) throws IOException {
         Properties properties = new Properties();
         try (InputStream in = TranslationsTest.class.getResourceAsStream("/OSGI-INF/l10n/" + name);
                 Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
