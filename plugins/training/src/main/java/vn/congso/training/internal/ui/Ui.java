@@ -57,6 +57,14 @@ final class Ui implements Serializable {
         return translations.translate(key, locale(), args);
     }
 
+    /**
+     * Translates one value of a set, such as a category or a state: the key is the prefix, a dot
+     * and the value in lower case. The prefix alone is the set's own label.
+     */
+    String name(String prefix, String value) {
+        return t(prefix + "." + value.toLowerCase(Locale.ROOT).replace('_', '-'));
+    }
+
     /** @return a translator, for helpers that take one */
     Function<String, String> translator() {
         return this::t;
