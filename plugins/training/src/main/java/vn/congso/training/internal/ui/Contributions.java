@@ -8,9 +8,13 @@ import vn.congso.api.CurrentUserService;
 import vn.congso.api.NavigationGroup;
 import vn.congso.api.TranslationService;
 import vn.congso.api.ViewContribution;
+import vn.congso.api.security.RunAs;
+import vn.congso.api.security.UserDirectory;
 import vn.congso.training.internal.service.CertificateService;
 import vn.congso.training.internal.service.CourseService;
 import vn.congso.training.internal.service.ExamService;
+import vn.congso.training.internal.service.QuestionBankService;
+import vn.congso.training.internal.service.ReportService;
 import vn.congso.training.internal.service.TrainingPermissions;
 
 /**
@@ -275,6 +279,173 @@ public final class Contributions {
         @Override
         public Component createView() {
             return new VerifyView(ui(), certificates);
+        }
+    }
+
+    /** Trainers: courses. */
+    @org.osgi.service.component.annotations.Component(service = ViewContribution.class)
+    public static final class ManageCourses extends Base {
+        private final CourseService courses;
+
+        /** Creates the contribution. */
+        @Activate
+        public ManageCourses(@Reference TranslationService translations, @Reference CurrentUserService users,
+                @Reference CourseService courses) {
+            super(Routes.MANAGE_COURSES, "training.ui.nav.manage-courses", "vaadin:book", 40,
+                    TrainingPermissions.COURSE_MANAGE, true, translations, users);
+            this.courses = courses;
+        }
+
+        @Override
+        public Class<? extends Component> viewClass() {
+            return CoursesAdminView.class;
+        }
+
+        @Override
+        public Component createView() {
+            return new CoursesAdminView(ui(), courses);
+        }
+    }
+
+    /** Trainers: one course's editor. */
+    @org.osgi.service.component.annotations.Component(service = ViewContribution.class)
+    public static final class EditCourse extends Base {
+        private final CourseService courses;
+        private final UserDirectory directory;
+
+        /** Creates the contribution. */
+        @Activate
+        public EditCourse(@Reference TranslationService translations, @Reference CurrentUserService users,
+                @Reference CourseService courses, @Reference UserDirectory directory) {
+            super(Routes.EDIT_COURSE, "training.ui.nav.edit-course", "vaadin:edit", 41,
+                    TrainingPermissions.COURSE_MANAGE, false, translations, users);
+            this.courses = courses;
+            this.directory = directory;
+        }
+
+        @Override
+        public Class<? extends Component> viewClass() {
+            return CourseEditorView.class;
+        }
+
+        @Override
+        public Component createView() {
+            return new CourseEditorView(ui(), courses, directory);
+        }
+    }
+
+    /** Trainers: the question bank. */
+    @org.osgi.service.component.annotations.Component(service = ViewContribution.class)
+    public static final class Questions extends Base {
+        private final QuestionBankService bank;
+        private final RunAs runAs;
+
+        /** Creates the contribution. */
+        @Activate
+        public Questions(@Reference TranslationService translations, @Reference CurrentUserService users,
+                @Reference QuestionBankService bank, @Reference RunAs runAs) {
+            super(Routes.QUESTIONS, "training.ui.nav.questions", "vaadin:question-circle-o", 50,
+                    TrainingPermissions.COURSE_MANAGE, true, translations, users);
+            this.bank = bank;
+            this.runAs = runAs;
+        }
+
+        @Override
+        public Class<? extends Component> viewClass() {
+            return QuestionBankView.class;
+        }
+
+        @Override
+        public Component createView() {
+            return new QuestionBankView(ui(), bank, runAs);
+        }
+    }
+
+    /** Exam managers: exams. */
+    @org.osgi.service.component.annotations.Component(service = ViewContribution.class)
+    public static final class Exams extends Base {
+        private final ExamService exams;
+        private final CourseService courses;
+        private final QuestionBankService bank;
+        private final UserDirectory directory;
+
+        /** Creates the contribution. */
+        @Activate
+        public Exams(@Reference TranslationService translations, @Reference CurrentUserService users,
+                @Reference ExamService exams, @Reference CourseService courses, @Reference QuestionBankService bank,
+                @Reference UserDirectory directory) {
+            super(Routes.EXAMS, "training.ui.nav.exams", "vaadin:clipboard-check", 60, TrainingPermissions.EXAM_MANAGE,
+                    true, translations, users);
+            this.exams = exams;
+            this.courses = courses;
+            this.bank = bank;
+            this.directory = directory;
+        }
+
+        @Override
+        public Class<? extends Component> viewClass() {
+            return ExamsAdminView.class;
+        }
+
+        @Override
+        public Component createView() {
+            return new ExamsAdminView(ui(), exams, courses, bank, directory);
+        }
+    }
+
+    /** Report viewers: reports. */
+    @org.osgi.service.component.annotations.Component(service = ViewContribution.class)
+    public static final class Reports extends Base {
+        private final ReportService reports;
+        private final CourseService courses;
+        private final ExamService exams;
+
+        /** Creates the contribution. */
+        @Activate
+        public Reports(@Reference TranslationService translations, @Reference CurrentUserService users,
+                @Reference ReportService reports, @Reference CourseService courses, @Reference ExamService exams) {
+            super(Routes.REPORTS, "training.ui.nav.reports", "vaadin:chart", 70, TrainingPermissions.REPORT_VIEW, true,
+                    translations, users);
+            this.reports = reports;
+            this.courses = courses;
+            this.exams = exams;
+        }
+
+        @Override
+        public Class<? extends Component> viewClass() {
+            return ReportsView.class;
+        }
+
+        @Override
+        public Component createView() {
+            return new ReportsView(ui(), reports, courses, exams);
+        }
+    }
+
+    /** Report viewers: certificates issued; revoking with the permission. */
+    @org.osgi.service.component.annotations.Component(service = ViewContribution.class)
+    public static final class Certificates extends Base {
+        private final CertificateService certificates;
+        private final ExamService exams;
+
+        /** Creates the contribution. */
+        @Activate
+        public Certificates(@Reference TranslationService translations, @Reference CurrentUserService users,
+                @Reference CertificateService certificates, @Reference ExamService exams) {
+            super(Routes.CERTIFICATES, "training.ui.nav.certificates", "vaadin:diploma", 80,
+                    TrainingPermissions.REPORT_VIEW, true, translations, users);
+            this.certificates = certificates;
+            this.exams = exams;
+        }
+
+        @Override
+        public Class<? extends Component> viewClass() {
+            return CertificatesAdminView.class;
+        }
+
+        @Override
+        public Component createView() {
+            return new CertificatesAdminView(ui(), certificates, exams);
         }
     }
 }
