@@ -23,6 +23,9 @@ import org.junit.jupiter.api.Test;
 /** Every message key the code uses is translated into Vietnamese and English, and formats. */
 class TranslationsTest {
 
+    /** The translation file pairs of this bundle: the domain's and the services'. */
+    private static final String[] FILES = {"training", "training-services"};
+
     private static final Pattern KEY = Pattern.compile("\"(training\\.[a-z0-9.-]+)\"");
 
     /** The domain's messages and the screens' texts, which live in a file pair of their own. */
@@ -47,7 +50,10 @@ class TranslationsTest {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
                 Matcher matcher = KEY.matcher(Files.readString(file));
                 while (matcher.find()) {
-                    keys.add(matcher.group(1));
+                    // A key ending in a dot is a prefix completed at run time (an enum name).
+                    if (!matcher.group(1).endsWith(".")) {
+                        keys.add(matcher.group(1));
+                    }
                 }
             }
         }
@@ -58,18 +64,35 @@ class TranslationsTest {
     void everyKeyInTheCodeIsTranslatedInBothLanguages() throws IOException {
         Set<String> used = keysUsedInCode();
         assertTrue(used.size() > 30, "the scan found the keys: " + used);
-        Properties vietnamese = load("training.properties");
-        Properties english = load("training_en.properties");
+        Properties vietnamese = new Properties();
+        Properties english = new Properties();
+        for (String name : FILES) {
+            Properties vi = load(name + ".properties");
+            Properties en = load(name + "_en.properties");
+            assertEquals(vi.keySet(), en.keySet(), name + ": both languages have the same keys");
+            vietnamese.putAll(vi);
+            english.putAll(en);
+        }
         for (String key : used) {
             assertTrue(vietnamese.containsKey(key), "Vietnamese lacks " + key);
             assertTrue(english.containsKey(key), "English lacks " + key);
         }
-        assertEquals(vietnamese.keySet(), english.keySet());
+    }
+
+    @Test
+    void everyQuestionTypeHasAName() throws IOException {
+        Properties vietnamese = load("training-services.properties");
+        for (vn.congso.training.internal.question.QuestionType type
+                : vn.congso.training.internal.question.QuestionType.values()) {
+            String key = "training.question.type." + type.name().toLowerCase(Locale.ROOT).replace('_', '-');
+            assertTrue(vietnamese.containsKey(key), key);
+        }
     }
 
     @Test
     void messagesWithArgumentsFormat() throws IOException {
-        for (String file : new String[] {"training.properties", "training_en.properties"}) {
+        for (String file : new String[] {"training.properties", "training_en.properties",
+                "training-services.properties", "training-services_en.properties"}) {
             Properties messages = load(file);
             for (String key : messages.stringPropertyNames()) {
                 String text = messages.getProperty(key);

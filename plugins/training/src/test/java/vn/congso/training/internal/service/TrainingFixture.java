@@ -1,0 +1,342 @@
+package vn.congso.training.internal.service;
+
+import java.lang.annotation.Annotation;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import javax.sql.DataSource;
+import liquibase.Liquibase;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.resource.ClassLoaderResourceAccessor;
+import org.apache.derby.jdbc.EmbeddedDataSource;
+import vn.congso.api.CurrentUser;
+import vn.congso.api.CurrentUserService;
+import vn.congso.api.TranslationService;
+import vn.congso.api.audit.AuditLog;
+import vn.congso.api.data.Database;
+import vn.congso.api.pdf.PdfRenderer;
+import vn.congso.api.security.RunAs;
+import vn.congso.api.security.UserDirectory;
+import vn.congso.training.internal.store.Jdbc;
+import vn.congso.training.internal.store.QuestionStore;
+
+/**
+ * The real training services without a container: an embedded Derby migrated by the bundle's
+ * own changelog, users whose permissions the test chooses (per thread), an audit log kept in
+ * memory, a directory of a few people in two communes, and a clock the test moves.
+ */
+final class TrainingFixture {
+
+    static final Set<String> TRAINER = Set.of(TrainingPermissions.COURSE_MANAGE, TrainingPermissions.EXAM_MANAGE,
+            TrainingPermissions.REPORT_VIEW, TrainingPermissions.CERTIFICATE_REVOKE, TrainingPermissions.COURSE_ENROL,
+            TrainingPermissions.EXAM_TAKE);
+    static final Set<String> LEARNER = Set.of(TrainingPermissions.COURSE_ENROL, TrainingPermissions.EXAM_TAKE);
+
+    final TestClock clock = new TestClock(Instant.parse("2026-11-27T02:00:00Z"));
+    final RecordingAuditLog audit = new RecordingAuditLog();
+    final Users users = new Users();
+    final Directory directory = new Directory();
+    final DataSource dataSource;
+    final Database database;
+    final QuestionStore store = new QuestionStore();
+    final JdbcQuestionBank bank;
+    final JdbcCourseService courses;
+    final JdbcExamService exams;
+    final JdbcCertificateService certificates;
+    final JdbcReportService reports;
+    final FakePdf pdf = new FakePdf();
+
+    TrainingFixture(Path directoryPath) throws Exception {
+        EmbeddedDataSource derby = new EmbeddedDataSource();
+        // In memory: each test gets a fresh database in milliseconds rather than seconds on disk.
+        derby.setDatabaseName("memory:" + directoryPath.toAbsolutePath());
+        derby.setCreateDatabase("create");
+        migrate(derby);
+        this.dataSource = derby;
+        this.database = new Database() {
+            @Override
+            public DataSource dataSource() {
+                return derby;
+            }
+
+            @Override
+            public String productName() {
+                return "Apache Derby";
+            }
+        };
+        bank = new JdbcQuestionBank(database, users, audit, clock, store);
+        courses = new JdbcCourseService(database, users, audit, directory, clock);
+        exams = new JdbcExamService(database, users, audit, directory, clock, store);
+        certificates = new JdbcCertificateService(database, users, audit, pdf, config(), clock);
+        reports = new JdbcReportService(database, users, audit, directory, new KeyTranslations(), store);
+    }
+
+    static {
+        // Liquibase reports every change at INFO through java.util.logging; tests need none of it.
+        java.util.logging.Logger.getLogger("liquibase").setLevel(java.util.logging.Level.WARNING);
+    }
+
+    static void migrate(DataSource ds) throws Exception {
+        try (Connection c = ds.getConnection()) {
+            liquibase.database.Database db = DatabaseFactory.getInstance()
+                    .findCorrectDatabaseImplementation(new JdbcConnection(c));
+            new Liquibase("db/changelog.xml", new ClassLoaderResourceAccessor(), db).update("");
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
+        }
+    }
+
+    /** Counts rows, for asserting that nothing was half-saved. */
+    long count(String table) {
+        return new Jdbc(dataSource).transaction(c -> Jdbc.one(c, "SELECT COUNT(*) FROM " + table,
+                rs -> rs.getLong(1)));
+    }
+
+    /** Runs work as a user holding the given permissions, on this thread. */
+    <T> T as(String username, Set<String> permissions, Callable<T> work) throws Exception {
+        return users.call(new User(username, permissions), work);
+    }
+
+    /** Makes a user current on this thread until {@link Users#clear()}. */
+    void become(String username, Set<String> permissions) {
+        users.set(new User(username, permissions));
+    }
+
+    static TrainingConfig config() {
+        return new TrainingConfig() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return TrainingConfig.class;
+            }
+
+            @Override
+            public String publicBaseUrl() {
+                return "https://congso.trande.example/";
+            }
+
+            @Override
+            public String authority() {
+                return "Ủy ban nhân dân huyện Trần Đề";
+            }
+
+            @Override
+            public String place() {
+                return "Trần Đề";
+            }
+
+            @Override
+            public String signerTitle() {
+                return "TM. Ủy ban nhân dân huyện";
+            }
+
+            @Override
+            public boolean demoData() {
+                return true;
+            }
+
+            @Override
+            public int sweepSeconds() {
+                return 1;
+            }
+        };
+    }
+
+    /** A clock the test moves; safe to read from several threads. */
+    static final class TestClock extends Clock {
+        private volatile Instant now;
+
+        TestClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    /** A user with a fixed set of permissions; {@code *} holds all. */
+    record User(String id, Set<String> permissions) implements CurrentUser {
+        @Override
+        public String displayName() {
+            return id;
+        }
+
+        @Override
+        public Locale locale() {
+            return TranslationService.VIETNAMESE;
+        }
+
+        @Override
+        public boolean isAuthenticated() {
+            return !id.equals(CurrentUserService.ANONYMOUS_ID);
+        }
+
+        @Override
+        public boolean isPermitted(String permission) {
+            return permissions.contains("*") || permissions.contains(permission);
+        }
+    }
+
+    /** The current user per thread, and {@link RunAs} over it. */
+    static final class Users implements CurrentUserService, RunAs {
+        private static final User ANONYMOUS = new User(ANONYMOUS_ID, Set.of());
+        private final ThreadLocal<User> current = new ThreadLocal<>();
+
+        @Override
+        public CurrentUser current() {
+            User user = current.get();
+            return user == null ? ANONYMOUS : user;
+        }
+
+        void set(User user) {
+            current.set(user);
+        }
+
+        void clear() {
+            current.remove();
+        }
+
+        @Override
+        public Optional<CurrentUser> authenticate(String username, char[] password, String address) {
+            return Optional.empty();
+        }
+
+        @Override
+        public CurrentUser system(String name) {
+            if (!name.contains(":")) {
+                throw new IllegalArgumentException(name);
+            }
+            return new User(name, Set.of("*"));
+        }
+
+        @Override
+        public <T> T call(CurrentUser user, Callable<T> work) throws Exception {
+            User before = current.get();
+            current.set((User) user);
+            try {
+                return work.call();
+            } finally {
+                current.set(before);
+            }
+        }
+    }
+
+    /** The district office and two communes, with a few people. */
+    static final class Directory implements UserDirectory {
+        final List<Person> people = new ArrayList<>(List.of(
+                new Person("an.nguyen", "Nguyễn Văn An", "", "xa-tai-van", true, Set.of("learner")),
+                new Person("binh.tran", "Trần Thị Bình", "", "xa-tai-van", true, Set.of("learner")),
+                new Person("chi.le", "Lê Minh Chi", "", "xa-lieu-tu", true, Set.of("learner")),
+                new Person("dung.pham", "Phạm Văn Dũng", "", "xa-lieu-tu", false, Set.of("learner")),
+                new Person("trainer", "Huỳnh Thu Trang", "", "huyen-tran-de", true, Set.of("trainer"))));
+
+        @Override
+        public List<Unit> units() {
+            return List.of(new Unit("huyen-tran-de", "UBND huyện Trần Đề", "district"),
+                    new Unit("xa-tai-van", "Xã Tài Văn", "commune"), new Unit("xa-lieu-tu", "Xã Liêu Tú", "commune"));
+        }
+
+        @Override
+        public Optional<Person> person(String username) {
+            return people.stream().filter(p -> p.username().equalsIgnoreCase(username)).findFirst();
+        }
+
+        @Override
+        public List<Person> people() {
+            return List.copyOf(people);
+        }
+
+        @Override
+        public List<Person> peopleOf(String unitId) {
+            return people.stream().filter(p -> p.enabled() && p.unitId().equals(unitId)).toList();
+        }
+    }
+
+    /** Translations that answer with the key. */
+    static final class KeyTranslations implements TranslationService {
+        @Override
+        public String translate(String key, Locale locale, Object... params) {
+            return key;
+        }
+
+        @Override
+        public List<Locale> supportedLocales() {
+            return List.of(VIETNAMESE, ENGLISH);
+        }
+    }
+
+    /** Keeps what it is asked to render, and answers with a recognisable text. */
+    static final class FakePdf implements PdfRenderer {
+        volatile String template;
+        volatile Map<String, ?> data;
+
+        @Override
+        public byte[] render(String templatePath, Map<String, ?> values) {
+            this.template = templatePath;
+            this.data = values;
+            return ("%PDF " + values).getBytes(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public Markup qrCode(String text, int sizePx) {
+            return new Markup("<img alt=\"" + text + "\" />");
+        }
+    }
+
+    /** An audit log that keeps what it is told, in order. */
+    final class RecordingAuditLog implements AuditLog {
+        final List<Entry> entries = Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public void record(String action, String target, Outcome outcome, String detail) {
+            record(users.current().id(), "", action, target, outcome, detail);
+        }
+
+        @Override
+        public void record(String actor, String address, String action, String target, Outcome outcome,
+                String detail) {
+            entries.add(new Entry(entries.size() + 1, Instant.now(), actor, action, target, outcome, detail, address));
+        }
+
+        @Override
+        public List<Entry> find(Query query) {
+            return List.copyOf(entries);
+        }
+
+        long count(String action, Outcome outcome) {
+            synchronized (entries) {
+                return entries.stream().filter(e -> e.action().equals(action) && e.outcome() == outcome).count();
+            }
+        }
+    }
+}
