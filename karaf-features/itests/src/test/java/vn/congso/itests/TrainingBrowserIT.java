@@ -180,8 +180,23 @@ class TrainingBrowserIT {
     @Test
     @Order(1)
     void theAdministratorCreatesALearner() throws Exception {
-        driver.get(BASE + "/login");
-        String oneTime = Files.readString(KARAF_HOME.resolve("data/admin-password.txt")).trim();
+        // HTTP answers before every bundle has contributed its views: reload until the sign-in page is there.
+        long until = System.currentTimeMillis() + 90_000;
+        do {
+            driver.get(BASE + "/login");
+            try {
+                wait(5).until(d -> displayedOrNull(By.id("login-view")) != null);
+                break;
+            } catch (org.openqa.selenium.TimeoutException e) {
+                if (System.currentTimeMillis() > until) {
+                    throw e;
+                }
+            }
+        } while (true);
+        // The security bundle writes the one-time password when it first starts, maybe after HTTP is up.
+        Path adminPassword = KARAF_HOME.resolve("data/admin-password.txt");
+        wait(60).until(d -> Files.isRegularFile(adminPassword));
+        String oneTime = Files.readString(adminPassword).trim();
         type("login-username", "admin");
         type("login-password", oneTime);
         click("login-submit");
@@ -471,8 +486,11 @@ class TrainingBrowserIT {
         wait(15).until(d -> displayedOrNull(By.id("account-login")) != null);
     }
 
+    /** Clicks an element in the middle of the viewport, clear of notices at the edges. */
     private static void click(String id) {
-        wait(15).until(d -> displayedOrNull(By.id(id))).click();
+        WebElement element = wait(15).until(d -> displayedOrNull(By.id(id)));
+        js().executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
     }
 
     private static String text(String id) {
