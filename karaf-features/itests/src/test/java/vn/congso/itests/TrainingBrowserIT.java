@@ -488,8 +488,15 @@ class TrainingBrowserIT {
 
     /** Clicks an element in the middle of the viewport, clear of notices at the edges. */
     private static void click(String id) {
-        WebElement element = wait(15).until(d -> displayedOrNull(By.id(id)));
-        js().executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        // Selenium counts an element scrolled out of the layout's scroll area as hidden: scroll first.
+        WebElement element = wait(15).until(d -> {
+            List<WebElement> found = d.findElements(By.id(id));
+            if (found.isEmpty()) {
+                return null;
+            }
+            js().executeScript("arguments[0].scrollIntoView({block: 'center'});", found.get(0));
+            return found.get(0).isDisplayed() ? found.get(0) : null;
+        });
         element.click();
     }
 
@@ -522,6 +529,9 @@ class TrainingBrowserIT {
             WebElement e = driver.findElement(by);
             return e.isDisplayed() ? e : null;
         } catch (NoSuchElementException | StaleElementReferenceException e) {
+            return null;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            // "aborted by navigation": the page is being replaced (signing out reloads it); look again.
             return null;
         }
     }
