@@ -59,6 +59,7 @@ public class CertificatesAdminView extends VerticalLayout {
             return revoke;
         }).setAutoWidth(true).setFlexGrow(0);
         grid.setSizeFull();
+        grid.setEmptyStateText(ui.t("training.ui.certificates.empty"));
         add(new H1(ui.t("training.ui.certificates.title")), exam, grid);
         try {
             List<ExamService.Exam> all = exams.list();

@@ -44,6 +44,7 @@ public class CoursesAdminView extends VerticalLayout {
         grid.addColumn(c -> ui.dateTime(c.updatedAt())).setHeader(ui.t("training.ui.common.updated")).setAutoWidth(true);
         grid.addItemClickListener(e -> UI.getCurrent().navigate(Routes.editCourse(e.getItem().id())));
         grid.setSizeFull();
+        grid.setEmptyStateText(ui.t("training.ui.courses.empty"));
         add(new H1(ui.t("training.ui.courses.title")), new HorizontalLayout(add), grid);
         refresh();
     }

@@ -77,31 +77,37 @@ public class ExamsAdminView extends VerticalLayout {
         add.setId("exams-new");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         grid.setId("exams-grid");
-        grid.addColumn(x -> x.draft().title()).setHeader(ui.t("training.ui.exams.title-field")).setFlexGrow(3).setSortable(true);
+        grid.addColumn(x -> x.draft().title()).setHeader(ui.t("training.ui.exams.title-field")).setFlexGrow(4)
+                .setSortable(true).setTooltipGenerator(x -> x.draft().title());
         grid.addColumn(x -> x.draft().courseId() == null ? ui.t("training.ui.exams.standalone")
                 : courseTitles.getOrDefault(x.draft().courseId(), "#" + x.draft().courseId()))
                 .setHeader(ui.t("training.ui.exams.course")).setFlexGrow(2);
         grid.addColumn(Exam::questionCount).setHeader(ui.t("training.ui.exams.questions")).setAutoWidth(true);
         grid.addColumn(x -> ui.t("training.ui.course.minutes", Formats.minutes(x.draft().settings().timeLimit())))
                 .setHeader(ui.t("training.ui.exams.time-limit")).setAutoWidth(true);
-        grid.addComponentColumn(this::windowBadge).setHeader(ui.t("training.ui.exams.window")).setAutoWidth(true);
+        grid.addComponentColumn(this::windowBadge).setHeader(ui.t("training.ui.exams.window")).setFlexGrow(3);
         grid.addItemClickListener(e -> edit(e.getItem()));
         grid.setSizeFull();
+        grid.setEmptyStateText(ui.t("training.ui.exams.empty"));
         add(new H1(ui.t("training.ui.exams.heading")), new HorizontalLayout(add), grid);
         refresh();
     }
 
-    private Span windowBadge(Exam exam) {
+    private com.vaadin.flow.component.html.Div windowBadge(Exam exam) {
         Instant now = Instant.now();
         ExamSettings s = exam.draft().settings();
-        String text = ui.t("training.ui.exam.window", ui.dateTime(s.opensAt()), ui.dateTime(s.closesAt()));
+        Span badge;
         if (now.isBefore(s.opensAt())) {
-            return Widgets.badge(ui.t("training.ui.exams.upcoming") + " · " + text, "contrast");
+            badge = Widgets.badge(ui.t("training.ui.exams.upcoming"), "contrast");
+        } else if (!now.isBefore(s.closesAt())) {
+            badge = Widgets.badge(ui.t("training.ui.exams.closed"), "error");
+        } else {
+            badge = Widgets.badge(ui.t("training.ui.exams.open"), "success");
         }
-        if (!now.isBefore(s.closesAt())) {
-            return Widgets.badge(ui.t("training.ui.exams.closed") + " · " + text, "error");
-        }
-        return Widgets.badge(ui.t("training.ui.exams.open") + " · " + text, "success");
+        Span dates = Widgets.muted(" " + ui.t("training.ui.exam.window", ui.dateTime(s.opensAt()), ui.dateTime(s.closesAt())));
+        com.vaadin.flow.component.html.Div cell = new com.vaadin.flow.component.html.Div(badge, dates);
+        cell.getStyle().set("white-space", "normal");
+        return cell;
     }
 
     private void refresh() {

@@ -62,6 +62,7 @@ public class QuestionBankView extends VerticalLayout {
         }).setHeader(ui.t("training.ui.bank.categories"));
         categories.addSelectionListener(e -> e.getFirstSelectedItem().ifPresent(c -> select(c.path())));
         categories.setHeight("28rem");
+        categories.setEmptyStateText(ui.t("training.ui.bank.no-category"));
         Button newCategory = new Button(ui.t("training.ui.bank.new-category"), VaadinIcon.FOLDER_ADD.create(),
                 e -> newCategory());
         newCategory.setId("bank-new-category");
@@ -113,6 +114,7 @@ public class QuestionBankView extends VerticalLayout {
         }).setAutoWidth(true).setFlexGrow(0);
         questions.addItemDoubleClickListener(e -> editQuestion(e.getItem()));
         questions.setHeight("28rem");
+        questions.setEmptyStateText(ui.t("training.ui.bank.empty"));
         VerticalLayout right = new VerticalLayout(questionsTitle, tools, questions);
         right.setPadding(false);
         right.getStyle().set("flex", "3 1 32rem").set("min-width", "0");

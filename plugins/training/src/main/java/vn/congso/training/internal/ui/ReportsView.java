@@ -65,7 +65,7 @@ public class ReportsView extends VerticalLayout {
         course.setItemLabelGenerator(CourseSummary::title);
         course.setWidth("min(100%, 30rem)");
         course.addValueChangeListener(e -> {
-            if (e.getValue() != null) {
+            if (e.getValue() != null && course.isVisible()) {
                 showCourse(e.getValue().id());
             }
         });
@@ -75,7 +75,7 @@ public class ReportsView extends VerticalLayout {
         exam.setWidth("min(100%, 30rem)");
         exam.setVisible(false);
         exam.addValueChangeListener(e -> {
-            if (e.getValue() != null) {
+            if (e.getValue() != null && exam.isVisible()) {
                 showExam(e.getValue().id());
             }
         });
