@@ -61,6 +61,7 @@ final class ImportDialog extends Dialog {
 
         format.setLabel(ui.t("training.ui.import.format"));
         format.setId("import-format");
+        format.setWidth("min(28rem, 90vw)");
         format.setItems(ImportFormat.values());
         format.setItemLabelGenerator(f -> ui.name("training.ui.import.format", f.name()));
         format.setValue(ImportFormat.GIFT);
@@ -150,7 +151,8 @@ final class ImportDialog extends Dialog {
         Grid<ImportSummary.Row> grid = new Grid<>();
         grid.setId("import-summary");
         grid.addColumn(r -> r.category().isEmpty() ? ui.t("training.ui.import.total") : r.category())
-                .setHeader(ui.t("training.ui.question.category")).setFlexGrow(3);
+                .setHeader(ui.t("training.ui.question.category")).setFlexGrow(3).setResizable(true)
+                .setTooltipGenerator(r -> r.category()).setPartNameGenerator(r -> r.category().isEmpty() ? "total" : null);
         for (QuestionType type : QuestionType.values()) {
             grid.addColumn(r -> r.byType().get(type)).setHeader(ui.name("training.ui.question.type-short", type.name()))
                     .setAutoWidth(true).setFlexGrow(0);

@@ -5,7 +5,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -36,14 +35,15 @@ final class QuestionNavigator extends Div {
         H2 title = new H2(ui.t("training.ui.exam.navigation"));
         title.getStyle().set("font-size", "var(--lumo-font-size-m)").set("margin", "0 0 var(--lumo-space-s) 0");
         Div grid = new Div();
-        grid.getStyle().set("display", "grid").set("grid-template-columns", "repeat(auto-fill, minmax(2.75rem, 1fr))")
+        grid.getStyle().set("display", "grid").set("grid-template-columns", "repeat(auto-fill, minmax(2.5rem, 1fr))")
                 .set("gap", "var(--lumo-space-xs)");
         for (int i = 0; i < count; i++) {
             int position = i;
             Button button = new Button(String.valueOf(i + 1), e -> onSelect.accept(position));
             button.setId("exam-nav-" + (i + 1));
             button.addThemeVariants(ButtonVariant.LUMO_SMALL);
-            button.getStyle().set("min-width", "2.75rem").set("margin", "0").set("position", "relative");
+            button.getStyle().set("min-width", "0").set("width", "100%").set("padding", "0").set("margin", "0")
+                    .set("font-variant-numeric", "tabular-nums");
             buttons.add(button);
             grid.add(button);
         }
@@ -124,8 +124,8 @@ final class QuestionNavigator extends Div {
         }
         button.getStyle().set("outline", position == current ? "3px solid var(--lumo-primary-color)" : "none")
                 .set("outline-offset", "2px");
-        button.getStyle().set("box-shadow", isFlagged ? "inset 0 -5px 0 var(--lumo-warning-color, #c77d00)" : "none");
-        button.setIcon(isFlagged ? VaadinIcon.FLAG.create() : null);
+        // A flag is a thick amber bar under the number, so the number itself stays readable.
+        button.getStyle().set("box-shadow", isFlagged ? "inset 0 -6px 0 var(--lumo-warning-color, #e8a100)" : "none");
         button.getElement().setAttribute("data-state", (isAnswered ? "answered" : "unanswered")
                 + (isFlagged ? " flagged" : ""));
         String label = ui.t("training.ui.exam.question-n", position + 1) + ", "
