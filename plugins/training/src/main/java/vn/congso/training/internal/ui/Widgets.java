@@ -35,7 +35,8 @@ final class Widgets {
         card.getStyle().set("border", "1px solid var(--lumo-contrast-10pct)").set("border-radius", "var(--lumo-border-radius-l)")
                 .set("padding", "var(--lumo-space-m)").set("background", "var(--lumo-base-color)")
                 .set("box-shadow", "var(--lumo-box-shadow-xs)").set("display", "flex").set("flex-direction", "column")
-                .set("gap", "var(--lumo-space-s)").set("min-width", "0");
+                .set("gap", "var(--lumo-space-s)").set("min-width", "0")
+                .set("width", "100%").set("box-sizing", "border-box");
         return card;
     }
 
