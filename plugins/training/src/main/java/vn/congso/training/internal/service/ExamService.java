@@ -360,6 +360,15 @@ public interface ExamService {
     List<AttemptResult> myAttempts(long examId);
 
     /**
+     * Everyone's attempts at an exam, by learner then attempt number, without per-question
+     * review (report viewers; open one with {@link #result}).
+     *
+     * @param examId the exam
+     * @return the results
+     */
+    List<AttemptResult> attemptsOf(long examId);
+
+    /**
      * One attempt's result with the review its options allow: the caller's own, or anyone's
      * for report viewers (who always see the full review).
      *

@@ -626,6 +626,20 @@ public final class JdbcExamService implements ExamService {
     }
 
     @Override
+    public List<AttemptResult> attemptsOf(long examId) {
+        guard.read(TrainingPermissions.REPORT_VIEW);
+        return jdbc.transaction(c -> {
+            Exam exam = exam(c, examId);
+            List<AttemptResult> results = new ArrayList<>();
+            for (Row row : Jdbc.list(c, "SELECT " + ATTEMPT_COLUMNS + " FROM trn_attempt a WHERE a.exam_id = ?"
+                    + " ORDER BY a.username, a.attempt_no", JdbcExamService::row, examId)) {
+                results.add(result(c, row, exam, false, true));
+            }
+            return results;
+        });
+    }
+
+    @Override
     public AttemptResult result(long attemptId) {
         CurrentUser user = guard.read(TrainingPermissions.EXAM_TAKE, TrainingPermissions.REPORT_VIEW);
         boolean viewer = guard.has(TrainingPermissions.REPORT_VIEW);

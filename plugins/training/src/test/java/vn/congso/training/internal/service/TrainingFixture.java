@@ -61,9 +61,18 @@ final class TrainingFixture {
     final FakePdf pdf = new FakePdf();
 
     TrainingFixture(Path directoryPath) throws Exception {
+        this(directoryPath, false);
+    }
+
+    /**
+     * @param directoryPath a folder of the test's own
+     * @param onDisk a Derby database on disk in that folder (benchmarks) rather than in memory (tests)
+     */
+    TrainingFixture(Path directoryPath, boolean onDisk) throws Exception {
         EmbeddedDataSource derby = new EmbeddedDataSource();
         // In memory: each test gets a fresh database in milliseconds rather than seconds on disk.
-        derby.setDatabaseName("memory:" + directoryPath.toAbsolutePath());
+        derby.setDatabaseName(onDisk ? directoryPath.resolve("derby").toAbsolutePath().toString()
+                : "memory:" + directoryPath.toAbsolutePath());
         derby.setCreateDatabase("create");
         migrate(derby);
         this.dataSource = derby;
@@ -85,9 +94,14 @@ final class TrainingFixture {
         reports = new JdbcReportService(database, users, audit, directory, new KeyTranslations(), store);
     }
 
+    /**
+     * Liquibase reports every change at INFO through java.util.logging; tests need none of it.
+     * Held in a field: java.util.logging keeps loggers only weakly, and would forget the level.
+     */
+    private static final java.util.logging.Logger LIQUIBASE_LOG = java.util.logging.Logger.getLogger("liquibase");
+
     static {
-        // Liquibase reports every change at INFO through java.util.logging; tests need none of it.
-        java.util.logging.Logger.getLogger("liquibase").setLevel(java.util.logging.Level.WARNING);
+        LIQUIBASE_LOG.setLevel(java.util.logging.Level.WARNING);
     }
 
     static void migrate(DataSource ds) throws Exception {

@@ -1,0 +1,92 @@
+package vn.congso.training.internal.service;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.congso.api.pdf.PdfRenderer;
+import vn.congso.pdf.internal.DejaVuFonts;
+import vn.congso.pdf.internal.QrCodes;
+import vn.congso.pdf.internal.XhtmlPdfRenderer;
+import vn.congso.training.internal.exam.DrawRule;
+import vn.congso.training.internal.exam.ExamSettings;
+import vn.congso.training.internal.exam.GradingMethod;
+import vn.congso.training.internal.question.Response;
+import vn.congso.training.internal.question.TrueFalseQuestion;
+
+/**
+ * The shipped certificate template rendered by core's real renderer: it lays out, and its
+ * Vietnamese text survives (checked with {@code pdftotext} where installed).
+ */
+class CertificatePdfTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void theCertificateRendersInVietnamese() throws Exception {
+        XhtmlPdfRenderer real = new XhtmlPdfRenderer(DejaVuFonts.copyTo(Files.createDirectories(folder.resolve("f"))));
+        PdfRenderer renderer = new PdfRenderer() {
+            @Override
+            public byte[] render(String templatePath, Map<String, ?> data) throws IOException {
+                try (InputStream in = getClass().getClassLoader().getResourceAsStream(templatePath)) {
+                    return real.render(templatePath, new String(in.readAllBytes(), StandardCharsets.UTF_8), data,
+                            null);
+                }
+            }
+
+            @Override
+            public Markup qrCode(String text, int sizePx) {
+                return QrCodes.markup(text, sizePx);
+            }
+        };
+        TrainingFixture f = new TrainingFixture(folder.resolve("db"));
+        JdbcCertificateService certificates = new JdbcCertificateService(f.database, f.users, f.audit, renderer,
+                TrainingFixture.config(), f.clock);
+        f.become("trainer", TrainingFixture.TRAINER);
+        f.bank.createQuestion("Q", TrueFalseQuestion.of("Câu", true));
+        long course = f.courses.create(new CourseService.CourseDraft("Kỹ năng công nghệ thông tin cơ bản", "",
+                "it-basics", 60));
+        f.courses.addLesson(course, new CourseService.LessonDraft("Bài 1", "Nội dung", ""));
+        f.courses.setPublished(course, true);
+        Instant now = f.clock.instant();
+        long exam = f.exams.create(new ExamService.ExamDraft("Kiểm tra", "", course, new ExamSettings(
+                Duration.ofMinutes(5), now, now.plusSeconds(3600), 1, 50, GradingMethod.LAST, Duration.ZERO),
+                List.of(new DrawRule("Q", 1)), ExamService.ReviewOptions.FULL, 24));
+        f.courses.enrolUsers(course, List.of("an.nguyen"), null);
+        f.become("an.nguyen", TrainingFixture.LEARNER);
+        ExamService.AttemptSession attempt = f.exams.startOrResume(exam);
+        f.exams.saveAnswer(attempt.attemptId(), attempt.questions().get(0).questionId(), new Response.Truth(true));
+        String code = f.exams.submit(attempt.attemptId()).certificateCode();
+
+        byte[] pdf = certificates.pdf(code);
+        f.users.clear();
+        assertTrue(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1).startsWith("%PDF"));
+        Path file = Files.write(folder.resolve("certificate.pdf"), pdf);
+        // Kept for a look by eye: target/certificate-sample.pdf.
+        Files.write(Path.of("target", "certificate-sample.pdf"), pdf);
+
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/pdftotext")), "pdftotext not installed");
+        Process process = new ProcessBuilder("/usr/bin/pdftotext", "-layout", file.toString(), "-")
+                .redirectErrorStream(true).start();
+        String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+        assertTrue(text.chars().filter(ch -> ch == '\f').count() == 1, "one A4 page, not more");
+        for (String expected : List.of("GIẤY CHỨNG NHẬN", "Nguyễn Văn An", "Xã Tài Văn",
+                "Kỹ năng công nghệ thông tin cơ bản", code, "Ủy ban nhân dân huyện Trần Đề".toUpperCase(),
+                "ngày 27 tháng 11 năm 2026")) {
+            assertTrue(text.contains(expected), "missing \"" + expected + "\" in:\n" + text);
+        }
+    }
+}
