@@ -112,6 +112,7 @@ final class QuestionEditor extends Dialog {
         format.setItems(TextFormat.values());
         format.setItemLabelGenerator(f -> ui.name("training.ui.question.format", f.name()));
         format.setValue(TextFormat.MOODLE);
+        format.setWidth("min(20rem, 100%)");
         generalFeedback.setLabel(ui.t("training.ui.question.general-feedback"));
         generalFeedback.setId("question-general-feedback");
         generalFeedback.setWidthFull();
@@ -293,7 +294,6 @@ final class QuestionEditor extends Dialog {
         weight.setSuffixComponent(new Span("%"));
         weight.setMin(type == QuestionType.MULTIPLE_CHOICE ? -100 : 0);
         weight.setMax(100);
-        weight.setStep(5);
         weight.setValue(0.0);
         weight.setWidth("7.5rem");
         return weight;
