@@ -53,6 +53,7 @@ public class VerifyView extends VerticalLayout implements HasUrlParameter<String
         Div form = new Div(code, check);
         form.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-s)")
                 .set("align-items", "baseline");
+        form.setWidthFull();
         result.setId("verify-result");
         result.setWidthFull();
         add(new H1(ui.t("training.ui.verify.title")), new Paragraph(ui.t("training.ui.verify.intro")), form, result);
