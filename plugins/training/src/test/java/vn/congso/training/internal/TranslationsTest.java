@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 /** Every message key the code uses is translated into Vietnamese and English, and formats. */
 class TranslationsTest {
 
-    /** The translation file pairs of this bundle: the domain's and the services'. */
-    private static final String[] FILES = {"training", "training-services"};
+    /** The translation file pairs of this bundle: the domain's, the services' and the screens'. */
+    private static final String[] FILES = {"training", "training-services", "training-ui"};
 
     private static final Pattern KEY = Pattern.compile("\"(training\\.[a-z0-9.-]+)\"");
 
@@ -85,7 +85,8 @@ class TranslationsTest {
     @Test
     void messagesWithArgumentsFormat() throws IOException {
         for (String file : new String[] {"training.properties", "training_en.properties",
-                "training-services.properties", "training-services_en.properties"}) {
+                "training-services.properties", "training-services_en.properties", "training-ui.properties",
+                "training-ui_en.properties"}) {
             Properties messages = load(file);
             for (String key : messages.stringPropertyNames()) {
                 String text = messages.getProperty(key);

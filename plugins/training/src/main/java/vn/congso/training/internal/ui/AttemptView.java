@@ -1,0 +1,465 @@
+package vn.congso.training.internal.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.shared.Registration;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import vn.congso.api.security.AccessDeniedException;
+import vn.congso.training.internal.Problem;
+import vn.congso.training.internal.TrainingException;
+import vn.congso.training.internal.question.Response;
+import vn.congso.training.internal.service.ExamService;
+import vn.congso.training.internal.service.ExamService.AttemptQuestion;
+import vn.congso.training.internal.service.ExamService.AttemptResult;
+import vn.congso.training.internal.service.ExamService.AttemptSession;
+import vn.congso.training.internal.service.ExamService.SaveAck;
+
+/**
+ * Taking an exam: one question at a time with the navigation panel beside it, every change
+ * saved at once and acknowledged next to the question, a countdown to the server's deadline,
+ * warnings at five minutes and one, and a submission that lists what is left unanswered.
+ *
+ * <p>The server is authoritative. The timer counts to the deadline the service gave, with the
+ * offset between the server's clock and this JVM's measured from {@link ExamService#serverTime()}
+ * and re-measured every {@value #RESYNC_SECONDS} seconds, when the attempt's state is also
+ * checked; a reload or another browser shows the same attempt with every saved answer.
+ */
+public class AttemptView extends VerticalLayout implements HasUrlParameter<Long> {
+
+    private static final long serialVersionUID = 1L;
+    private static final int RESYNC_SECONDS = 20;
+    private static final int TICK_MS = 1000;
+    private static final String FLAGS = "vn.congso.training.flags.";
+
+    private final transient Ui ui;
+    private final transient ExamService exams;
+
+    private long attemptId;
+    private transient AttemptSession session;
+    private transient Response[] onScreen;
+    private transient Instant[] savedAt;
+    private boolean[] saved;
+    private final Set<Integer> unsaved = new TreeSet<>();
+    private int current;
+    private transient ExamClock clock;
+    private transient Duration offset = Duration.ZERO;
+    private int ticks;
+    private boolean over;
+    private QuestionNavigator navigator;
+    private QuestionForm form;
+    private final Div questionBox = new Div();
+    private final Span timer = new Span();
+    private final Span saveStatus = new Span();
+    private final Button retry = new Button();
+    private final Button flag = new Button();
+    private final Button previous = new Button();
+    private final Button next = new Button();
+    private final Button submit = new Button();
+    private final H2 questionTitle = new H2();
+    private final Div banner = new Div();
+    private transient Registration poll;
+
+    /** Creates the view. */
+    public AttemptView(Ui ui, ExamService exams) {
+        this.ui = ui;
+        this.exams = exams;
+        setId("attempt-view");
+        setWidthFull();
+        setMaxWidth("80rem");
+        getStyle().set("margin", "0 auto");
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, Long parameter) {
+        removeAll();
+        attemptId = parameter;
+        try {
+            AttemptResult state = exams.result(attemptId);
+            if (state.state().isFinished()) {
+                event.forwardTo(Routes.result(attemptId));
+                return;
+            }
+            AttemptSession resumed = exams.startOrResume(state.examId());
+            if (resumed.attemptId() != attemptId) {
+                event.forwardTo(Routes.attempt(resumed.attemptId()));
+                return;
+            }
+            start(resumed);
+        } catch (TrainingException e) {
+            add(new H1(ui.t("training.ui.attempt.unavailable")), new Paragraph(String.join(" ", ui.messages(e))));
+        } catch (RuntimeException e) {
+            ui.refused(e);
+        }
+    }
+
+    private void start(AttemptSession attempt) {
+        this.session = attempt;
+        int count = attempt.questions().size();
+        onScreen = new Response[count];
+        savedAt = new Instant[count];
+        saved = new boolean[count];
+        for (AttemptQuestion q : attempt.questions()) {
+            onScreen[q.position()] = q.response();
+            saved[q.position()] = q.version() > 0;
+        }
+        offset = Duration.between(Instant.now(), attempt.serverTime());
+        clock = new ExamClock(attempt.deadline());
+
+        H1 title = new H1(attempt.examTitle());
+        title.getStyle().set("font-size", "var(--lumo-font-size-xl)").set("margin", "0");
+        title.setId("attempt-title");
+        Span number = Widgets.muted(ui.t("training.ui.attempt.number", attempt.number()));
+        Div heading = new Div(title, number);
+        heading.getStyle().set("flex", "1 1 16rem").set("min-width", "0");
+
+        timer.setId("exam-timer");
+        timer.getElement().setAttribute("role", "timer");
+        timer.getElement().setAttribute("aria-live", "off");
+        timer.getStyle().set("font-variant-numeric", "tabular-nums").set("font-size", "var(--lumo-font-size-xl)")
+                .set("font-weight", "600").set("padding", "var(--lumo-space-xs) var(--lumo-space-m)")
+                .set("border-radius", "var(--lumo-border-radius-m)").set("background", "var(--lumo-contrast-5pct)");
+        Span timerLabel = Widgets.muted(ui.t("training.ui.attempt.time-left"));
+        Div timerBox = new Div(timerLabel, timer);
+        timerBox.getStyle().set("display", "flex").set("align-items", "center").set("gap", "var(--lumo-space-s)");
+
+        submit.setText(ui.t("training.ui.attempt.submit"));
+        submit.setId("exam-submit");
+        submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        submit.addClickListener(e -> confirmSubmit());
+
+        Div bar = new Div(heading, timerBox, submit);
+        bar.setId("attempt-bar");
+        bar.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("align-items", "center")
+                .set("gap", "var(--lumo-space-m)").set("width", "100%").set("position", "sticky").set("top", "0")
+                .set("z-index", "2").set("background", "var(--lumo-base-color)")
+                .set("padding", "var(--lumo-space-s) 0").set("border-bottom", "1px solid var(--lumo-contrast-10pct)");
+
+        banner.setId("attempt-banner");
+        banner.setVisible(false);
+        banner.getElement().setAttribute("role", "alert");
+        banner.getStyle().set("width", "100%").set("padding", "var(--lumo-space-m)")
+                .set("border-radius", "var(--lumo-border-radius-m)").set("background", "var(--lumo-error-color-10pct)")
+                .set("color", "var(--lumo-error-text-color)");
+
+        questionTitle.setId("exam-question-number");
+        questionTitle.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0").set("flex-grow", "1");
+        flag.setId("exam-flag");
+        flag.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        flag.addClickListener(e -> toggleFlag());
+        Div questionHead = new Div(questionTitle, flag);
+        questionHead.getStyle().set("display", "flex").set("align-items", "center").set("gap", "var(--lumo-space-s)");
+
+        questionBox.setId("exam-question");
+        questionBox.setWidthFull();
+        saveStatus.setId("exam-save-status");
+        saveStatus.getElement().setAttribute("aria-live", "polite");
+        retry.setText(ui.t("training.ui.attempt.retry"));
+        retry.setId("exam-save-retry");
+        retry.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
+        retry.setVisible(false);
+        retry.addClickListener(e -> save(current, onScreen[current]));
+        Div statusRow = new Div(saveStatus, retry);
+        statusRow.getStyle().set("display", "flex").set("align-items", "center").set("gap", "var(--lumo-space-s)")
+                .set("min-height", "2.25rem").set("font-size", "var(--lumo-font-size-s)");
+
+        previous.setText(ui.t("training.ui.attempt.previous"));
+        previous.setIcon(VaadinIcon.ARROW_LEFT.create());
+        previous.setId("exam-previous");
+        previous.addClickListener(e -> show(current - 1));
+        next.setText(ui.t("training.ui.attempt.next"));
+        next.setIcon(VaadinIcon.ARROW_RIGHT.create());
+        next.setIconAfterText(true);
+        next.setId("exam-next");
+        next.addClickListener(e -> show(current + 1));
+        Div spacer = new Div();
+        spacer.getStyle().set("flex-grow", "1");
+        Div pager = new Div(previous, spacer, next);
+        pager.getStyle().set("display", "flex").set("gap", "var(--lumo-space-s)").set("width", "100%")
+                .set("margin-top", "var(--lumo-space-m)");
+
+        Div main = Widgets.card(questionHead, questionBox, statusRow, pager);
+        main.getStyle().set("flex", "1 1 32rem");
+        navigator = new QuestionNavigator(ui, count, this::show);
+        navigator.getStyle().set("flex", "0 1 18rem").set("align-self", "flex-start");
+        Set<Integer> flags = storedFlags();
+        for (int i = 0; i < count; i++) {
+            navigator.setAnswered(i, saved[i] && Answers.isAnswered(onScreen[i]));
+            navigator.setFlagged(i, flags.contains(i));
+        }
+        Div body = new Div(main, navigator);
+        body.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-l)")
+                .set("width", "100%").set("align-items", "flex-start");
+
+        add(bar, banner, body);
+        int firstUnanswered = 0;
+        while (firstUnanswered < count - 1 && Answers.isAnswered(onScreen[firstUnanswered])) {
+            firstUnanswered++;
+        }
+        show(count == 0 ? 0 : firstUnanswered);
+        tick();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        UI ui = event.getUI();
+        ui.setPollInterval(TICK_MS);
+        poll = ui.addPollListener(e -> tick());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (poll != null) {
+            poll.remove();
+            poll = null;
+        }
+        event.getUI().setPollInterval(-1);
+        super.onDetach(event);
+    }
+
+    private Instant now() {
+        return Instant.now().plus(offset);
+    }
+
+    /** One second of the countdown; every {@value #RESYNC_SECONDS} ticks, ask the server again. */
+    private void tick() {
+        if (session == null || clock == null) {
+            return;
+        }
+        if (++ticks % RESYNC_SECONDS == 0 || over) {
+            resync();
+            if (session == null) {
+                return;
+            }
+        }
+        Instant now = now();
+        Duration left = clock.remaining(now);
+        timer.setText(Formats.countdown(left));
+        boolean urgent = left.compareTo(ExamClock.Warning.FIVE_MINUTES.before()) <= 0;
+        timer.getStyle().set("color", urgent ? "var(--lumo-error-text-color)" : "var(--lumo-body-text-color)")
+                .set("background", urgent ? "var(--lumo-error-color-10pct)" : "var(--lumo-contrast-5pct)");
+        ExamClock.Warning warning = clock.warningDue(now);
+        if (warning != null && !over) {
+            ui.warning("exam-warning", ui.t(warning == ExamClock.Warning.FIVE_MINUTES
+                    ? "training.ui.attempt.five-minutes" : "training.ui.attempt.one-minute"));
+        }
+        if (clock.isOver(now) && !over) {
+            timeOver();
+        }
+    }
+
+    /** Re-measures the clock offset and notices an attempt the server submitted. */
+    private void resync() {
+        try {
+            offset = Duration.between(Instant.now(), exams.serverTime());
+            AttemptResult state = exams.result(attemptId);
+            if (state.state().isFinished()) {
+                finished();
+            }
+        } catch (RuntimeException e) {
+            // A lost database connection must not stop the countdown; the next resync tries again.
+        }
+    }
+
+    private void timeOver() {
+        over = true;
+        flushUnsaved();
+        if (form != null) {
+            form.lock();
+        }
+        submit.setEnabled(false);
+        banner.setText(ui.t("training.ui.attempt.time-over"));
+        banner.setVisible(true);
+    }
+
+    private void finished() {
+        session = null;
+        UI.getCurrent().navigate(Routes.result(attemptId));
+    }
+
+    private void show(int position) {
+        if (session == null || position < 0 || position >= session.questions().size()) {
+            return;
+        }
+        current = position;
+        AttemptQuestion q = session.questions().get(position);
+        int count = session.questions().size();
+        questionTitle.setText(ui.t("training.ui.attempt.question-of", position + 1, count));
+        questionBox.removeAll();
+        form = new QuestionForm(ui, "exam", q.question(), q.optionOrder(), onScreen[position],
+                response -> save(position, response));
+        questionBox.add(form);
+        if (over) {
+            form.lock();
+        }
+        navigator.setCurrent(position);
+        previous.setEnabled(position > 0);
+        next.setEnabled(position < count - 1);
+        showFlag();
+        showStatus(position, null);
+    }
+
+    private void save(int position, Response response) {
+        onScreen[position] = response;
+        unsaved.add(position);
+        AttemptQuestion q = session.questions().get(position);
+        try {
+            SaveAck ack = exams.saveAnswer(attemptId, q.questionId(), response);
+            unsaved.remove(position);
+            saved[position] = true;
+            savedAt[position] = ack.savedAt();
+            navigator.setAnswered(position, Answers.isAnswered(response));
+            if (ack.deadline() != null && !ack.deadline().equals(clock.deadline())) {
+                clock.resync(ack.deadline(), now());
+            }
+            showStatus(position, null);
+        } catch (TrainingException e) {
+            if (has(e, "training.attempt.already-submitted")) {
+                finished();
+                return;
+            }
+            if (has(e, "training.attempt.time-over")) {
+                timeOver();
+            }
+            showStatus(position, String.join(" ", ui.messages(e)));
+        } catch (AccessDeniedException e) {
+            ui.refused(e);
+            showStatus(position, ui.t("training.ui.attempt.not-saved-generic"));
+        } catch (RuntimeException e) {
+            showStatus(position, ui.t("training.ui.attempt.not-saved-generic"));
+        }
+    }
+
+    private static boolean has(TrainingException e, String key) {
+        return e.problems().stream().map(Problem::key).anyMatch(key::equals);
+    }
+
+    private void showStatus(int position, String failure) {
+        if (position != current) {
+            return;
+        }
+        boolean failed = unsaved.contains(position);
+        retry.setVisible(failed && !over);
+        saveStatus.getStyle().set("color", failed ? "var(--lumo-error-text-color)" : "var(--lumo-success-text-color)");
+        saveStatus.getElement().setAttribute("data-state", failed ? "failed" : savedAt[position] != null || saved[position]
+                ? "saved" : "empty");
+        if (failed) {
+            saveStatus.setText(ui.t("training.ui.attempt.not-saved", failure == null
+                    ? ui.t("training.ui.attempt.not-saved-generic") : failure));
+        } else if (savedAt[position] != null) {
+            saveStatus.setText(ui.t("training.ui.attempt.saved-at", ui.time(savedAt[position])));
+        } else if (saved[position] && Answers.isAnswered(onScreen[position])) {
+            saveStatus.setText(ui.t("training.ui.attempt.saved"));
+        } else {
+            saveStatus.getStyle().set("color", "var(--lumo-secondary-text-color)");
+            saveStatus.setText(ui.t("training.ui.attempt.not-answered-yet"));
+        }
+    }
+
+    /** Tries once more to save every answer the server has not acknowledged. */
+    private boolean flushUnsaved() {
+        for (int position : new ArrayList<>(unsaved)) {
+            save(position, onScreen[position]);
+        }
+        return unsaved.isEmpty();
+    }
+
+    private void toggleFlag() {
+        boolean flagged = !navigator.isFlagged(current);
+        navigator.setFlagged(current, flagged);
+        VaadinSession.getCurrent().setAttribute(FLAGS + attemptId, new HashSet<>(navigator.flagged()));
+        showFlag();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Set<Integer> storedFlags() {
+        Object stored = VaadinSession.getCurrent() == null ? null
+                : VaadinSession.getCurrent().getAttribute(FLAGS + attemptId);
+        return stored instanceof Set<?> set ? (Set<Integer>) set : Set.of();
+    }
+
+    private void showFlag() {
+        boolean flagged = navigator.isFlagged(current);
+        flag.setText(ui.t(flagged ? "training.ui.attempt.unflag" : "training.ui.attempt.flag"));
+        flag.setIcon(flagged ? VaadinIcon.FLAG.create() : VaadinIcon.FLAG_O.create());
+        flag.getElement().setAttribute("aria-pressed", String.valueOf(flagged));
+    }
+
+    private void confirmSubmit() {
+        if (!flushUnsaved()) {
+            ui.error(ui.t("training.ui.attempt.unsaved-before-submit"));
+            show(unsaved.iterator().next());
+            return;
+        }
+        List<Integer> unanswered = Answers.unanswered(Arrays.asList(onScreen));
+        List<Integer> flagged = Answers.flagged(onScreen.length, navigator.flagged());
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setId("exam-submit-confirm");
+        confirm.setHeader(ui.t("training.ui.attempt.submit-title"));
+        VerticalLayout text = new VerticalLayout();
+        text.setPadding(false);
+        if (unanswered.isEmpty()) {
+            text.add(new Paragraph(ui.t("training.ui.attempt.all-answered", onScreen.length)));
+        } else {
+            Paragraph left = new Paragraph(ui.t("training.ui.attempt.unanswered-list", unanswered.size(),
+                    Answers.ranges(unanswered)));
+            left.setId("exam-submit-unanswered");
+            text.add(left);
+        }
+        if (!flagged.isEmpty()) {
+            text.add(new Paragraph(ui.t("training.ui.attempt.flagged-list", Answers.ranges(flagged))));
+        }
+        text.add(new Paragraph(ui.t("training.ui.attempt.submit-final")));
+        confirm.setText(text);
+        confirm.setCancelable(true);
+        confirm.setCancelText(ui.t("training.ui.attempt.keep-working"));
+        Button go = new Button(ui.t("training.ui.attempt.submit-now"));
+        go.setId("exam-submit-confirm-button");
+        go.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        go.addClickListener(e -> {
+            confirm.close();
+            submitNow();
+        });
+        confirm.setConfirmButton(go);
+        confirm.open();
+    }
+
+    private void submitNow() {
+        try {
+            exams.submit(attemptId);
+            finished();
+        } catch (TrainingException e) {
+            if (has(e, "training.attempt.already-submitted")) {
+                finished();
+            } else if (has(e, "training.attempt.time-over")) {
+                timeOver();
+            } else {
+                ui.refused(e);
+            }
+        } catch (RuntimeException e) {
+            ui.refused(e instanceof AccessDeniedException ? e
+                    : new TrainingException("training.ui.attempt.submit-failed"));
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package vn.congso.training.internal.ui;
+
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasUrlParameter;
+import vn.congso.training.internal.TrainingException;
+import vn.congso.training.internal.service.CertificateService;
+import vn.congso.training.internal.service.ExamService;
+import vn.congso.training.internal.service.ExamService.AttemptResult;
+import vn.congso.training.internal.service.ExamService.QuestionReview;
+
+/**
+ * An attempt's result: score and pass or fail, the certificate when it earned one, and the
+ * per-question review as far as the exam's review options allow.
+ */
+public class ResultView extends VerticalLayout implements HasUrlParameter<Long> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient Ui ui;
+    private final transient ExamService exams;
+    private final transient CertificateService certificates;
+
+    /** Creates the view. */
+    public ResultView(Ui ui, ExamService exams, CertificateService certificates) {
+        this.ui = ui;
+        this.exams = exams;
+        this.certificates = certificates;
+        setId("result-view");
+        setWidthFull();
+        setMaxWidth("56rem");
+        getStyle().set("margin", "0 auto");
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, Long attemptId) {
+        removeAll();
+        try {
+            AttemptResult result = exams.result(attemptId);
+            if (!result.state().isFinished()) {
+                event.forwardTo(Routes.attempt(attemptId));
+                return;
+            }
+            show(result);
+        } catch (TrainingException e) {
+            add(new H1(ui.t("training.ui.result.not-found")), new Paragraph(String.join(" ", ui.messages(e))));
+        } catch (RuntimeException e) {
+            ui.refused(e);
+        }
+    }
+
+    private void show(AttemptResult result) {
+        String examTitle = "";
+        Long courseId = null;
+        try {
+            ExamService.Exam exam = exams.get(result.examId());
+            examTitle = exam.draft().title();
+            courseId = exam.draft().courseId();
+        } catch (RuntimeException e) {
+            // The title is a courtesy; the result stands without it.
+        }
+        Anchor back = new Anchor(Routes.exam(result.examId()), ui.t("training.ui.result.back-to-exam"));
+        back.setId("result-back");
+        H1 title = new H1(ui.t("training.ui.result.title", examTitle));
+        title.setId("result-title");
+        add(back, title);
+
+        Div summary = Widgets.card();
+        summary.setId("result-summary");
+        Span outcome = Widgets.badge(ui.t(result.passed() ? "training.ui.result.passed" : "training.ui.result.failed"),
+                result.passed() ? "success" : "error");
+        outcome.setId("result-outcome");
+        outcome.getElement().setAttribute("data-passed", String.valueOf(result.passed()));
+        outcome.getStyle().set("font-size", "var(--lumo-font-size-l)");
+        summary.add(new Div(outcome));
+        if (!Double.isNaN(result.percentage())) {
+            Span score = new Span(ui.t("training.ui.result.score-is", ui.percent(result.percentage())));
+            score.setId("result-score");
+            score.getStyle().set("font-size", "var(--lumo-font-size-xxl)").set("font-weight", "600");
+            summary.add(score);
+        }
+        summary.add(Widgets.fact(VaadinIcon.CALENDAR, ui.t("training.ui.result.submitted-at",
+                ui.dateTime(result.submittedAt()))));
+        if (result.state() == vn.congso.training.internal.exam.AttemptState.AUTO_SUBMITTED) {
+            Span auto = Widgets.muted(ui.t("training.ui.result.auto-submitted"));
+            auto.setId("result-auto-submitted");
+            summary.add(auto);
+        }
+        if (result.certificateCode() != null) {
+            String code = result.certificateCode();
+            summary.add(Widgets.fact(VaadinIcon.DIPLOMA, ui.t("training.ui.certificate.code", code)));
+            summary.add(Widgets.download("result-certificate-download", ui.t("training.ui.certificate.download"),
+                    Widgets.fileName("chung-chi-" + code, "pdf"), "application/pdf", () -> certificates.pdf(code)));
+            Anchor verify = new Anchor(Routes.VERIFY + "/" + code, ui.t("training.ui.certificate.verify-link"));
+            verify.setId("result-certificate-verify");
+            summary.add(verify);
+        }
+        if (courseId != null) {
+            Anchor course = new Anchor(Routes.course(courseId), ui.t("training.ui.exam.back-to-course"));
+            course.setId("result-course");
+            summary.add(course);
+        }
+        add(summary);
+
+        if (!result.reviewOpen()) {
+            Paragraph closed = new Paragraph(ui.t("training.ui.result.review-closed"));
+            closed.setId("result-review-closed");
+            add(closed);
+            return;
+        }
+        add(new H2(ui.t("training.ui.result.review")));
+        for (QuestionReview review : result.questions()) {
+            add(reviewCard(review));
+        }
+    }
+
+    private Div reviewCard(QuestionReview review) {
+        int number = review.position() + 1;
+        H3 heading = new H3(ui.t("training.ui.exam.question-n", number));
+        heading.getStyle().set("margin", "0").set("flex-grow", "1");
+        Div head = new Div(heading);
+        head.getStyle().set("display", "flex").set("align-items", "center").set("gap", "var(--lumo-space-s)");
+        if (!Double.isNaN(review.mark())) {
+            double share = review.maxMark() == 0 ? 0 : review.mark() / review.maxMark();
+            String variant = share >= 1 - 1e-9 ? "success" : share > 0 ? "contrast" : "error";
+            String key = share >= 1 - 1e-9 ? "training.ui.result.correct" : share > 0 ? "training.ui.result.partial"
+                    : "training.ui.result.incorrect";
+            Span mark = Widgets.badge(ui.t(key) + " · " + ui.t("training.ui.result.mark",
+                    Formats.mark(review.mark(), ui.locale()), Formats.mark(review.maxMark(), ui.locale())), variant);
+            mark.setId("review-mark-" + number);
+            head.add(mark);
+        }
+        QuestionForm form = new QuestionForm(ui, "review-" + number, review.question(), review.optionOrder(),
+                review.response(), null);
+        form.lock();
+        Div card = Widgets.card(head, form);
+        card.setId("review-" + number);
+        if (review.response() == null) {
+            card.add(Widgets.muted(ui.t("training.ui.result.no-answer")));
+        }
+        if (review.showCorrectAnswer()) {
+            Span label = new Span(ui.t("training.ui.result.right-answer"));
+            label.getStyle().set("font-weight", "600");
+            SafeHtml right = new SafeHtml();
+            right.getElement().setProperty("innerHTML", CorrectAnswers.html(ui, review.question()));
+            right.setId("review-right-" + number);
+            card.add(label, right);
+        }
+        for (String feedback : review.feedback()) {
+            SafeHtml text = new SafeHtml().text(feedback, review.question().prompt().format());
+            text.getStyle().set("background", "var(--lumo-primary-color-10pct)").set("padding", "var(--lumo-space-s)")
+                    .set("border-radius", "var(--lumo-border-radius-m)");
+            card.add(text);
+        }
+        return card;
+    }
+}
