@@ -387,17 +387,52 @@ final class QuestionEditor extends Dialog {
 
     private void showProblems(List<Problem> problems) {
         text.setInvalid(false);
+        answerRows.forEach(r -> {
+            if (r.text != null) {
+                r.text.setInvalid(false);
+            }
+        });
         errors.removeAll();
+        List<Row> kept = keptRows();
         for (Problem problem : problems) {
             String message = ui.problem(problem);
             if (problem.key().equals("training.question.text-empty")) {
-                text.setErrorMessage(message);
-                text.setInvalid(true);
-            } else {
-                errors.add(new ListItem(message));
+                mark(text, message);
+                continue;
             }
+            // The rules about one answer are shown on that answer's field as well as in the list.
+            if (problem.key().equals("training.question.answer-empty") && !problem.args().isEmpty()
+                    && problem.args().get(0) instanceof Integer n && n >= 1 && n <= kept.size()
+                    && kept.get(n - 1).text != null) {
+                mark(kept.get(n - 1).text, message);
+            } else if (problem.key().equals("training.question.answer-duplicate") && !problem.args().isEmpty()) {
+                String duplicate = String.valueOf(problem.args().get(0)).strip();
+                kept.stream().filter(r -> r.text != null && r.text.getValue().strip().equalsIgnoreCase(duplicate))
+                        .forEach(r -> mark(r.text, message));
+            }
+            errors.add(new ListItem(message));
         }
         showPreview();
+    }
+
+    private static void mark(TextField field, String message) {
+        field.setErrorMessage(message);
+        field.setInvalid(true);
+    }
+
+    private static void mark(TextArea field, String message) {
+        field.setErrorMessage(message);
+        field.setInvalid(true);
+    }
+
+    /** The rows {@link #build()} keeps, in order, so a problem's answer number finds its row. */
+    private List<Row> keptRows() {
+        return answerRows.stream().filter(r -> switch (type) {
+            case NUMERICAL -> r.number.getValue() != null;
+            case MATCHING -> !r.item.getValue().isBlank() || !r.text.getValue().isBlank();
+            case TRUE_FALSE -> false;
+            default -> !r.text.getValue().isBlank();
+        }).toList();
     }
 
     private void showPreview() {
