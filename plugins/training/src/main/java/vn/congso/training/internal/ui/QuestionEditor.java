@@ -327,7 +327,7 @@ final class QuestionEditor extends Dialog {
             for (Choice option : choice.choices()) {
                 Row row = addRow();
                 row.text.setValue(option.text());
-                row.weight.setValue(option.fraction() * 100);
+                row.weight.setValue(percent(option.fraction()));
                 row.feedback.setValue(option.feedback());
             }
         } else if (question instanceof TrueFalseQuestion tf) {
@@ -340,7 +340,7 @@ final class QuestionEditor extends Dialog {
             for (TextAnswer answer : sa.answers()) {
                 Row row = addRow();
                 row.text.setValue(answer.text());
-                row.weight.setValue(answer.fraction() * 100);
+                row.weight.setValue(percent(answer.fraction()));
                 row.feedback.setValue(answer.feedback());
             }
         } else if (question instanceof NumericalQuestion nq) {
@@ -348,7 +348,7 @@ final class QuestionEditor extends Dialog {
                 Row row = addRow();
                 row.number.setValue(answer.value());
                 row.tolerance.setValue(answer.tolerance());
-                row.weight.setValue(answer.fraction() * 100);
+                row.weight.setValue(percent(answer.fraction()));
                 row.feedback.setValue(answer.feedback());
             }
         } else if (question instanceof MatchingQuestion mq) {
@@ -381,8 +381,13 @@ final class QuestionEditor extends Dialog {
         };
     }
 
+    /** Percent to fraction in decimal, so 33.33333 % reads back as the 0.3333333 it was, not 0.33333329999999994. */
     private static double fraction(NumberField weight) {
-        return weight.getValue() == null ? 0 : weight.getValue() / 100;
+        return weight.getValue() == null ? 0 : java.math.BigDecimal.valueOf(weight.getValue()).movePointLeft(2).doubleValue();
+    }
+
+    private static double percent(double fraction) {
+        return java.math.BigDecimal.valueOf(fraction).movePointRight(2).doubleValue();
     }
 
     private void showProblems(List<Problem> problems) {
