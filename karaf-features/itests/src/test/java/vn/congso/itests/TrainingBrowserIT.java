@@ -51,7 +51,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.congso.training.internal.exchange.GiftParser;
 import vn.congso.training.internal.exchange.ImportResult;
 import vn.congso.training.internal.exchange.ImportedQuestion;
-import vn.congso.training.internal.question.Choice;
 import vn.congso.training.internal.question.ChoiceQuestion;
 import vn.congso.training.internal.question.MatchPair;
 import vn.congso.training.internal.question.MatchingQuestion;
@@ -379,12 +378,20 @@ class TrainingBrowserIT {
     private static Question questionOnScreen() {
         String shown = normalise(text("exam-text"));
         for (ImportedQuestion candidate : bank) {
-            String text = normalise(candidate.question().prompt().text().replaceAll("<[^>]*>", ""));
+            String text = asShown(candidate.question().prompt().text(), candidate.question());
             if (text.equals(shown)) {
                 return candidate.question();
             }
         }
         throw new AssertionError("question not in the demo bank: " + shown);
+    }
+
+    private static final vn.congso.training.internal.content.SafeMarkdown MARKDOWN =
+            new vn.congso.training.internal.content.SafeMarkdown();
+
+    /** A text of the bank as the page shows it: rendered in its format, then read as plain text. */
+    private static String asShown(String text, Question question) {
+        return normalise(org.jsoup.Jsoup.parse(MARKDOWN.render(text, question.prompt().format())).text());
     }
 
     private static String normalise(String text) {
@@ -399,8 +406,8 @@ class TrainingBrowserIT {
     private static String answerCorrectly(int n) {
         Question question = questionOnScreen();
         if (question instanceof ChoiceQuestion choice) {
-            List<String> right = choice.choices().stream().filter(c -> c.fraction() > 0).map(Choice::text)
-                    .map(TrainingBrowserIT::normalise).toList();
+            List<String> right = choice.choices().stream().filter(c -> c.fraction() > 0)
+                    .map(c -> asShown(c.text(), choice)).toList();
             String tag = choice.single() ? "vaadin-radio-button" : "vaadin-checkbox";
             for (WebElement option : driver.findElements(By.cssSelector("#exam-answer " + tag))) {
                 if (right.contains(normalise(option.getText()))) {

@@ -283,7 +283,11 @@ public class AttemptView extends VerticalLayout implements HasUrlParameter<Long>
     }
 
     private void timeOver() {
+        if (over) {
+            return; // a save refused for lateness while flushing lands here again
+        }
         over = true;
+        // Within the grace period the server still takes answers the network held up.
         flushUnsaved();
         if (form != null) {
             form.lock();

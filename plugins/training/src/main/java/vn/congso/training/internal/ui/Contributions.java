@@ -448,4 +448,31 @@ public final class Contributions {
             return new CertificatesAdminView(ui(), certificates, exams);
         }
     }
+
+    /** Report viewers: anyone's attempt with the full review. */
+    @org.osgi.service.component.annotations.Component(service = ViewContribution.class)
+    public static final class ReviewPage extends Base {
+        private final ExamService exams;
+        private final CertificateService certificates;
+
+        /** Creates the contribution. */
+        @Activate
+        public ReviewPage(@Reference TranslationService translations, @Reference CurrentUserService users,
+                @Reference ExamService exams, @Reference CertificateService certificates) {
+            super(Routes.REVIEW, "training.ui.nav.review", "vaadin:search", 71, TrainingPermissions.REPORT_VIEW, false,
+                    translations, users);
+            this.exams = exams;
+            this.certificates = certificates;
+        }
+
+        @Override
+        public Class<? extends Component> viewClass() {
+            return AttemptReviewView.class;
+        }
+
+        @Override
+        public Component createView() {
+            return new AttemptReviewView(ui(), exams, certificates);
+        }
+    }
 }

@@ -327,7 +327,7 @@ final class QuestionEditor extends Dialog {
             for (Choice option : choice.choices()) {
                 Row row = addRow();
                 row.text.setValue(option.text());
-                row.weight.setValue(option.fraction() * 100);
+                row.weight.setValue(percent(option.fraction()));
                 row.feedback.setValue(option.feedback());
             }
         } else if (question instanceof TrueFalseQuestion tf) {
@@ -340,7 +340,7 @@ final class QuestionEditor extends Dialog {
             for (TextAnswer answer : sa.answers()) {
                 Row row = addRow();
                 row.text.setValue(answer.text());
-                row.weight.setValue(answer.fraction() * 100);
+                row.weight.setValue(percent(answer.fraction()));
                 row.feedback.setValue(answer.feedback());
             }
         } else if (question instanceof NumericalQuestion nq) {
@@ -348,7 +348,7 @@ final class QuestionEditor extends Dialog {
                 Row row = addRow();
                 row.number.setValue(answer.value());
                 row.tolerance.setValue(answer.tolerance());
-                row.weight.setValue(answer.fraction() * 100);
+                row.weight.setValue(percent(answer.fraction()));
                 row.feedback.setValue(answer.feedback());
             }
         } else if (question instanceof MatchingQuestion mq) {
@@ -381,23 +381,63 @@ final class QuestionEditor extends Dialog {
         };
     }
 
+    /** Percent to fraction in decimal, so 33.33333 % reads back as the 0.3333333 it was, not 0.33333329999999994. */
     private static double fraction(NumberField weight) {
-        return weight.getValue() == null ? 0 : weight.getValue() / 100;
+        return weight.getValue() == null ? 0 : java.math.BigDecimal.valueOf(weight.getValue()).movePointLeft(2).doubleValue();
+    }
+
+    private static double percent(double fraction) {
+        return java.math.BigDecimal.valueOf(fraction).movePointRight(2).doubleValue();
     }
 
     private void showProblems(List<Problem> problems) {
         text.setInvalid(false);
+        answerRows.forEach(r -> {
+            if (r.text != null) {
+                r.text.setInvalid(false);
+            }
+        });
         errors.removeAll();
+        List<Row> kept = keptRows();
         for (Problem problem : problems) {
             String message = ui.problem(problem);
             if (problem.key().equals("training.question.text-empty")) {
-                text.setErrorMessage(message);
-                text.setInvalid(true);
-            } else {
-                errors.add(new ListItem(message));
+                mark(text, message);
+                continue;
             }
+            // The rules about one answer are shown on that answer's field as well as in the list.
+            if (problem.key().equals("training.question.answer-empty") && !problem.args().isEmpty()
+                    && problem.args().get(0) instanceof Integer n && n >= 1 && n <= kept.size()
+                    && kept.get(n - 1).text != null) {
+                mark(kept.get(n - 1).text, message);
+            } else if (problem.key().equals("training.question.answer-duplicate") && !problem.args().isEmpty()) {
+                String duplicate = String.valueOf(problem.args().get(0)).strip();
+                kept.stream().filter(r -> r.text != null && r.text.getValue().strip().equalsIgnoreCase(duplicate))
+                        .forEach(r -> mark(r.text, message));
+            }
+            errors.add(new ListItem(message));
         }
         showPreview();
+    }
+
+    private static void mark(TextField field, String message) {
+        field.setErrorMessage(message);
+        field.setInvalid(true);
+    }
+
+    private static void mark(TextArea field, String message) {
+        field.setErrorMessage(message);
+        field.setInvalid(true);
+    }
+
+    /** The rows {@link #build()} keeps, in order, so a problem's answer number finds its row. */
+    private List<Row> keptRows() {
+        return answerRows.stream().filter(r -> switch (type) {
+            case NUMERICAL -> r.number.getValue() != null;
+            case MATCHING -> !r.item.getValue().isBlank() || !r.text.getValue().isBlank();
+            case TRUE_FALSE -> false;
+            default -> !r.text.getValue().isBlank();
+        }).toList();
     }
 
     private void showPreview() {

@@ -135,7 +135,8 @@ public class ReportsView extends VerticalLayout {
             content.add(counts(report.total()), csv("reports-exam-csv", report.title(),
                     () -> reports.examCsv(examId, locale)), charts, new H2(ui.t("training.ui.reports.by-unit")),
                     unitGrid("reports-exam-units", report.byUnit()), new H2(ui.t("training.ui.reports.questions")),
-                    Widgets.muted(ui.t("training.ui.reports.questions-help")), questionGrid(report.questions()));
+                    Widgets.muted(ui.t("training.ui.reports.questions-help")), questionGrid(report.questions()),
+                    new H2(ui.t("training.ui.reports.attempts")), attemptGrid(exams.attemptsOf(examId)));
         } catch (RuntimeException e) {
             ui.refused(e);
         }
@@ -196,6 +197,40 @@ public class ReportsView extends VerticalLayout {
         grid.addColumn(r -> percent(r.counts().averagePercentage())).setHeader(ui.t("training.ui.reports.average"));
         grid.setItems(rows);
         grid.setAllRowsVisible(true);
+        return grid;
+    }
+
+    private Grid<ExamService.AttemptResult> attemptGrid(List<ExamService.AttemptResult> attempts) {
+        Grid<ExamService.AttemptResult> grid = new Grid<>();
+        grid.setId("reports-attempts");
+        grid.addColumn(ExamService.AttemptResult::username).setHeader(ui.t("training.ui.enrol.user")).setSortable(true)
+                .setFlexGrow(2);
+        grid.addColumn(ExamService.AttemptResult::number).setHeader(ui.t("training.ui.exam.attempt-number")).setAutoWidth(true);
+        grid.addColumn(a -> ui.name("training.ui.attempt.state", a.state().name())).setHeader(ui.t("training.ui.attempt.state"))
+                .setAutoWidth(true);
+        grid.addColumn(a -> a.submittedAt() == null ? "" : ui.dateTime(a.submittedAt()))
+                .setHeader(ui.t("training.ui.exam.attempt-submitted")).setAutoWidth(true);
+        grid.addColumn(a -> Double.isNaN(a.percentage()) ? "—" : ui.percent(a.percentage()))
+                .setHeader(ui.t("training.ui.result.score")).setAutoWidth(true)
+                .setComparator(a -> Double.isNaN(a.percentage()) ? -1 : a.percentage());
+        grid.addComponentColumn(a -> a.state().isFinished()
+                ? Widgets.badge(ui.t(a.passed() ? "training.ui.result.passed" : "training.ui.result.failed"),
+                        a.passed() ? "success" : "error") : new Span("")).setAutoWidth(true);
+        grid.addComponentColumn(a -> {
+            if (!a.state().isFinished()) {
+                return new Span("");
+            }
+            com.vaadin.flow.component.html.Anchor open = new com.vaadin.flow.component.html.Anchor(
+                    Routes.REVIEW + "/" + a.attemptId(), ui.t("training.ui.reports.open-attempt"));
+            open.setId("reports-attempt-" + a.attemptId());
+            return open;
+        }).setAutoWidth(true);
+        grid.setItems(attempts);
+        grid.setEmptyStateText(ui.t("training.ui.reports.no-attempts"));
+        grid.setAllRowsVisible(attempts.size() <= 20);
+        if (attempts.size() > 20) {
+            grid.setHeight("30rem");
+        }
         return grid;
     }
 

@@ -67,7 +67,7 @@ public class ResultView extends VerticalLayout implements HasUrlParameter<Long> 
         } catch (RuntimeException e) {
             // The title is a courtesy; the result stands without it.
         }
-        Anchor back = new Anchor(Routes.exam(result.examId()), ui.t("training.ui.result.back-to-exam"));
+        Anchor back = backLink(result);
         back.setId("result-back");
         H1 title = new H1(ui.t("training.ui.result.title", examTitle));
         title.setId("result-title");
@@ -120,6 +120,16 @@ public class ResultView extends VerticalLayout implements HasUrlParameter<Long> 
         for (QuestionReview review : result.questions()) {
             add(reviewCard(review));
         }
+    }
+
+    /** Where "back" leads: the learner's exam page. */
+    Anchor backLink(AttemptResult result) {
+        return new Anchor(Routes.exam(result.examId()), ui.t("training.ui.result.back-to-exam"));
+    }
+
+    /** The translated texts, for subclasses. */
+    Ui texts() {
+        return ui;
     }
 
     private Div reviewCard(QuestionReview review) {

@@ -25,6 +25,8 @@ final class Routes {
     static final String QUESTIONS = "training/manage/questions";
     /** Exam managers: exams. */
     static final String EXAMS = "training/manage/exams";
+    /** Report viewers: anyone's attempt with its review, followed by {@code /<attemptId>}. */
+    static final String REVIEW = "training/manage/attempt";
     /** Report viewers: reports. */
     static final String REPORTS = "training/reports";
     /** Report viewers: certificates issued, and revoking them. */
