@@ -79,6 +79,10 @@ public final class SecurityService implements CurrentUserService, RunAs, UserDir
         /** Minutes an account stays locked. */
         @AttributeDefinition(name = "Lockout (minutes)", min = "1")
         int lockoutMinutes() default 15;
+
+        /** Whether the first start also creates demo learner accounts in several communes. */
+        @AttributeDefinition(name = "Demo accounts on first start")
+        boolean demoAccounts() default false;
     }
 
     /** How a sign-in ended. */
@@ -131,7 +135,10 @@ public final class SecurityService implements CurrentUserService, RunAs, UserDir
         this.realm = new DatabaseRealm();
         this.securityManager = new DefaultSecurityManager(realm);
         this.dummyHash = passwords.hash("not-a-real-password-0".toCharArray());
-        bootstrapAdministrator();
+        boolean firstStart = bootstrapAdministrator();
+        if (firstStart && config.demoAccounts()) {
+            createDemoAccounts();
+        }
     }
 
     /** The Shiro realm over {@link SecurityStore}: Argon2id credentials, role permissions. */
@@ -181,10 +188,11 @@ public final class SecurityService implements CurrentUserService, RunAs, UserDir
         }
     }
 
-    private void bootstrapAdministrator() {
+    /** Creates the administrator on an empty database; {@code true} when this was the first start. */
+    private boolean bootstrapAdministrator() {
         try {
             if (store.findUser(BOOTSTRAP_ADMIN).isPresent()) {
-                return;
+                return false;
             }
             String password = randomPassword(20);
             store.inTransaction(c -> store.insertUser(c, new UserData(BOOTSTRAP_ADMIN, "Quản trị hệ thống", "", "",
@@ -206,8 +214,40 @@ public final class SecurityService implements CurrentUserService, RunAs, UserDir
             System.out.println();
             log.info("Created the administrator account 'admin'; its one-time password is in {}", file);
             audit.record("system", "", "security.user.create", BOOTSTRAP_ADMIN, Outcome.SUCCESS, "first start");
+            return true;
         } catch (SQLException | IOException e) {
             log.error("Cannot create the administrator account: {}", e.toString(), e);
+            return false;
+        }
+    }
+
+    /**
+     * Demo learners from several communes, so that the training plugin's demo course has people
+     * to enrol and its reports have units to compare. Each gets a random one-time password,
+     * written only to an owner-readable file; none is a default password.
+     */
+    private void createDemoAccounts() {
+        StringBuilder lines = new StringBuilder("# username, one-time password (must be changed at first sign-in), unit\n");
+        try {
+            for (String[] demo : DemoAccounts.LEARNERS) {
+                String password = randomPassword(14);
+                store.inTransaction(c -> store.insertUser(c, new UserData(demo[0], demo[1], "", "", demo[2], true,
+                        Set.of("learner")), passwords.hash(password.toCharArray()), true));
+                lines.append(demo[0]).append(", ").append(password).append(", ").append(demo[2]).append('\n');
+                audit.record("system", "", "security.user.create", demo[0], Outcome.SUCCESS, "demo account");
+            }
+            Path file = Path.of(System.getProperty("karaf.data", "."), "demo-accounts.txt");
+            Files.deleteIfExists(file);
+            try {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException e) {
+                Files.createFile(file);
+            }
+            Files.writeString(file, lines, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+            System.out.println("CongSo: demo learner accounts created; their one-time passwords are in " + file);
+            log.info("Created {} demo learner accounts; one-time passwords in {}", DemoAccounts.LEARNERS.size(), file);
+        } catch (SQLException | IOException e) {
+            log.error("Cannot create the demo accounts: {}", e.toString(), e);
         }
     }
 

@@ -90,6 +90,11 @@ final class SecurityFixture {
             public int lockoutMinutes() {
                 return 15;
             }
+
+            @Override
+            public boolean demoAccounts() {
+                return false;
+            }
         };
     }
 
