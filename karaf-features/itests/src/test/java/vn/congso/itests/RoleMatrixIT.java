@@ -174,6 +174,7 @@ public class RoleMatrixIT {
             users.put(role, signInWithChangedPassword(security, setup, "route-" + role, role));
         }
         Map<String, String> routes = protectedRoutes();
+        Set<String> parameterised = parameterisedRoutes();
         assertTrue("the platform has protected routes: " + routes,
                 routes.keySet().containsAll(List.of("admin/users", "admin/roles", "admin/audit", "account/profile",
                         "account/password")));
@@ -189,8 +190,10 @@ public class RoleMatrixIT {
                 assertEquals(user.getKey() + " → " + route.getKey(), grants(user.getKey(), permission),
                         runAs.call(user.getValue(), () -> currentUsers.current().isPermitted(permission)));
             }
-            // An anonymous visitor is sent to the sign-in page, whatever the route.
-            String reply = probe.navigate(route.getKey());
+            // An anonymous visitor is sent to the sign-in page, whatever the route (a route that
+            // takes a parameter, such as training/attempt/<id>, is asked for with one).
+            String path = parameterised.contains(route.getKey()) ? route.getKey() + "/1" : route.getKey();
+            String reply = probe.navigate(path);
             assertTrue(route.getKey() + " did not send an anonymous visitor to sign in: "
                     + VaadinHttpProbe.abbreviate(reply), reply.contains("login-username"));
         }
@@ -293,6 +296,34 @@ public class RoleMatrixIT {
             }
         }
         return routes;
+    }
+
+    /** Routes whose view takes a URL parameter (implements Vaadin's HasUrlParameter). */
+    private Set<String> parameterisedRoutes() throws Exception {
+        Set<String> routes = new TreeSet<>();
+        for (ServiceReference<ViewContribution> ref : bundleContext.getServiceReferences(ViewContribution.class,
+                null)) {
+            ViewContribution view = bundleContext.getService(ref);
+            try {
+                if (takesParameter(view.viewClass())) {
+                    routes.add(view.route());
+                }
+            } finally {
+                bundleContext.ungetService(ref);
+            }
+        }
+        return routes;
+    }
+
+    private static boolean takesParameter(Class<?> type) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            for (Class<?> i : c.getInterfaces()) {
+                if (i.getName().equals("com.vaadin.flow.router.HasUrlParameter")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private Set<String> declaredPermissions() throws Exception {
