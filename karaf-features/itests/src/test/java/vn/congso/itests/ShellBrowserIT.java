@@ -12,15 +12,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -88,38 +82,12 @@ class ShellBrowserIT {
     static void startKarafAndBrowser() throws Exception {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "needs " + CHROMIUM + " and " + CHROMEDRIVER + " (apt-get install chromium chromium-driver)");
-        Path zip = requiredFile("congso.distribution.zip");
-        pluginJar = requiredFile("congso.testplugin.jar");
+        Path zip = Path.of(CongSoContainer.requiredFile("congso.distribution.zip"));
+        pluginJar = Path.of(CongSoContainer.requiredFile("congso.testplugin.jar"));
 
-        deleteTree(KARAF_HOME);
-        unzipStrippingTopFolder(zip, KARAF_HOME);
-        setProperty(KARAF_HOME.resolve("etc/vn.congso.ui.cfg"), "port", String.valueOf(HTTP_PORT));
-        setProperty(KARAF_HOME.resolve("etc/org.apache.karaf.shell.cfg"), "sshPort", "18102");
-        setProperty(KARAF_HOME.resolve("etc/org.apache.karaf.management.cfg"), "rmiRegistryPort", "11098");
-        setProperty(KARAF_HOME.resolve("etc/org.apache.karaf.management.cfg"), "rmiServerPort", "44446");
-
-        ProcessBuilder pb = new ProcessBuilder(KARAF_HOME.resolve("bin/karaf").toString(), "run")
-                .directory(KARAF_HOME.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(KARAF_OUT.toFile());
-        Map<String, String> env = pb.environment();
-        for (String inherited : List.of("KARAF_HOME", "KARAF_BASE", "KARAF_DATA", "KARAF_ETC", "KARAF_LOG")) {
-            env.remove(inherited);
-        }
-        env.put("CONGSO_HTTP_PORT", String.valueOf(HTTP_PORT)); // wins over any inherited value
-        karaf = pb.start();
-
-        VaadinHttpProbe probe = new VaadinHttpProbe(BASE);
-        long deadline = System.currentTimeMillis() + 90_000;
-        while (probe.rootStatus() != 200) {
-            if (!karaf.isAlive()) {
-                throw new IllegalStateException("Karaf exited with " + karaf.exitValue() + "; see " + KARAF_OUT);
-            }
-            if (System.currentTimeMillis() > deadline) {
-                throw new IllegalStateException("Karaf did not answer HTTP 200 on " + BASE + " within 90 s");
-            }
-            Thread.sleep(250);
-        }
+        karaf = KarafProcess.start(zip, KARAF_HOME, KARAF_OUT,
+                new CongSoContainer.Ports(HTTP_PORT, 18102, 11098, 44446),
+                90_000);
 
         SELENIUM_LOG.setLevel(java.util.logging.Level.SEVERE);
         driver = newBrowser();
@@ -154,9 +122,10 @@ class ShellBrowserIT {
             BROWSERS.clear();
             driver = null;
         } finally {
-            stopKaraf();
+            KarafProcess.stop(KARAF_HOME, karaf);
+            karaf = null;
             for (Path dir : USER_DATA_DIRS) {
-                deleteTree(dir);
+                KarafProcess.deleteTree(dir);
             }
         }
     }
@@ -498,102 +467,4 @@ class ShellBrowserIT {
                     + String.join("\n", errors));
         }
     }
-
-    private static void stopKaraf() throws Exception {
-        Path pidFile = KARAF_HOME.resolve("karaf.pid");
-        if (Files.isRegularFile(pidFile)) {
-            String pidText = Files.readString(pidFile).trim();
-            if (!pidText.isEmpty()) {
-                Optional<ProcessHandle> handle = ProcessHandle.of(Long.parseLong(pidText));
-                if (handle.isPresent()) {
-                    stop(handle.get());
-                }
-            }
-        }
-        if (karaf != null) {
-            for (ProcessHandle child : karaf.descendants().collect(Collectors.toList())) {
-                stop(child);
-            }
-            stop(karaf.toHandle());
-            karaf = null;
-        }
-    }
-
-    /** SIGTERM, up to 20 s to exit, then SIGKILL. */
-    private static void stop(ProcessHandle process) throws Exception {
-        if (!process.isAlive()) {
-            return;
-        }
-        process.destroy();
-        try {
-            process.onExit().get(20, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            process.destroyForcibly();
-            process.onExit().get(10, TimeUnit.SECONDS);
-        }
-    }
-
-    private static void unzipStrippingTopFolder(Path zip, Path into) throws IOException {
-        Files.createDirectories(into);
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
-            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
-                String name = entry.getName();
-                int slash = name.indexOf('/');
-                String relative = slash < 0 ? name : name.substring(slash + 1);
-                if (relative.isEmpty()) {
-                    continue;
-                }
-                Path target = into.resolve(relative).normalize();
-                if (!target.startsWith(into)) {
-                    throw new IOException("zip entry outside the target folder: " + name);
-                }
-                if (entry.isDirectory()) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.createDirectories(target.getParent());
-                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-        try (Stream<Path> bin = Files.list(into.resolve("bin"))) {
-            bin.filter(Files::isRegularFile).forEach(p -> p.toFile().setExecutable(true, false));
-        }
-    }
-
-    /** Replaces {@code key = value} in a Karaf .cfg file, appending it when absent. */
-    private static void setProperty(Path cfg, String key, String value) throws IOException {
-        List<String> lines = Files.readAllLines(cfg, StandardCharsets.UTF_8);
-        boolean found = false;
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).matches("\\s*" + java.util.regex.Pattern.quote(key) + "\\s*[=:].*")) {
-                lines.set(i, key + " = " + value);
-                found = true;
-            }
-        }
-        if (!found) {
-            lines.add(key + " = " + value);
-        }
-        Files.write(cfg, lines, StandardCharsets.UTF_8);
-    }
-
-    private static Path requiredFile(String property) {
-        String value = System.getProperty(property);
-        if (value == null || !Files.isRegularFile(Path.of(value))) {
-            throw new IllegalStateException("system property " + property + " must name an existing file, was "
-                    + value + " (build the reactor first: mvn install -DskipTests)");
-        }
-        return Path.of(value).toAbsolutePath();
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(root)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).collect(Collectors.toList())) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
-
 }
