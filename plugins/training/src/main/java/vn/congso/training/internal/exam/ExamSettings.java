@@ -16,9 +16,17 @@ import vn.congso.training.internal.Problem;
  * @param passMark the lowest passing percentage, 0 to 100
  * @param gradingMethod which attempt counts
  * @param grace how long after the deadline a save or submission is still taken, for network delays
+ * @param shuffleOptions whether each attempt shows a question's options (choices, matching
+ *     answers) in its own random order; otherwise in the order the trainer wrote them
  */
 public record ExamSettings(Duration timeLimit, Instant opensAt, Instant closesAt, int maxAttempts,
-        double passMark, GradingMethod gradingMethod, Duration grace) {
+        double passMark, GradingMethod gradingMethod, Duration grace, boolean shuffleOptions) {
+
+    /** Settings that shuffle options, as most exams do. */
+    public ExamSettings(Duration timeLimit, Instant opensAt, Instant closesAt, int maxAttempts, double passMark,
+            GradingMethod gradingMethod, Duration grace) {
+        this(timeLimit, opensAt, closesAt, maxAttempts, passMark, gradingMethod, grace, true);
+    }
 
     /**
      * Checks the settings, for the exam form.

@@ -36,4 +36,14 @@ public final class OptionOrder {
         }
         return List.copyOf(order);
     }
+
+    /**
+     * The options in the order the trainer wrote them, for exams that do not shuffle.
+     *
+     * @param optionCount how many options the question has
+     * @return 0, 1, … optionCount - 1
+     */
+    public static List<Integer> asWritten(int optionCount) {
+        return IntStream.range(0, optionCount).boxed().toList();
+    }
 }

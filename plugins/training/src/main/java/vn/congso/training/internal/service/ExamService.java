@@ -132,9 +132,10 @@ public interface ExamService {
      *     matching questions indexes into {@code answerOptions()}; empty for other types
      * @param response the last acknowledged response, or null when unanswered
      * @param version how many times the response was saved, 0 when unanswered
+     * @param flagged whether the learner flagged it to come back to
      */
     record AttemptQuestion(int position, long questionId, Question question, List<Integer> optionOrder,
-            Response response, long version) {
+            Response response, long version, boolean flagged) {
         /** Copies the order. */
         public AttemptQuestion {
             optionOrder = List.copyOf(optionOrder);
@@ -331,6 +332,17 @@ public interface ExamService {
      *     {@code training.attempt.question-not-in-attempt}, {@code training.attempt.wrong-response}
      */
     SaveAck saveAnswer(long attemptId, long questionId, Response response);
+
+    /**
+     * Flags or unflags one question of the caller's attempt in progress ("review later"); the
+     * flag is kept with the attempt, so it follows the learner to another browser.
+     *
+     * @param attemptId the attempt
+     * @param questionId the question, one of the attempt's
+     * @param flagged the new state
+     * @throws TrainingException as {@link #saveAnswer} does, for the same reasons
+     */
+    void flag(long attemptId, long questionId, boolean flagged);
 
     /**
      * Submits and grades the caller's attempt; of two concurrent submissions exactly one succeeds.

@@ -60,7 +60,7 @@ public final class JdbcExamService implements ExamService {
     private static final int MAX_TITLE = 200;
     private static final String ATTEMPT_COLUMNS = "a.id, a.exam_id, a.username, a.attempt_no, a.seed, a.state,"
             + " a.started_at, a.time_limit_seconds, a.extra_seconds, a.closes_at, a.grace_seconds, a.deadline_at,"
-            + " a.submitted_at, a.percentage, a.passed";
+            + " a.submitted_at, a.percentage, a.passed, a.shuffle_options";
 
     private final Logger log = LoggerFactory.getLogger(JdbcExamService.class);
     private final Jdbc jdbc;
@@ -150,7 +150,7 @@ public final class JdbcExamService implements ExamService {
             ExamSettings settings = new ExamSettings(Duration.ofSeconds(rs.getLong("time_limit_seconds")),
                     Jdbc.instant(rs, "opens_at"), Jdbc.instant(rs, "closes_at"), rs.getInt("max_attempts"),
                     rs.getDouble("pass_mark"), GradingMethod.valueOf(rs.getString("grading_method")),
-                    Duration.ofSeconds(rs.getLong("grace_seconds")));
+                    Duration.ofSeconds(rs.getLong("grace_seconds")), rs.getBoolean("shuffle_options"));
             ReviewOptions review = new ReviewOptions(ReviewTime.valueOf(rs.getString("review_when")),
                     rs.getBoolean("review_marks"), rs.getBoolean("review_responses"),
                     rs.getBoolean("review_correct"), rs.getBoolean("review_feedback"));
@@ -176,8 +176,8 @@ public final class JdbcExamService implements ExamService {
                 long examId = Jdbc.insert(c, "INSERT INTO trn_exam (course_id, title, description, time_limit_seconds,"
                         + " opens_at, closes_at, max_attempts, pass_mark, grading_method, grace_seconds, review_when,"
                         + " review_marks, review_responses, review_correct, review_feedback,"
-                        + " certificate_validity_months, created_at, updated_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", columns(draft, now, now));
+                        + " certificate_validity_months, shuffle_options, created_at, updated_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", columns(draft, now, now));
                 writeRules(c, examId, draft.drawRules());
                 return examId;
             });
@@ -195,7 +195,7 @@ public final class JdbcExamService implements ExamService {
         List<Object> values = new ArrayList<>(List.of(Jdbc.bigint(d.courseId()), d.title(), d.description(),
                 s.timeLimit().toSeconds(), s.opensAt(), s.closesAt(), s.maxAttempts(), s.passMark(), s.gradingMethod(),
                 s.grace().toSeconds(), r.when(), r.marks(), r.responses(), r.correctAnswers(), r.feedback(),
-                d.certificateValidityMonths()));
+                d.certificateValidityMonths(), s.shuffleOptions()));
         if (created != null) {
             values.add(created);
         }
@@ -269,8 +269,8 @@ public final class JdbcExamService implements ExamService {
                 Jdbc.update(c, "UPDATE trn_exam SET course_id = ?, title = ?, description = ?, time_limit_seconds = ?,"
                         + " opens_at = ?, closes_at = ?, max_attempts = ?, pass_mark = ?, grading_method = ?,"
                         + " grace_seconds = ?, review_when = ?, review_marks = ?, review_responses = ?,"
-                        + " review_correct = ?, review_feedback = ?, certificate_validity_months = ?, updated_at = ?"
-                        + " WHERE id = ?", params);
+                        + " review_correct = ?, review_feedback = ?, certificate_validity_months = ?,"
+                        + " shuffle_options = ?, updated_at = ? WHERE id = ?", params);
                 writeRules(c, examId, draft.drawRules());
                 return null;
             });
@@ -335,7 +335,7 @@ public final class JdbcExamService implements ExamService {
 
     /** An attempt row. */
     private record Row(long id, long examId, String username, int number, ExamAttempt attempt, Double percentage,
-            Boolean passed) {
+            Boolean passed, boolean shuffleOptions) {
     }
 
     private static Row row(ResultSet rs) throws SQLException {
@@ -347,7 +347,7 @@ public final class JdbcExamService implements ExamService {
         boolean passed = rs.getBoolean("passed");
         Boolean passedOrNull = rs.wasNull() ? null : passed;
         return new Row(rs.getLong("id"), rs.getLong("exam_id"), rs.getString("username"), rs.getInt("attempt_no"),
-                attempt, Jdbc.nullableDouble(rs, "percentage"), passedOrNull);
+                attempt, Jdbc.nullableDouble(rs, "percentage"), passedOrNull, rs.getBoolean("shuffle_options"));
     }
 
     private static Row attempt(Connection c, long attemptId) throws SQLException {
@@ -444,10 +444,11 @@ public final class JdbcExamService implements ExamService {
         long attemptId;
         try {
             attemptId = Jdbc.insert(c, "INSERT INTO trn_attempt (exam_id, username, attempt_no, seed, state, started_at,"
-                    + " time_limit_seconds, extra_seconds, closes_at, grace_seconds, deadline_at, overdue_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", examId, user.id(), used + 1, seed,
-                    AttemptState.IN_PROGRESS, t.start(), t.timeLimit().toSeconds(), t.extraTime().toSeconds(),
-                    t.closesAt(), t.grace().toSeconds(), t.deadline(), t.deadline().plus(t.grace()));
+                    + " time_limit_seconds, extra_seconds, closes_at, grace_seconds, deadline_at, overdue_at,"
+                    + " shuffle_options) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", examId, user.id(), used + 1,
+                    seed, AttemptState.IN_PROGRESS, t.start(), t.timeLimit().toSeconds(), t.extraTime().toSeconds(),
+                    t.closesAt(), t.grace().toSeconds(), t.deadline(), t.deadline().plus(t.grace()),
+                    exam.draft().settings().shuffleOptions());
         } catch (SQLException e) {
             if (Jdbc.isDuplicateKey(e)) {
                 throw new DuplicateStart();
@@ -465,19 +466,19 @@ public final class JdbcExamService implements ExamService {
 
     /** An answer row with its question. */
     private record Answer(int position, long questionId, int questionVersion, Question question, double maxMark,
-            Response response, long version, Double score) {
+            Response response, long version, Double score, boolean flagged) {
     }
 
     private List<Answer> answers(Connection c, long attemptId) throws SQLException {
         List<Object[]> rows = Jdbc.list(c, "SELECT position, question_id, question_version, max_mark, response, version,"
-                + " score FROM trn_attempt_answer WHERE attempt_id = ? ORDER BY position",
+                + " score, flagged FROM trn_attempt_answer WHERE attempt_id = ? ORDER BY position",
                 rs -> new Object[] {rs.getInt(1), rs.getLong(2), rs.getInt(3), rs.getDouble(4), rs.getString(5),
-                        rs.getLong(6), Jdbc.nullableDouble(rs, "score")}, attemptId);
+                        rs.getLong(6), Jdbc.nullableDouble(rs, "score"), rs.getBoolean("flagged")}, attemptId);
         List<Answer> answers = new ArrayList<>();
         for (Object[] r : rows) {
             Question question = store.read(c, (Long) r[1], (Integer) r[2]);
             answers.add(new Answer((Integer) r[0], (Long) r[1], (Integer) r[2], question, (Double) r[3],
-                    ResponseCodec.decode((String) r[4]), (Long) r[5], (Double) r[6]));
+                    ResponseCodec.decode((String) r[4]), (Long) r[5], (Double) r[6], (Boolean) r[7]));
         }
         return answers;
     }
@@ -486,21 +487,30 @@ public final class JdbcExamService implements ExamService {
         List<AttemptQuestion> questions = new ArrayList<>();
         for (Answer a : answers(c, row.id())) {
             questions.add(new AttemptQuestion(a.position(), a.questionId(), a.question(),
-                    optionOrder(a.question(), row.attempt().seed(), a.position()), a.response(), a.version()));
+                    optionOrder(a.question(), row, a.position()), a.response(), a.version(), a.flagged()));
         }
         return new AttemptSession(row.id(), row.examId(), exam.draft().title(), row.number(), row.attempt().state(),
                 row.attempt().timing().start(), row.attempt().timing().deadline(), clock.instant(), questions);
     }
 
-    /** The display order of a question's options, from the attempt's seed and the question's position. */
-    static List<Integer> optionOrder(Question question, long seed, int position) {
+    private static List<Integer> optionOrder(Question question, Row row, int position) {
+        return optionOrder(question, row.shuffleOptions(), row.attempt().seed(), position);
+    }
+
+    /**
+     * The display order of a question's options: shuffled from the attempt's seed and the
+     * question's position, or as written when the exam (at the attempt's start) did not shuffle.
+     */
+    static List<Integer> optionOrder(Question question, boolean shuffle, long seed, int position) {
+        int count;
         if (question instanceof ChoiceQuestion q) {
-            return OptionOrder.shuffled(q.choices().size(), seed, position);
+            count = q.choices().size();
+        } else if (question instanceof MatchingQuestion q) {
+            count = q.answerOptions().size();
+        } else {
+            return List.of();
         }
-        if (question instanceof MatchingQuestion q) {
-            return OptionOrder.shuffled(q.answerOptions().size(), seed, position);
-        }
-        return List.of();
+        return shuffle ? OptionOrder.shuffled(count, seed, position) : OptionOrder.asWritten(count);
     }
 
     @Override
@@ -508,15 +518,7 @@ public final class JdbcExamService implements ExamService {
         CurrentUser user = guard.read(TrainingPermissions.EXAM_TAKE);
         return jdbc.transaction(c -> {
             Instant now = clock.instant();
-            // Lock the attempt row first; see the class comment.
-            int locked = Jdbc.update(c, "UPDATE trn_attempt SET last_saved_at = ? WHERE id = ? AND username = ? AND"
-                    + " state = ? AND overdue_at > ?", now, attemptId, user.id(), AttemptState.IN_PROGRESS, now);
-            Row row = ownAttempt(c, attemptId, user, "training.attempt.save");
-            if (locked == 0) {
-                // Says why: already submitted, or time over (the domain rule decides).
-                row.attempt().checkAcceptsAnswer(clock);
-                throw new TrainingException("training.attempt.time-over");
-            }
+            Row row = lockForAnswer(c, attemptId, user, now, "training.attempt.save");
             Object[] answer = Jdbc.one(c, "SELECT question_version, version FROM trn_attempt_answer WHERE attempt_id = ?"
                     + " AND question_id = ?", rs -> new Object[] {rs.getInt(1), rs.getLong(2)}, attemptId, questionId);
             if (answer == null) {
@@ -533,6 +535,37 @@ public final class JdbcExamService implements ExamService {
                     + " AND question_id = ?", response == null ? Jdbc.Null.CLOB : ResponseCodec.encode(response),
                     version, now, attemptId, questionId);
             return new SaveAck(attemptId, questionId, version, now, row.attempt().timing().deadline());
+        });
+    }
+
+    /**
+     * Locks the caller's attempt row for a change to its answers, or says why it takes none:
+     * not theirs, already submitted, or time over.
+     */
+    private Row lockForAnswer(Connection c, long attemptId, CurrentUser user, Instant now, String action)
+            throws SQLException {
+        // Lock the attempt row first; see the class comment.
+        int locked = Jdbc.update(c, "UPDATE trn_attempt SET last_saved_at = ? WHERE id = ? AND username = ? AND"
+                + " state = ? AND overdue_at > ?", now, attemptId, user.id(), AttemptState.IN_PROGRESS, now);
+        Row row = ownAttempt(c, attemptId, user, action);
+        if (locked == 0) {
+            // Says why: already submitted, or time over (the domain rule decides).
+            row.attempt().checkAcceptsAnswer(clock);
+            throw new TrainingException("training.attempt.time-over");
+        }
+        return row;
+    }
+
+    @Override
+    public void flag(long attemptId, long questionId, boolean flagged) {
+        CurrentUser user = guard.read(TrainingPermissions.EXAM_TAKE);
+        jdbc.transaction(c -> {
+            lockForAnswer(c, attemptId, user, clock.instant(), "training.attempt.flag");
+            if (Jdbc.update(c, "UPDATE trn_attempt_answer SET flagged = ? WHERE attempt_id = ? AND question_id = ?",
+                    flagged, attemptId, questionId) == 0) {
+                throw new TrainingException("training.attempt.question-not-in-attempt", questionId);
+            }
+            return null;
         });
     }
 
@@ -668,7 +701,7 @@ public final class JdbcExamService implements ExamService {
             for (Answer a : answers(c, row.id())) {
                 double mark = review.marks() && a.score() != null ? a.score() * a.maxMark() : Double.NaN;
                 questions.add(new QuestionReview(a.position(), a.questionId(), a.question(),
-                        optionOrder(a.question(), row.attempt().seed(), a.position()),
+                        optionOrder(a.question(), row, a.position()),
                         review.responses() ? a.response() : null, mark, a.maxMark(), review.correctAnswers(),
                         review.feedback() ? feedback(a.question(), a.response()) : List.of()));
             }

@@ -15,13 +15,11 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasUrlParameter;
-import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.shared.Registration;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -50,7 +48,6 @@ public class AttemptView extends VerticalLayout implements HasUrlParameter<Long>
     private static final long serialVersionUID = 1L;
     private static final int RESYNC_SECONDS = 20;
     private static final int TICK_MS = 1000;
-    private static final String FLAGS = "vn.congso.training.flags.";
 
     private final transient Ui ui;
     private final transient ExamService exams;
@@ -202,10 +199,9 @@ public class AttemptView extends VerticalLayout implements HasUrlParameter<Long>
         main.getStyle().set("flex", "1 1 32rem");
         navigator = new QuestionNavigator(ui, count, this::show);
         navigator.getStyle().set("flex", "0 1 18rem").set("align-self", "flex-start");
-        Set<Integer> flags = storedFlags();
         for (int i = 0; i < count; i++) {
             navigator.setAnswered(i, saved[i] && Answers.isAnswered(onScreen[i]));
-            navigator.setFlagged(i, flags.contains(i));
+            navigator.setFlagged(i, session.questions().get(i).flagged());
         }
         Div body = new Div(main, navigator);
         body.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-l)")
@@ -389,18 +385,24 @@ public class AttemptView extends VerticalLayout implements HasUrlParameter<Long>
         return unsaved.isEmpty();
     }
 
+    /** Flags or unflags the question on screen; the server keeps it with the attempt. */
     private void toggleFlag() {
         boolean flagged = !navigator.isFlagged(current);
-        navigator.setFlagged(current, flagged);
-        VaadinSession.getCurrent().setAttribute(FLAGS + attemptId, new HashSet<>(navigator.flagged()));
-        showFlag();
-    }
-
-    @SuppressWarnings("unchecked")
-    private Set<Integer> storedFlags() {
-        Object stored = VaadinSession.getCurrent() == null ? null
-                : VaadinSession.getCurrent().getAttribute(FLAGS + attemptId);
-        return stored instanceof Set<?> set ? (Set<Integer>) set : Set.of();
+        try {
+            exams.flag(attemptId, session.questions().get(current).questionId(), flagged);
+            navigator.setFlagged(current, flagged);
+            showFlag();
+        } catch (TrainingException e) {
+            if (has(e, "training.attempt.already-submitted")) {
+                finished();
+            } else if (has(e, "training.attempt.time-over")) {
+                timeOver();
+            } else {
+                ui.refused(e);
+            }
+        } catch (RuntimeException e) {
+            ui.refused(e);
+        }
     }
 
     private void showFlag() {

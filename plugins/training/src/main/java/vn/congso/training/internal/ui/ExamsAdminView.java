@@ -196,8 +196,12 @@ public class ExamsAdminView extends VerticalLayout {
         Checkbox reviewFeedback = new Checkbox(ui.t("training.ui.exams.review-feedback"));
         reviewFeedback.setId("exam-review-feedback");
 
+        Checkbox shuffle = new Checkbox(ui.t("training.ui.exams.shuffle-options"));
+        shuffle.setId("exam-shuffle-options");
+        shuffle.setTooltipText(ui.t("training.ui.exams.shuffle-options-help"));
+
         FormLayout form = new FormLayout(title, course, description, timeLimit, attempts, opens, closes, passMark,
-                grading, grace, validity);
+                grading, grace, validity, shuffle);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
         form.setColspan(description, 2);
 
@@ -270,6 +274,7 @@ public class ExamsAdminView extends VerticalLayout {
             passMark.setValue(d.settings().passMark());
             grading.setValue(d.settings().gradingMethod());
             grace.setValue((int) d.settings().grace().toSeconds());
+            shuffle.setValue(d.settings().shuffleOptions());
             validity.setValue(d.certificateValidityMonths());
             reviewWhen.setValue(d.review().when());
             reviewMarks.setValue(d.review().marks());
@@ -286,6 +291,7 @@ public class ExamsAdminView extends VerticalLayout {
             passMark.setValue(50.0);
             grading.setValue(GradingMethod.HIGHEST);
             grace.setValue(30);
+            shuffle.setValue(true);
             validity.setValue(24);
             ReviewOptions full = ReviewOptions.FULL;
             reviewWhen.setValue(full.when());
@@ -330,7 +336,7 @@ public class ExamsAdminView extends VerticalLayout {
                     closes.getValue() == null ? null : closes.getValue().atZone(Ui.ZONE).toInstant(),
                     attempts.getValue() == null ? 0 : attempts.getValue(),
                     passMark.getValue() == null ? Double.NaN : passMark.getValue(), grading.getValue(),
-                    grace.getValue() == null ? null : Duration.ofSeconds(grace.getValue()));
+                    grace.getValue() == null ? null : Duration.ofSeconds(grace.getValue()), shuffle.getValue());
             ExamDraft draft = new ExamDraft(title.getValue(), description.getValue(),
                     course.getValue() == null ? null : course.getValue().id(), settings, drawRules,
                     new ReviewOptions(reviewWhen.getValue() == null ? ReviewTime.IMMEDIATELY : reviewWhen.getValue(),
