@@ -21,6 +21,7 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
@@ -28,6 +29,7 @@ import com.vaadin.flow.server.streams.UploadHandler;
 import java.io.ByteArrayInputStream;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -41,8 +43,13 @@ import vn.congso.admin.internal.PluginService;
 import vn.congso.admin.internal.PluginState;
 import vn.congso.admin.internal.Problem;
 import vn.congso.admin.internal.Settings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.congso.api.CurrentUser;
+import vn.congso.api.CurrentUserService;
 import vn.congso.api.TranslationService;
 import vn.congso.api.security.AccessDeniedException;
+import vn.congso.api.security.RunAs;
 
 /**
  * Plugin administration: every plugin with its state, health and contributions; install from an
@@ -56,8 +63,11 @@ public final class PluginsView extends VerticalLayout {
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
+    private final Logger log = LoggerFactory.getLogger(PluginsView.class);
     private final PluginService plugins;
     private final TranslationService translations;
+    private final CurrentUserService users;
+    private final RunAs runAs;
     private final Grid<PluginInfo> grid = new Grid<>();
     private final Grid<AvailableFeature> features = new Grid<>();
 
@@ -66,10 +76,16 @@ public final class PluginsView extends VerticalLayout {
      *
      * @param plugins the plugin engine
      * @param translations texts
+     * @param users who is signed in
+     * @param runAs runs the slow actions (install, upgrade, rollback, uninstall) off the request
+     *     thread as the signed-in administrator, so the screen shows progress and stays alive
      */
-    public PluginsView(PluginService plugins, TranslationService translations) {
+    public PluginsView(PluginService plugins, TranslationService translations, CurrentUserService users,
+            RunAs runAs) {
         this.plugins = plugins;
         this.translations = translations;
+        this.users = users;
+        this.runAs = runAs;
         setId("plugins-view");
         setWidthFull();
 
@@ -401,9 +417,7 @@ public final class PluginsView extends VerticalLayout {
                 return;
             }
             dialog.close();
-            if (run(() -> plugins.uninstall(bsn)) && deleteData) {
-                run(() -> plugins.purge(bsn, true));
-            }
+            run(() -> plugins.uninstall(bsn), deleteData ? () -> plugins.purge(bsn, true) : null);
         });
         confirm.setId("plugins-uninstall-confirm");
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
@@ -429,15 +443,58 @@ public final class PluginsView extends VerticalLayout {
         dialog.open();
     }
 
-    /** Runs an action, tells the administrator how it ended and refreshes the lists. */
-    private boolean run(Supplier<ActionResult> action) {
-        ActionResult result;
-        try {
-            result = action.get();
-        } catch (AccessDeniedException e) {
-            error(t("plugins.denied"));
-            return false;
-        }
+    private void run(Supplier<ActionResult> action) {
+        run(action, null);
+    }
+
+    /**
+     * Runs an action (and, when it succeeds, a follow-up) on a background thread as the signed-in
+     * administrator, with a progress dialog; then tells how it ended and refreshes the lists
+     * through push. An install or upgrade waits for the plugin's health, which can take seconds;
+     * the request thread is not held meanwhile.
+     */
+    private void run(Supplier<ActionResult> action, Supplier<ActionResult> followUp) {
+        UI ui = UI.getCurrent();
+        CurrentUser user = users.current();
+        Dialog working = new Dialog();
+        working.setId("plugins-working");
+        working.setCloseOnEsc(false);
+        working.setCloseOnOutsideClick(false);
+        ProgressBar bar = new ProgressBar();
+        bar.setIndeterminate(true);
+        working.add(new Paragraph(t("plugins.working")), bar);
+        working.open();
+        Thread worker = new Thread(() -> {
+            List<ActionResult> results = new ArrayList<>();
+            boolean denied = false;
+            try {
+                ActionResult first = runAs.call(user, action::get);
+                results.add(first);
+                if (first.succeeded() && followUp != null) {
+                    results.add(runAs.call(user, followUp::get));
+                }
+            } catch (AccessDeniedException e) {
+                denied = true;
+            } catch (Exception e) {
+                log.error("Plugin action failed", e);
+            }
+            boolean refused = denied;
+            ui.access(() -> {
+                working.close();
+                if (refused) {
+                    error(t("plugins.denied"));
+                } else if (results.isEmpty()) {
+                    error(t("plugins.result.failed-unexpectedly"));
+                }
+                results.forEach(this::report);
+                refresh();
+            });
+        }, "congso-plugin-action");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    private void report(ActionResult result) {
         String subject = result.plugin().map(BundleRef::toString).orElse("");
         String status = t("plugin.status." + result.status().name());
         if (result.succeeded()) {
@@ -445,8 +502,6 @@ public final class PluginsView extends VerticalLayout {
         } else {
             error(t("plugins.result.not-done", status, subject, result.problem().map(this::problem).orElse("")));
         }
-        refresh();
-        return result.succeeded();
     }
 
     // ---- texts ----

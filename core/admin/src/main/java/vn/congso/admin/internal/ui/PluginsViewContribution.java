@@ -5,7 +5,9 @@ import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Reference;
 import vn.congso.api.NavigationGroup;
+import vn.congso.api.CurrentUserService;
 import vn.congso.api.TranslationService;
+import vn.congso.api.security.RunAs;
 import vn.congso.api.ViewContribution;
 import vn.congso.admin.internal.PluginService;
 
@@ -18,17 +20,24 @@ public final class PluginsViewContribution implements ViewContribution {
 
     private final PluginService plugins;
     private final TranslationService translations;
+    private final CurrentUserService users;
+    private final RunAs runAs;
 
     /**
      * Creates the contribution.
      *
      * @param plugins the plugin engine
      * @param translations texts
+     * @param users who is signed in, for actions that run after the click returns
+     * @param runAs runs those actions as that person
      */
     @Activate
-    public PluginsViewContribution(@Reference PluginService plugins, @Reference TranslationService translations) {
+    public PluginsViewContribution(@Reference PluginService plugins, @Reference TranslationService translations,
+            @Reference CurrentUserService users, @Reference RunAs runAs) {
         this.plugins = plugins;
         this.translations = translations;
+        this.users = users;
+        this.runAs = runAs;
     }
 
     @Override
@@ -73,6 +82,6 @@ public final class PluginsViewContribution implements ViewContribution {
 
     @Override
     public Component createView() {
-        return new PluginsView(plugins, translations);
+        return new PluginsView(plugins, translations, users, runAs);
     }
 }
