@@ -393,13 +393,7 @@ public class AttemptView extends VerticalLayout implements HasUrlParameter<Long>
             navigator.setFlagged(current, flagged);
             showFlag();
         } catch (TrainingException e) {
-            if (has(e, "training.attempt.already-submitted")) {
-                finished();
-            } else if (has(e, "training.attempt.time-over")) {
-                timeOver();
-            } else {
-                ui.refused(e);
-            }
+            attemptClosedOrRefused(e);
         } catch (RuntimeException e) {
             ui.refused(e);
         }
@@ -451,18 +445,23 @@ public class AttemptView extends VerticalLayout implements HasUrlParameter<Long>
         confirm.open();
     }
 
+    /** After a refusal: show the result when the attempt ended, the time-over state, or why. */
+    private void attemptClosedOrRefused(TrainingException e) {
+        if (has(e, "training.attempt.already-submitted")) {
+            finished();
+        } else if (has(e, "training.attempt.time-over")) {
+            timeOver();
+        } else {
+            ui.refused(e);
+        }
+    }
+
     private void submitNow() {
         try {
             exams.submit(attemptId);
             finished();
         } catch (TrainingException e) {
-            if (has(e, "training.attempt.already-submitted")) {
-                finished();
-            } else if (has(e, "training.attempt.time-over")) {
-                timeOver();
-            } else {
-                ui.refused(e);
-            }
+            attemptClosedOrRefused(e);
         } catch (RuntimeException e) {
             ui.refused(e instanceof AccessDeniedException ? e
                     : new TrainingException("training.ui.attempt.submit-failed"));
