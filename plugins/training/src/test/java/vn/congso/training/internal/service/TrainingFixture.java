@@ -4,11 +4,7 @@ import java.lang.annotation.Annotation;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -31,6 +27,7 @@ import vn.congso.api.data.Database;
 import vn.congso.api.pdf.PdfRenderer;
 import vn.congso.api.security.RunAs;
 import vn.congso.api.security.UserDirectory;
+import vn.congso.training.internal.exam.MutableClock;
 import vn.congso.training.internal.store.Jdbc;
 import vn.congso.training.internal.store.QuestionStore;
 
@@ -46,7 +43,7 @@ final class TrainingFixture {
             TrainingPermissions.EXAM_TAKE);
     static final Set<String> LEARNER = Set.of(TrainingPermissions.COURSE_ENROL, TrainingPermissions.EXAM_TAKE);
 
-    final TestClock clock = new TestClock(Instant.parse("2026-11-27T02:00:00Z"));
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T02:00:00Z"));
     final RecordingAuditLog audit = new RecordingAuditLog();
     final Users users = new Users();
     final Directory directory = new Directory();
@@ -168,34 +165,6 @@ final class TrainingFixture {
                 return 1;
             }
         };
-    }
-
-    /** A clock the test moves; safe to read from several threads. */
-    static final class TestClock extends Clock {
-        private volatile Instant now;
-
-        TestClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 
     /** A user with a fixed set of permissions; {@code *} holds all. */
