@@ -43,4 +43,15 @@ public interface CurrentUser {
      * @return {@code true} if permitted
      */
     boolean isPermitted(String permission);
+
+    /**
+     * An anonymous visitor: not signed in, with no permission, so only public views open.
+     *
+     * @param locale the language the visitor has chosen
+     * @return the visitor, with id {@link CurrentUserService#ANONYMOUS_ID}
+     * @since 1.2.0
+     */
+    static CurrentUser anonymous(Locale locale) {
+        return new AnonymousVisitor(locale);
+    }
 }

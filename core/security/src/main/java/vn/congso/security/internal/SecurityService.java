@@ -275,7 +275,7 @@ public final class SecurityService implements CurrentUserService, RunAs, UserDir
         Optional<SessionUser> user = SessionUser.current();
         Locale locale = currentLocale();
         if (user.isEmpty()) {
-            return new Anonymous(locale);
+            return CurrentUser.anonymous(locale);
         }
         return signedIn(user.get(), locale);
     }
@@ -294,28 +294,6 @@ public final class SecurityService implements CurrentUserService, RunAs, UserDir
             return locale;
         }
         return TranslationService.VIETNAMESE;
-    }
-
-    private record Anonymous(Locale locale) implements CurrentUser {
-        @Override
-        public String id() {
-            return ANONYMOUS_ID;
-        }
-
-        @Override
-        public String displayName() {
-            return "";
-        }
-
-        @Override
-        public boolean isAuthenticated() {
-            return false;
-        }
-
-        @Override
-        public boolean isPermitted(String permission) {
-            return false;
-        }
     }
 
     private final class SignedIn implements CurrentUser {

@@ -16,7 +16,7 @@ final class AnonymousUserService implements CurrentUserService {
 
     @Override
     public CurrentUser current() {
-        return new Anonymous(currentLocale());
+        return CurrentUser.anonymous(currentLocale());
     }
 
     static Locale currentLocale() {
@@ -32,27 +32,5 @@ final class AnonymousUserService implements CurrentUserService {
             }
         }
         return TranslationService.VIETNAMESE;
-    }
-
-    private record Anonymous(Locale locale) implements CurrentUser {
-        @Override
-        public String id() {
-            return ANONYMOUS_ID;
-        }
-
-        @Override
-        public String displayName() {
-            return "";
-        }
-
-        @Override
-        public boolean isAuthenticated() {
-            return false;
-        }
-
-        @Override
-        public boolean isPermitted(String permission) {
-            return false;
-        }
     }
 }
