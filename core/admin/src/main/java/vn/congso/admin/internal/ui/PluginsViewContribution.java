@@ -4,16 +4,17 @@ import com.vaadin.flow.component.Component;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Reference;
-import vn.congso.api.NavigationGroup;
+import vn.congso.api.AbstractViewContribution;
 import vn.congso.api.CurrentUserService;
+import vn.congso.api.NavigationGroup;
 import vn.congso.api.TranslationService;
-import vn.congso.api.security.RunAs;
 import vn.congso.api.ViewContribution;
+import vn.congso.api.security.RunAs;
 import vn.congso.admin.internal.PluginService;
 
 /** Contributes the plugins screen at {@code admin/plugins}, for holders of {@code platform:plugins:manage}. */
 @org.osgi.service.component.annotations.Component(service = ViewContribution.class)
-public final class PluginsViewContribution implements ViewContribution {
+public final class PluginsViewContribution extends AbstractViewContribution {
 
     /** The route of the plugins screen. */
     public static final String ROUTE = "admin/plugins";
@@ -34,6 +35,8 @@ public final class PluginsViewContribution implements ViewContribution {
     @Activate
     public PluginsViewContribution(@Reference PluginService plugins, @Reference TranslationService translations,
             @Reference CurrentUserService users, @Reference RunAs runAs) {
+        super(ROUTE, "plugins.view.title", "vaadin:puzzle-piece", NavigationGroup.ADMINISTRATION.id(), 40,
+                PluginService.PERMISSION, true);
         this.plugins = plugins;
         this.translations = translations;
         this.users = users;
@@ -41,38 +44,8 @@ public final class PluginsViewContribution implements ViewContribution {
     }
 
     @Override
-    public String route() {
-        return ROUTE;
-    }
-
-    @Override
-    public String titleKey() {
-        return "plugins.view.title";
-    }
-
-    @Override
     public Optional<String> descriptionKey() {
         return Optional.of("plugins.view.description");
-    }
-
-    @Override
-    public String icon() {
-        return "vaadin:puzzle-piece";
-    }
-
-    @Override
-    public String group() {
-        return NavigationGroup.ADMINISTRATION.id();
-    }
-
-    @Override
-    public int order() {
-        return 40;
-    }
-
-    @Override
-    public Optional<String> requiredPermission() {
-        return Optional.of(PluginService.PERMISSION);
     }
 
     @Override

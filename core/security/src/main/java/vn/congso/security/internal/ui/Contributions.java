@@ -2,9 +2,9 @@ package vn.congso.security.internal.ui;
 
 import com.vaadin.flow.component.Component;
 import java.util.List;
-import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Reference;
+import vn.congso.api.AbstractViewContribution;
 import vn.congso.api.NavigationGroup;
 import vn.congso.api.ViewContribution;
 import vn.congso.api.audit.AuditLog;
@@ -25,59 +25,10 @@ public final class Contributions {
     }
 
     /** Base of a contribution: fixed metadata. */
-    abstract static class Base implements ViewContribution {
-        private final String route;
-        private final String titleKey;
-        private final String icon;
-        private final String group;
-        private final int order;
-        private final String permission;
-        private final boolean inNavigation;
-
+    abstract static class Base extends AbstractViewContribution {
         Base(String route, String titleKey, String icon, String group, int order, String permission,
                 boolean inNavigation) {
-            this.route = route;
-            this.titleKey = titleKey;
-            this.icon = icon;
-            this.group = group;
-            this.order = order;
-            this.permission = permission;
-            this.inNavigation = inNavigation;
-        }
-
-        @Override
-        public String route() {
-            return route;
-        }
-
-        @Override
-        public String titleKey() {
-            return titleKey;
-        }
-
-        @Override
-        public String icon() {
-            return icon;
-        }
-
-        @Override
-        public String group() {
-            return group;
-        }
-
-        @Override
-        public int order() {
-            return order;
-        }
-
-        @Override
-        public Optional<String> requiredPermission() {
-            return Optional.ofNullable(permission);
-        }
-
-        @Override
-        public boolean inNavigation() {
-            return inNavigation;
+            super(route, titleKey, icon, group, order, permission, inNavigation);
         }
     }
 

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Reference;
+import vn.congso.api.AbstractViewContribution;
 import vn.congso.api.CurrentUserService;
 import vn.congso.api.NavigationGroup;
 import vn.congso.api.TranslationService;
@@ -30,24 +31,13 @@ public final class Contributions {
     }
 
     /** Base of a contribution: fixed metadata and the texts every view needs. */
-    abstract static class Base implements ViewContribution {
-        private final String route;
-        private final String titleKey;
-        private final String icon;
-        private final int order;
-        private final String permission;
-        private final boolean inNavigation;
+    abstract static class Base extends AbstractViewContribution {
         private final TranslationService translations;
         private final CurrentUserService users;
 
         Base(String route, String titleKey, String icon, int order, String permission, boolean inNavigation,
                 TranslationService translations, CurrentUserService users) {
-            this.route = route;
-            this.titleKey = titleKey;
-            this.icon = icon;
-            this.order = order;
-            this.permission = permission;
-            this.inNavigation = inNavigation;
+            super(route, titleKey, icon, GROUP, order, permission, inNavigation);
             this.translations = translations;
             this.users = users;
         }
@@ -55,41 +45,6 @@ public final class Contributions {
         /** @return the texts and user of a new view */
         Ui ui() {
             return new Ui(translations, users);
-        }
-
-        @Override
-        public String route() {
-            return route;
-        }
-
-        @Override
-        public String titleKey() {
-            return titleKey;
-        }
-
-        @Override
-        public String icon() {
-            return icon;
-        }
-
-        @Override
-        public String group() {
-            return GROUP;
-        }
-
-        @Override
-        public int order() {
-            return order;
-        }
-
-        @Override
-        public Optional<String> requiredPermission() {
-            return Optional.ofNullable(permission);
-        }
-
-        @Override
-        public boolean inNavigation() {
-            return inNavigation;
         }
     }
 
