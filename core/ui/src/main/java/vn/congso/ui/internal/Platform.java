@@ -1,6 +1,8 @@
 package vn.congso.ui.internal;
 
 import com.vaadin.flow.component.UI;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -8,6 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Filter;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.util.tracker.ServiceTracker;
 import vn.congso.api.CurrentUser;
 import vn.congso.api.CurrentUserService;
@@ -20,6 +24,9 @@ import vn.congso.api.TranslationService;
  * {@code VaadinService}, never through statics, so a restarted bundle starts clean.
  */
 public final class Platform {
+
+    private static final String BOOT_FINISHED = "org.apache.karaf.features.BootFinished";
+    private static final Duration STARTUP_LIMIT = Duration.ofMinutes(5);
 
     /** Something on screen that must be refreshed when views, groups or translations change. */
     public interface ShellListener {
@@ -36,9 +43,13 @@ public final class Platform {
     private final ServiceTracker<NavigationGroup, NavigationGroup> groups;
     private final ServiceTracker<CurrentUserService, CurrentUserService> users;
     private final CurrentUserService anonymous;
+    /** Karaf's BootFinished service: absent while boot features are still being installed. */
+    private final ServiceTracker<Object, Object> bootFinished;
 
     Platform(BundleContext context, CurrentUserService anonymous) {
         this.anonymous = anonymous;
+        this.bootFinished = context.getProperty("karaf.home") == null ? null
+                : new ServiceTracker<>(context, filter(context, "(objectClass=" + BOOT_FINISHED + ")"), null);
         this.translations = new Translations(context, this::fireChanged);
         this.themes = new Themes(context);
         this.views = new Views(context, this::fireChanged);
@@ -60,7 +71,18 @@ public final class Platform {
         this.users = new ServiceTracker<>(context, CurrentUserService.class, null);
     }
 
+    private static Filter filter(BundleContext context, String filter) {
+        try {
+            return context.createFilter(filter);
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalArgumentException(filter, e);
+        }
+    }
+
     void open() {
+        if (bootFinished != null) {
+            bootFinished.open(true);
+        }
         translations.open();
         themes.open();
         groups.open();
@@ -74,6 +96,9 @@ public final class Platform {
         groups.close();
         themes.close();
         translations.close();
+        if (bootFinished != null) {
+            bootFinished.close();
+        }
         listeners.clear();
     }
 
@@ -83,6 +108,19 @@ public final class Platform {
 
     Themes themes() {
         return themes;
+    }
+
+    /**
+     * Whether the platform is still starting: Karaf has not finished installing its boot
+     * features, so some views (sign-in among them) may not be there yet. Never true after the
+     * first {@link #STARTUP_LIMIT} of the JVM's life, so a failed boot cannot hide a real
+     * "not found" for ever.
+     *
+     * @return true while starting
+     */
+    public boolean isStarting() {
+        return bootFinished != null && bootFinished.isEmpty()
+                && ManagementFactory.getRuntimeMXBean().getUptime() < STARTUP_LIMIT.toMillis();
     }
 
     /** The merged translations. */

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
@@ -19,6 +20,8 @@ public class NotFoundView extends VerticalLayout implements HasErrorParameter<No
 
     private static final long serialVersionUID = 1L;
 
+    private static final int RELOAD_MILLIS = 3000;
+
     /** Creates the page. */
     public NotFoundView() {
         setId("not-found-view");
@@ -29,6 +32,10 @@ public class NotFoundView extends VerticalLayout implements HasErrorParameter<No
         Platform platform = Platform.current();
         Locale locale = event.getUI().getLocale();
         removeAll();
+        setId("not-found-view");
+        if (platform.isStarting()) {
+            return starting(event, platform, locale);
+        }
         H1 title = new H1(platform.t("congso.notfound.title", locale));
         title.setId("not-found-title");
         // The path is shown as text, never as HTML.
@@ -39,5 +46,25 @@ public class NotFoundView extends VerticalLayout implements HasErrorParameter<No
         home.setId("not-found-home");
         add(title, message, home);
         return HttpServletResponse.SC_NOT_FOUND;
+    }
+
+    /**
+     * While the platform starts (after a restart, say), an address whose view is not there yet
+     * says so and reloads itself, instead of claiming the page does not exist.
+     */
+    private int starting(BeforeEnterEvent event, Platform platform, Locale locale) {
+        setId("starting-view");
+        H1 title = new H1(platform.t("congso.starting.title", locale));
+        title.setId("starting-title");
+        Paragraph message = new Paragraph(platform.t("congso.starting.message", locale,
+                "/" + event.getLocation().getPath()));
+        message.setId("starting-message");
+        ProgressBar bar = new ProgressBar();
+        bar.setIndeterminate(true);
+        bar.setWidth("min(24rem, 100%)");
+        add(title, message, bar);
+        event.getUI().getPage().executeJs("setTimeout(function () { window.location.reload(); }, $0)",
+                RELOAD_MILLIS);
+        return HttpServletResponse.SC_SERVICE_UNAVAILABLE;
     }
 }
