@@ -95,7 +95,7 @@ public class CatalogueView extends VerticalLayout {
     private void showMine() {
         mine.removeAll();
         if (enrolled.isEmpty()) {
-            mine.add(Widgets.muted(ui.t("training.ui.catalogue.mine-empty")));
+            mine.add(Widgets.emptyCards(ui.t("training.ui.catalogue.mine-empty")));
             return;
         }
         Map<Long, CourseSummary> byId = new HashMap<>();
@@ -143,7 +143,7 @@ public class CatalogueView extends VerticalLayout {
         List<CourseSummary> shown = published.stream()
                 .filter(c -> wanted == null || wanted.isEmpty() || wanted.equals(c.category())).toList();
         if (shown.isEmpty()) {
-            all.add(Widgets.muted(ui.t("training.ui.catalogue.none")));
+            all.add(Widgets.emptyCards(ui.t("training.ui.catalogue.none")));
             return;
         }
         for (CourseSummary course : shown) {
@@ -201,7 +201,7 @@ public class CatalogueView extends VerticalLayout {
             list = List.of(); // a learner without the exam permission has none
         }
         if (list.isEmpty()) {
-            myCertificates.add(Widgets.muted(ui.t("training.ui.catalogue.certificates-empty")));
+            myCertificates.add(Widgets.emptyCards(ui.t("training.ui.catalogue.certificates-empty")));
             return;
         }
         Div grid = Widgets.cardGrid();

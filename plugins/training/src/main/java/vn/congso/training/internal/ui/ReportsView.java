@@ -166,8 +166,10 @@ public class ReportsView extends VerticalLayout {
     }
 
     private Component csv(String id, String title, java.util.function.Supplier<byte[]> bytes) {
-        return Widgets.download(id, ui.t("training.ui.reports.csv"), Widgets.fileName("bao-cao-" + title, "csv"),
-                "text/csv;charset=UTF-8", bytes);
+        Component link = Widgets.download(id, ui.t("training.ui.reports.csv"), Widgets.fileName("bao-cao-" + title,
+                "csv"), "text/csv;charset=UTF-8", bytes);
+        link.getElement().getStyle().set("display", "inline-block").set("margin-block", "var(--lumo-space-s)");
+        return link;
     }
 
     private Component chart(String id, String title, java.util.function.Supplier<String> svg) {

@@ -67,6 +67,13 @@ final class Widgets {
         return span;
     }
 
+    /** The message of an empty {@link #cardGrid()}: muted, across the whole row instead of one card's width. */
+    static Span emptyCards(String text) {
+        Span span = muted(text);
+        span.getStyle().set("grid-column", "1 / -1");
+        return span;
+    }
+
     /**
      * A link that downloads bytes made when it is clicked, so a PDF is rendered only when wanted
      * and with the permissions of whoever clicks.
