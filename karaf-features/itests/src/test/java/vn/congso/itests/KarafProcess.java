@@ -46,18 +46,34 @@ final class KarafProcess {
         setProperty(home.resolve("etc/org.apache.karaf.management.cfg"), "rmiServerPort",
                 String.valueOf(ports.rmiServer()));
 
+        Files.deleteIfExists(out);
+        return launch(home, out, ports.http(), timeoutMillis);
+    }
+
+    /**
+     * Starts an instance already unpacked in {@code home} (again, after {@link #kill}) and waits
+     * until the shell answers HTTP 200; Karaf's console output is appended to {@code out}.
+     *
+     * @param home the unpacked, configured distribution
+     * @param out the file that receives Karaf's console output
+     * @param httpPort the instance's HTTP port
+     * @param timeoutMillis how long the first HTTP 200 may take
+     * @return the running process ({@code bin/karaf run}, the launcher of the Java process)
+     */
+    static Process launch(Path home, Path out, int httpPort, long timeoutMillis)
+            throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/karaf").toString(), "run")
                 .directory(home.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(out.toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()));
         Map<String, String> env = pb.environment();
         for (String inherited : List.of("KARAF_HOME", "KARAF_BASE", "KARAF_DATA", "KARAF_ETC", "KARAF_LOG")) {
             env.remove(inherited);
         }
-        env.put("CONGSO_HTTP_PORT", String.valueOf(ports.http())); // wins over any inherited value
+        env.put("CONGSO_HTTP_PORT", String.valueOf(httpPort)); // wins over any inherited value
         Process karaf = pb.start();
 
-        String base = "http://127.0.0.1:" + ports.http();
+        String base = "http://127.0.0.1:" + httpPort;
         VaadinHttpProbe probe = new VaadinHttpProbe(base);
         long deadline = System.currentTimeMillis() + timeoutMillis;
         while (probe.rootStatus() != 200) {
@@ -71,6 +87,29 @@ final class KarafProcess {
             Thread.sleep(250);
         }
         return karaf;
+    }
+
+    /**
+     * Kills the Karaf JVM with SIGKILL ({@code kill -9}): no shutdown hook, no bundle stops, no
+     * flush. The JVM is the process named in {@code karaf.pid} (Karaf's {@code Main} writes its
+     * own pid there), not {@code launcher}, the {@code bin/karaf} shell script that started it.
+     *
+     * @param home the instance
+     * @param launcher the process {@link #launch} returned; it ends when its JVM is gone
+     * @return the pid of the JVM that was killed
+     */
+    static long kill(Path home, Process launcher) throws Exception {
+        ProcessHandle jvm = ProcessHandle.of(Long.parseLong(Files.readString(home.resolve("karaf.pid")).trim()))
+                .orElseThrow(() -> new IllegalStateException("the pid in karaf.pid is not running"));
+        String command = jvm.info().command().orElse("");
+        if (jvm.pid() == launcher.pid() || !command.endsWith("java")) {
+            throw new IllegalStateException("karaf.pid names " + jvm.pid() + " (" + command
+                    + "), not the Karaf JVM started by " + launcher.pid());
+        }
+        jvm.destroyForcibly(); // SIGKILL on Unix
+        jvm.onExit().get(30, TimeUnit.SECONDS);
+        launcher.onExit().get(30, TimeUnit.SECONDS);
+        return jvm.pid();
     }
 
     /** Stops the instance by the pid in {@code karaf.pid}, then the process and its children. */

@@ -1,0 +1,291 @@
+package vn.congso.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import vn.congso.training.internal.exchange.ImportedQuestion;
+
+/**
+ * A trainer's screens in headless Chromium, against the assembled distribution started with
+ * {@code bin/karaf run} on ports of its own (http 19381, ssh 19301, rmi 11399/44485).
+ *
+ * <p>The administrator, as trainer, imports a GIFT file into the question bank (a malformed one
+ * first: its error names the line and nothing is created), creates a course with a lesson,
+ * publishes it, enrols a whole unit (Xã Tài Văn), and creates a one-minute exam drawing two
+ * questions from the imported category. One learner of that unit starts the exam in a second
+ * browser and lets the time run out; another studies the lesson, takes the exam and passes. The
+ * trainer revokes the certificate with a reason; the public verification page says revoked. The
+ * second browser, untouched since the start, has meanwhile moved on by itself to the result the
+ * server submitted when the time ran out.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TrainerBrowserIT {
+
+    static final int HTTP_PORT = 19381;
+    static final String BASE = "http://127.0.0.1:" + HTTP_PORT;
+    static final Path TARGET = Path.of("target").toAbsolutePath();
+    static final Path KARAF_HOME = TARGET.resolve("trainer-karaf");
+    static final Path KARAF_OUT = TARGET.resolve("trainer-karaf.out");
+    static final String ADMIN_PASSWORD = "Tran De 2026 quản trị";
+    static final String CATEGORY = "Tập huấn trình duyệt";
+    static final String COURSE = "Tập huấn kiểm thử trên trình duyệt";
+    static final String LESSON = "Phím tắt thường dùng";
+    static final String EXAM = "Kiểm tra tập huấn trình duyệt";
+    static final String LEARNER = "tranthilan.taivan";
+    static final String LEARNER_PASSWORD = "Trần Thị Lan học 2026";
+    static final String LATE_LEARNER = "lyvanhung.taivan";
+    static final String LATE_LEARNER_PASSWORD = "Lý Văn Hùng học 2026";
+    static final String REASON = "Cấp nhầm trong buổi kiểm thử";
+
+    private static Process karaf;
+    private static TrainingBrowser trainer;
+    private static TrainingBrowser late;
+    private static List<ImportedQuestion> bank;
+    private static Map<String, String> oneTimePasswords;
+    private static long examId;
+    private static long lateAttemptId;
+    private static Instant lateAttemptOverdueBy;
+    private static String certificateCode;
+
+    @RegisterExtension
+    static final TestWatcher SCREENSHOT_ON_FAILURE = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (trainer != null) {
+                trainer.screenshot(context.getRequiredTestMethod().getName());
+            }
+            if (late != null) {
+                late.screenshot(context.getRequiredTestMethod().getName() + "-late");
+            }
+            TrainingBrowser.reportErrorsLogged(KARAF_HOME, "TrainerBrowserIT");
+        }
+    };
+
+    @BeforeAll
+    static void startKarafAndBrowser() throws Exception {
+        assumeTrue(TrainingBrowser.available(), "needs " + TrainingBrowser.CHROMIUM + " and "
+                + TrainingBrowser.CHROMEDRIVER + " (apt-get install chromium chromium-driver)");
+        Path zip = Path.of(CongSoContainer.requiredFile("congso.distribution.zip"));
+        bank = TrainingBrowser.giftBank("/training/browser-bank.gift");
+        karaf = KarafProcess.start(zip, KARAF_HOME, KARAF_OUT, new CongSoContainer.Ports(HTTP_PORT, 19301, 11399, 44485),
+                120_000);
+        trainer = new TrainingBrowser(BASE, "TrainerBrowserIT");
+    }
+
+    @AfterAll
+    static void stopBrowsersAndKaraf() throws Exception {
+        try {
+            for (TrainingBrowser b : new TrainingBrowser[] {trainer, late}) {
+                if (b != null) {
+                    b.close();
+                }
+            }
+            trainer = null;
+            late = null;
+        } finally {
+            KarafProcess.stop(KARAF_HOME, karaf);
+            karaf = null;
+        }
+    }
+
+    private static Path resource(String name) throws Exception {
+        return Path.of(TrainerBrowserIT.class.getResource("/training/" + name).toURI());
+    }
+
+    @Test
+    @Order(1)
+    void theTrainerImportsAGiftFileAfterAMalformedOneIsRefused() throws Exception {
+        trainer.openSignIn(90);
+        trainer.firstSignIn("admin", trainer.adminOneTimePassword(KARAF_HOME), ADMIN_PASSWORD);
+        oneTimePasswords = TrainingBrowser.demoOneTimePasswords(KARAF_HOME);
+
+        trainer.get("/training/manage/questions");
+        trainer.wait(20).until(d -> trainer.displayedOrNull(By.id("question-bank-view")) != null);
+        trainer.click("bank-import");
+        intoCategory();
+        trainer.upload("import-upload", resource("browser-bank-broken.gift"));
+        trainer.wait(20).until(d -> trainer.displayedOrNull(By.id("import-errors")) != null);
+        assertEquals("Tệp có 1 lỗi; hãy sửa rồi tải lên lại.", trainer.text("import-rejected"));
+        trainer.wait(10).until(d -> trainer.gridTexts("import-errors").contains("Dòng 8"));
+        assertTrue(trainer.gridTexts("import-errors").contains("Thiếu dấu } đóng phần đáp án."),
+                String.valueOf(trainer.gridTexts("import-errors")));
+        assertNotNull(trainer.attribute("import-confirm", "disabled"), "a refused file can be imported");
+        trainer.click("import-cancel");
+        trainer.wait(10).until(d -> d.findElements(By.cssSelector("#import-dialog[opened]")).isEmpty());
+        assertTrue(trainer.gridTexts("bank-categories").stream().noneMatch(t -> t.startsWith(CATEGORY)),
+                "the malformed file created a category: " + trainer.gridTexts("bank-categories"));
+
+        trainer.click("bank-import");
+        intoCategory();
+        trainer.upload("import-upload", resource("browser-bank.gift"));
+        trainer.wait(20).until(d -> trainer.displayedOrNull(By.id("import-summary")) != null);
+        assertEquals("Sẽ tạo 3 câu hỏi trong 1 danh mục:", trainer.text("import-preview"));
+        assertTrue(trainer.gridTexts("import-summary").contains(CATEGORY), String.valueOf(trainer.gridTexts("import-summary")));
+        trainer.click("import-confirm");
+        trainer.wait(30).until(d -> trainer.text("import-progress-text").startsWith("Đã nhập 3 câu hỏi"));
+        trainer.click("import-cancel");
+        trainer.wait(10).until(d -> trainer.gridTexts("bank-categories").contains(CATEGORY + " (3)"));
+    }
+
+    /** Chooses the category the file's questions go to: a new one, typed into the dialog. */
+    private static void intoCategory() {
+        trainer.typeAndTab("import-category", CATEGORY);
+        trainer.wait(10).until(d -> CATEGORY.equals(trainer.js().executeScript(
+                "return document.querySelector('#import-category input').value;")));
+    }
+
+    @Test
+    @Order(2)
+    void theTrainerPublishesACourseWithALessonAndEnrolsAUnit() {
+        trainer.get("/training/manage/courses");
+        trainer.wait(20).until(d -> trainer.displayedOrNull(By.id("courses-admin-view")) != null);
+        trainer.click("courses-new");
+        trainer.type("course-new-title", COURSE);
+        trainer.click("course-new-save");
+        trainer.wait(20).until(d -> trainer.displayedOrNull(By.id("course-editor-view")) != null);
+
+        trainer.click("lesson-add");
+        trainer.type("lesson-title-field", LESSON);
+        trainer.type("lesson-markdown-field", "Nhấn **Ctrl + C** để sao chép và **Ctrl + V** để dán.");
+        // The live preview renders the Markdown as the learner will see it.
+        trainer.wait(10).until(d -> !d.findElements(By.cssSelector("#lesson-preview strong")).isEmpty());
+        trainer.click("lesson-save");
+        trainer.wait(15).until(d -> trainer.gridTexts("course-lessons-grid").contains(LESSON));
+
+        trainer.click("course-publish");
+        trainer.wait(15).until(d -> !d.findElements(By.cssSelector("#course-state [data-published='true']")).isEmpty());
+
+        trainer.click("course-enrol-people");
+        WebElement units = trainer.wait(10).until(d -> trainer.displayedOrNull(By.cssSelector("#enrol-units input")));
+        units.sendKeys("Tài Văn");
+        trainer.wait(10).until(d -> {
+            for (WebElement item : d.findElements(By.cssSelector("vaadin-multi-select-combo-box-item"))) {
+                if (item.isDisplayed() && TrainingBrowser.normalise(item.getText()).equals("Xã Tài Văn")) {
+                    item.click();
+                    return true;
+                }
+            }
+            return false;
+        });
+        units.sendKeys(Keys.ESCAPE);
+        trainer.click("enrol-confirm");
+        trainer.wait(15).until(d -> trainer.gridTexts("course-enrolments-grid").containsAll(List.of(LEARNER, LATE_LEARNER)));
+    }
+
+    @Test
+    @Order(3)
+    void theTrainerCreatesAOneMinuteExamFromTheImportedCategory() {
+        trainer.createExam(EXAM, COURSE, 1, 0, 1, 80, CATEGORY, 2);
+        trainer.signOut();
+    }
+
+    @Test
+    @Order(4)
+    void aLearnerStartsTheExamInASecondBrowserAndLeavesIt() throws Exception {
+        late = new TrainingBrowser(BASE, "TrainerBrowserIT-late");
+        late.firstSignIn(LATE_LEARNER, oneTimePasswords.get(LATE_LEARNER), LATE_LEARNER_PASSWORD);
+        late.openCourse(COURSE);
+        assertFalse(late.present("course-enrol"), "the unit's learner is not enrolled");
+        examId = late.examIdOnCoursePage(EXAM);
+        lateAttemptId = late.startExam(examId);
+        lateAttemptOverdueBy = Instant.now().plus(Duration.ofMinutes(1));
+        assertEquals(2, late.questionCount());
+        // From here on nobody touches this browser until the time has run out.
+    }
+
+    @Test
+    @Order(5)
+    void anotherLearnerOfTheUnitStudiesTakesAndPassesTheExam() {
+        trainer.firstSignIn(LEARNER, oneTimePasswords.get(LEARNER), LEARNER_PASSWORD);
+        long courseId = trainer.openCourse(COURSE);
+        trainer.get("/training");
+        trainer.wait(20).until(d -> trainer.displayedOrNull(By.id("my-course-" + courseId)) != null);
+        trainer.get("/training/course/" + courseId);
+        trainer.click("lesson-link-1");
+        trainer.wait(20).until(d -> trainer.displayedOrNull(By.id("lesson-view")) != null);
+        assertTrue(trainer.text("lesson-content").contains("Nhấn Ctrl + C để sao chép"), trainer.text("lesson-content"));
+        trainer.click("lesson-mark-studied");
+        trainer.wait(10).until(d -> trainer.displayedOrNull(By.id("lesson-studied")) != null);
+
+        trainer.startExam(examId);
+        for (int n = 1; n <= 2; n++) {
+            trainer.goTo(n);
+            trainer.answerCorrectly(n, bank);
+        }
+        trainer.click("exam-submit");
+        trainer.wait(10).until(d -> trainer.displayedOrNull(By.id("exam-submit-confirm-button"))).click();
+        trainer.wait(30).until(d -> trainer.displayedOrNull(By.id("result-view")) != null);
+        assertEquals("true", trainer.attribute("result-outcome", "data-passed"), trainer.text("result-summary"));
+        assertTrue(trainer.text("result-score").matches("Điểm: 100\\s?%"), trainer.text("result-score"));
+        certificateCode = TrainingBrowser.certificateCode(trainer.text("result-summary"));
+        trainer.signOut();
+    }
+
+    @Test
+    @Order(6)
+    void theTrainerRevokesTheCertificateWithAReason() {
+        assertNotNull(certificateCode, "the learner earned no certificate");
+        trainer.signIn("admin", ADMIN_PASSWORD);
+        trainer.get("/training/manage/certificates");
+        trainer.wait(20).until(d -> trainer.displayedOrNull(By.id("certificates-admin-view")) != null);
+        trainer.chooseInSelect("certificates-exam", EXAM);
+        trainer.wait(15).until(d -> trainer.gridTexts("certificates-grid").contains(certificateCode));
+        assertTrue(trainer.gridTexts("certificates-grid").contains("Còn hiệu lực"));
+
+        trainer.click("certificate-revoke-" + certificateCode);
+        trainer.click("certificate-revoke-confirm");
+        // No reason, no revocation.
+        trainer.wait(10).until(d -> trainer.attribute("certificate-revoke-reason", "invalid") != null);
+        trainer.type("certificate-revoke-reason", REASON);
+        trainer.click("certificate-revoke-confirm");
+        trainer.wait(15).until(d -> trainer.gridTexts("certificates-grid").containsAll(List.of("Đã thu hồi", REASON)));
+        assertFalse(trainer.displayedOrNull(By.id("certificate-revoke-" + certificateCode)) != null,
+                "a revoked certificate can be revoked again");
+        trainer.signOut();
+    }
+
+    @Test
+    @Order(7)
+    void theVerificationPageSaysRevoked() {
+        trainer.get("/training/verify/" + certificateCode);
+        trainer.wait(20).until(d -> trainer.displayedOrNull(By.id("verify-view")) != null);
+        assertEquals("REVOKED", trainer.attribute("verify-status", "data-status"));
+        assertEquals("Chứng chỉ đã bị thu hồi", trainer.text("verify-status"));
+        assertEquals("Trần Thị Lan", trainer.text("verify-holder"));
+        assertEquals(COURSE, trainer.text("verify-course"));
+    }
+
+    @Test
+    @Order(8)
+    void theUntouchedAttemptScreenShowsTheResultTheServerSubmittedWhenTimeRanOut() {
+        assertNotNull(lateAttemptOverdueBy, "the second learner started no attempt");
+        long seconds = Math.max(0, Duration.between(Instant.now(), lateAttemptOverdueBy).toSeconds()) + 30;
+        // The screen counts down, locks, and follows the server's auto-submission to the result.
+        late.wait((int) seconds).until(d -> late.displayedOrNull(By.id("result-view")) != null);
+        assertEquals("/training/result/" + lateAttemptId, late.path());
+        assertEquals("Bài làm được hệ thống tự động nộp khi hết giờ.", late.text("result-auto-submitted"));
+        assertEquals("false", late.attribute("result-outcome", "data-passed"));
+        assertTrue(late.text("result-score").matches("Điểm: 0\\s?%"), late.text("result-score"));
+        TrainingBrowser.reportErrorsLogged(KARAF_HOME, "TrainerBrowserIT");
+    }
+}
