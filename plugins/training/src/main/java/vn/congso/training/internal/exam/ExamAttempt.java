@@ -94,6 +94,8 @@ public record ExamAttempt(AttemptTiming timing, long seed, AttemptState state, I
 
     /**
      * The server submits an attempt whose time ran out, whether or not a browser is still open.
+     * It is recorded as submitted at its deadline, when the learner's time ended, however late
+     * the server gets to it (after a restart, say); answers taken in the grace period count.
      *
      * @param clock the server's clock
      * @return the automatically submitted attempt
@@ -106,7 +108,7 @@ public record ExamAttempt(AttemptTiming timing, long seed, AttemptState state, I
         if (!isOverdue(clock.instant())) {
             throw new TrainingException("training.attempt.not-overdue");
         }
-        return new ExamAttempt(timing, seed, AttemptState.AUTO_SUBMITTED, clock.instant());
+        return new ExamAttempt(timing, seed, AttemptState.AUTO_SUBMITTED, timing.deadline());
     }
 
     /**

@@ -423,7 +423,8 @@ public final class JdbcExamService implements ExamService {
         Instant now = clock.instant();
         if (running != null) {
             if (running.attempt().isOverdue(now)) {
-                finish(c, running, AttemptState.AUTO_SUBMITTED, now);
+                ExamAttempt auto = running.attempt().autoSubmit(clock);
+                finish(c, running, auto.state(), auto.submittedAt());
                 guard.done("training.attempt.auto-submit", running.id(), "on resume");
                 return session(c, attempt(c, running.id()), exam);
             }

@@ -85,7 +85,10 @@ class ExamAttemptTest {
         clock.advance(Duration.ofSeconds(30));
         ExamAttempt swept = attempt.autoSubmit(clock);
         assertEquals(AttemptState.AUTO_SUBMITTED, swept.state());
-        assertEquals(clock.instant(), swept.submittedAt());
+        assertEquals(attempt.timing().deadline(), swept.submittedAt());
+        clock.advance(Duration.ofHours(3)); // the server was down meanwhile
+        assertEquals(attempt.timing().deadline(), attempt.autoSubmit(clock).submittedAt(),
+                "submitted when the time ended, not when the server came back");
         assertEquals(List.of("training.attempt.time-over"),
                 keys(assertThrows(TrainingException.class, () -> attempt.submit(clock))),
                 "a learner cannot submit after the grace period");

@@ -232,10 +232,11 @@ class ExamServiceTest {
     @Test
     void reopeningAnOverdueAttemptSubmitsItInsteadOfStartingAnother() {
         AttemptSession attempt = f.exams.startOrResume(examId);
-        f.clock.advance(LIMIT.plus(GRACE));
+        f.clock.advance(LIMIT.plus(GRACE).plusHours(2));
         AttemptSession reopened = f.exams.startOrResume(examId);
         assertEquals(attempt.attemptId(), reopened.attemptId());
         assertEquals(AttemptState.AUTO_SUBMITTED, reopened.state());
+        assertEquals(attempt.deadline(), f.exams.result(attempt.attemptId()).submittedAt());
         assertEquals(1, f.exams.overview(examId).attemptsUsed());
     }
 
