@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * The Pax Exam options every container test shares: the reactor's distribution zip (a {@code file:}
@@ -72,5 +75,33 @@ final class CongSoContainer {
                     + value + " (build the reactor first: mvn install -DskipTests)");
         }
         return new File(value).getAbsolutePath();
+    }
+
+    /**
+     * Waits until Karaf has installed its boot features (its {@code BootFinished} service is
+     * registered). Until then the shell answers an unknown address with "the system is
+     * starting", not "not found".
+     *
+     * @param context a bundle context in the container
+     * @param millis how long to wait
+     * @throws InterruptedException when interrupted
+     */
+    static void awaitBootFinished(BundleContext context, long millis) throws InterruptedException {
+        ServiceTracker<Object, Object> tracker;
+        try {
+            tracker = new ServiceTracker<>(context,
+                    context.createFilter("(objectClass=org.apache.karaf.features.BootFinished)"), null);
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        tracker.open(true);
+        try {
+            if (tracker.waitForService(millis) == null) {
+                throw new IllegalStateException("Karaf did not finish installing its boot features in " + millis
+                        + " ms");
+            }
+        } finally {
+            tracker.close();
+        }
     }
 }

@@ -52,6 +52,7 @@ public class PluginLifecycleIT {
         assertShellActive();
         VaadinHttpProbe probe = new VaadinHttpProbe("http://127.0.0.1:" + HTTP_PORT);
         assertTrue("the shell did not answer HTTP 200 on / within 60 s", probe.awaitRoot200(60_000));
+        CongSoContainer.awaitBootFinished(bundleContext, 120_000);
 
         String before = probe.navigate(PLUGIN_ROUTE);
         assertTrue("route should be unknown before install: " + VaadinHttpProbe.abbreviate(before),
