@@ -43,6 +43,29 @@ final class Karaf {
         }
     }
 
+    /**
+     * The live objects by class after a full GC ({@code jcmd GC.class_histogram}): class name to
+     * {instances, bytes}; empty when unknown.
+     */
+    static java.util.Map<String, long[]> histogram(Path home) {
+        java.util.Map<String, long[]> classes = new java.util.HashMap<>();
+        try {
+            String pid = Files.readString(home.resolve("karaf.pid")).trim();
+            Process jcmd = new ProcessBuilder("jcmd", pid, "GC.class_histogram").redirectErrorStream(true).start();
+            String text = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            jcmd.waitFor(60, TimeUnit.SECONDS);
+            java.util.regex.Matcher row = java.util.regex.Pattern
+                    .compile("(?m)^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)").matcher(text);
+            while (row.find()) {
+                classes.merge(row.group(3), new long[] {Long.parseLong(row.group(1)), Long.parseLong(row.group(2))},
+                        (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
+            }
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            classes.clear();
+        }
+        return classes;
+    }
+
     static Process start(Path home, Ports ports) throws IOException {
         configure(home, ports);
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/karaf").toString(), "run")

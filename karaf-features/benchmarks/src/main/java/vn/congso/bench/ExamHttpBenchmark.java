@@ -1,0 +1,601 @@
+package vn.congso.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import vn.congso.security.internal.Argon2Passwords;
+
+/**
+ * The exam save benchmark through Vaadin's HTTP endpoint, and the heap an open exam UI costs
+ * (training issue: 500 concurrent exam takers, each saving an answer every 10 s; p95 ≤ 50 ms,
+ * no errors; ≤ 300 KB heap per open exam UI).
+ *
+ * <p><b>Setup (benchmark-only shortcut, not measured).</b> A fresh distribution is unpacked and
+ * started once on loopback ports no other test uses (HTTP 19281, SSH 19201, RMI 11299/44480) so
+ * that it creates its database and the training demo (course "Kỹ năng công nghệ thông tin cơ
+ * bản" with its 24-question, 30-minute exam); it is stopped, and N learners
+ * ({@code bench.u0001}…) are written straight into the stopped Derby database: enabled, role
+ * {@code learner} ({@code training:course:enrol}, {@code training:exam:take}), spread over the
+ * demo learners' five units, enrolled in the demo course, with no forced password change, all
+ * sharing one Argon2id hash made by core/security's own {@link Argon2Passwords#standard()}
+ * (a salt shared by benchmark accounts only; every sign-in still verifies it at full cost). The
+ * one-time-password change that real new accounts go through is skipped.
+ *
+ * <p><b>What each virtual user does, all through Vaadin's protocol ({@link VaadinProbe.Tab}).</b>
+ * Signs in on the login view (types name and password, clicks, gets the new session cookie),
+ * closes that page with the browser's unload beacon; opens {@code training/exam/<id>}, clicks
+ * {@code exam-start} and the confirmation, which starts the attempt and navigates to
+ * {@code training/attempt/<id>}, and closes that page too. Then — heap measured with every
+ * session signed in and no UI open — each opens {@code training/attempt/<id>} as a fresh page
+ * with everything a browser keeps running there: the long-polling push connection (the
+ * application's {@code @Push(AUTOMATIC, LONG_POLLING)}), Vaadin's heartbeat every
+ * {@code heartbeatSeconds} (60) and the 1-second poll the attempt view asks for with
+ * {@code UI.setPollInterval} (its countdown; every 20th poll re-reads the attempt). The heap
+ * is measured again, and the difference divided by N is the heap per open exam UI, including
+ * the UI, the shell layout, the view, push and the HTTP connections the tab keeps open. The live
+ * bytes come from {@code jcmd GC.class_histogram}, which counts inside the full GC's safepoint;
+ * {@code GC.run} then {@code GC.heap_info} is printed too, but with 500 UIs polling it also counts
+ * what they allocated between the two commands.
+ *
+ * <p><b>Measured.</b> Two phases of equal load, start times spread evenly over 10 s: first the
+ * baseline, each user clicking {@code exam-next} (or {@code exam-previous} at the end) every
+ * 10 s — a round trip that rebuilds the question form and does no database work; then the saves,
+ * each user changing the answer of the question on screen every 10 s (a radio, check box,
+ * text, number or select value as the question type needs: {@code mSync} of {@code value} and
+ * the component's synchronising event), timed from sending to the reply in which
+ * {@code exam-save-status} shows {@code data-state=saved} with the new "saved at" time (the
+ * view saves synchronously in the value-change listener, so the acknowledgement is in the same
+ * reply). Errors: non-200, {@code appError}, {@code sessionExpired}, a missing component, no
+ * acknowledgement, {@code data-state=failed}, and I/O failures.
+ *
+ * <p>System properties: {@code bench.users} (500), {@code bench.minutes} (2, each phase),
+ * {@code bench.signins} (parallel sign-ins, 4), {@code bench.histogram} (true: also print which classes
+ * grew most per open exam UI). Arguments: the folder holding
+ * congso-distribution.zip and a scratch folder. Run: {@code mvn -B -q install -DskipTests &&
+ * mvn -B -q -pl karaf-features/benchmarks exec:java -Dbench.main=vn.congso.bench.ExamHttpBenchmark}.
+ * The distribution is always stopped by its pid at the end.
+ */
+public final class ExamHttpBenchmark {
+
+    private static final Karaf.Ports PORTS = new Karaf.Ports(19281, 19201, 11299, 44480);
+    private static final String COURSE_TITLE = "Kỹ năng công nghệ thông tin cơ bản";
+    private static final String PASSWORD = "Bench-exam-2026!";
+    private static final String[] UNITS = {"xa-tai-van", "xa-lich-hoi-thuong", "xa-dai-an-2", "xa-lieu-tu", "district"};
+    private static final long ACTION_PERIOD_MS = 10_000;
+    /** Whether the virtual users hold the push connection a browser holds (false only to see what push costs). */
+    private static final boolean PUSH = Boolean.parseBoolean(System.getProperty("bench.push", "true"));
+    /** The first message of each kind of error, printed once. */
+    private static final Map<String, String> SAMPLES = new ConcurrentHashMap<>();
+    private static final Pattern ATTEMPT_ROUTE = Pattern.compile("training/attempt/(\\d+)");
+
+    private ExamHttpBenchmark() {
+    }
+
+    /**
+     * Runs the benchmark.
+     *
+     * @param args the subjects folder and a scratch folder
+     * @throws Exception when the platform cannot be prepared or started
+     */
+    public static void main(String[] args) throws Exception {
+        int users = Integer.getInteger("bench.users", 500);
+        double minutes = Double.parseDouble(System.getProperty("bench.minutes", "2"));
+        int signinThreads = Integer.getInteger("bench.signins", 4);
+        Path subjects = Path.of(args[0]).toAbsolutePath();
+        Path work = Path.of(args[1]).toAbsolutePath().resolve("exam-http");
+        Karaf.deleteTree(work);
+        Files.createDirectories(work);
+        System.setProperty("derby.stream.error.file", work.resolve("derby-bench.log").toString());
+        Path home = Karaf.unpack(subjects.resolve("congso-distribution.zip"), work);
+        System.out.printf("CongSo exam benchmark through Vaadin's HTTP endpoint: %d virtual users, %.1f min per phase;"
+                + " java %s; %d cores%n", users, minutes, System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors());
+
+        Process karaf = Karaf.start(home, PORTS);
+        VaadinProbe probe = new VaadinProbe("http://127.0.0.1:" + PORTS.http() + "/");
+        long examId;
+        try {
+            Karaf.await(() -> probe.status("") == 200, 240_000);
+            // The training plugin's views are registered after its demo data has been loaded.
+            Karaf.await(() -> probe.shows("training/verify/none", "verify-status"), 120_000);
+            Thread.sleep(2_000);
+        } finally {
+            Karaf.stop(home, karaf, PORTS);
+        }
+        examId = addLearners(home, users);
+        System.out.printf("Setup: %d learners written to the stopped database, demo exam %d%n", users, examId);
+
+        karaf = Karaf.start(home, PORTS);
+        HttpClient http = VaadinProbe.sharedClient();
+        List<VirtualUser> crowd = new ArrayList<>();
+        try {
+            Karaf.await(() -> probe.status("") == 200, 240_000);
+            Karaf.await(() -> probe.shows("training/verify/none", "verify-status"), 120_000);
+            String heartbeat = Files.readAllLines(home.resolve("etc/vn.congso.ui.cfg")).stream()
+                    .filter(l -> l.matches("\\s*heartbeatSeconds\\s*=.*")).findFirst().orElse("heartbeatSeconds = 60");
+            int heartbeatSeconds = Integer.parseInt(heartbeat.split("=")[1].trim());
+            for (int i = 0; i < users; i++) {
+                crowd.add(new VirtualUser(i, probe.new Browser(http)));
+            }
+            signIn(crowd, examId, signinThreads);
+            long heapSignedIn = Karaf.heapAfterGc(home);
+            Map<String, long[]> before = Karaf.histogram(home);
+
+            openExams(crowd);
+            Clock plan = new Clock(System.currentTimeMillis() + 5_000, (long) (minutes * 60_000));
+            List<Thread> threads = new ArrayList<>();
+            for (VirtualUser user : crowd) {
+                Thread thread = new Thread(() -> user.run(plan, users, heartbeatSeconds * 1000L), "vu-" + user.index);
+                thread.setDaemon(true);
+                thread.start();
+                threads.add(thread);
+            }
+            // Let every UI settle (push connected, a few polls) before weighing them.
+            Thread.sleep(Math.max(0, plan.start() - System.currentTimeMillis() - 1_000));
+            long heapOpen = Karaf.heapAfterGc(home);
+            Map<String, long[]> after = Karaf.histogram(home);
+            if (Boolean.getBoolean("bench.histogram")) {
+                printGrowth(before, after, users);
+            }
+            for (Thread thread : threads) {
+                thread.join(Math.max(1, plan.end() + 60_000 - System.currentTimeMillis()));
+            }
+            report(crowd, users, minutes, new long[] {heapSignedIn, heapOpen, total(before), total(after)}, heartbeatSeconds);
+        } finally {
+            for (VirtualUser user : crowd) {
+                user.stop();
+            }
+            Karaf.stop(home, karaf, PORTS);
+        }
+        Karaf.deleteTree(work);
+    }
+
+    /** The schedule of both phases, in wall-clock ms. */
+    record Clock(long start, long phase) {
+        long savesFrom() {
+            return start + phase;
+        }
+
+        long end() {
+            return start + 2 * phase;
+        }
+    }
+
+    /** Writes the benchmark learners into the stopped distribution's database; returns the demo exam's id. */
+    static long addLearners(Path home, int users) throws SQLException {
+        String url = "jdbc:derby:" + home.resolve("data/derby/congso");
+        String hash = Argon2Passwords.standard().hash(PASSWORD.toCharArray());
+        long examId;
+        try (Connection c = DriverManager.getConnection(url)) {
+            c.setAutoCommit(false);
+            String marker = one(c, "SELECT setting_value FROM trn_setting WHERE name = 'demo.loaded'");
+            if (!"done".equals(marker)) {
+                throw new IllegalStateException("The training demo was not loaded (marker: " + marker + ")");
+            }
+            long courseId = Long.parseLong(one(c, "SELECT id FROM trn_course WHERE title = '" + COURSE_TITLE + "'"));
+            examId = Long.parseLong(one(c, "SELECT id FROM trn_exam WHERE course_id = " + courseId));
+            Timestamp now = Timestamp.from(Instant.now());
+            try (PreparedStatement user = c.prepareStatement("INSERT INTO sec_user (username, full_name, email, phone,"
+                    + " unit_id, enabled, password_hash, must_change_password, created_at, updated_at)"
+                    + " VALUES (?, ?, '', '', ?, TRUE, ?, FALSE, ?, ?)", PreparedStatement.RETURN_GENERATED_KEYS);
+                    PreparedStatement role = c.prepareStatement(
+                            "INSERT INTO sec_user_role (user_id, role_id) VALUES (?, 'learner')");
+                    PreparedStatement enrol = c.prepareStatement("INSERT INTO trn_enrolment (course_id, username,"
+                            + " enrolled_by, enrolled_at, deadline) VALUES (?, ?, 'system:bench', ?, ?)")) {
+                for (int i = 0; i < users; i++) {
+                    String name = username(i);
+                    user.setString(1, name);
+                    user.setString(2, "Học viên thử tải " + (i + 1));
+                    user.setString(3, UNITS[i % UNITS.length]);
+                    user.setString(4, hash);
+                    user.setTimestamp(5, now);
+                    user.setTimestamp(6, now);
+                    user.executeUpdate();
+                    try (ResultSet keys = user.getGeneratedKeys()) {
+                        keys.next();
+                        role.setLong(1, keys.getLong(1));
+                    }
+                    role.executeUpdate();
+                    enrol.setLong(1, courseId);
+                    enrol.setString(2, name);
+                    enrol.setTimestamp(3, now);
+                    enrol.setTimestamp(4, Timestamp.from(Instant.now().plus(90, ChronoUnit.DAYS)));
+                    enrol.executeUpdate();
+                }
+            }
+            c.commit();
+        }
+        try {
+            DriverManager.getConnection(url + ";shutdown=true").close();
+        } catch (SQLException expected) {
+            // Derby reports a clean shutdown as SQLState 08006.
+            if (!"08006".equals(expected.getSQLState())) {
+                throw expected;
+            }
+        }
+        return examId;
+    }
+
+    private static String one(Connection c, String sql) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    static String username(int index) {
+        return String.format("bench.u%04d", index + 1);
+    }
+
+    /** Signs every user in and starts their attempt, a few at a time (each sign-in is an Argon2id verification). */
+    private static void signIn(List<VirtualUser> crowd, long examId, int threads) throws Exception {
+        long t0 = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<?>> done = new ArrayList<>();
+        for (VirtualUser user : crowd) {
+            done.add(pool.submit(() -> {
+                user.signInAndStart(examId);
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+        List<Long> signins = crowd.stream().map(u -> u.signInMillis).toList();
+        System.out.printf("Signed in and started %d attempts over the protocol in %.1f s (sign-in round trip median"
+                + " %d ms, each an Argon2id verification)%n", crowd.size(), (System.nanoTime() - t0) / 1e9,
+                Karaf.median(signins));
+    }
+
+    private static void openExams(List<VirtualUser> crowd) throws Exception {
+        long t0 = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<?>> done = new ArrayList<>();
+        for (VirtualUser user : crowd) {
+            done.add(pool.submit(() -> {
+                user.openExam();
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+        System.out.printf("Opened %d exam UIs (push, heartbeat, 1 s poll running) in %.1f s%n", crowd.size(),
+                (System.nanoTime() - t0) / 1e9);
+    }
+
+    private static long total(Map<String, long[]> histogram) {
+        return histogram.values().stream().mapToLong(v -> v[1]).sum();
+    }
+
+    private static void report(List<VirtualUser> crowd, int users, double minutes, long[] heap, int heartbeatSeconds) {
+        List<Long> baseline = new ArrayList<>();
+        List<Long> saves = new ArrayList<>();
+        List<Long> polls = new ArrayList<>();
+        Map<String, Long> baselineErrors = new TreeMap<>();
+        Map<String, Long> saveErrors = new TreeMap<>();
+        Map<String, Long> otherErrors = new TreeMap<>();
+        long pushed = 0;
+        long connected = 0;
+        for (VirtualUser user : crowd) {
+            baseline.addAll(user.baseline);
+            saves.addAll(user.saves);
+            polls.addAll(user.polls);
+            user.baselineErrors.forEach((k, v) -> baselineErrors.merge(k, v.get(), Long::sum));
+            user.saveErrors.forEach((k, v) -> saveErrors.merge(k, v.get(), Long::sum));
+            user.otherErrors.forEach((k, v) -> otherErrors.merge(k, v.get(), Long::sum));
+            pushed += user.exam == null ? 0 : user.exam.pushMessages();
+            connected += user.exam != null && user.exam.pushConnected() ? 1 : 0;
+        }
+        System.out.printf("%nRound trips, ms (%d virtual users, one action each per 10 s, %.1f min per phase)%n", users,
+                minutes);
+        System.out.printf("  %-58s %7s %6s %6s %6s %6s  %s%n", "", "count", "p50", "p95", "p99", "max", "errors");
+        line("baseline: click exam-next/previous (no database work)", baseline, baselineErrors);
+        line("exam save: change answer to exam-save-status saved", saves, saveErrors);
+        line("background: 1 s ui-poll of the countdown (every 20th reads)", polls, otherErrors);
+        System.out.printf("  target: save p95 <= 50 ms, 0 errors; push connected in %d of %d UIs, %d messages pushed%n",
+                connected, users, pushed);
+        System.out.printf("%nHeap of the Karaf JVM, %d sessions signed in with no UI open, then with %d exam UIs open"
+                + " (push, %d s heartbeat, 1 s poll)%n", users, users, heartbeatSeconds);
+        System.out.printf("  live objects (jcmd GC.class_histogram, counted in the full GC's safepoint): %6.1f MB -> %6.1f MB"
+                + "  = %6.1f KB per open exam UI  (target <= 300 KB)%n", heap[2] / 1048576.0, heap[3] / 1048576.0,
+                (heap[3] - heap[2]) / 1024.0 / users);
+        System.out.printf("  used after GC.run (jcmd GC.heap_info, a moment later, so it includes what the running UIs"
+                + " allocated meanwhile): %6.1f MB -> %6.1f MB%n", heap[0] / 1048576.0, heap[1] / 1048576.0);
+    }
+
+    /** The classes whose live bytes grew most between two histograms, per user. */
+    private static void printGrowth(Map<String, long[]> before, Map<String, long[]> after, int users) {
+        long total = after.entrySet().stream().mapToLong(e -> e.getValue()[1]
+                - before.getOrDefault(e.getKey(), new long[2])[1]).sum();
+        System.out.printf("%nHeap growth per open exam UI by class (jcmd GC.class_histogram): %.1f KB in all%n",
+                total / 1024.0 / users);
+        after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), new long[] {e.getValue()[0] - before.getOrDefault(e.getKey(),
+                        new long[2])[0], e.getValue()[1] - before.getOrDefault(e.getKey(), new long[2])[1]}))
+                .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]))
+                .filter(new java.util.function.Predicate<Map.Entry<String, long[]>>() {
+                    private int shown;
+
+                    @Override
+                    public boolean test(Map.Entry<String, long[]> e) {
+                        return shown++ < 25 || e.getKey().startsWith("vn.congso") && e.getValue()[1] > 0;
+                    }
+                })
+                .forEach(e -> System.out.printf("  %8.1f KB %8.1f objects  %s%n", e.getValue()[1] / 1024.0 / users,
+                        (double) e.getValue()[0] / users, e.getKey()));
+    }
+
+    private static void line(String label, List<Long> nanos, Map<String, Long> errors) {
+        List<Long> sorted = new ArrayList<>(nanos);
+        Collections.sort(sorted);
+        System.out.printf("  %-58s %7d %6.1f %6.1f %6.1f %6.1f  %s%n", label, sorted.size(), pct(sorted, 50),
+                pct(sorted, 95), pct(sorted, 99), sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1e6,
+                errors.isEmpty() ? "0" : errors.values().stream().mapToLong(Long::longValue).sum() + " " + errors);
+    }
+
+    private static double pct(List<Long> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index))) / 1e6;
+    }
+
+    /** One simulated exam taker with one browser. */
+    private static final class VirtualUser {
+        final int index;
+        final VaadinProbe.Browser browser;
+        final List<Long> baseline = Collections.synchronizedList(new ArrayList<>());
+        final List<Long> saves = Collections.synchronizedList(new ArrayList<>());
+        final List<Long> polls = Collections.synchronizedList(new ArrayList<>());
+        final Map<String, AtomicLong> baselineErrors = new ConcurrentHashMap<>();
+        final Map<String, AtomicLong> saveErrors = new ConcurrentHashMap<>();
+        final Map<String, AtomicLong> otherErrors = new ConcurrentHashMap<>();
+        long attemptId;
+        long signInMillis;
+        volatile VaadinProbe.Tab exam;
+        volatile boolean stopped;
+        private boolean forward = true;
+        private int answers;
+
+        VirtualUser(int index, VaadinProbe.Browser browser) {
+            this.index = index;
+            this.browser = browser;
+        }
+
+        void signInAndStart(long examId) throws Exception {
+            long t0 = System.nanoTime();
+            VaadinProbe.Tab login = browser.open("login");
+            login.setValue("login-username", TextNode.valueOf(username(index)));
+            login.setValue("login-password", TextNode.valueOf(PASSWORD));
+            login.click("login-submit");
+            signInMillis = (System.nanoTime() - t0) / 1_000_000;
+            VaadinProbe.Node error = login.find("login-error");
+            if (!login.lastExecute().contains("./") || error != null && !"true".equals(error.get("hidden"))
+                    && login.text(error) != null && !login.text(error).isBlank()) {
+                throw new IllegalStateException(username(index) + " could not sign in: " + login.text(error) + " "
+                        + login.lastExecute());
+            }
+            login.unload();
+
+            VaadinProbe.Tab start = browser.open("training/exam/" + examId);
+            start.click("exam-start");
+            start.click("exam-start-confirm-button");
+            Matcher route = ATTEMPT_ROUTE.matcher(start.lastExecute());
+            if (!route.find() || start.find("attempt-view") == null) {
+                throw new IllegalStateException(username(index) + " could not start the exam: "
+                        + VaadinProbe.abbreviate(start.lastExecute()));
+            }
+            attemptId = Long.parseLong(route.group(1));
+            start.unload();
+        }
+
+        void openExam() throws Exception {
+            VaadinProbe.Tab tab = browser.open("training/attempt/" + attemptId);
+            if (tab.find("exam-answer") == null && tab.find("exam-match-1") == null) {
+                throw new IllegalStateException(username(index) + ": no exam-answer in training/attempt/" + attemptId);
+            }
+            if (PUSH) {
+                tab.startPush();
+            }
+            exam = tab;
+        }
+
+        void stop() {
+            stopped = true;
+            VaadinProbe.Tab tab = exam;
+            if (tab != null) {
+                try {
+                    tab.unload();
+                } catch (Exception e) {
+                    // the server is being stopped anyway
+                }
+            }
+        }
+
+        /** Polls, heartbeats and acts on schedule until the end of the save phase. */
+        void run(Clock plan, int users, long heartbeatMillis) {
+            VaadinProbe.Tab tab = exam;
+            long offset = index * ACTION_PERIOD_MS / users;
+            long nextAction = plan.start() + offset;
+            long now = System.currentTimeMillis();
+            int interval = tab.pollInterval();
+            long nextPoll = interval > 0 ? now + interval : Long.MAX_VALUE;
+            long nextHeartbeat = now + heartbeatMillis;
+            while (!stopped && nextAction < plan.end()) {
+                long wake = Math.min(nextAction, Math.min(nextPoll, nextHeartbeat));
+                long sleep = wake - System.currentTimeMillis();
+                if (sleep > 0) {
+                    try {
+                        Thread.sleep(sleep);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                long t = System.currentTimeMillis();
+                if (t >= nextAction) {
+                    boolean saving = nextAction >= plan.savesFrom();
+                    act(tab, saving);
+                    nextAction += ACTION_PERIOD_MS;
+                } else if (t >= nextPoll) {
+                    long t0 = System.nanoTime();
+                    try {
+                        tab.poll();
+                        polls.add(System.nanoTime() - t0);
+                    } catch (Exception e) {
+                        count(otherErrors, e);
+                    }
+                    // The browser's poll timer repeats at a fixed interval; a late poll is not repeated.
+                    int next = tab.pollInterval();
+                    nextPoll = next > 0 ? Math.max(nextPoll + next, System.currentTimeMillis()) : Long.MAX_VALUE;
+                } else if (t >= nextHeartbeat) {
+                    try {
+                        tab.heartbeat();
+                    } catch (Exception e) {
+                        count(otherErrors, e);
+                    }
+                    nextHeartbeat += heartbeatMillis;
+                }
+            }
+        }
+
+        private void act(VaadinProbe.Tab tab, boolean saving) {
+            Map<String, AtomicLong> errors = saving ? saveErrors : baselineErrors;
+            try {
+                if (saving) {
+                    VaadinProbe.Node status = tab.find("exam-save-status");
+                    String before = tab.text(status);
+                    String component = answerComponent(tab);
+                    JsonNode value = nextValue(tab, component);
+                    long t0 = System.nanoTime();
+                    tab.setValue(component, value);
+                    long elapsed = System.nanoTime() - t0;
+                    status = tab.find("exam-save-status");
+                    String state = status == null ? null : status.get("data-state");
+                    String after = tab.text(status);
+                    if ("saved".equals(state) && after != null && !after.equals(before)) {
+                        saves.add(elapsed);
+                    } else {
+                        String kind = "failed".equals(state) ? "save-failed" : "no-ack";
+                        if (SAMPLES.putIfAbsent(kind, kind) == null) {
+                            System.out.printf("  first %s: %s %s set to %s; status %s '%s' -> '%s'%n", kind, component,
+                                    tab.find(component) == null ? "?" : tab.find(component).tag, value, state, before,
+                                    after);
+                        }
+                        errors.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
+                    }
+                } else {
+                    String button = forward ? "exam-next" : "exam-previous";
+                    VaadinProbe.Node target = tab.find(button);
+                    if (target != null && target.attributes.containsKey("disabled")) {
+                        forward = !forward;
+                        button = forward ? "exam-next" : "exam-previous";
+                    }
+                    String before = tab.text(tab.find("exam-question-number"));
+                    long t0 = System.nanoTime();
+                    tab.click(button);
+                    long elapsed = System.nanoTime() - t0;
+                    String after = tab.text(tab.find("exam-question-number"));
+                    if (after != null && !after.equals(before)) {
+                        baseline.add(elapsed);
+                    } else {
+                        errors.computeIfAbsent("no-change", k -> new AtomicLong()).incrementAndGet();
+                    }
+                }
+            } catch (Exception e) {
+                count(errors, e);
+            }
+        }
+
+        /** The component whose value answers the question on screen. */
+        private static String answerComponent(VaadinProbe.Tab tab) {
+            return tab.find("exam-match-1") != null ? "exam-match-1" : "exam-answer";
+        }
+
+        /** A value different from the one on screen, as the web component would send it. */
+        private JsonNode nextValue(VaadinProbe.Tab tab, String component) {
+            answers++;
+            VaadinProbe.Node node = tab.find(component);
+            String tag = node == null ? "" : node.tag;
+            JsonNodeFactory json = JsonNodeFactory.instance;
+            switch (tag) {
+                case "vaadin-radio-group" -> {
+                    List<String> keys = keys(tab, node, "vaadin-radio-button");
+                    String current = node.get("value");
+                    int at = keys.indexOf(current);
+                    return TextNode.valueOf(keys.get((at + 1) % keys.size()));
+                }
+                case "vaadin-checkbox-group" -> {
+                    List<String> keys = keys(tab, node, "vaadin-checkbox");
+                    ArrayNode chosen = json.arrayNode();
+                    chosen.add(keys.get(answers % keys.size()));
+                    if (answers % 2 == 0 && keys.size() > 1) {
+                        chosen.add(keys.get((answers + 1) % keys.size()));
+                    }
+                    return chosen;
+                }
+                case "vaadin-number-field" -> {
+                    return TextNode.valueOf(Integer.toString(answers));
+                }
+                case "vaadin-select" -> {
+                    List<String> keys = keys(tab, node, "vaadin-select-item");
+                    if (keys.isEmpty()) {
+                        return TextNode.valueOf(Integer.toString(1 + answers % 3));
+                    }
+                    String current = node.get("value");
+                    int at = keys.indexOf(current);
+                    return TextNode.valueOf(keys.get((at + 1) % keys.size()));
+                }
+                default -> {
+                    return TextNode.valueOf("câu trả lời " + answers);
+                }
+            }
+        }
+
+        private static List<String> keys(VaadinProbe.Tab tab, VaadinProbe.Node node, String tag) {
+            List<String> keys = new ArrayList<>();
+            for (VaadinProbe.Node option : tab.descendants(node, tag)) {
+                String key = option.get("value");
+                if (key != null && !key.isEmpty()) {
+                    keys.add(key);
+                }
+            }
+            return keys;
+        }
+
+        private static void count(Map<String, AtomicLong> errors, Exception e) {
+            String kind = e instanceof VaadinProbe.ProtocolException p ? p.kind() : e.getClass().getSimpleName();
+            if (SAMPLES.putIfAbsent(kind, String.valueOf(e.getMessage())) == null) {
+                System.out.println("  first " + kind + ": " + VaadinProbe.abbreviate(e.getMessage()));
+            }
+            errors.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
+        }
+    }
+}
