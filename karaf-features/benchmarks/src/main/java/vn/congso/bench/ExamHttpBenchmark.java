@@ -54,8 +54,9 @@ import vn.congso.security.internal.Argon2Passwords;
  * session signed in and no UI open — each opens {@code training/attempt/<id>} as a fresh page
  * with everything a browser keeps running there: the long-polling push connection (the
  * application's {@code @Push(AUTOMATIC, LONG_POLLING)}), Vaadin's heartbeat every
- * {@code heartbeatSeconds} (60) and the 1-second poll the attempt view asks for with
- * {@code UI.setPollInterval} (its countdown; every 20th poll re-reads the attempt). The heap
+ * {@code heartbeatSeconds} (60) and the poll the attempt view asks for with
+ * {@code UI.setPollInterval}, followed at whatever interval the server sets (every 20 s, sooner
+ * when a warning or the deadline is due; the countdown itself runs in the browser). The heap
  * is measured again, and the difference divided by N is the heap per open exam UI, including
  * the UI, the shell layout, the view, push and the HTTP connections the tab keeps open. The live
  * bytes come from {@code jcmd GC.class_histogram}, which counts inside the full GC's safepoint;
@@ -286,7 +287,7 @@ public final class ExamHttpBenchmark {
             f.get();
         }
         pool.shutdown();
-        System.out.printf("Opened %d exam UIs (push, heartbeat, 1 s poll running) in %.1f s%n", crowd.size(),
+        System.out.printf("Opened %d exam UIs (push, heartbeat, the view's re-sync poll running) in %.1f s%n", crowd.size(),
                 (System.nanoTime() - t0) / 1e9);
     }
 
@@ -318,11 +319,11 @@ public final class ExamHttpBenchmark {
         System.out.printf("  %-58s %7s %6s %6s %6s %6s  %s%n", "", "count", "p50", "p95", "p99", "max", "errors");
         line("baseline: click exam-next/previous (no database work)", baseline, baselineErrors);
         line("exam save: change answer to exam-save-status saved", saves, saveErrors);
-        line("background: 1 s ui-poll of the countdown (every 20th reads)", polls, otherErrors);
+        line("background: the view's ui-poll (re-sync every 20 s)", polls, otherErrors);
         System.out.printf("  target: save p95 <= 50 ms, 0 errors; push connected in %d of %d UIs, %d messages pushed%n",
                 connected, users, pushed);
         System.out.printf("%nHeap of the Karaf JVM, %d sessions signed in with no UI open, then with %d exam UIs open"
-                + " (push, %d s heartbeat, 1 s poll)%n", users, users, heartbeatSeconds);
+                + " (push, %d s heartbeat, re-sync poll)%n", users, users, heartbeatSeconds);
         System.out.printf("  live objects (jcmd GC.class_histogram, counted in the full GC's safepoint): %6.1f MB -> %6.1f MB"
                 + "  = %6.1f KB per open exam UI  (target <= 300 KB)%n", heap[2] / 1048576.0, heap[3] / 1048576.0,
                 (heap[3] - heap[2]) / 1024.0 / users);

@@ -38,16 +38,44 @@ import vn.congso.training.internal.service.ExamService.SaveAck;
  * saved at once and acknowledged next to the question, a countdown to the server's deadline,
  * warnings at five minutes and one, and a submission that lists what is left unanswered.
  *
- * <p>The server is authoritative. The timer counts to the deadline the service gave, with the
- * offset between the server's clock and this JVM's measured from {@link ExamService#serverTime()}
- * and re-measured every {@value #RESYNC_SECONDS} seconds, when the attempt's state is also
- * checked; a reload or another browser shows the same attempt with every saved answer.
+ * <p>The server is authoritative. The browser counts the seconds down by itself (no request per
+ * second: with hundreds of candidates that would be most of the server's work) towards the time
+ * left the server computed; the view asks the server again every {@value #RESYNC_SECONDS}
+ * seconds and exactly when a warning or the deadline is due ({@link ExamClock#untilNextEvent}),
+ * re-measuring the offset between the server's clock and this JVM's from
+ * {@link ExamService#serverTime()} and checking the attempt's state; a reload or another browser
+ * shows the same attempt with every saved answer.
  */
 public class AttemptView extends VerticalLayout implements HasUrlParameter<Long> {
 
     private static final long serialVersionUID = 1L;
     private static final int RESYNC_SECONDS = 20;
-    private static final int TICK_MS = 1000;
+    /** How often the view asks after the deadline, while the server's auto-submission is awaited. */
+    private static final int AWAIT_SUBMISSION_MS = 2000;
+    /** Asked this long after an event is due, so the server's clock has surely passed it. */
+    private static final int EVENT_MARGIN_MS = 250;
+    /**
+     * Counts down in the browser from the time left the server gave ({@code $1} ms), in the
+     * format of {@link Formats#countdown}, turning urgent at {@code $2} ms.
+     */
+    private static final String COUNTDOWN_JS = """
+            const el = $0;
+            clearInterval(el.congsoCountdown);
+            const end = Date.now() + $1;
+            const pad = n => String(n).padStart(2, '0');
+            const tick = () => {
+              const left = Math.max(0, end - Date.now());
+              const s = Math.ceil(left / 1000);
+              const h = Math.floor(s / 3600), m = Math.floor(s % 3600 / 60), r = s % 60;
+              el.textContent = h > 0 ? h + ':' + pad(m) + ':' + pad(r) : pad(m) + ':' + pad(r);
+              const urgent = left <= $2;
+              el.style.color = urgent ? 'var(--lumo-error-text-color)' : 'var(--lumo-body-text-color)';
+              el.style.background = urgent ? 'var(--lumo-error-color-10pct)' : 'var(--lumo-contrast-5pct)';
+              if (left <= 0) { clearInterval(el.congsoCountdown); }
+            };
+            tick();
+            el.congsoCountdown = setInterval(tick, 1000);
+            """;
 
     private final transient Ui ui;
     private final transient ExamService exams;
@@ -61,7 +89,6 @@ public class AttemptView extends VerticalLayout implements HasUrlParameter<Long>
     private int current;
     private transient ExamClock clock;
     private transient Duration offset = Duration.ZERO;
-    private int ticks;
     private boolean over;
     private QuestionNavigator navigator;
     private QuestionForm form;
@@ -219,9 +246,11 @@ public class AttemptView extends VerticalLayout implements HasUrlParameter<Long>
     @Override
     protected void onAttach(AttachEvent event) {
         super.onAttach(event);
-        UI ui = event.getUI();
-        ui.setPollInterval(TICK_MS);
-        poll = ui.addPollListener(e -> tick());
+        poll = event.getUI().addPollListener(e -> {
+            resync();
+            tick();
+        });
+        tick(); // sets the poll interval for this UI
     }
 
     @Override
@@ -238,23 +267,20 @@ public class AttemptView extends VerticalLayout implements HasUrlParameter<Long>
         return Instant.now().plus(offset);
     }
 
-    /** One second of the countdown; every {@value #RESYNC_SECONDS} ticks, ask the server again. */
+    /**
+     * Brings the screen up to the server's time: the browser's countdown restarted from the time
+     * left, a warning or time-over when due, and the next request set for the next event.
+     */
     private void tick() {
         if (session == null || clock == null) {
             return;
         }
-        if (++ticks % RESYNC_SECONDS == 0 || over) {
-            resync();
-            if (session == null) {
-                return;
-            }
-        }
         Instant now = now();
         Duration left = clock.remaining(now);
         timer.setText(Formats.countdown(left));
-        boolean urgent = left.compareTo(ExamClock.Warning.FIVE_MINUTES.before()) <= 0;
-        timer.getStyle().set("color", urgent ? "var(--lumo-error-text-color)" : "var(--lumo-body-text-color)")
-                .set("background", urgent ? "var(--lumo-error-color-10pct)" : "var(--lumo-contrast-5pct)");
+        // Milliseconds as doubles: executeJs takes no long.
+        timer.getElement().executeJs(COUNTDOWN_JS, timer.getElement(), (double) left.toMillis(),
+                (double) ExamClock.Warning.FIVE_MINUTES.before().toMillis());
         ExamClock.Warning warning = clock.warningDue(now);
         if (warning != null && !over) {
             ui.warning("exam-warning", ui.t(warning == ExamClock.Warning.FIVE_MINUTES
@@ -262,6 +288,11 @@ public class AttemptView extends VerticalLayout implements HasUrlParameter<Long>
         }
         if (clock.isOver(now) && !over) {
             timeOver();
+        }
+        UI current = getUI().orElse(null);
+        if (current != null) {
+            current.setPollInterval(over ? AWAIT_SUBMISSION_MS : (int) Math.min(RESYNC_SECONDS * 1000L,
+                    clock.untilNextEvent(now).toMillis() + EVENT_MARGIN_MS));
         }
     }
 

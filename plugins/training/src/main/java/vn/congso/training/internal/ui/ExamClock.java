@@ -100,4 +100,25 @@ final class ExamClock {
         }
         return due;
     }
+
+    /**
+     * How long until something must happen on screen: the next warning not yet given, or the
+     * deadline. The screen asks the server again then (and at least every re-sync period), so
+     * warnings and time-over come on time without a request every second.
+     *
+     * @param now the server's time
+     * @return time until the next warning or the deadline; zero once the deadline has passed
+     */
+    Duration untilNextEvent(Instant now) {
+        Duration left = remaining(now);
+        Duration next = left;
+        for (Warning warning : Warning.values()) {
+            Duration until = left.minus(warning.before());
+            if ((given == null || warning.ordinal() > given.ordinal()) && !until.isNegative() && !until.isZero()
+                    && until.compareTo(next) < 0) {
+                next = until;
+            }
+        }
+        return next;
+    }
 }

@@ -51,4 +51,24 @@ class ExamClockTest {
         assertTrue(clock.isOver(DEADLINE));
         assertFalse(clock.isOver(DEADLINE.minusMillis(1)));
     }
+
+    @Test
+    void theNextRequestComesExactlyWhenAWarningOrTheDeadlineIsDue() {
+        ExamClock clock = new ExamClock(DEADLINE);
+        assertEquals(Duration.ofMinutes(25), clock.untilNextEvent(START), "the five-minute warning comes first");
+        Instant fiveLeft = DEADLINE.minusSeconds(300);
+        assertEquals(ExamClock.Warning.FIVE_MINUTES, clock.warningDue(fiveLeft));
+        assertEquals(Duration.ofMinutes(4), clock.untilNextEvent(fiveLeft), "then the one-minute warning");
+        Instant oneLeft = DEADLINE.minusSeconds(60);
+        assertEquals(ExamClock.Warning.ONE_MINUTE, clock.warningDue(oneLeft));
+        assertEquals(Duration.ofMinutes(1), clock.untilNextEvent(oneLeft), "then the deadline");
+        assertEquals(Duration.ZERO, clock.untilNextEvent(DEADLINE.plusSeconds(5)));
+    }
+
+    @Test
+    void atAWarningsMomentTheNextEventIsTheFollowingOne() {
+        ExamClock clock = new ExamClock(DEADLINE);
+        // The view shows a warning due now in the same request, so the next event is the one after.
+        assertEquals(Duration.ofMinutes(4), clock.untilNextEvent(DEADLINE.minusSeconds(300)));
+    }
 }
