@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,9 +44,7 @@ class ExamOptionsAndFlagsTest {
             gift.append("::Phím ").append(i).append("::Tổ hợp phím số ").append(i).append(" dùng để làm gì? {")
                     .append("=Sao chép ~Dán ~Cắt ~Hoàn tác ~In}\n\n");
         }
-        QuestionBankService.ImportPreview preview = f.bank.preview(QuestionBankService.ImportFormat.GIFT,
-                new ByteArrayInputStream(gift.toString().getBytes(StandardCharsets.UTF_8)), CATEGORY);
-        f.bank.commit(preview, QuestionBankService.ImportProgress.NONE);
+        f.importGift(gift.toString(), CATEGORY);
     }
 
     @AfterEach

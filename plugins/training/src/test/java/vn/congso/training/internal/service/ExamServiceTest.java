@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,9 +57,7 @@ class ExamServiceTest {
         for (int i = 1; i <= 6; i++) {
             gift.append("::Câu ").append(i).append("::Mệnh đề số ").append(i).append(" là đúng. {T}\n\n");
         }
-        QuestionBankService.ImportPreview preview = f.bank.preview(QuestionBankService.ImportFormat.GIFT,
-                new ByteArrayInputStream(gift.toString().getBytes(StandardCharsets.UTF_8)), CATEGORY);
-        f.bank.commit(preview, QuestionBankService.ImportProgress.NONE);
+        f.importGift(gift.toString(), CATEGORY);
         examId = f.exams.create(draft(settings(LIMIT), 4));
         f.become("an.nguyen", TrainingFixture.LEARNER);
     }

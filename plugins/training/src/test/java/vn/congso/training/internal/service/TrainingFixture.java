@@ -118,6 +118,13 @@ final class TrainingFixture {
                 rs -> rs.getLong(1)));
     }
 
+    /** Imports a GIFT text into a category as the current user (a trainer), all or nothing. */
+    void importGift(String gift, String category) throws java.io.IOException {
+        bank.commit(bank.preview(QuestionBankService.ImportFormat.GIFT,
+                new java.io.ByteArrayInputStream(gift.getBytes(StandardCharsets.UTF_8)), category),
+                QuestionBankService.ImportProgress.NONE);
+    }
+
     /** Runs work as a user holding the given permissions, on this thread. */
     <T> T as(String username, Set<String> permissions, Callable<T> work) throws Exception {
         return users.call(new User(username, permissions), work);
