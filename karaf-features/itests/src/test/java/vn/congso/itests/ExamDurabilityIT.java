@@ -4,26 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
-import vn.congso.training.internal.exchange.ImportedQuestion;
 
 /**
  * Durability of exam attempts across a hard kill, against the assembled distribution started
@@ -48,11 +42,6 @@ import vn.congso.training.internal.exchange.ImportedQuestion;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ExamDurabilityIT {
 
-    static final int HTTP_PORT = 19181;
-    static final String BASE = "http://127.0.0.1:" + HTTP_PORT;
-    static final Path TARGET = Path.of("target").toAbsolutePath();
-    static final Path KARAF_HOME = TARGET.resolve("durability-karaf");
-    static final Path KARAF_OUT = TARGET.resolve("durability-karaf.out");
     static final String DEMO_COURSE = "Kỹ năng công nghệ thông tin cơ bản";
     static final String DEMO_EXAM = "Bài kiểm tra: " + DEMO_COURSE;
     static final String SHORT_EXAM = "Kiểm tra nhanh một phút";
@@ -64,9 +53,11 @@ class ExamDurabilityIT {
     static final String LATE_LEARNER_PASSWORD = "Lý Văn Hùng học 2026";
     static final int ANSWERED = 5;
 
-    private static Process karaf;
+    @RegisterExtension
+    static final KarafWithBrowsers KARAF = new KarafWithBrowsers("durability",
+            new CongSoContainer.Ports(19181, 19101, 11199, 44475), 120_000);
+
     private static TrainingBrowser browser;
-    private static List<ImportedQuestion> bank;
     private static Map<String, String> oneTimePasswords;
     private static long shortExamId;
     private static long attemptId;
@@ -75,51 +66,19 @@ class ExamDurabilityIT {
     private static Instant lateAttemptOverdueBy;
     private static long killedPid;
 
-    @RegisterExtension
-    static final TestWatcher SCREENSHOT_ON_FAILURE = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (browser != null) {
-                browser.screenshot(context.getRequiredTestMethod().getName());
-            }
-            TrainingBrowser.reportErrorsLogged(KARAF_HOME, "ExamDurabilityIT");
-        }
-    };
-
     @BeforeAll
-    static void startKarafAndBrowser() throws Exception {
-        assumeTrue(TrainingBrowser.available(), "needs " + TrainingBrowser.CHROMIUM + " and "
-                + TrainingBrowser.CHROMEDRIVER + " (apt-get install chromium chromium-driver)");
-        Path zip = Path.of(CongSoContainer.requiredFile("congso.distribution.zip"));
-        bank = TrainingBrowser.giftBank("/demo/it-basics.gift");
-        karaf = KarafProcess.start(zip, KARAF_HOME, KARAF_OUT, new CongSoContainer.Ports(HTTP_PORT, 19101, 11199, 44475),
-                120_000);
-        browser = new TrainingBrowser(BASE, "ExamDurabilityIT");
-    }
-
-    @AfterAll
-    static void stopBrowserAndKaraf() throws Exception {
-        try {
-            if (browser != null) {
-                browser.close();
-                browser = null;
-            }
-        } finally {
-            KarafProcess.stop(KARAF_HOME, karaf);
-            karaf = null;
-        }
+    static void openBrowser() throws Exception {
+        browser = KARAF.trainingBrowser("ExamDurabilityIT", "/demo/it-basics.gift");
     }
 
     @Test
     @Order(1)
     void theAdministratorCreatesAOneMinuteExam() throws Exception {
-        browser.openSignIn(90);
-        String oneTime = browser.adminOneTimePassword(KARAF_HOME);
-        browser.firstSignIn("admin", oneTime, ADMIN_PASSWORD);
+        browser.firstAdminSignIn(KARAF.home(), ADMIN_PASSWORD);
         // Grace 0 s: the attempt is overdue exactly one minute after it starts.
         browser.createExam(SHORT_EXAM, DEMO_COURSE, 1, 0, 1, 100, SHORT_CATEGORY, 2);
         browser.signOut();
-        oneTimePasswords = TrainingBrowser.demoOneTimePasswords(KARAF_HOME);
+        oneTimePasswords = Browser.demoOneTimePasswords(KARAF.home());
     }
 
     @Test
@@ -132,7 +91,7 @@ class ExamDurabilityIT {
         assertTrue(browser.questionCount() > ANSWERED, "the demo exam has " + browser.questionCount() + " questions");
         for (int n = 1; n <= ANSWERED; n++) {
             browser.goTo(n);
-            acknowledged.put(n, browser.answerCorrectly(n, bank));
+            acknowledged.put(n, browser.answerCorrectly(n));
             assertFalse(acknowledged.get(n).isEmpty(), "question " + n + " shows no answer after saving");
         }
         browser.signOut();
@@ -149,7 +108,7 @@ class ExamDurabilityIT {
         lateAttemptOverdueBy = Instant.now().plus(Duration.ofMinutes(1));
         assertEquals(2, browser.questionCount());
         browser.goTo(1);
-        browser.answerCorrectly(1, bank);
+        browser.answerCorrectly(1);
         // Nobody touches this attempt again until the learner looks at the result after the restart.
         browser.get("/login");
         browser.wait(20).until(d -> browser.displayedOrNull(By.id("login-view")) != null);
@@ -160,15 +119,15 @@ class ExamDurabilityIT {
     @Test
     @Order(4)
     void karafIsKilledAndRestartsAfterTheDeadlinePassed() throws Exception {
-        killedPid = KarafProcess.kill(KARAF_HOME, karaf);
+        killedPid = KARAF.kill();
         assertTrue(ProcessHandle.of(killedPid).isEmpty() || !ProcessHandle.of(killedPid).get().isAlive());
         // The honest wait: the short attempt runs out while no server is running.
         Duration left = Duration.between(Instant.now(), lateAttemptOverdueBy.plusSeconds(2));
         if (!left.isNegative()) {
             Thread.sleep(left.toMillis());
         }
-        karaf = KarafProcess.launch(KARAF_HOME, KARAF_OUT, HTTP_PORT, 120_000);
-        long newPid = Long.parseLong(Files.readString(KARAF_HOME.resolve("karaf.pid")).trim());
+        KARAF.launchAgain();
+        long newPid = Long.parseLong(Files.readString(KARAF.home().resolve("karaf.pid")).trim());
         assertNotEquals(killedPid, newPid, "karaf.pid still names the killed JVM");
     }
 
@@ -227,6 +186,6 @@ class ExamDurabilityIT {
         browser.wait(15).until(d -> browser.gridTexts("audit-grid").contains("training.attempt.start"));
         assertFalse(browser.gridTexts("audit-grid").contains("training.attempt.auto-submit"),
                 "the learner's own session submitted the attempt: " + browser.gridTexts("audit-grid"));
-        TrainingBrowser.reportErrorsLogged(KARAF_HOME, "ExamDurabilityIT");
+        KarafProcess.reportErrorsLogged(KARAF.home(), "ExamDurabilityIT");
     }
 }

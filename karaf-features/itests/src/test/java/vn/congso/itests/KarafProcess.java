@@ -189,6 +189,25 @@ final class KarafProcess {
         Files.write(cfg, lines, StandardCharsets.UTF_8);
     }
 
+    /**
+     * Prints the ERROR lines of the instance's log, to explain a failure; not an assertion (a
+     * browser's push connection cut by a reload makes Atmosphere log errors on Jetty 12).
+     *
+     * @param test names the test in the output
+     */
+    static void reportErrorsLogged(Path home, String test) {
+        Path log = home.resolve("data/log/karaf.log");
+        try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
+            List<String> errors = lines.filter(l -> l.contains("| ERROR |")).collect(Collectors.toList());
+            if (!errors.isEmpty()) {
+                System.out.println("[" + test + "] " + errors.size() + " ERROR line(s) in " + log + ":\n"
+                        + String.join("\n", errors));
+            }
+        } catch (IOException e) {
+            System.out.println("[" + test + "] no Karaf log: " + e);
+        }
+    }
+
     /** Deletes a folder and everything in it; nothing when it does not exist. */
     static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {

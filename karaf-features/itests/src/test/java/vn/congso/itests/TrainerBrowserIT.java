@@ -4,26 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebElement;
-import vn.congso.training.internal.exchange.ImportedQuestion;
 
 /**
  * A trainer's screens in headless Chromium, against the assembled distribution started with
@@ -41,11 +35,6 @@ import vn.congso.training.internal.exchange.ImportedQuestion;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TrainerBrowserIT {
 
-    static final int HTTP_PORT = 19381;
-    static final String BASE = "http://127.0.0.1:" + HTTP_PORT;
-    static final Path TARGET = Path.of("target").toAbsolutePath();
-    static final Path KARAF_HOME = TARGET.resolve("trainer-karaf");
-    static final Path KARAF_OUT = TARGET.resolve("trainer-karaf.out");
     static final String ADMIN_PASSWORD = "Tran De 2026 quản trị";
     static final String CATEGORY = "Tập huấn trình duyệt";
     static final String COURSE = "Tập huấn kiểm thử trên trình duyệt";
@@ -57,55 +46,21 @@ class TrainerBrowserIT {
     static final String LATE_LEARNER_PASSWORD = "Lý Văn Hùng học 2026";
     static final String REASON = "Cấp nhầm trong buổi kiểm thử";
 
-    private static Process karaf;
+    @RegisterExtension
+    static final KarafWithBrowsers KARAF = new KarafWithBrowsers("trainer",
+            new CongSoContainer.Ports(19381, 19301, 11399, 44485), 120_000);
+
     private static TrainingBrowser trainer;
     private static TrainingBrowser late;
-    private static List<ImportedQuestion> bank;
     private static Map<String, String> oneTimePasswords;
     private static long examId;
     private static long lateAttemptId;
     private static Instant lateAttemptOverdueBy;
     private static String certificateCode;
 
-    @RegisterExtension
-    static final TestWatcher SCREENSHOT_ON_FAILURE = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (trainer != null) {
-                trainer.screenshot(context.getRequiredTestMethod().getName());
-            }
-            if (late != null) {
-                late.screenshot(context.getRequiredTestMethod().getName() + "-late");
-            }
-            TrainingBrowser.reportErrorsLogged(KARAF_HOME, "TrainerBrowserIT");
-        }
-    };
-
     @BeforeAll
-    static void startKarafAndBrowser() throws Exception {
-        assumeTrue(TrainingBrowser.available(), "needs " + TrainingBrowser.CHROMIUM + " and "
-                + TrainingBrowser.CHROMEDRIVER + " (apt-get install chromium chromium-driver)");
-        Path zip = Path.of(CongSoContainer.requiredFile("congso.distribution.zip"));
-        bank = TrainingBrowser.giftBank("/training/browser-bank.gift");
-        karaf = KarafProcess.start(zip, KARAF_HOME, KARAF_OUT, new CongSoContainer.Ports(HTTP_PORT, 19301, 11399, 44485),
-                120_000);
-        trainer = new TrainingBrowser(BASE, "TrainerBrowserIT");
-    }
-
-    @AfterAll
-    static void stopBrowsersAndKaraf() throws Exception {
-        try {
-            for (TrainingBrowser b : new TrainingBrowser[] {trainer, late}) {
-                if (b != null) {
-                    b.close();
-                }
-            }
-            trainer = null;
-            late = null;
-        } finally {
-            KarafProcess.stop(KARAF_HOME, karaf);
-            karaf = null;
-        }
+    static void openBrowser() throws Exception {
+        trainer = KARAF.trainingBrowser("TrainerBrowserIT", "/training/browser-bank.gift");
     }
 
     private static Path resource(String name) throws Exception {
@@ -115,9 +70,8 @@ class TrainerBrowserIT {
     @Test
     @Order(1)
     void theTrainerImportsAGiftFileAfterAMalformedOneIsRefused() throws Exception {
-        trainer.openSignIn(90);
-        trainer.firstSignIn("admin", trainer.adminOneTimePassword(KARAF_HOME), ADMIN_PASSWORD);
-        oneTimePasswords = TrainingBrowser.demoOneTimePasswords(KARAF_HOME);
+        trainer.firstAdminSignIn(KARAF.home(), ADMIN_PASSWORD);
+        oneTimePasswords = Browser.demoOneTimePasswords(KARAF.home());
 
         trainer.get("/training/manage/questions");
         trainer.wait(20).until(d -> trainer.displayedOrNull(By.id("question-bank-view")) != null);
@@ -176,18 +130,7 @@ class TrainerBrowserIT {
         trainer.wait(15).until(d -> !d.findElements(By.cssSelector("#course-state [data-published='true']")).isEmpty());
 
         trainer.click("course-enrol-people");
-        WebElement units = trainer.wait(10).until(d -> trainer.displayedOrNull(By.cssSelector("#enrol-units input")));
-        units.sendKeys("Tài Văn");
-        trainer.wait(10).until(d -> {
-            for (WebElement item : d.findElements(By.cssSelector("vaadin-multi-select-combo-box-item"))) {
-                if (item.isDisplayed() && TrainingBrowser.normalise(item.getText()).equals("Xã Tài Văn")) {
-                    item.click();
-                    return true;
-                }
-            }
-            return false;
-        });
-        units.sendKeys(Keys.ESCAPE);
+        trainer.chooseInMultiCombo("enrol-units", "Tài Văn", "Xã Tài Văn").sendKeys(Keys.ESCAPE);
         trainer.click("enrol-confirm");
         trainer.wait(15).until(d -> trainer.gridTexts("course-enrolments-grid").containsAll(List.of(LEARNER, LATE_LEARNER)));
     }
@@ -202,7 +145,7 @@ class TrainerBrowserIT {
     @Test
     @Order(4)
     void aLearnerStartsTheExamInASecondBrowserAndLeavesIt() throws Exception {
-        late = new TrainingBrowser(BASE, "TrainerBrowserIT-late");
+        late = KARAF.trainingBrowser("TrainerBrowserIT-late", "/training/browser-bank.gift");
         late.firstSignIn(LATE_LEARNER, oneTimePasswords.get(LATE_LEARNER), LATE_LEARNER_PASSWORD);
         late.openCourse(COURSE);
         assertFalse(late.present("course-enrol"), "the unit's learner is not enrolled");
@@ -230,7 +173,7 @@ class TrainerBrowserIT {
         trainer.startExam(examId);
         for (int n = 1; n <= 2; n++) {
             trainer.goTo(n);
-            trainer.answerCorrectly(n, bank);
+            trainer.answerCorrectly(n);
         }
         trainer.click("exam-submit");
         trainer.wait(10).until(d -> trainer.displayedOrNull(By.id("exam-submit-confirm-button"))).click();
@@ -286,6 +229,6 @@ class TrainerBrowserIT {
         assertEquals("Bài làm được hệ thống tự động nộp khi hết giờ.", late.text("result-auto-submitted"));
         assertEquals("false", late.attribute("result-outcome", "data-passed"));
         assertTrue(late.text("result-score").matches("Điểm: 0\\s?%"), late.text("result-score"));
-        TrainingBrowser.reportErrorsLogged(KARAF_HOME, "TrainerBrowserIT");
+        KarafProcess.reportErrorsLogged(KARAF.home(), "TrainerBrowserIT");
     }
 }
