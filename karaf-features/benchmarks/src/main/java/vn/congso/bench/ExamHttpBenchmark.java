@@ -263,10 +263,13 @@ public final class ExamHttpBenchmark {
                 return null;
             }));
         }
-        for (Future<?> f : done) {
-            f.get();
+        try {
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow(); // on a failure too, so the program ends instead of waiting for workers
         }
-        pool.shutdown();
         List<Long> signins = crowd.stream().map(u -> u.signInMillis).toList();
         System.out.printf("Signed in and started %d attempts over the protocol in %.1f s (sign-in round trip median"
                 + " %d ms, each an Argon2id verification)%n", crowd.size(), (System.nanoTime() - t0) / 1e9,
@@ -283,10 +286,13 @@ public final class ExamHttpBenchmark {
                 return null;
             }));
         }
-        for (Future<?> f : done) {
-            f.get();
+        try {
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow(); // on a failure too, so the program ends instead of waiting for workers
         }
-        pool.shutdown();
         System.out.printf("Opened %d exam UIs (push, heartbeat, the view's re-sync poll running) in %.1f s%n", crowd.size(),
                 (System.nanoTime() - t0) / 1e9);
     }

@@ -390,6 +390,16 @@ public interface ExamService {
     AttemptResult result(long attemptId);
 
     /**
+     * Only the state of the caller's attempt: one row read, for a screen that re-checks its
+     * attempt while open (whether the server submitted it).
+     *
+     * @param attemptId the attempt
+     * @return its state
+     * @throws TrainingException {@code training.attempt.not-found}, {@code training.attempt.not-yours}
+     */
+    AttemptState state(long attemptId);
+
+    /**
      * The server's time now; the exam timer is set from it, not from the browser's clock.
      *
      * @return the server's time

@@ -686,6 +686,22 @@ public final class JdbcExamService implements ExamService {
         });
     }
 
+    @Override
+    public AttemptState state(long attemptId) {
+        CurrentUser user = guard.read(TrainingPermissions.EXAM_TAKE);
+        return jdbc.transaction(c -> {
+            Object[] row = Jdbc.one(c, "SELECT username, state FROM trn_attempt WHERE id = ?",
+                    rs -> new Object[] {rs.getString(1), rs.getString(2)}, attemptId);
+            if (row == null) {
+                throw new TrainingException("training.attempt.not-found", attemptId);
+            }
+            if (!row[0].equals(user.id())) {
+                throw new TrainingException("training.attempt.not-yours");
+            }
+            return AttemptState.valueOf((String) row[1]);
+        });
+    }
+
     private AttemptResult result(Connection c, Row row, Exam exam, boolean withReview, boolean full)
             throws SQLException {
         ReviewOptions review = full ? ReviewOptions.FULL : exam.draft().review();

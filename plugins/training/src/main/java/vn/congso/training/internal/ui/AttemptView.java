@@ -300,8 +300,7 @@ public class AttemptView extends VerticalLayout implements HasUrlParameter<Long>
     private void resync() {
         try {
             offset = Duration.between(Instant.now(), exams.serverTime());
-            AttemptResult state = exams.result(attemptId);
-            if (state.state().isFinished()) {
+            if (exams.state(attemptId).isFinished()) {
                 finished();
             }
         } catch (RuntimeException e) {

@@ -142,6 +142,8 @@ class ExamServiceTest {
         TrainingException submit = assertThrows(TrainingException.class, () -> f.exams.submit(mine.attemptId()));
         assertEquals(List.of("training.attempt.not-yours"), keys(submit));
         assertThrows(TrainingException.class, () -> f.exams.result(mine.attemptId()));
+        assertEquals(List.of("training.attempt.not-yours"),
+                keys(assertThrows(TrainingException.class, () -> f.exams.state(mine.attemptId()))));
         assertEquals(2, f.audit.count("training.attempt.save", Outcome.DENIED)
                 + f.audit.count("training.attempt.submit", Outcome.DENIED));
         f.become("an.nguyen", TrainingFixture.LEARNER);
@@ -219,6 +221,7 @@ class ExamServiceTest {
 
         AttemptResult result = f.exams.result(attempt.attemptId());
         assertEquals(AttemptState.AUTO_SUBMITTED, result.state());
+        assertEquals(AttemptState.AUTO_SUBMITTED, f.exams.state(attempt.attemptId()), "what the open screen checks");
         assertEquals(75.0, result.percentage(), 1e-9);
         assertTrue(result.passed());
         assertNotNull(result.certificateCode());
