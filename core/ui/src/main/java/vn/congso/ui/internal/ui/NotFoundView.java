@@ -63,7 +63,10 @@ public class NotFoundView extends VerticalLayout implements HasErrorParameter<No
         bar.setIndeterminate(true);
         bar.setWidth("min(24rem, 100%)");
         add(title, message, bar);
-        event.getUI().getPage().executeJs("setTimeout(function () { window.location.reload(); }, $0)",
+        // Reload only if this page still shows the notice: the shell may meanwhile have shown the
+        // view in place (live navigation), and a reload then would wipe what the person typed.
+        event.getUI().getPage().executeJs("setTimeout(function () {"
+                + " if (document.getElementById('starting-view')) { window.location.reload(); } }, $0)",
                 RELOAD_MILLIS);
         return HttpServletResponse.SC_SERVICE_UNAVAILABLE;
     }
