@@ -88,7 +88,10 @@ public final class ExamHttpBenchmark {
     private static final String PASSWORD = "Bench-exam-2026!";
     private static final String[] UNITS = {"xa-tai-van", "xa-lich-hoi-thuong", "xa-dai-an-2", "xa-lieu-tu", "district"};
     private static final long ACTION_PERIOD_MS = 10_000;
-    /** Whether the virtual users hold the push connection a browser holds (false only to see what push costs). */
+    /**
+     * Whether the virtual users hold a push connection where the browser would (the attempt
+     * screen turns push off; false only to see what push costs elsewhere).
+     */
     private static final boolean PUSH = Boolean.parseBoolean(System.getProperty("bench.push", "true"));
     /** The first message of each kind of error, printed once. */
     private static final Map<String, String> SAMPLES = new ConcurrentHashMap<>();
@@ -429,7 +432,7 @@ public final class ExamHttpBenchmark {
             if (tab.find("exam-answer") == null && tab.find("exam-match-1") == null) {
                 throw new IllegalStateException(username(index) + ": no exam-answer in training/attempt/" + attemptId);
             }
-            if (PUSH) {
+            if (PUSH && tab.pushEnabled()) {
                 tab.startPush();
             }
             exam = tab;

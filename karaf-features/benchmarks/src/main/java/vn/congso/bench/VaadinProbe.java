@@ -51,6 +51,8 @@ final class VaadinProbe {
     private static final int ELEMENT_LISTENERS = 4;
     private static final int TEXT_NODE = 7;
     private static final int POLL_CONFIGURATION = 8;
+    /** The UI's push configuration map (feature id of Flow's {@code NodeFeatures.UI_PUSHCONFIGURATION}). */
+    private static final int UI_PUSHCONFIGURATION = 5;
 
     private final String base;
 
@@ -306,6 +308,16 @@ final class VaadinProbe {
             return value == null || value.isNull() ? -1 : value.asInt();
         }
 
+        /**
+         * Whether the server wants this UI to hold a push connection, as the browser's client
+         * decides: the application's push unless the UI's push mode was set to DISABLED.
+         */
+        synchronized boolean pushEnabled() {
+            Node root = nodes.get(1);
+            JsonNode value = root == null ? null : root.properties.get("pushMode");
+            return value == null || value.isNull() || !"DISABLED".equals(value.asText());
+        }
+
         /** Vaadin's heartbeat (POST without body), which keeps the UI alive. */
         void heartbeat() throws IOException, InterruptedException {
             HttpResponse<String> response = browser.send(HttpRequest.newBuilder(URI.create(base
@@ -486,7 +498,8 @@ final class VaadinProbe {
                                 node.tag = value.asText();
                             }
                         }
-                        case ELEMENT_PROPERTIES, POLL_CONFIGURATION -> node.properties.put(key, value);
+                        case ELEMENT_PROPERTIES, POLL_CONFIGURATION, UI_PUSHCONFIGURATION ->
+                                node.properties.put(key, value);
                         case ELEMENT_ATTRIBUTES -> node.attributes.put(key, value);
                         case ELEMENT_LISTENERS -> node.listeners.put(key, value.asText());
                         case TEXT_NODE -> node.text = value.asText();

@@ -2,6 +2,7 @@ package vn.congso.training.internal.ui;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.PushConfiguration;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -16,6 +17,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.shared.Registration;
+import com.vaadin.flow.shared.communication.PushMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -103,6 +105,7 @@ public class AttemptView extends VerticalLayout implements HasUrlParameter<Long>
     private final H2 questionTitle = new H2();
     private final Div banner = new Div();
     private transient Registration poll;
+    private PushMode pushBefore;
 
     /** Creates the view. */
     public AttemptView(Ui ui, ExamService exams) {
@@ -246,6 +249,14 @@ public class AttemptView extends VerticalLayout implements HasUrlParameter<Long>
     @Override
     protected void onAttach(AttachEvent event) {
         super.onAttach(event);
+        // The exam screen needs no server push: it asks the server itself (above) and every
+        // action answers at once. Without the held push connection a candidate costs the
+        // server far less memory; the shell's push comes back when the candidate leaves.
+        PushConfiguration push = event.getUI().getPushConfiguration();
+        pushBefore = push.getPushMode();
+        if (pushBefore.isEnabled()) {
+            push.setPushMode(PushMode.DISABLED);
+        }
         poll = event.getUI().addPollListener(e -> {
             resync();
             tick();
@@ -260,6 +271,9 @@ public class AttemptView extends VerticalLayout implements HasUrlParameter<Long>
             poll = null;
         }
         event.getUI().setPollInterval(-1);
+        if (pushBefore != null && pushBefore.isEnabled()) {
+            event.getUI().getPushConfiguration().setPushMode(pushBefore);
+        }
         super.onDetach(event);
     }
 
