@@ -258,21 +258,7 @@ public final class ExamHttpBenchmark {
     /** Signs every user in and starts their attempt, a few at a time (each sign-in is an Argon2id verification). */
     private static void signIn(List<VirtualUser> crowd, long examId, int threads) throws Exception {
         long t0 = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        List<Future<?>> done = new ArrayList<>();
-        for (VirtualUser user : crowd) {
-            done.add(pool.submit(() -> {
-                user.signInAndStart(examId);
-                return null;
-            }));
-        }
-        try {
-            for (Future<?> f : done) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow(); // on a failure too, so the program ends instead of waiting for workers
-        }
+        forEach(crowd, threads, user -> user.signInAndStart(examId));
         List<Long> signins = crowd.stream().map(u -> u.signInMillis).toList();
         System.out.printf("Signed in and started %d attempts over the protocol in %.1f s (sign-in round trip median"
                 + " %d ms, each an Argon2id verification)%n", crowd.size(), (System.nanoTime() - t0) / 1e9,
@@ -281,11 +267,23 @@ public final class ExamHttpBenchmark {
 
     private static void openExams(List<VirtualUser> crowd) throws Exception {
         long t0 = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(8);
+        forEach(crowd, 8, VirtualUser::openExam);
+        System.out.printf("Opened %d exam UIs (heartbeat, the view's re-sync poll, push where asked) in %.1f s%n",
+                crowd.size(), (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** One step of every virtual user's setup. */
+    private interface Step {
+        void run(VirtualUser user) throws Exception;
+    }
+
+    /** Runs a step for every user on a few threads; the first failure ends the program's run. */
+    private static void forEach(List<VirtualUser> crowd, int threads, Step step) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<?>> done = new ArrayList<>();
         for (VirtualUser user : crowd) {
             done.add(pool.submit(() -> {
-                user.openExam();
+                step.run(user);
                 return null;
             }));
         }
@@ -296,8 +294,6 @@ public final class ExamHttpBenchmark {
         } finally {
             pool.shutdownNow(); // on a failure too, so the program ends instead of waiting for workers
         }
-        System.out.printf("Opened %d exam UIs (push, heartbeat, the view's re-sync poll running) in %.1f s%n", crowd.size(),
-                (System.nanoTime() - t0) / 1e9);
     }
 
     private static long total(Map<String, long[]> histogram) {
@@ -332,7 +328,7 @@ public final class ExamHttpBenchmark {
         System.out.printf("  target: save p95 <= 50 ms, 0 errors; push connected in %d of %d UIs, %d messages pushed%n",
                 connected, users, pushed);
         System.out.printf("%nHeap of the Karaf JVM, %d sessions signed in with no UI open, then with %d exam UIs open"
-                + " (push, %d s heartbeat, re-sync poll)%n", users, users, heartbeatSeconds);
+                + " (%d s heartbeat, re-sync poll, push where asked)%n", users, users, heartbeatSeconds);
         System.out.printf("  live objects (jcmd GC.class_histogram, counted in the full GC's safepoint): %6.1f MB -> %6.1f MB"
                 + "  = %6.1f KB per open exam UI  (target <= 300 KB)%n", heap[2] / 1048576.0, heap[3] / 1048576.0,
                 (heap[3] - heap[2]) / 1024.0 / users);
