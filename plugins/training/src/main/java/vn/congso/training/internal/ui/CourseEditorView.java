@@ -3,7 +3,6 @@ package vn.congso.training.internal.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -222,23 +221,11 @@ public class CourseEditorView extends VerticalLayout implements HasUrlParameter<
     }
 
     private void confirmDelete() {
-        ConfirmDialog confirm = new ConfirmDialog();
-        confirm.setId("course-delete-confirm");
-        confirm.setHeader(ui.t("training.ui.course.delete-title", course.summary().title()));
-        confirm.setText(ui.t("training.ui.course.delete-text"));
-        confirm.setCancelable(true);
-        confirm.setCancelText(ui.t("training.ui.common.cancel"));
-        confirm.setConfirmText(ui.t("training.ui.common.delete"));
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.addConfirmListener(e -> {
-            try {
-                courses.delete(courseId);
-                UI.getCurrent().navigate(Routes.MANAGE_COURSES);
-            } catch (RuntimeException ex) {
-                ui.refused(ex);
-            }
-        });
-        confirm.open();
+        ui.confirmDelete("course-delete-confirm", ui.t("training.ui.course.delete-title", course.summary().title()),
+                ui.t("training.ui.course.delete-text"), () -> {
+                    courses.delete(courseId);
+                    UI.getCurrent().navigate(Routes.MANAGE_COURSES);
+                });
     }
 
     private HorizontalLayout lessonActions(Lesson lesson) {
@@ -286,23 +273,11 @@ public class CourseEditorView extends VerticalLayout implements HasUrlParameter<
     }
 
     private void deleteLesson(Lesson lesson) {
-        ConfirmDialog confirm = new ConfirmDialog();
-        confirm.setId("lesson-delete-confirm");
-        confirm.setHeader(ui.t("training.ui.lesson.delete", lesson.title()));
-        confirm.setText(ui.t("training.ui.lesson.delete-text"));
-        confirm.setCancelable(true);
-        confirm.setCancelText(ui.t("training.ui.common.cancel"));
-        confirm.setConfirmText(ui.t("training.ui.common.delete"));
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.addConfirmListener(e -> {
-            try {
-                courses.deleteLesson(lesson.id());
-                reload();
-            } catch (RuntimeException ex) {
-                ui.refused(ex);
-            }
-        });
-        confirm.open();
+        ui.confirmDelete("lesson-delete-confirm", ui.t("training.ui.lesson.delete", lesson.title()),
+                ui.t("training.ui.lesson.delete-text"), () -> {
+                    courses.deleteLesson(lesson.id());
+                    reload();
+                });
     }
 
     private void editLesson(Lesson existing) {
@@ -496,22 +471,10 @@ public class CourseEditorView extends VerticalLayout implements HasUrlParameter<
     }
 
     private void unenrol(Enrolment enrolment) {
-        ConfirmDialog confirm = new ConfirmDialog();
-        confirm.setId("unenrol-confirm");
-        confirm.setHeader(ui.t("training.ui.enrol.remove", enrolment.username()));
-        confirm.setText(ui.t("training.ui.enrol.remove-text"));
-        confirm.setCancelable(true);
-        confirm.setCancelText(ui.t("training.ui.common.cancel"));
-        confirm.setConfirmText(ui.t("training.ui.common.delete"));
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.addConfirmListener(e -> {
-            try {
-                courses.unenrol(courseId, enrolment.username());
-                reload();
-            } catch (RuntimeException ex) {
-                ui.refused(ex);
-            }
-        });
-        confirm.open();
+        ui.confirmDelete("unenrol-confirm", ui.t("training.ui.enrol.remove", enrolment.username()),
+                ui.t("training.ui.enrol.remove-text"), () -> {
+                    courses.unenrol(courseId, enrolment.username());
+                    reload();
+                });
     }
 }

@@ -5,7 +5,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -393,19 +392,12 @@ public class ExamsAdminView extends VerticalLayout {
         dialog.getFooter().add(cancel);
         if (existing != null) {
             Button delete = new Button(ui.t("training.ui.common.delete"), VaadinIcon.TRASH.create(), e -> {
-                ConfirmDialog confirm = new ConfirmDialog(ui.t("training.ui.exams.delete-title", existing.draft().title()),
-                        ui.t("training.ui.exams.delete-text"), ui.t("training.ui.common.delete"), c -> {
-                            try {
-                                exams.delete(existing.id());
-                                dialog.close();
-                                refresh();
-                            } catch (RuntimeException ex) {
-                                ui.refused(ex);
-                            }
-                        }, ui.t("training.ui.common.cancel"), c -> { });
-                confirm.setConfirmButtonTheme("error primary");
-                confirm.setId("exam-delete-confirm");
-                confirm.open();
+                ui.confirmDelete("exam-delete-confirm", ui.t("training.ui.exams.delete-title",
+                        existing.draft().title()), ui.t("training.ui.exams.delete-text"), () -> {
+                            exams.delete(existing.id());
+                            dialog.close();
+                            refresh();
+                        });
             });
             delete.setId("exam-delete");
             delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);

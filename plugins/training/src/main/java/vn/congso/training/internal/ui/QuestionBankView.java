@@ -3,7 +3,6 @@ package vn.congso.training.internal.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -203,19 +202,12 @@ public class QuestionBankView extends VerticalLayout {
             return;
         }
         String path = selected;
-        ConfirmDialog confirm = new ConfirmDialog(ui.t("training.ui.bank.delete-category-title", path),
-                ui.t("training.ui.bank.delete-category-text"), ui.t("training.ui.common.delete"), e -> {
-                    try {
-                        bank.deleteCategory(path);
-                        selected = null;
-                        refreshCategories();
-                    } catch (RuntimeException ex) {
-                        ui.refused(ex);
-                    }
-                }, ui.t("training.ui.common.cancel"), e -> { });
-        confirm.setId("category-delete-confirm");
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.open();
+        ui.confirmDelete("category-delete-confirm", ui.t("training.ui.bank.delete-category-title", path),
+                ui.t("training.ui.bank.delete-category-text"), () -> {
+                    bank.deleteCategory(path);
+                    selected = null;
+                    refreshCategories();
+                });
     }
 
     private void newQuestion(QuestionType type) {
@@ -238,18 +230,11 @@ public class QuestionBankView extends VerticalLayout {
     }
 
     private void deleteQuestion(BankQuestion existing) {
-        ConfirmDialog confirm = new ConfirmDialog(ui.t("training.ui.question.delete"),
-                ui.t("training.ui.question.delete-text", label(existing.question())), ui.t("training.ui.common.delete"), e -> {
-                    try {
-                        bank.deleteQuestion(existing.id());
-                        refreshCategories();
-                    } catch (RuntimeException ex) {
-                        ui.refused(ex);
-                    }
-                }, ui.t("training.ui.common.cancel"), e -> { });
-        confirm.setId("question-delete-confirm");
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.open();
+        ui.confirmDelete("question-delete-confirm", ui.t("training.ui.question.delete"),
+                ui.t("training.ui.question.delete-text", label(existing.question())), () -> {
+                    bank.deleteQuestion(existing.id());
+                    refreshCategories();
+                });
     }
 
     private void openImport() {

@@ -2,6 +2,7 @@ package vn.congso.training.internal.ui;
 
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import java.io.Serializable;
@@ -138,6 +139,28 @@ final class Ui implements Serializable {
         if (other.length() > 0) {
             error(other.toString().trim());
         }
+    }
+
+    /**
+     * Asks before deleting something; on confirmation runs the deletion and shows a refusal
+     * instead of failing.
+     *
+     * @param id the dialog's id
+     * @param header the question, naming what goes
+     * @param text what deleting means
+     * @param deletion what to run when confirmed
+     */
+    void confirmDelete(String id, String header, String text, Runnable deletion) {
+        ConfirmDialog confirm = new ConfirmDialog(header, text, t("training.ui.common.delete"), e -> {
+            try {
+                deletion.run();
+            } catch (RuntimeException ex) {
+                refused(ex);
+            }
+        }, t("training.ui.common.cancel"), e -> { });
+        confirm.setId(id);
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.open();
     }
 
     /** {@link #refused(RuntimeException, Map)} without fields. */
