@@ -42,6 +42,9 @@ final class CongSoServlet extends VaadinServlet {
         getService().addUIInitListener(event -> {
             LanguageChoice.apply(event.getUI());
             event.getUI().addBeforeEnterListener(new AccessGuard(platform));
+            // A plugin's own stylesheet, linked once per tab (Vaadin sends each dependency once).
+            event.getUI().addBeforeEnterListener(enter -> platform.pluginStyles().href(enter.getNavigationTarget())
+                    .ifPresent(href -> enter.getUI().getPage().addStyleSheet(href)));
         });
     }
 

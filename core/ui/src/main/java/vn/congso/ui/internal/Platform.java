@@ -39,6 +39,7 @@ public final class Platform {
     private final Set<ShellListener> listeners = new CopyOnWriteArraySet<>();
     private final Translations translations;
     private final Themes themes;
+    private final PluginStyles pluginStyles;
     private final Views views;
     private final ServiceTracker<NavigationGroup, NavigationGroup> groups;
     private final ServiceTracker<CurrentUserService, CurrentUserService> users;
@@ -52,6 +53,7 @@ public final class Platform {
                 : new ServiceTracker<>(context, filter(context, "(objectClass=" + BOOT_FINISHED + ")"), null);
         this.translations = new Translations(context, this::fireChanged);
         this.themes = new Themes(context);
+        this.pluginStyles = new PluginStyles(context);
         this.views = new Views(context, this::fireChanged);
         this.groups = new ServiceTracker<>(context, NavigationGroup.class, null) {
             @Override
@@ -85,6 +87,7 @@ public final class Platform {
         }
         translations.open();
         themes.open();
+        pluginStyles.open();
         groups.open();
         users.open();
         views.open();
@@ -94,6 +97,7 @@ public final class Platform {
         views.close();
         users.close();
         groups.close();
+        pluginStyles.close();
         themes.close();
         translations.close();
         if (bootFinished != null) {
@@ -108,6 +112,10 @@ public final class Platform {
 
     Themes themes() {
         return themes;
+    }
+
+    PluginStyles pluginStyles() {
+        return pluginStyles;
     }
 
     /**

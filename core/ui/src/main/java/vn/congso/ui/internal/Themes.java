@@ -124,4 +124,10 @@ final class Themes extends BundleTracker<Themes.Theme> {
     Optional<Theme> byName(String name) {
         return Optional.ofNullable(installed.get(name));
     }
+
+    /** A file of an installed theme, for {@link BundleFileServlet}. */
+    Optional<BundleFileServlet.BundleFile> file(String name, String path) {
+        return byName(name).flatMap(theme -> Optional.ofNullable(theme.bundle().getEntry(PlatformHeaders.THEME_PATH + "/" + path))
+                .map(url -> new BundleFileServlet.BundleFile(url, theme.version())));
+    }
 }

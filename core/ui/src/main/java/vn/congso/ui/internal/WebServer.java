@@ -65,7 +65,9 @@ final class WebServer {
             context.getSessionHandler().setSameSite(org.eclipse.jetty.http.HttpCookie.SameSite.LAX);
             context.addEventListener(new VaadinInitializer());
 
-            context.addServlet(new ServletHolder("themes", new ThemeServlet(platform.themes())), "/themes/*");
+            context.addServlet(new ServletHolder("themes", new BundleFileServlet(platform.themes()::file)), "/themes/*");
+            context.addServlet(new ServletHolder(PluginStyles.MOUNT,
+                    new BundleFileServlet(platform.pluginStyles()::file)), "/" + PluginStyles.MOUNT + "/*");
             ServletHolder vaadin = new ServletHolder("vaadin", new CongSoServlet(platform));
             vaadin.setInitParameter("productionMode", "true");
             vaadin.setInitParameter("heartbeatInterval", Integer.toString(config.heartbeatSeconds()));

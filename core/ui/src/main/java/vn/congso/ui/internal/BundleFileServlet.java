@@ -9,14 +9,34 @@ import java.io.OutputStream;
 import java.net.URL;
 import java.util.Map;
 import java.util.Optional;
-import vn.congso.api.PlatformHeaders;
 
 /**
- * Serves {@code /themes/<name>/<file>} from the theme bundle's {@code theme/} folder. Pages
- * link the stylesheet with a version parameter, and every file is revalidated by its
- * bundle's modification time, so an updated theme bundle restyles on the next page load.
+ * Serves {@code <mount>/<owner>/<file>} from a bundle folder: a theme's {@code theme/} folder
+ * at {@code /themes/<name>/}, a plugin's styles folder at {@code /plugin-styles/<symbolic
+ * name>/}. Pages link stylesheets with a version parameter, and every file is revalidated by
+ * its bundle's modification time, so an updated bundle restyles on the next page load.
  */
-final class ThemeServlet extends HttpServlet {
+final class BundleFileServlet extends HttpServlet {
+
+    /**
+     * A file to serve.
+     *
+     * @param url where the bundle holds it
+     * @param version the bundle's modification time
+     */
+    record BundleFile(URL url, long version) {
+    }
+
+    /** Finds the files one servlet serves. */
+    @FunctionalInterface
+    interface Folder {
+        /**
+         * @param owner the first path segment (theme name, plugin's symbolic name)
+         * @param path the rest, never empty and never containing {@code ..}
+         * @return the file, or empty for 404
+         */
+        Optional<BundleFile> find(String owner, String path);
+    }
 
     private static final long serialVersionUID = 1L;
     private static final Map<String, String> TYPES = Map.of(
@@ -30,10 +50,10 @@ final class ThemeServlet extends HttpServlet {
             "woff2", "font/woff2",
             "txt", "text/plain;charset=utf-8");
 
-    private final transient Themes themes;
+    private final transient Folder folder;
 
-    ThemeServlet(Themes themes) {
-        this.themes = themes;
+    BundleFileServlet(Folder folder) {
+        this.folder = folder;
     }
 
     @Override
@@ -50,14 +70,12 @@ final class ThemeServlet extends HttpServlet {
         }
         String extension = parts[1].substring(parts[1].lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
         String type = TYPES.get(extension);
-        Optional<Themes.Theme> theme = themes.byName(parts[0]);
-        URL file = theme.isEmpty() || type == null ? null
-                : theme.get().bundle().getEntry(PlatformHeaders.THEME_PATH + "/" + parts[1]);
-        if (file == null) {
+        Optional<BundleFile> file = type == null ? Optional.empty() : folder.find(parts[0], parts[1]);
+        if (file.isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        long modified = theme.get().version() / 1000 * 1000;
+        long modified = file.get().version() / 1000 * 1000;
         long since = request.getDateHeader("If-Modified-Since");
         response.setHeader("Cache-Control", "public, max-age=0, must-revalidate");
         response.setDateHeader("Last-Modified", modified);
@@ -66,7 +84,7 @@ final class ThemeServlet extends HttpServlet {
             return;
         }
         response.setContentType(type);
-        try (InputStream in = file.openStream(); OutputStream out = response.getOutputStream()) {
+        try (InputStream in = file.get().url().openStream(); OutputStream out = response.getOutputStream()) {
             in.transferTo(out);
         }
     }
