@@ -57,7 +57,10 @@ import vn.congso.security.internal.Argon2Passwords;
  * {@code heartbeatSeconds} (60) and the poll the attempt view asks for with
  * {@code UI.setPollInterval}, followed at whatever interval the server sets (every 20 s, sooner
  * when a warning or the deadline is due; the countdown itself runs in the browser). The heap
- * is measured again, and the difference divided by N is the heap per open exam UI, including
+ * is measured again twice: just after opening, when every UI still holds the reply that built it
+ * (Vaadin keeps a tab's last reply to resend it until the tab's next request), and once every
+ * user has acted once, which is what an exam costs while it runs. Each difference divided by N
+ * is the heap per open exam UI, including
  * the UI, the shell layout, the view, push and the HTTP connections the tab keeps open. The live
  * bytes come from {@code jcmd GC.class_histogram}, which counts inside the full GC's safepoint;
  * {@code GC.run} then {@code GC.heap_info} is printed too, but with 500 UIs polling it also counts
@@ -76,7 +79,8 @@ import vn.congso.security.internal.Argon2Passwords;
  *
  * <p>System properties: {@code bench.users} (500), {@code bench.minutes} (2, each phase),
  * {@code bench.signins} (parallel sign-ins, 4), {@code bench.histogram} (true: also print which classes
- * grew most per open exam UI). Arguments: the folder holding
+ * grew most per open exam UI), {@code bench.heapdump} (a folder: write heap dumps with every session
+ * signed in and with every exam UI open there). Arguments: the folder holding
  * congso-distribution.zip and a scratch folder. Run: {@code mvn -B -q install -DskipTests &&
  * mvn -B -q -pl karaf-features/benchmarks exec:java -Dbench.main=vn.congso.bench.ExamHttpBenchmark}.
  * The distribution is always stopped by its pid at the end.
@@ -149,6 +153,10 @@ public final class ExamHttpBenchmark {
             signIn(crowd, examId, signinThreads);
             long heapSignedIn = Karaf.heapAfterGc(home);
             Map<String, long[]> before = Karaf.histogram(home);
+            String dumps = System.getProperty("bench.heapdump", "");
+            if (!dumps.isEmpty()) {
+                Karaf.heapDump(home, Path.of(dumps, "signed-in.hprof").toAbsolutePath());
+            }
 
             openExams(crowd);
             Clock plan = new Clock(System.currentTimeMillis() + 5_000, (long) (minutes * 60_000));
@@ -162,14 +170,29 @@ public final class ExamHttpBenchmark {
             // Let every UI settle (push connected, a few polls) before weighing them.
             Thread.sleep(Math.max(0, plan.start() - System.currentTimeMillis() - 1_000));
             long heapOpen = Karaf.heapAfterGc(home);
-            Map<String, long[]> after = Karaf.histogram(home);
+            Map<String, long[]> opened = Karaf.histogram(home);
+            if (!dumps.isEmpty()) {
+                Karaf.heapDump(home, Path.of(dumps, "exams-open.hprof").toAbsolutePath());
+            }
             if (Boolean.getBoolean("bench.histogram")) {
-                printGrowth(before, after, users);
+                printGrowth("just opened", before, opened, users);
+            }
+            // Weighed again once every user has acted (the first 10 s of the baseline phase): until
+            // then each UI still holds the reply that built it, which Vaadin keeps for a resend
+            // until the tab's next request. This is what every open exam costs while it runs.
+            Thread.sleep(Math.max(0, plan.start() + ACTION_PERIOD_MS + 2_000 - System.currentTimeMillis()));
+            Map<String, long[]> running = Karaf.histogram(home);
+            if (!dumps.isEmpty()) {
+                Karaf.heapDump(home, Path.of(dumps, "exams-running.hprof").toAbsolutePath());
+            }
+            if (Boolean.getBoolean("bench.histogram")) {
+                printGrowth("after each user's first action", before, running, users);
             }
             for (Thread thread : threads) {
                 thread.join(Math.max(1, plan.end() + 60_000 - System.currentTimeMillis()));
             }
-            report(crowd, users, minutes, new long[] {heapSignedIn, heapOpen, total(before), total(after)}, heartbeatSeconds);
+            report(crowd, users, minutes, new long[] {heapSignedIn, heapOpen, total(before), total(opened), total(running)},
+                    heartbeatSeconds);
         } finally {
             for (VirtualUser user : crowd) {
                 user.stop();
@@ -329,19 +352,22 @@ public final class ExamHttpBenchmark {
                 connected, users, pushed);
         System.out.printf("%nHeap of the Karaf JVM, %d sessions signed in with no UI open, then with %d exam UIs open"
                 + " (%d s heartbeat, re-sync poll, push where asked)%n", users, users, heartbeatSeconds);
-        System.out.printf("  live objects (jcmd GC.class_histogram, counted in the full GC's safepoint): %6.1f MB -> %6.1f MB"
-                + "  = %6.1f KB per open exam UI  (target <= 300 KB)%n", heap[2] / 1048576.0, heap[3] / 1048576.0,
-                (heap[3] - heap[2]) / 1024.0 / users);
+        System.out.printf("  live objects (jcmd GC.class_histogram, counted in the full GC's safepoint), signed in %6.1f MB%n",
+                heap[2] / 1048576.0);
+        System.out.printf("    exam UIs just opened (each still holds the reply that built it): %6.1f MB = %6.1f KB per"
+                + " open exam UI%n", heap[3] / 1048576.0, (heap[3] - heap[2]) / 1024.0 / users);
+        System.out.printf("    after each user's first action (while the exam runs):           %6.1f MB = %6.1f KB per"
+                + " open exam UI  (target <= 300 KB)%n", heap[4] / 1048576.0, (heap[4] - heap[2]) / 1024.0 / users);
         System.out.printf("  used after GC.run (jcmd GC.heap_info, a moment later, so it includes what the running UIs"
                 + " allocated meanwhile): %6.1f MB -> %6.1f MB%n", heap[0] / 1048576.0, heap[1] / 1048576.0);
     }
 
     /** The classes whose live bytes grew most between two histograms, per user. */
-    private static void printGrowth(Map<String, long[]> before, Map<String, long[]> after, int users) {
+    private static void printGrowth(String when, Map<String, long[]> before, Map<String, long[]> after, int users) {
         long total = after.entrySet().stream().mapToLong(e -> e.getValue()[1]
                 - before.getOrDefault(e.getKey(), new long[2])[1]).sum();
-        System.out.printf("%nHeap growth per open exam UI by class (jcmd GC.class_histogram): %.1f KB in all%n",
-                total / 1024.0 / users);
+        System.out.printf("%nHeap growth per open exam UI by class, %s (jcmd GC.class_histogram): %.1f KB in all%n",
+                when, total / 1024.0 / users);
         after.entrySet().stream()
                 .map(e -> Map.entry(e.getKey(), new long[] {e.getValue()[0] - before.getOrDefault(e.getKey(),
                         new long[2])[0], e.getValue()[1] - before.getOrDefault(e.getKey(), new long[2])[1]}))

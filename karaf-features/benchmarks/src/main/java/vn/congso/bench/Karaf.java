@@ -44,6 +44,24 @@ final class Karaf {
     }
 
     /**
+     * Writes a dump of the live heap ({@code jcmd GC.heap_dump}) for a closer look at what a
+     * measurement counted; failures are printed, not thrown.
+     */
+    static void heapDump(Path home, Path file) {
+        try {
+            String pid = Files.readString(home.resolve("karaf.pid")).trim();
+            Files.deleteIfExists(file);
+            Process jcmd = new ProcessBuilder("jcmd", pid, "GC.heap_dump", file.toString()).redirectErrorStream(true)
+                    .start();
+            jcmd.getInputStream().readAllBytes();
+            jcmd.waitFor(120, TimeUnit.SECONDS);
+            System.out.printf("Heap dump: %s (%.1f MB)%n", file, Files.size(file) / 1048576.0);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            System.out.println("Heap dump failed: " + e);
+        }
+    }
+
+    /**
      * The live objects by class after a full GC ({@code jcmd GC.class_histogram}): class name to
      * {instances, bytes}; empty when unknown.
      */
