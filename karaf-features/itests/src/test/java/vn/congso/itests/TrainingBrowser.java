@@ -126,6 +126,15 @@ final class TrainingBrowser extends Browser {
         wait(10).until(d -> text("exam-question-number").startsWith("Câu " + n + "/"));
     }
 
+    /**
+     * How the navigator's button of the question on screen looks, from the training plugin's own
+     * stylesheet (served by the platform): "grid 3px" when it is loaded.
+     */
+    String navLook() {
+        return String.valueOf(js().executeScript("const b = document.querySelector('#exam-navigator [aria-current=step]');"
+                + "return b && getComputedStyle(b.parentElement).display + ' ' + getComputedStyle(b).outlineWidth;"));
+    }
+
     /** The navigator's state of question n ({@code answered}, {@code answered flagged}, ...). */
     String navState(int n) {
         return String.valueOf(driver().findElement(By.id("exam-nav-" + n)).getAttribute("data-state"));

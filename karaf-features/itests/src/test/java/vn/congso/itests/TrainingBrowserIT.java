@@ -96,11 +96,15 @@ class TrainingBrowserIT {
             browser.goTo(n);
             answered.put(n, browser.answerCorrectly(n));
         }
+        // The plugin's stylesheet came with the view, on a navigation within the tab ...
+        assertEquals("grid 3px", browser.navLook(), "the question on screen is outlined");
 
         // A reload (or another browser) resumes the same attempt with every acknowledged answer.
         browser.driver().navigate().refresh();
         browser.wait(30).until(d -> browser.displayedOrNull(By.id("attempt-view")) != null);
         assertEquals(attemptUrl, browser.driver().getCurrentUrl());
+        // ... and on a fresh page load.
+        browser.wait(10).until(d -> "grid 3px".equals(browser.navLook()));
         for (Map.Entry<Integer, String> entry : answered.entrySet()) {
             int n = entry.getKey();
             browser.wait(10).until(d -> browser.navState(n).startsWith("answered"));

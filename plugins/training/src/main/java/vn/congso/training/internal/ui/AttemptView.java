@@ -114,7 +114,7 @@ public class AttemptView extends VerticalLayout implements HasUrlParameter<Long>
         setId("attempt-view");
         setWidthFull();
         setMaxWidth("80rem");
-        getStyle().set("margin", "0 auto");
+        addClassName("training-attempt");
     }
 
     @Override
@@ -154,21 +154,18 @@ public class AttemptView extends VerticalLayout implements HasUrlParameter<Long>
         clock = new ExamClock(attempt.deadline());
 
         H1 title = new H1(attempt.examTitle());
-        title.getStyle().set("font-size", "var(--lumo-font-size-xl)").set("margin", "0");
         title.setId("attempt-title");
         Span number = Widgets.muted(ui.t("training.ui.attempt.number", attempt.number()));
         Div heading = new Div(title, number);
-        heading.getStyle().set("flex", "1 1 16rem").set("min-width", "0");
+        heading.addClassName("training-attempt-heading");
 
         timer.setId("exam-timer");
         timer.getElement().setAttribute("role", "timer");
         timer.getElement().setAttribute("aria-live", "off");
-        timer.getStyle().set("font-variant-numeric", "tabular-nums").set("font-size", "var(--lumo-font-size-xl)")
-                .set("font-weight", "600").set("padding", "var(--lumo-space-xs) var(--lumo-space-m)")
-                .set("border-radius", "var(--lumo-border-radius-m)").set("background", "var(--lumo-contrast-5pct)");
+        timer.addClassName("training-timer");
         Span timerLabel = Widgets.muted(ui.t("training.ui.attempt.time-left"));
         Div timerBox = new Div(timerLabel, timer);
-        timerBox.getStyle().set("display", "flex").set("align-items", "center").set("gap", "var(--lumo-space-s)");
+        timerBox.addClassName("training-row");
 
         submit.setText(ui.t("training.ui.attempt.submit"));
         submit.setId("exam-submit");
@@ -177,29 +174,25 @@ public class AttemptView extends VerticalLayout implements HasUrlParameter<Long>
 
         Div bar = new Div(heading, timerBox, submit);
         bar.setId("attempt-bar");
-        bar.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("align-items", "center")
-                .set("gap", "var(--lumo-space-m)").set("width", "100%").set("position", "sticky").set("top", "0")
-                .set("z-index", "2").set("background", "var(--lumo-base-color)")
-                .set("padding", "var(--lumo-space-s) 0").set("border-bottom", "1px solid var(--lumo-contrast-10pct)");
+        bar.addClassName("training-attempt-bar");
 
         banner.setId("attempt-banner");
         banner.setVisible(false);
         banner.getElement().setAttribute("role", "alert");
-        banner.getStyle().set("width", "100%").set("padding", "var(--lumo-space-m)")
-                .set("border-radius", "var(--lumo-border-radius-m)").set("background", "var(--lumo-error-color-10pct)")
-                .set("color", "var(--lumo-error-text-color)");
+        banner.addClassName("training-banner");
 
         questionTitle.setId("exam-question-number");
-        questionTitle.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0").set("flex-grow", "1");
+        questionTitle.addClassName("training-question-title");
         flag.setId("exam-flag");
         flag.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         flag.addClickListener(e -> toggleFlag());
         Div questionHead = new Div(questionTitle, flag);
-        questionHead.getStyle().set("display", "flex").set("align-items", "center").set("gap", "var(--lumo-space-s)");
+        questionHead.addClassName("training-row");
 
         questionBox.setId("exam-question");
         questionBox.setWidthFull();
         saveStatus.setId("exam-save-status");
+        saveStatus.addClassName("training-save-status");
         saveStatus.getElement().setAttribute("aria-live", "polite");
         retry.setText(ui.t("training.ui.attempt.retry"));
         retry.setId("exam-save-retry");
@@ -207,8 +200,7 @@ public class AttemptView extends VerticalLayout implements HasUrlParameter<Long>
         retry.setVisible(false);
         retry.addClickListener(e -> save(current, onScreen[current]));
         Div statusRow = new Div(saveStatus, retry);
-        statusRow.getStyle().set("display", "flex").set("align-items", "center").set("gap", "var(--lumo-space-s)")
-                .set("min-height", "2.25rem").set("font-size", "var(--lumo-font-size-s)");
+        statusRow.addClassNames("training-row", "training-save-row");
 
         previous.setText(ui.t("training.ui.attempt.previous"));
         previous.setIcon(VaadinIcon.ARROW_LEFT.create());
@@ -220,22 +212,18 @@ public class AttemptView extends VerticalLayout implements HasUrlParameter<Long>
         next.setId("exam-next");
         next.addClickListener(e -> show(current + 1));
         Div spacer = new Div();
-        spacer.getStyle().set("flex-grow", "1");
+        spacer.addClassName("training-spacer");
         Div pager = new Div(previous, spacer, next);
-        pager.getStyle().set("display", "flex").set("gap", "var(--lumo-space-s)").set("width", "100%")
-                .set("margin-top", "var(--lumo-space-m)");
+        pager.addClassName("training-pager");
 
         Div main = Widgets.card(questionHead, questionBox, statusRow, pager);
-        main.getStyle().set("flex", "1 1 32rem");
         navigator = new QuestionNavigator(ui, count, this::show);
-        navigator.getStyle().set("flex", "0 1 18rem").set("align-self", "flex-start");
         for (int i = 0; i < count; i++) {
             navigator.setAnswered(i, saved[i] && Answers.isAnswered(onScreen[i]));
             navigator.setFlagged(i, session.questions().get(i).flagged());
         }
         Div body = new Div(main, navigator);
-        body.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-l)")
-                .set("width", "100%").set("align-items", "flex-start");
+        body.addClassName("training-attempt-body");
 
         add(bar, banner, body);
         int firstUnanswered = 0;
@@ -243,7 +231,9 @@ public class AttemptView extends VerticalLayout implements HasUrlParameter<Long>
             firstUnanswered++;
         }
         show(count == 0 ? 0 : firstUnanswered);
-        tick();
+        if (isAttached()) {
+            tick(); // otherwise attaching starts the countdown
+        }
     }
 
     @Override
@@ -405,7 +395,7 @@ public class AttemptView extends VerticalLayout implements HasUrlParameter<Long>
         }
         boolean failed = unsaved.contains(position);
         retry.setVisible(failed && !over);
-        saveStatus.getStyle().set("color", failed ? "var(--lumo-error-text-color)" : "var(--lumo-success-text-color)");
+        saveStatus.getElement().setAttribute("data-tone", failed ? "failed" : "ok");
         saveStatus.getElement().setAttribute("data-state", failed ? "failed" : savedAt[position] != null || saved[position]
                 ? "saved" : "empty");
         if (failed) {
@@ -416,7 +406,7 @@ public class AttemptView extends VerticalLayout implements HasUrlParameter<Long>
         } else if (saved[position] && Answers.isAnswered(onScreen[position])) {
             saveStatus.setText(ui.t("training.ui.attempt.saved"));
         } else {
-            saveStatus.getStyle().set("color", "var(--lumo-secondary-text-color)");
+            saveStatus.getElement().setAttribute("data-tone", "muted");
             saveStatus.setText(ui.t("training.ui.attempt.not-answered-yet"));
         }
     }

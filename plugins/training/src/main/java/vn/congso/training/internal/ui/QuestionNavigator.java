@@ -5,6 +5,8 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
+import elemental.json.JsonString;
+import elemental.json.JsonValue;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -20,6 +22,9 @@ final class QuestionNavigator extends Div {
 
     private static final long serialVersionUID = 1L;
 
+    /** The position of the question button clicked, read in the browser. */
+    private static final String POSITION_DATA = "event.target.closest('[data-position]')?.dataset.position";
+
     private final transient Ui ui;
     private final List<Button> buttons = new ArrayList<>();
     private final Set<Integer> answered = new HashSet<>();
@@ -33,35 +38,40 @@ final class QuestionNavigator extends Div {
         getElement().setAttribute("role", "navigation");
         getElement().setAttribute("aria-label", ui.t("training.ui.exam.navigation"));
         H2 title = new H2(ui.t("training.ui.exam.navigation"));
-        title.getStyle().set("font-size", "var(--lumo-font-size-m)").set("margin", "0 0 var(--lumo-space-s) 0");
         Div grid = new Div();
-        grid.getStyle().set("display", "grid").set("grid-template-columns", "repeat(auto-fill, minmax(2.5rem, 1fr))")
-                .set("gap", "var(--lumo-space-xs)");
+        grid.addClassName("training-navigator-grid");
         for (int i = 0; i < count; i++) {
-            int position = i;
-            Button button = new Button(String.valueOf(i + 1), e -> onSelect.accept(position));
+            Button button = new Button(String.valueOf(i + 1));
             button.setId("exam-nav-" + (i + 1));
+            button.getElement().setAttribute("data-position", String.valueOf(i));
             button.addThemeVariants(ButtonVariant.LUMO_SMALL);
-            button.getStyle().set("min-width", "0").set("width", "100%").set("padding", "0").set("margin", "0")
-                    .set("font-variant-numeric", "tabular-nums");
             buttons.add(button);
             grid.add(button);
         }
-        Div legend = new Div(legendItem("var(--lumo-success-color)", ui.t("training.ui.exam.answered")),
-                legendItem("var(--lumo-contrast-30pct)", ui.t("training.ui.exam.unanswered")),
-                legendItem("var(--lumo-warning-color, #c77d00)", ui.t("training.ui.exam.flagged")));
-        legend.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-s)")
-                .set("margin-top", "var(--lumo-space-s)").set("font-size", "var(--lumo-font-size-xs)");
+        // One listener for every button (the click bubbles up to the grid): a click listener per
+        // button would keep its own listener and copy of the click's event data in every open
+        // exam UI. The position comes from the browser, so it is checked.
+        grid.getElement().addEventListener("click", e -> {
+            JsonValue position = e.getEventData().get(POSITION_DATA);
+            if (position instanceof JsonString text && text.asString().matches("\\d{1,4}")) {
+                int chosen = Integer.parseInt(text.asString());
+                if (chosen < buttons.size()) {
+                    onSelect.accept(chosen);
+                }
+            }
+        }).addEventData(POSITION_DATA);
+        Div legend = new Div(legendItem("answered", ui.t("training.ui.exam.answered")),
+                legendItem("unanswered", ui.t("training.ui.exam.unanswered")),
+                legendItem("flagged", ui.t("training.ui.exam.flagged")));
+        legend.addClassName("training-legend");
         add(title, grid, legend);
         refresh();
     }
 
-    private static Span legendItem(String colour, String text) {
+    private static Span legendItem(String state, String text) {
         Span dot = new Span();
-        dot.getStyle().set("display", "inline-block").set("width", "0.75em").set("height", "0.75em")
-                .set("border-radius", "50%").set("background", colour).set("margin-right", "0.35em");
-        Span item = new Span(dot, new Span(text));
-        return item;
+        dot.addClassNames("training-legend-dot", state);
+        return new Span(dot, new Span(text));
     }
 
     /** Marks a question answered or not. */
@@ -122,17 +132,16 @@ final class QuestionNavigator extends Div {
         } else {
             button.addThemeVariants(ButtonVariant.LUMO_CONTRAST);
         }
-        button.getStyle().set("outline", position == current ? "3px solid var(--lumo-primary-color)" : "none")
-                .set("outline-offset", "2px");
-        // A flag is a thick amber bar under the number, so the number itself stays readable.
-        button.getStyle().set("box-shadow", isFlagged ? "inset 0 -6px 0 var(--lumo-warning-color, #e8a100)" : "none");
+        // The outline of the question on screen and the amber bar of a flag come from the plugin's
+        // styles.css, by aria-current and data-state.
         button.getElement().setAttribute("data-state", (isAnswered ? "answered" : "unanswered")
                 + (isFlagged ? " flagged" : ""));
         String label = ui.t("training.ui.exam.question-n", position + 1) + ", "
                 + ui.t(isAnswered ? "training.ui.exam.answered" : "training.ui.exam.unanswered")
                 + (isFlagged ? ", " + ui.t("training.ui.exam.flagged") : "");
         button.setAriaLabel(label);
-        button.setTooltipText(label);
+        // A native tooltip: a Vaadin tooltip would add an element per button to every exam UI.
+        button.getElement().setAttribute("title", label);
         if (position == current) {
             button.getElement().setAttribute("aria-current", "step");
         } else {

@@ -15,26 +15,9 @@ final class SafeHtml extends Div {
     /** Thread-safe and costly to build: one for every screen. */
     static final SafeMarkdown MARKDOWN = new SafeMarkdown();
 
-    /** How content reads: our own rules, never the content's (sanitising removes every style). */
-    private static final String CSS = ".training-content table{border-collapse:collapse;margin:var(--lumo-space-m) 0;"
-            + "display:block;overflow-x:auto;max-width:100%}"
-            + ".training-content th,.training-content td{border:1px solid var(--lumo-contrast-20pct);"
-            + "padding:var(--lumo-space-xs) var(--lumo-space-s);text-align:left;vertical-align:top}"
-            + ".training-content th{background:var(--lumo-contrast-5pct)}"
-            + ".training-content img{max-width:100%;height:auto}"
-            + ".training-content blockquote{border-left:4px solid var(--lumo-primary-color-50pct);margin:0;"
-            + "padding:var(--lumo-space-xs) var(--lumo-space-m);background:var(--lumo-primary-color-10pct)}"
-            + ".training-content code{background:var(--lumo-contrast-5pct);padding:0 .2em;border-radius:3px}"
-            + ".training-content pre{background:var(--lumo-contrast-5pct);padding:var(--lumo-space-s);overflow-x:auto}"
-            + ".training-content p:first-child{margin-top:0}";
-
+    /** How content reads comes from the plugin's styles.css ({@code .training-content}), never from the content. */
     SafeHtml() {
         addClassName("training-content");
-        getStyle().set("overflow-wrap", "anywhere").set("max-width", "100%");
-        addAttachListener(e -> e.getUI().getPage().executeJs(
-                "if (!document.getElementById('training-content-style')) {"
-                        + "const s = document.createElement('style'); s.id = 'training-content-style';"
-                        + "s.textContent = $0; document.head.appendChild(s); }", CSS));
     }
 
     /** Shows Markdown. */

@@ -32,19 +32,13 @@ final class Widgets {
     static Div card(Component... content) {
         Div card = new Div(content);
         card.addClassName("training-card");
-        card.getStyle().set("border", "1px solid var(--lumo-contrast-10pct)").set("border-radius", "var(--lumo-border-radius-l)")
-                .set("padding", "var(--lumo-space-m)").set("background", "var(--lumo-base-color)")
-                .set("box-shadow", "var(--lumo-box-shadow-xs)").set("display", "flex").set("flex-direction", "column")
-                .set("gap", "var(--lumo-space-s)").set("min-width", "0")
-                .set("width", "100%").set("box-sizing", "border-box");
         return card;
     }
 
     /** A responsive grid of cards. */
     static Div cardGrid() {
         Div grid = new Div();
-        grid.getStyle().set("display", "grid").set("grid-template-columns", "repeat(auto-fill, minmax(min(100%, 20rem), 1fr))")
-                .set("gap", "var(--lumo-space-m)").set("width", "100%");
+        grid.addClassName("training-card-grid");
         return grid;
     }
 
@@ -52,18 +46,16 @@ final class Widgets {
     static Span fact(VaadinIcon icon, String text) {
         Icon glyph = icon.create();
         glyph.setSize("var(--lumo-icon-size-s)");
-        glyph.getStyle().set("color", "var(--lumo-secondary-text-color)").set("margin-right", "0.25em");
         glyph.getElement().setAttribute("aria-hidden", "true");
         Span fact = new Span(glyph, new Span(text));
-        fact.getStyle().set("display", "inline-flex").set("align-items", "center").set("margin-right", "var(--lumo-space-m)")
-                .set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
+        fact.addClassName("training-fact");
         return fact;
     }
 
     /** Muted explanatory text. */
     static Span muted(String text) {
         Span span = new Span(text);
-        span.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
+        span.addClassName("training-muted");
         return span;
     }
 
