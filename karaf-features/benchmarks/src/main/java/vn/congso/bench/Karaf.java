@@ -145,12 +145,16 @@ final class Karaf {
     }
 
     static void await(BooleanSupplier condition, long timeoutMillis) throws InterruptedException {
+        await(condition, timeoutMillis, 20);
+    }
+
+    static void await(BooleanSupplier condition, long timeoutMillis, long intervalMillis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMillis;
         while (!condition.getAsBoolean()) {
             if (System.currentTimeMillis() > deadline) {
                 throw new IllegalStateException("Timed out after " + timeoutMillis + " ms");
             }
-            Thread.sleep(20);
+            Thread.sleep(intervalMillis);
         }
     }
 
