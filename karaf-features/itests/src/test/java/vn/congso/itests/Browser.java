@@ -200,15 +200,20 @@ class Browser implements AutoCloseable {
     /** Clicks an element in the middle of the viewport, clear of notices at the edges. */
     void click(String id) {
         // Selenium counts an element scrolled out of the layout's scroll area as hidden: scroll first.
-        WebElement element = wait(15).until(d -> {
+        // The click happens inside the wait, so an element replaced meanwhile (the navigation is
+        // rebuilt whenever a bundle adds or removes a view) is looked up and clicked again.
+        wait(15).until(d -> {
             List<WebElement> found = d.findElements(By.id(id));
             if (found.isEmpty()) {
                 return null;
             }
             js().executeScript("arguments[0].scrollIntoView({block: 'center'});", found.get(0));
-            return found.get(0).isDisplayed() ? found.get(0) : null;
+            if (!found.get(0).isDisplayed()) {
+                return null;
+            }
+            found.get(0).click();
+            return true;
         });
-        element.click();
     }
 
     /** The text of a displayed element, white space collapsed. */

@@ -71,11 +71,11 @@ class ShellBrowserIT {
         Files.move(staging, deployed, StandardCopyOption.ATOMIC_MOVE);
 
         // File install may still be waiting for Karaf's boot features to finish deploying.
-        WebElement navItem = browser.wait(40).until(d -> browser.displayedOrNull(By.id("nav-test-plugin")));
+        browser.wait(40).until(d -> browser.displayedOrNull(By.id("nav-test-plugin")));
         assertEquals("still-here", browser.js().executeScript("return window.__congsoNoReload;"),
                 "the page reloaded instead of receiving the new navigation entry by push");
 
-        navItem.click();
+        browser.click("nav-test-plugin");
         browser.waitForText("test-plugin-greeting", VI_GREETING, 10);
         browser.wait(5).until(d -> browser.path().equals("/test-plugin"));
 
@@ -206,9 +206,9 @@ class ShellBrowserIT {
         admin.waitForText("plugin-state-congso-itests-test-plugin", "Đang chạy", 10);
 
         // The other person's open tab receives the new entry by push, without a reload.
-        WebElement entry = editor.wait(15).until(d -> editor.displayedOrNull(By.id("nav-test-plugin")));
+        editor.wait(15).until(d -> editor.displayedOrNull(By.id("nav-test-plugin")));
         assertEquals("editor-tab", editor.js().executeScript("return window.__congsoNoReload;"));
-        entry.click();
+        editor.click("nav-test-plugin");
         editor.waitForText("test-plugin-greeting", VI_GREETING, 10);
 
         // The administrator uninstalls it; the editor is moved home and told why.
