@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.BarRenderer;
@@ -320,8 +321,8 @@ public final class JdbcReportService implements ReportService {
         for (UnitRow row : report.byUnit()) {
             data.addValue(row.counts().passRate().orElse(0), series, row.unitName());
         }
-        JFreeChart chart = ChartFactory.createBarChart(text("training.report.chart.pass-rate-by-unit", locale),
-                text("training.report.unit", locale), series, data, PlotOrientation.HORIZONTAL, false, false, false);
+        // No title inside the picture: the screen's caption names it (and the image's alt text).
+        JFreeChart chart = ChartFactory.createBarChart(null, text("training.report.unit", locale), series, data, PlotOrientation.HORIZONTAL, false, false, false);
         chart.getCategoryPlot().getRangeAxis().setRange(0, 100);
         return svg(chart, width, height);
     }
@@ -336,9 +337,11 @@ public final class JdbcReportService implements ReportService {
             String band = from + "–" + (i == BANDS - 1 ? 100 : from + 100 / BANDS);
             data.addValue(report.scoreHistogram().get(i), series, band);
         }
-        JFreeChart chart = ChartFactory.createBarChart(text("training.report.chart.score-histogram", locale),
-                text("training.report.score-band", locale), series, data, PlotOrientation.VERTICAL, false, false,
-                false);
+        JFreeChart chart = ChartFactory.createBarChart(null, text("training.report.score-band", locale), series, data,
+                PlotOrientation.VERTICAL, false, false, false);
+        // Learners are counted in whole people, and the last band ("90–100") needs a little more than its column.
+        ((NumberAxis) chart.getCategoryPlot().getRangeAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        chart.getCategoryPlot().getDomainAxis().setMaximumCategoryLabelWidthRatio(1.5f);
         return svg(chart, width, height);
     }
 

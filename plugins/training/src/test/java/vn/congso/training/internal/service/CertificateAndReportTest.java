@@ -164,7 +164,12 @@ class CertificateAndReportTest {
 
         String svg = f.reports.passRateByUnitSvg(exam, Locale.ENGLISH, 600, 300);
         assertTrue(svg.contains("<svg") && svg.contains("Xã Tài Văn"), svg.substring(0, Math.min(200, svg.length())));
-        assertTrue(f.reports.scoreHistogramSvg(exam, Locale.ENGLISH, 600, 300).contains("<svg"));
+        String histogram = f.reports.scoreHistogramSvg(exam, Locale.ENGLISH, 600, 300);
+        assertTrue(histogram.contains("<svg"));
+        // Every band is labelled, the last one too, and learners are counted in whole people.
+        assertTrue(histogram.contains(">90–100</text>"), "the last band's label is cut");
+        assertFalse(java.util.regex.Pattern.compile(">\\d+\\.\\d+</text>").matcher(histogram).find(),
+                "fractional learner counts on the axis");
 
         f.become("an.nguyen", TrainingFixture.LEARNER);
         assertThrows(AccessDeniedException.class, () -> f.reports.exam(exam));
