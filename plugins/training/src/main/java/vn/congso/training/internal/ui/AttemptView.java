@@ -113,7 +113,6 @@ public class AttemptView extends VerticalLayout implements HasUrlParameter<Long>
         this.exams = exams;
         setId("attempt-view");
         setWidthFull();
-        setMaxWidth("80rem");
         addClassName("training-attempt");
     }
 

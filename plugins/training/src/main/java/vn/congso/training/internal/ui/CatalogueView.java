@@ -49,8 +49,7 @@ public class CatalogueView extends VerticalLayout {
         this.certificates = certificates;
         setId("catalogue-view");
         setWidthFull();
-        setMaxWidth("80rem");
-        getStyle().set("margin", "0 auto");
+        addClassNames("training-page", "training-page-80");
 
         category.setId("catalogue-category");
         category.setLabel(ui.t("training.ui.catalogue.category"));
@@ -107,7 +106,7 @@ public class CatalogueView extends VerticalLayout {
             }
             Progress progress = courses.progress(course.id());
             H3 title = new H3(course.title());
-            title.getStyle().set("margin", "0");
+            title.addClassName("training-flush");
             double share = progress.lessonCount() == 0 ? 0 : (double) progress.lessonsViewed() / progress.lessonCount();
             ProgressBar bar = new ProgressBar(0, 1, Math.min(1, share));
             bar.setId("my-progress-" + course.id());
@@ -148,14 +147,14 @@ public class CatalogueView extends VerticalLayout {
         }
         for (CourseSummary course : shown) {
             H3 title = new H3(course.title());
-            title.getStyle().set("margin", "0");
+            title.addClassName("training-flush");
             Div facts = new Div(Widgets.fact(VaadinIcon.TAG, categoryName(course.category())),
                     Widgets.fact(VaadinIcon.BOOK, ui.t("training.ui.course.lesson-count", course.lessonCount())));
             if (course.estimatedMinutes() > 0) {
                 facts.add(Widgets.fact(VaadinIcon.CLOCK, ui.t("training.ui.course.minutes", course.estimatedMinutes())));
             }
             Paragraph summary = new Paragraph(course.summary());
-            summary.getStyle().set("margin", "0").set("flex-grow", "1");
+            summary.addClassNames("training-flush", "training-grow");
             Div card = Widgets.card(title, facts, summary);
             card.setId("course-card-" + course.id());
             card.getElement().setAttribute("data-title", course.title());
@@ -174,7 +173,7 @@ public class CatalogueView extends VerticalLayout {
                 enrol.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
                 enrol.setDisableOnClick(true);
                 Div actions = new Div(enrol, details);
-                actions.getStyle().set("display", "flex").set("gap", "var(--lumo-space-s)");
+                actions.addClassName("training-actions");
                 card.add(actions);
             }
             all.add(card);
@@ -209,7 +208,7 @@ public class CatalogueView extends VerticalLayout {
         for (CertificateService.Certificate certificate : list) {
             CertificateService.Status status = certificate.statusAt(now);
             H3 title = new H3(certificate.title());
-            title.getStyle().set("margin", "0");
+            title.addClassName("training-flush");
             Div card = Widgets.card(title,
                     Widgets.fact(VaadinIcon.CALENDAR, ui.t("training.ui.certificate.issued", ui.date(certificate.issuedAt()))),
                     Widgets.fact(VaadinIcon.BARCODE, certificate.code()),

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -40,6 +41,8 @@ public class CertificatesAdminView extends VerticalLayout {
         exam.addValueChangeListener(e -> refresh());
         boolean mayRevoke = ui.user().isPermitted(TrainingPermissions.CERTIFICATE_REVOKE);
         grid.setId("certificates-grid");
+        // Names, units and revocation reasons wrap rather than push the revoke button out of sight.
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(Certificate::code).setHeader(ui.t("training.ui.verify.code")).setAutoWidth(true);
         grid.addColumn(Certificate::holderName).setHeader(ui.t("training.ui.verify.holder")).setSortable(true).setFlexGrow(2);
         grid.addColumn(Certificate::unitName).setHeader(ui.t("training.ui.verify.unit")).setSortable(true).setFlexGrow(2);

@@ -74,8 +74,7 @@ public class CourseEditorView extends VerticalLayout implements HasUrlParameter<
         this.directory = directory;
         setId("course-editor-view");
         setWidthFull();
-        setMaxWidth("72rem");
-        getStyle().set("margin", "0 auto");
+        addClassNames("training-page", "training-page-72");
     }
 
     @Override
@@ -100,8 +99,7 @@ public class CourseEditorView extends VerticalLayout implements HasUrlParameter<
         H1 heading = new H1(ui.t("training.ui.course.edit-title"));
         state.setId("course-state");
         Div head = new Div(heading, state);
-        head.getStyle().set("display", "flex").set("align-items", "center").set("gap", "var(--lumo-space-m)")
-                .set("flex-wrap", "wrap");
+        head.addClassNames("training-head", "training-wrap");
 
         title.setLabel(ui.t("training.ui.course.title-field"));
         title.setId("course-title-field");
@@ -301,11 +299,10 @@ public class CourseEditorView extends VerticalLayout implements HasUrlParameter<
         markdown.setHelperText(ui.t("training.ui.lesson.markdown-help"));
         markdown.setValueChangeMode(ValueChangeMode.TIMEOUT);
         markdown.setValueChangeTimeout(400);
-        markdown.getStyle().set("font-family", "var(--lumo-font-family-monospace, monospace)");
+        markdown.addClassName("training-monospace");
         SafeHtml preview = new SafeHtml();
         preview.setId("lesson-preview");
-        preview.getStyle().set("border", "1px dashed var(--lumo-contrast-20pct)").set("padding", "var(--lumo-space-m)")
-                .set("border-radius", "var(--lumo-border-radius-m)").set("min-height", "20rem");
+        preview.addClassName("training-lesson-preview");
         markdown.addValueChangeListener(e -> preview.markdown(e.getValue()));
         if (existing != null) {
             lessonTitle.setValue(existing.title());
@@ -314,13 +311,13 @@ public class CourseEditorView extends VerticalLayout implements HasUrlParameter<
         }
         preview.markdown(markdown.getValue());
         Span previewLabel = new Span(ui.t("training.ui.lesson.preview"));
-        previewLabel.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
+        previewLabel.addClassName("training-muted");
         Div editor = new Div(markdown);
-        editor.getStyle().set("flex", "1 1 24rem").set("min-width", "0");
+        editor.addClassName("training-pane");
         Div previewBox = new Div(previewLabel, preview);
-        previewBox.getStyle().set("flex", "1 1 24rem").set("min-width", "0");
+        previewBox.addClassName("training-pane");
         Div sideBySide = new Div(editor, previewBox);
-        sideBySide.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-m)");
+        sideBySide.addClassName("training-two-up");
         VerticalLayout content = new VerticalLayout(lessonTitle, video, sideBySide);
         content.setPadding(false);
         if (existing != null) {
@@ -380,7 +377,7 @@ public class CourseEditorView extends VerticalLayout implements HasUrlParameter<
                 remove.setAriaLabel(ui.t("training.ui.lesson.attachment-delete", info.name()));
                 remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
                 Div row = new Div(download, remove);
-                row.getStyle().set("display", "flex").set("align-items", "center").set("gap", "var(--lumo-space-s)");
+                row.addClassName("training-actions");
                 list.add(row);
             }
             if (now.attachments().isEmpty()) {

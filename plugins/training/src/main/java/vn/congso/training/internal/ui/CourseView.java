@@ -48,8 +48,7 @@ public class CourseView extends VerticalLayout implements HasUrlParameter<Long> 
         this.certificates = certificates;
         setId("course-view");
         setWidthFull();
-        setMaxWidth("64rem");
-        getStyle().set("margin", "0 auto");
+        addClassNames("training-page", "training-page-64");
     }
 
     @Override
@@ -112,8 +111,7 @@ public class CourseView extends VerticalLayout implements HasUrlParameter<Long> 
             Span text = Widgets.muted(progressText);
             text.setId("course-progress-text");
             Div status = new Div(text);
-            status.getStyle().set("display", "flex").set("gap", "var(--lumo-space-s)").set("flex-wrap", "wrap")
-                    .set("align-items", "center");
+            status.addClassName("training-actions");
             if (progress.completed()) {
                 Span done = Widgets.badge(ui.t("training.ui.course.completed"), "success");
                 done.setId("course-completed");
@@ -130,7 +128,7 @@ public class CourseView extends VerticalLayout implements HasUrlParameter<Long> 
         add(new H2(ui.t("training.ui.course.lessons")));
         OrderedList lessons = new OrderedList();
         lessons.setId("course-lessons");
-        lessons.getStyle().set("padding-left", "0").set("list-style", "none").set("margin", "0").set("width", "100%");
+        lessons.addClassName("training-lessons");
         for (Lesson lesson : course.lessons()) {
             boolean viewed = progress.viewedLessonIds().contains(lesson.id());
             Icon tick = viewed ? VaadinIcon.CHECK_CIRCLE.create() : VaadinIcon.CIRCLE_THIN.create();
@@ -138,10 +136,8 @@ public class CourseView extends VerticalLayout implements HasUrlParameter<Long> 
             tick.getElement().setAttribute("aria-label", ui.t(viewed ? "training.ui.lesson.studied" : "training.ui.lesson.not-studied"));
             tick.getElement().setAttribute("role", "img");
             Span number = new Span(ui.t("training.ui.lesson.number", lesson.position() + 1));
-            number.getStyle().set("color", "var(--lumo-secondary-text-color)").set("min-width", "4.5rem");
+            number.addClassName("training-lesson-number");
             ListItem item = new ListItem();
-            item.getStyle().set("display", "flex").set("align-items", "center").set("gap", "var(--lumo-space-m)")
-                    .set("padding", "var(--lumo-space-s) 0").set("border-bottom", "1px solid var(--lumo-contrast-10pct)");
             if (progress.enrolled()) {
                 Anchor link = new Anchor(
                         Routes.lesson(courseId, lesson.id()), lesson.title());
@@ -173,7 +169,7 @@ public class CourseView extends VerticalLayout implements HasUrlParameter<Long> 
             ExamService.ExamOverview overview = exams.overview(examId);
             ExamService.ExamDraft draft = overview.exam().draft();
             H3 title = new H3(draft.title());
-            title.getStyle().set("margin", "0");
+            title.addClassName("training-flush");
             Div facts = new Div(
                     Widgets.fact(VaadinIcon.QUESTION_CIRCLE_O, ui.t("training.ui.exam.question-count", overview.exam().questionCount())),
                     Widgets.fact(VaadinIcon.CLOCK, ui.t("training.ui.course.minutes", Formats.minutes(draft.settings().timeLimit()))),

@@ -33,10 +33,12 @@ public class CoursesAdminView extends VerticalLayout {
         add.setId("courses-new");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         grid.setId("courses-grid");
-        grid.addColumn(CourseSummary::title).setHeader(ui.t("training.ui.course.title-field")).setFlexGrow(3)
-                .setSortable(true);
+        // Titles and categories get room first; a long one still shows whole in its tooltip.
+        grid.addColumn(CourseSummary::title).setHeader(ui.t("training.ui.course.title-field")).setWidth("16rem")
+                .setFlexGrow(3).setSortable(true).setTooltipGenerator(CourseSummary::title);
         grid.addColumn(c -> ui.name("training.ui.category", c.category())).setHeader(ui.t("training.ui.category"))
-                .setSortable(true).setFlexGrow(2);
+                .setWidth("10rem").setSortable(true).setFlexGrow(2)
+                .setTooltipGenerator(c -> ui.name("training.ui.category", c.category()));
         grid.addColumn(CourseSummary::lessonCount).setHeader(ui.t("training.ui.course.lessons")).setAutoWidth(true);
         grid.addComponentColumn(c -> Widgets.badge(ui.t(c.published() ? "training.ui.course.published"
                 : "training.ui.course.draft"), c.published() ? "success" : "contrast"))

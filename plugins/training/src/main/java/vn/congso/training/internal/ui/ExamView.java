@@ -41,8 +41,7 @@ public class ExamView extends VerticalLayout implements HasUrlParameter<Long> {
         this.exams = exams;
         setId("exam-view");
         setWidthFull();
-        setMaxWidth("56rem");
-        getStyle().set("margin", "0 auto");
+        addClassNames("training-page", "training-page-56");
     }
 
     @Override

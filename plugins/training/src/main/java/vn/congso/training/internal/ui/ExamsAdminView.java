@@ -105,7 +105,7 @@ public class ExamsAdminView extends VerticalLayout {
         }
         Span dates = Widgets.muted(" " + ui.t("training.ui.exam.window", ui.dateTime(s.opensAt()), ui.dateTime(s.closesAt())));
         com.vaadin.flow.component.html.Div cell = new com.vaadin.flow.component.html.Div(badge, dates);
-        cell.getStyle().set("white-space", "normal");
+        cell.addClassName("training-wrap-text");
         return cell;
     }
 
@@ -217,7 +217,7 @@ public class ExamsAdminView extends VerticalLayout {
         List<RuleRow> ruleRows = new ArrayList<>();
         Span rulesError = new Span();
         rulesError.setId("exam-rules-error");
-        rulesError.getStyle().set("color", "var(--lumo-error-text-color)").set("font-size", "var(--lumo-font-size-s)");
+        rulesError.addClassNames("training-error", "training-small");
         Span total = Widgets.muted("");
         total.setId("exam-question-total");
         Runnable updateTotal = () -> total.setText(ui.t("training.ui.exams.total-questions",
@@ -229,7 +229,7 @@ public class ExamsAdminView extends VerticalLayout {
             row.category.setId("exam-rule-category-" + n);
             row.category.setItems(available.keySet());
             row.category.setItemLabelGenerator(p -> p + " (" + available.getOrDefault(p, 0) + ")");
-            row.category.getStyle().set("flex", "1 1 20rem");
+            row.category.addClassName("training-wide-field");
             row.count = new IntegerField(ui.t("training.ui.exams.rule-count"));
             row.count.setId("exam-rule-count-" + n);
             row.count.setMin(1);
@@ -441,7 +441,7 @@ public class ExamsAdminView extends VerticalLayout {
         person.setId("exam-extra-user");
         person.setItems(directory.people().stream().filter(UserDirectory.Person::enabled).toList());
         person.setItemLabelGenerator(p -> p.fullName() + " (" + p.username() + ")");
-        person.getStyle().set("flex", "1 1 18rem");
+        person.addClassName("training-wide-field");
         IntegerField minutes = new IntegerField(ui.t("training.ui.exams.extra-minutes"));
         minutes.setId("exam-extra-minutes");
         minutes.setMin(1);

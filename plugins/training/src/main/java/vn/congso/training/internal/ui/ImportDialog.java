@@ -147,7 +147,7 @@ final class ImportDialog extends Dialog {
         int total = rows.get(rows.size() - 1).total();
         Span title = new Span(ui.t("training.ui.import.preview", total, rows.size() - 1));
         title.setId("import-preview");
-        title.getStyle().set("font-weight", "600");
+        title.addClassName("training-strong");
         Grid<ImportSummary.Row> grid = new Grid<>();
         grid.setId("import-summary");
         grid.addColumn(r -> r.category().isEmpty() ? ui.t("training.ui.import.total") : r.category())
@@ -169,7 +169,7 @@ final class ImportDialog extends Dialog {
     private void showErrors(List<ImportError> errors) {
         Span title = new Span(ui.t("training.ui.import.rejected", errors.size()));
         title.setId("import-rejected");
-        title.getStyle().set("color", "var(--lumo-error-text-color)").set("font-weight", "600");
+        title.addClassNames("training-error", "training-strong");
         Grid<ImportError> grid = new Grid<>();
         grid.setId("import-errors");
         grid.addColumn(e -> e.line() > 0 ? ui.t("training.import.at-line", e.line())

@@ -42,8 +42,7 @@ public class LessonView extends VerticalLayout implements HasUrlParameter<String
         this.courses = courses;
         setId("lesson-view");
         setWidthFull();
-        setMaxWidth("56rem");
-        getStyle().set("margin", "0 auto");
+        addClassNames("training-page", "training-page-56");
     }
 
     @Override
@@ -124,8 +123,7 @@ public class LessonView extends VerticalLayout implements HasUrlParameter<String
         });
 
         Div nav = new Div();
-        nav.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-s)")
-                .set("align-items", "center").set("margin-top", "var(--lumo-space-l)").set("width", "100%");
+        nav.addClassNames("training-actions", "training-lesson-pager");
         if (index > 0) {
             Lesson previous = lessons.get(index - 1);
             Button prev = new Button(ui.t("training.ui.lesson.previous"), VaadinIcon.ARROW_LEFT.create(),
@@ -135,7 +133,7 @@ public class LessonView extends VerticalLayout implements HasUrlParameter<String
         }
         nav.add(mark, studied);
         Div spacer = new Div();
-        spacer.getStyle().set("flex-grow", "1");
+        spacer.addClassName("training-grow");
         nav.add(spacer);
         if (index + 1 < lessons.size()) {
             Lesson next = lessons.get(index + 1);

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -55,7 +56,8 @@ public class QuestionBankView extends VerticalLayout {
         categories.setId("bank-categories");
         categories.addComponentColumn(c -> {
             Span name = new Span(c.name());
-            name.getStyle().set("padding-left", (c.depth() * 1.25) + "rem");
+            name.addClassName("training-depth");
+            name.getElement().setAttribute("data-depth", String.valueOf(Math.min(c.depth(), 6)));
             Span count = Widgets.muted(" (" + c.questionCount() + ")");
             return new Span(name, count);
         }).setHeader(ui.t("training.ui.bank.categories"));
@@ -72,7 +74,7 @@ public class QuestionBankView extends VerticalLayout {
         deleteCategory.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
         VerticalLayout left = new VerticalLayout(categories, new HorizontalLayout(newCategory, deleteCategory));
         left.setPadding(false);
-        left.getStyle().set("flex", "1 1 18rem").set("min-width", "0");
+        left.addClassName("training-bank-categories");
 
         MenuBar add = new MenuBar();
         add.setId("bank-new-question");
@@ -91,10 +93,15 @@ public class QuestionBankView extends VerticalLayout {
         tools.setAlignItems(Alignment.CENTER);
 
         questions.setId("bank-questions");
-        questions.addColumn(q -> label(q.question())).setHeader(ui.t("training.ui.question.text")).setFlexGrow(4);
+        // The question's text is what a trainer looks for: it gets the room, and cells wrap instead of
+        // cutting it off or pushing the edit buttons out of sight.
+        questions.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        questions.addColumn(q -> label(q.question())).setHeader(ui.t("training.ui.question.text")).setWidth("12rem")
+                .setFlexGrow(4);
         questions.addColumn(q -> ui.name("training.ui.question.type", q.question().type().name()))
-                .setHeader(ui.t("training.ui.question.type")).setAutoWidth(true).setSortable(true);
-        questions.addColumn(q -> ui.dateTime(q.updatedAt())).setHeader(ui.t("training.ui.common.updated")).setAutoWidth(true);
+                .setHeader(ui.t("training.ui.question.type")).setWidth("9rem").setFlexGrow(1).setSortable(true);
+        questions.addColumn(q -> ui.dateTime(q.updatedAt())).setHeader(ui.t("training.ui.common.updated"))
+                .setWidth("9rem").setFlexGrow(0);
         questions.addComponentColumn(q -> {
             Button edit = new Button(VaadinIcon.EDIT.create(), e -> editQuestion(q));
             edit.setId("bank-edit-" + q.id());
@@ -116,10 +123,10 @@ public class QuestionBankView extends VerticalLayout {
         questions.setEmptyStateText(ui.t("training.ui.bank.empty"));
         VerticalLayout right = new VerticalLayout(questionsTitle, tools, questions);
         right.setPadding(false);
-        right.getStyle().set("flex", "3 1 32rem").set("min-width", "0");
+        right.addClassName("training-bank-questions");
 
         Div body = new Div(left, right);
-        body.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-l)").set("width", "100%");
+        body.addClassName("training-two-up");
         add(new H1(ui.t("training.ui.bank.title")), body);
         refreshCategories();
     }

@@ -121,26 +121,25 @@ final class QuestionEditor extends Dialog {
         rows.setSpacing(false);
         rows.setId("question-answers");
         errors.setId("question-errors");
-        errors.getStyle().set("color", "var(--lumo-error-text-color)").set("margin", "0");
+        errors.addClassNames("training-error", "training-flush");
 
         VerticalLayout form = new VerticalLayout(category, title, text, format);
         form.setPadding(false);
         form.add(answersSection());
         form.add(errors, generalFeedback);
-        form.getStyle().set("flex", "1 1 30rem").set("min-width", "0");
+        form.addClassName("training-editor-form");
 
         H3 previewTitle = new H3(ui.t("training.ui.question.preview"));
-        previewTitle.getStyle().set("margin-top", "0");
+        previewTitle.addClassName("training-flush-top");
         Button refresh = new Button(ui.t("training.ui.question.refresh-preview"), VaadinIcon.REFRESH.create(),
                 e -> showPreview());
         refresh.setId("question-preview-refresh");
         refresh.addThemeVariants(ButtonVariant.LUMO_SMALL);
         preview.setId("question-preview");
         Div previewBox = Widgets.card(previewTitle, Widgets.muted(ui.t("training.ui.question.preview-help")), refresh, preview);
-        previewBox.getStyle().set("flex", "1 1 22rem").set("min-width", "0").set("align-self", "flex-start")
-                .set("position", "sticky").set("top", "0");
+        previewBox.addClassName("training-editor-preview");
         Div layout = new Div(form, previewBox);
-        layout.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-l)");
+        layout.addClassName("training-two-up");
         add(layout);
 
         if (existing != null) {
@@ -189,7 +188,7 @@ final class QuestionEditor extends Dialog {
         VerticalLayout section = new VerticalLayout();
         section.setPadding(false);
         H3 heading = new H3(ui.t("training.ui.question.answers"));
-        heading.getStyle().set("margin-bottom", "0");
+        heading.addClassName("training-flush-bottom");
         section.add(heading);
         switch (type) {
             case TRUE_FALSE -> {
@@ -243,7 +242,7 @@ final class QuestionEditor extends Dialog {
         row.layout = new HorizontalLayout();
         row.layout.setWidthFull();
         row.layout.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
-        row.layout.getStyle().set("flex-wrap", "wrap");
+        row.layout.addClassName("training-wrap");
         if (type == QuestionType.MATCHING) {
             row.item = field("question-item-" + n, ui.t("training.ui.question.item", n));
             row.text = field("question-answer-" + n, ui.t("training.ui.question.match", n));
@@ -278,7 +277,7 @@ final class QuestionEditor extends Dialog {
     private static TextField field(String id, String label) {
         TextField field = new TextField(label);
         field.setId(id);
-        field.getStyle().set("flex", "1 1 12rem");
+        field.addClassName("training-answer-field");
         return field;
     }
 
@@ -447,7 +446,7 @@ final class QuestionEditor extends Dialog {
             preview.add(new QuestionForm(ui, "preview", question, null, null, null));
             if (question.validate().isEmpty()) {
                 Span label = new Span(ui.t("training.ui.result.right-answer"));
-                label.getStyle().set("font-weight", "600");
+                label.addClassName("training-strong");
                 SafeHtml right = new SafeHtml();
                 right.getElement().setProperty("innerHTML", CorrectAnswers.html(ui, question));
                 preview.add(label, right);

@@ -130,8 +130,7 @@ public class ReportsView extends VerticalLayout {
                     () -> reports.passRateByUnitSvg(examId, locale, 640, 360)),
                     chart("reports-chart-histogram", ui.t("training.ui.reports.chart-histogram"),
                             () -> reports.scoreHistogramSvg(examId, locale, 640, 360)));
-            charts.getStyle().set("display", "grid").set("grid-template-columns", "repeat(auto-fit, minmax(min(100%, 24rem), 1fr))")
-                    .set("gap", "var(--lumo-space-m)");
+            charts.addClassName("training-charts");
             content.add(counts(report.total()), csv("reports-exam-csv", report.title(),
                     () -> reports.examCsv(examId, locale)), charts, new H2(ui.t("training.ui.reports.by-unit")),
                     unitGrid("reports-exam-units", report.byUnit()), new H2(ui.t("training.ui.reports.questions")),
@@ -148,8 +147,7 @@ public class ReportsView extends VerticalLayout {
                 stat("reports-completed", ui.t("training.ui.reports.completed"), String.valueOf(counts.completed())),
                 stat("reports-pass-rate", ui.t("training.ui.reports.pass-rate"), percent(counts.passRate())),
                 stat("reports-average", ui.t("training.ui.reports.average"), percent(counts.averagePercentage())));
-        row.getStyle().set("display", "grid").set("grid-template-columns", "repeat(auto-fit, minmax(9rem, 1fr))")
-                .set("gap", "var(--lumo-space-m)").set("margin", "var(--lumo-space-m) 0");
+        row.addClassName("training-stats");
         return row;
     }
 
@@ -160,7 +158,7 @@ public class ReportsView extends VerticalLayout {
     private static Div stat(String id, String label, String value) {
         Span number = new Span(value);
         number.setId(id);
-        number.getStyle().set("font-size", "var(--lumo-font-size-xxl)").set("font-weight", "600");
+        number.addClassName("training-big-number");
         Div card = Widgets.card(Widgets.muted(label), number);
         return card;
     }
@@ -168,7 +166,7 @@ public class ReportsView extends VerticalLayout {
     private Component csv(String id, String title, java.util.function.Supplier<byte[]> bytes) {
         Component link = Widgets.download(id, ui.t("training.ui.reports.csv"), Widgets.fileName("bao-cao-" + title,
                 "csv"), "text/csv;charset=UTF-8", bytes);
-        link.getElement().getStyle().set("display", "inline-block").set("margin-block", "var(--lumo-space-s)");
+        link.getElement().getClassList().add("training-block-link");
         return link;
     }
 
@@ -181,9 +179,9 @@ public class ReportsView extends VerticalLayout {
         Image image = new Image(handler, title);
         image.setId(id);
         image.setWidthFull();
-        image.getStyle().set("max-width", "640px").set("height", "auto");
+        image.addClassName("training-chart");
         Span caption = new Span(title);
-        caption.getStyle().set("font-weight", "600");
+        caption.addClassName("training-strong");
         return Widgets.card(caption, image);
     }
 

@@ -36,8 +36,7 @@ public class ResultView extends VerticalLayout implements HasUrlParameter<Long> 
         this.certificates = certificates;
         setId("result-view");
         setWidthFull();
-        setMaxWidth("56rem");
-        getStyle().set("margin", "0 auto");
+        addClassNames("training-page", "training-page-56");
     }
 
     @Override
@@ -79,12 +78,12 @@ public class ResultView extends VerticalLayout implements HasUrlParameter<Long> 
                 result.passed() ? "success" : "error");
         outcome.setId("result-outcome");
         outcome.getElement().setAttribute("data-passed", String.valueOf(result.passed()));
-        outcome.getStyle().set("font-size", "var(--lumo-font-size-l)");
+        outcome.addClassName("training-outcome");
         summary.add(new Div(outcome));
         if (!Double.isNaN(result.percentage())) {
             Span score = new Span(ui.t("training.ui.result.score-is", ui.percent(result.percentage())));
             score.setId("result-score");
-            score.getStyle().set("font-size", "var(--lumo-font-size-xxl)").set("font-weight", "600");
+            score.addClassName("training-big-number");
             summary.add(score);
         }
         summary.add(Widgets.fact(VaadinIcon.CALENDAR, ui.t("training.ui.result.submitted-at",
@@ -135,11 +134,14 @@ public class ResultView extends VerticalLayout implements HasUrlParameter<Long> 
     private Div reviewCard(QuestionReview review) {
         int number = review.position() + 1;
         H3 heading = new H3(ui.t("training.ui.exam.question-n", number));
-        heading.getStyle().set("margin", "0").set("flex-grow", "1");
+        heading.addClassNames("training-flush", "training-grow");
         Div head = new Div(heading);
-        head.getStyle().set("display", "flex").set("align-items", "center").set("gap", "var(--lumo-space-s)");
+        head.addClassName("training-head");
+        // Feedback is framed in the colour of the mark (neutral while ungraded), never like an error.
+        String tone = "neutral";
         if (!Double.isNaN(review.mark())) {
             double share = review.maxMark() == 0 ? 0 : review.mark() / review.maxMark();
+            tone = share >= 1 - 1e-9 ? "right" : share > 0 ? "partial" : "wrong";
             String variant = share >= 1 - 1e-9 ? "success" : share > 0 ? "contrast" : "error";
             String key = share >= 1 - 1e-9 ? "training.ui.result.correct" : share > 0 ? "training.ui.result.partial"
                     : "training.ui.result.incorrect";
@@ -158,7 +160,7 @@ public class ResultView extends VerticalLayout implements HasUrlParameter<Long> 
         }
         if (review.showCorrectAnswer()) {
             Span label = new Span(ui.t("training.ui.result.right-answer"));
-            label.getStyle().set("font-weight", "600");
+            label.addClassName("training-strong");
             SafeHtml right = new SafeHtml();
             right.getElement().setProperty("innerHTML", CorrectAnswers.html(ui, review.question()));
             right.setId("review-right-" + number);
@@ -166,8 +168,8 @@ public class ResultView extends VerticalLayout implements HasUrlParameter<Long> 
         }
         for (String feedback : review.feedback()) {
             SafeHtml text = new SafeHtml().text(feedback, review.question().prompt().format());
-            text.getStyle().set("background", "var(--lumo-primary-color-10pct)").set("padding", "var(--lumo-space-s)")
-                    .set("border-radius", "var(--lumo-border-radius-m)");
+            text.addClassName("training-feedback");
+            text.getElement().setAttribute("data-tone", tone);
             card.add(text);
         }
         return card;

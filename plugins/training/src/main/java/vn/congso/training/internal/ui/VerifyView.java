@@ -39,8 +39,7 @@ public class VerifyView extends VerticalLayout implements HasUrlParameter<String
         this.certificates = certificates;
         setId("verify-view");
         setWidthFull();
-        setMaxWidth("44rem");
-        getStyle().set("margin", "0 auto");
+        addClassNames("training-page", "training-page-44");
         code.setId("verify-code");
         code.setLabel(ui.t("training.ui.verify.code"));
         code.setHelperText(ui.t("training.ui.verify.code-help"));
@@ -51,8 +50,7 @@ public class VerifyView extends VerticalLayout implements HasUrlParameter<String
         check.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         check.addClickShortcut(Key.ENTER);
         Div form = new Div(code, check);
-        form.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-s)")
-                .set("align-items", "baseline");
+        form.addClassNames("training-actions", "training-baseline");
         form.setWidthFull();
         result.setId("verify-result");
         result.setWidthFull();
@@ -99,11 +97,12 @@ public class VerifyView extends VerticalLayout implements HasUrlParameter<String
         H2 heading = new H2(ui.name("training.ui.verify.status", status.name()));
         heading.setId("verify-status");
         heading.getElement().setAttribute("data-status", status.name());
-        heading.getStyle().set("margin", "0");
+        heading.addClassName("training-flush");
         Div head = new Div(icon, heading);
-        head.getStyle().set("display", "flex").set("align-items", "center").set("gap", "var(--lumo-space-m)");
+        head.addClassName("training-head");
         Div card = Widgets.card(head, new Paragraph(ui.name("training.ui.verify.explain", status.name())));
-        card.getStyle().set("border-left", "6px solid " + colour);
+        card.addClassName("training-verify-card");
+        card.getElement().setAttribute("data-status", status.name());
         card.getElement().setAttribute("role", "status");
         if (status != Status.UNKNOWN) {
             card.add(row("verify-holder", ui.t("training.ui.verify.holder"), verification.holderName()));
@@ -126,12 +125,12 @@ public class VerifyView extends VerticalLayout implements HasUrlParameter<String
 
     private static Div row(String id, String label, String value) {
         Span name = new Span(label);
-        name.getStyle().set("color", "var(--lumo-secondary-text-color)").set("min-width", "9rem");
+        name.addClassName("training-verify-label");
         Span text = new Span(value == null ? "" : value);
         text.setId(id);
-        text.getStyle().set("font-weight", "600");
+        text.addClassName("training-strong");
         Div row = new Div(name, text);
-        row.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-s)");
+        row.addClassName("training-actions");
         return row;
     }
 }

@@ -62,7 +62,7 @@ final class Widgets {
     /** The message of an empty {@link #cardGrid()}: muted, across the whole row instead of one card's width. */
     static Span emptyCards(String text) {
         Span span = muted(text);
-        span.getStyle().set("grid-column", "1 / -1");
+        span.addClassName("training-span-all");
         return span;
     }
 
@@ -79,7 +79,7 @@ final class Widgets {
         anchor.setId(id);
         Icon icon = VaadinIcon.DOWNLOAD_ALT.create();
         icon.setSize("var(--lumo-icon-size-s)");
-        icon.getStyle().set("margin-right", "0.3em");
+        icon.addClassName("training-icon-before");
         anchor.addComponentAsFirst(icon);
         return anchor;
     }
