@@ -150,6 +150,15 @@ class ShellBrowserIT {
         browser.wait(20).until(d -> browser.displayedOrNull(By.id("home-view")) != null);
         browser.wait(15).until(d -> browser.displayedOrNull(By.id("nav-admin-users")) != null);
         assertTrue(browser.displayedOrNull(By.id("account-logout")) != null, "no sign-out link for a signed-in user");
+        // The administrator's long navigation fits the drawer's width: no sideways scrolling, no entry under the scroll bar.
+        assertEquals("", browser.js().executeScript(
+                "const d = document.querySelector('vaadin-app-layout').shadowRoot.querySelector('[part=drawer]');"
+                        + "const edge = d.getBoundingClientRect().left + d.clientWidth + 0.5;"
+                        + "const out = d.scrollWidth > d.clientWidth ? ['drawer ' + d.scrollWidth + ' > ' + d.clientWidth] : [];"
+                        + "document.querySelectorAll('[slot=drawer] vaadin-side-nav-item').forEach(e => {"
+                        + "  if (e.getBoundingClientRect().right > edge) out.push(e.id); });"
+                        + "return out.join(', ');"),
+                "navigation wider than the drawer");
     }
 
     @Test
