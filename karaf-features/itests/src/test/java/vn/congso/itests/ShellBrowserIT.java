@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -159,6 +160,20 @@ class ShellBrowserIT {
                         + "  if (e.getBoundingClientRect().right > edge) out.push(e.id); });"
                         + "return out.join(', ');"),
                 "navigation wider than the drawer");
+
+        // On a phone's width the header keeps the language switch and "Sign out" on screen, and no page scrolls sideways.
+        Dimension desktop = browser.driver().manage().window().getSize();
+        browser.driver().manage().window().setSize(new Dimension(390, 844));
+        try {
+            browser.wait(10).until(d -> "".equals(browser.js().executeScript(
+                    "const w = document.documentElement.clientWidth; const out = [];"
+                            + "if (document.documentElement.scrollWidth > w) out.push('page ' + document.documentElement.scrollWidth + ' > ' + w);"
+                            + "['language-switch', 'account-logout'].forEach(id => { const r = document.getElementById(id).getBoundingClientRect();"
+                            + "  if (r.right > w || r.width === 0) out.push(id + ' ' + r.left + '..' + r.right); });"
+                            + "return out.join(', ');")));
+        } finally {
+            browser.driver().manage().window().setSize(desktop);
+        }
     }
 
     @Test
