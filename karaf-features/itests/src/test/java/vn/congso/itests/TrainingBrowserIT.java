@@ -56,6 +56,13 @@ class TrainingBrowserIT {
 
         browser.firstSignIn(LEARNER, learnerOneTime, LEARNER_PASSWORD);
         browser.wait(15).until(d -> browser.displayedOrNull(By.id("nav-training")) != null);
+        // The home page offers the learner their courses, not "no public services yet".
+        browser.wait(15).until(d -> browser.displayedOrNull(By.id("home-open-training")) != null);
+        assertEquals(null, browser.displayedOrNull(By.id("home-no-services")));
+        assertEquals(null, browser.displayedOrNull(By.id("home-open-training-manage-courses")),
+                "a learner is offered a trainer's screen");
+        browser.click("home-open-training");
+        browser.wait(20).until(d -> browser.displayedOrNull(By.id("catalogue-view")) != null);
     }
 
     @Test

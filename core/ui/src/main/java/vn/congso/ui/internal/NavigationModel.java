@@ -17,6 +17,9 @@ import vn.congso.api.NavigationGroup;
  */
 public final class NavigationModel {
 
+    /** The group of a user's own settings (profile, password), left out of {@link #forUser}. */
+    static final String ACCOUNT_GROUP = "account";
+
     /** Order given to a group that no one has declared. */
     static final int UNDECLARED_GROUP_ORDER = 1000;
 
@@ -104,6 +107,29 @@ public final class NavigationModel {
         List<Entry> result = new ArrayList<>();
         for (Section section : sections(entries, declaredGroups, permission -> false)) {
             result.addAll(section.entries());
+        }
+        return result;
+    }
+
+    /**
+     * What a signed-in user may open beyond the public services and their own account settings,
+     * for the "for you" cards of the home page: the protected entries of their navigation, in
+     * navigation order.
+     *
+     * @param entries every active contribution
+     * @param declaredGroups the declared groups
+     * @param permitted tells whether the user holds a permission
+     * @return listed entries that need a permission the user holds
+     */
+    public static List<Entry> forUser(Collection<Entry> entries, Collection<NavigationGroup> declaredGroups,
+            Predicate<String> permitted) {
+        List<Entry> result = new ArrayList<>();
+        for (Section section : sections(entries, declaredGroups, permitted)) {
+            String group = section.group().id();
+            if (group.equals(NavigationGroup.PUBLIC_SERVICES.id()) || group.equals(ACCOUNT_GROUP)) {
+                continue;
+            }
+            section.entries().stream().filter(entry -> !entry.isPublic()).forEach(result::add);
         }
         return result;
     }

@@ -157,6 +157,15 @@ public final class Platform {
         return NavigationModel.sections(views.entries(), declaredGroups(), user::isPermitted);
     }
 
+    /** What the signed-in user may open beyond public services and account settings; empty when anonymous. */
+    public List<NavigationModel.Entry> forYou() {
+        CurrentUser user = currentUser();
+        if (!user.isAuthenticated()) {
+            return List.of();
+        }
+        return NavigationModel.forUser(views.entries(), declaredGroups(), user::isPermitted);
+    }
+
     /** The public services for the home page. */
     public List<NavigationModel.Entry> publicServices() {
         return NavigationModel.publicServices(views.entries(), declaredGroups());

@@ -77,6 +77,26 @@ class NavigationModelTest {
     }
 
     @Test
+    void theHomePageOffersASignedInUserWhatTheyMayOpenBeyondPublicServicesAndTheirAccount() {
+        List<NavigationModel.Entry> entries = List.of(
+                entry("services", "public-services", 10, null),
+                entry("services/tax", "public-services", 20, "services:tax"),
+                entry("training/manage/exams", "training", 20, "training:exam:manage"),
+                entry("training", "training", 10, "training:course:enrol"),
+                entry("training/verify", "training", 30, null),
+                entry("admin/users", "administration", 10, "platform:users:manage"),
+                entry("account/password", "account", 10, "platform:account"));
+        Set<String> learner = Set.of("training:course:enrol", "services:tax", "platform:account");
+
+        assertEquals(List.of("training"), NavigationModel.forUser(entries, NavigationGroup.STANDARD, learner::contains)
+                .stream().map(NavigationModel.Entry::route).toList());
+        assertEquals(List.of("training", "training/manage/exams", "admin/users"),
+                NavigationModel.forUser(entries, NavigationGroup.STANDARD, p -> true).stream()
+                        .map(NavigationModel.Entry::route).toList());
+        assertTrue(NavigationModel.forUser(entries, NavigationGroup.STANDARD, p -> false).isEmpty());
+    }
+
+    @Test
     void entriesOutOfTheNavigationAreNotListed() {
         NavigationModel.Entry detail = new NavigationModel.Entry("services/detail", "t", Optional.empty(), "i",
                 "public-services", 1, Optional.empty(), false);

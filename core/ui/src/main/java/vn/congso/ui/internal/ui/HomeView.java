@@ -15,12 +15,18 @@ import java.util.Locale;
 import vn.congso.ui.internal.NavigationModel;
 import vn.congso.ui.internal.Platform;
 
-/** The anonymous home page: a welcome and the public services installed right now. */
+/**
+ * The home page: a welcome, what the signed-in user may open ("for you", from their navigation
+ * beyond account settings), and the public services installed right now.
+ */
 public class HomeView extends VerticalLayout implements HasDynamicTitle {
 
     private static final long serialVersionUID = 1L;
 
     private final transient Platform platform;
+    private final H2 mineTitle = new H2();
+    private final Div mine = new Div();
+    private final H2 servicesTitle = new H2();
     private final Div services = new Div();
 
     /** Creates the home page. */
@@ -31,41 +37,57 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
         title.setId("home-title");
         Paragraph intro = new Paragraph(t("congso.home.intro"));
         intro.setId("home-intro");
-        H2 servicesTitle = new H2(t("congso.home.services"));
+        mineTitle.setText(t("congso.home.for-you"));
+        mineTitle.setId("home-for-you-title");
+        mine.setId("home-for-you");
+        mine.addClassName("service-list");
+        servicesTitle.setText(t("congso.home.services"));
         services.setId("home-services");
         services.addClassName("service-list");
-        add(title, intro, servicesTitle, services);
+        add(title, intro, mineTitle, mine, servicesTitle, services);
         refresh();
     }
 
-    /** Rebuilds the list of public services. */
+    /** Rebuilds the cards: the user's own, then the public services. */
     void refresh() {
+        List<NavigationModel.Entry> personal = platform.forYou();
+        mine.removeAll();
+        personal.forEach(entry -> mine.add(card("home-open-", entry)));
+        mineTitle.setVisible(!personal.isEmpty());
+        mine.setVisible(!personal.isEmpty());
+
         services.removeAll();
         List<NavigationModel.Entry> entries = platform.publicServices();
+        // "No public services yet" helps a visitor; under a signed-in user's own cards it is noise.
+        boolean showServices = !entries.isEmpty() || personal.isEmpty();
+        servicesTitle.setVisible(showServices);
+        services.setVisible(showServices);
         if (entries.isEmpty()) {
             Paragraph none = new Paragraph(t("congso.home.no-services"));
             none.setId("home-no-services");
             services.add(none);
             return;
         }
-        for (NavigationModel.Entry entry : entries) {
-            Anchor card = new Anchor(entry.route());
-            card.setId("service-" + MainLayout.idOf(entry.route()));
-            card.addClassName("service-card");
-            String[] icon = entry.icon().split(":", 2);
-            if (icon.length == 2) {
-                card.add(new Icon(icon[0], icon[1]));
-            }
-            Span cardTitle = new Span(t(entry.titleKey()));
-            cardTitle.addClassName("service-card-title");
-            card.add(cardTitle);
-            entry.descriptionKey().ifPresent(key -> {
-                Span description = new Span(t(key));
-                description.addClassName("service-card-description");
-                card.add(description);
-            });
-            services.add(card);
+        entries.forEach(entry -> services.add(card("service-", entry)));
+    }
+
+    private Anchor card(String idPrefix, NavigationModel.Entry entry) {
+        Anchor card = new Anchor(entry.route());
+        card.setId(idPrefix + MainLayout.idOf(entry.route()));
+        card.addClassName("service-card");
+        String[] icon = entry.icon().split(":", 2);
+        if (icon.length == 2) {
+            card.add(new Icon(icon[0], icon[1]));
         }
+        Span cardTitle = new Span(t(entry.titleKey()));
+        cardTitle.addClassName("service-card-title");
+        card.add(cardTitle);
+        entry.descriptionKey().ifPresent(key -> {
+            Span description = new Span(t(key));
+            description.addClassName("service-card-description");
+            card.add(description);
+        });
+        return card;
     }
 
     @Override
