@@ -141,11 +141,13 @@ public class ResultView extends VerticalLayout implements HasUrlParameter<Long> 
         String tone = "neutral";
         if (!Double.isNaN(review.mark())) {
             double share = review.maxMark() == 0 ? 0 : review.mark() / review.maxMark();
-            tone = share >= 1 - 1e-9 ? "right" : share > 0 ? "partial" : "wrong";
-            String variant = share >= 1 - 1e-9 ? "success" : share > 0 ? "contrast" : "error";
-            String key = share >= 1 - 1e-9 ? "training.ui.result.correct" : share > 0 ? "training.ui.result.partial"
-                    : "training.ui.result.incorrect";
-            Span mark = Widgets.badge(ui.t(key) + " · " + ui.t("training.ui.result.mark",
+            tone = share >= 1 - 1e-9 ? "correct" : share > 0 ? "partial" : "incorrect";
+            String variant = switch (tone) {
+                case "correct" -> "success";
+                case "partial" -> "contrast";
+                default -> "error";
+            };
+            Span mark = Widgets.badge(ui.t("training.ui.result." + tone) + " · " + ui.t("training.ui.result.mark",
                     Formats.mark(review.mark(), ui.locale()), Formats.mark(review.maxMark(), ui.locale())), variant);
             mark.setId("review-mark-" + number);
             head.add(mark);
