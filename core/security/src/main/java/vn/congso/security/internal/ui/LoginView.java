@@ -10,6 +10,7 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.RouteConfiguration;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -54,9 +55,10 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         List<String> values = event.getLocation().getQueryParameters().getParameters().getOrDefault("redirect",
                 List.of());
-        String target = values.isEmpty() ? "" : values.get(0);
-        // Only paths inside the portal: never an absolute URL to another site.
-        redirect = target.startsWith("/") || target.contains("://") || target.contains("\\") ? "" : target;
+        // Only the relative path of a registered route: never a script, another site or a trick.
+        RouteConfiguration routes = RouteConfiguration.forApplicationScope();
+        redirect = RedirectTarget.sanitize(values.isEmpty() ? null : values.get(0),
+                path -> routes.getRoute(path).isPresent());
     }
 
     private void submit() {
