@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.concurrent.Semaphore;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
@@ -14,6 +15,13 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  * ({@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}), so the cost can be raised later
  * without invalidating stored hashes. The default cost follows OWASP's minimum for Argon2id
  * (19 MiB, 2 passes, 1 lane) and keeps one verification well under 300 ms here.
+ *
+ * <p>At most one hash per processor is computed at a time, whoever asks (sign-ins, password
+ * changes, account creation): in a sign-in storm before an exam, two hundred concurrent
+ * 19 MiB hashes would share two cores, each taking a hundred times longer, and churn gigabytes
+ * of memory that every other request then waits on in the garbage collector. Queued in
+ * arrival order instead, each sign-in waits its turn and then takes one hash's time, and the
+ * exam saves running beside them keep their cores and memory. The cost is not lowered.
  */
 public final class Argon2Passwords {
 
@@ -26,6 +34,9 @@ public final class Argon2Passwords {
     private final int iterations;
     private final int parallelism;
     private final SecureRandom random = new SecureRandom();
+
+    /** One hash per processor at a time, first come first served, shared by every hasher. */
+    private static final Semaphore GATE = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
 
     /**
      * Creates a hasher with a cost.
@@ -82,6 +93,16 @@ public final class Argon2Passwords {
     }
 
     private static byte[] derive(char[] password, byte[] salt, int memory, int iterations, int lanes, int length) {
+        GATE.acquireUninterruptibly();
+        try {
+            return deriveNow(password, salt, memory, iterations, lanes, length);
+        } finally {
+            GATE.release();
+        }
+    }
+
+    private static byte[] deriveNow(char[] password, byte[] salt, int memory, int iterations, int lanes,
+            int length) {
         Argon2Parameters parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)
                 .withMemoryAsKB(memory)

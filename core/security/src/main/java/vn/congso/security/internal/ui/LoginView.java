@@ -24,6 +24,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     private final TextField username = new TextField();
     private final PasswordField password = new PasswordField();
     private final Span error = new Span();
+    private final Button submit = new Button();
     private String redirect = "";
 
     /** Creates the view. */
@@ -44,11 +45,20 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         error.setId("login-error");
         error.getStyle().set("color", "var(--lumo-error-text-color)");
         error.setVisible(false);
-        Button submit = new Button(security.t("security.login.submit"), e -> submit());
+        submit.setText(security.t("security.login.submit"));
+        submit.addClickListener(e -> submit());
         submit.setId("login-submit");
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         submit.addClickShortcut(Key.ENTER);
-        add(title, error, username, password, submit);
+        // Disabled in the browser the moment it is pressed (no second sign-in while the first is
+        // checked), and the notice beside it shows while it is: the stylesheet shows
+        // #login-wait after a disabled #login-submit. In a sign-in storm before an exam the
+        // password check queues (Argon2Passwords) and the person sees why they wait.
+        submit.setDisableOnClick(true);
+        Span wait = new Span(security.t("security.login.wait"));
+        wait.setId("login-wait");
+        wait.addClassName("congso-login-wait");
+        add(title, error, username, password, submit, wait);
     }
 
     @Override
@@ -63,11 +73,17 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     private void submit() {
         if (username.isEmpty() || password.isEmpty()) {
+            submit.setEnabled(true);
             show(security.t("security.login.required"));
             return;
         }
-        SecurityService.LoginResult result = security.login(username.getValue(), password.getValue().toCharArray());
-        password.clear();
+        SecurityService.LoginResult result;
+        try {
+            result = security.login(username.getValue(), password.getValue().toCharArray());
+        } finally {
+            password.clear();
+            submit.setEnabled(true);
+        }
         switch (result.outcome()) {
             case SUCCESS -> getUI().ifPresent(ui -> ui.getPage().setLocation(redirect.isEmpty() ? "./" : redirect));
             case MUST_CHANGE_PASSWORD -> getUI().ifPresent(ui -> ui.getPage().setLocation("account/password"));
