@@ -40,6 +40,7 @@ public final class Platform {
     private final Translations translations;
     private final Themes themes;
     private final PluginStyles pluginStyles;
+    private final ShellStyles shellStyles;
     private final Views views;
     private final ServiceTracker<NavigationGroup, NavigationGroup> groups;
     private final ServiceTracker<CurrentUserService, CurrentUserService> users;
@@ -54,6 +55,7 @@ public final class Platform {
         this.translations = new Translations(context, this::fireChanged);
         this.themes = new Themes(context);
         this.pluginStyles = new PluginStyles(context);
+        this.shellStyles = new ShellStyles(context.getBundle());
         this.views = new Views(context, this::fireChanged);
         this.groups = new ServiceTracker<>(context, NavigationGroup.class, null) {
             @Override
@@ -116,6 +118,15 @@ public final class Platform {
 
     PluginStyles pluginStyles() {
         return pluginStyles;
+    }
+
+    ShellStyles shellStyles() {
+        return shellStyles;
+    }
+
+    /** The shell's stylesheet (layout shared by every theme), relative to the context root. */
+    public String shellStylesheet() {
+        return shellStyles.href();
     }
 
     /**

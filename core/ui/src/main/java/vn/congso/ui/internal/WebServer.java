@@ -66,6 +66,8 @@ final class WebServer {
             context.addEventListener(new VaadinInitializer());
 
             context.addServlet(new ServletHolder("themes", new BundleFileServlet(platform.themes()::file)), "/themes/*");
+            context.addServlet(new ServletHolder(ShellStyles.MOUNT,
+                    new BundleFileServlet(platform.shellStyles()::file)), "/" + ShellStyles.MOUNT + "/*");
             context.addServlet(new ServletHolder(PluginStyles.MOUNT,
                     new BundleFileServlet(platform.pluginStyles()::file)), "/" + PluginStyles.MOUNT + "/*");
             ServletHolder vaadin = new ServletHolder("vaadin", new CongSoServlet(platform));

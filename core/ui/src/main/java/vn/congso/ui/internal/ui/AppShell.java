@@ -11,8 +11,8 @@ import vn.congso.ui.internal.Platform;
 
 /**
  * The application shell: server push over long polling (so a plugin coming or going updates
- * every open tab), and on every page load the active theme's stylesheet with a version that
- * changes whenever the theme bundle is updated.
+ * every open tab), and on every page load the shell's layout stylesheet and then the active
+ * theme's (tokens only), each with a version that changes whenever its bundle is updated.
  */
 @Push(value = PushMode.AUTOMATIC, transport = Transport.LONG_POLLING)
 public class AppShell implements AppShellConfigurator {
@@ -25,6 +25,8 @@ public class AppShell implements AppShellConfigurator {
         Platform platform = Platform.current();
         Locale locale = LanguageChoice.of(com.vaadin.flow.server.VaadinSession.getCurrent());
         settings.setPageTitle(platform.t("congso.app.title", locale));
+        // The shell's layout first; the theme after it only sets tokens.
+        settings.addLink("stylesheet", platform.shellStylesheet());
         platform.theme(locale).ifPresent(theme -> {
             settings.addLink("stylesheet", "themes/" + theme.name() + "/styles.css?v=" + theme.version());
             settings.addFavIcon("icon", "themes/" + theme.name() + "/" + theme.logo(), "48x48");
