@@ -74,6 +74,10 @@ public final class PluginManager implements PluginService {
         if (config.allowUnsigned()) {
             log.warn("Unsigned plugins are allowed (vn.congso.admin allowUnsigned=true)");
         }
+        trust.signers().stream().filter(TrustedSigner::publicTestKey).forEach(s -> log.warn(
+                "The trust store trusts the repository's TEST signing certificate {} ({}), whose private key is public: "
+                        + "anyone can sign a plugin this installation accepts. Remove it: congso:trust-remove {}",
+                s.name(), s.subject(), s.fingerprint()));
         if (trust.certificates().isEmpty()) {
             log.info("No trusted plugin signer in {}: uploaded plugins are refused until one is added "
                     + "(congso:trust-add or the plugins screen)", trustFolder);

@@ -109,4 +109,12 @@ class TrustStoreTest {
         assertTrue(Files.exists(outside));
         assertEquals(1, store.signers().size());
     }
+
+    @Test
+    void recognisesTheRepositorysPublicTestCertificate() throws Exception {
+        Path testCertificate = Path.of("../../karaf-features/signing/congso-test-signer.pem");
+        TrustedSigner added = store.add("congso-test-signer.pem", Files.newInputStream(testCertificate));
+        assertTrue(added.publicTestKey(), added.fingerprint());
+        assertFalse(store.add("other.pem", new ByteArrayInputStream(pem(TestJars.selfSigned("Other")))).publicTestKey());
+    }
 }

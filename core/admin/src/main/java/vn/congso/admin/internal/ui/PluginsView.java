@@ -86,6 +86,7 @@ public final class PluginsView extends VerticalLayout {
     private final Grid<AvailableFeature> features = new Grid<>();
     private final Grid<TrustedSigner> signers = new Grid<>();
     private final Div noTrustWarning = new Div();
+    private final Div publicKeyWarning = new Div();
 
     /**
      * Creates the screen.
@@ -124,7 +125,13 @@ public final class PluginsView extends VerticalLayout {
         noTrustWarning.getStyle().set("padding", "var(--lumo-space-s) var(--lumo-space-m)")
                 .set("font-weight", "600").set("white-space", "normal");
         noTrustWarning.setVisible(false);
-        add(noTrustWarning);
+        publicKeyWarning.add(new Span(t("plugins.trust.public-key-warning")));
+        publicKeyWarning.setId("plugins-public-key-warning");
+        publicKeyWarning.getElement().getThemeList().add("badge error");
+        publicKeyWarning.getStyle().set("padding", "var(--lumo-space-s) var(--lumo-space-m)")
+                .set("font-weight", "600").set("white-space", "normal");
+        publicKeyWarning.setVisible(false);
+        add(noTrustWarning, publicKeyWarning);
 
         add(new H2(t("plugins.install.title")), new Paragraph(t("plugins.install.help",
                 settings.maxUploadBytes() / (1024 * 1024), settings.trustStore())));
@@ -195,6 +202,7 @@ public final class PluginsView extends VerticalLayout {
             List<TrustedSigner> trusted = plugins.trustedSigners();
             signers.setItems(trusted);
             noTrustWarning.setVisible(trusted.isEmpty());
+            publicKeyWarning.setVisible(trusted.stream().anyMatch(TrustedSigner::publicTestKey));
         } catch (AccessDeniedException e) {
             error(t("plugins.denied"));
         }
