@@ -24,7 +24,6 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.security.auth.x500.X500Principal;
@@ -47,8 +46,6 @@ final class TrustStore {
     /** The largest PEM file accepted; a certificate is a few kilobytes. */
     static final int MAX_PEM_BYTES = 64 * 1024;
 
-    private static final Pattern PEM_BLOCK = Pattern.compile(
-            "-----BEGIN ([A-Z0-9 ]+)-----\\s*([A-Za-z0-9+/=\\s]+?)\\s*-----END \\1-----");
     private static final Pattern HEX = Pattern.compile("[0-9A-F]{16,64}");
 
     private final Logger log = LoggerFactory.getLogger(TrustStore.class);
@@ -207,16 +204,27 @@ final class TrustStore {
      */
     static X509Certificate parsePem(String shownName, byte[] bytes) throws Refusal {
         String text = new String(bytes, StandardCharsets.US_ASCII);
-        Matcher blocks = PEM_BLOCK.matcher(text);
+        // Plain scanning, no regular expression: a hostile file must not cost more than one pass.
         List<String> certificates = new ArrayList<>();
-        while (blocks.find()) {
-            String type = blocks.group(1);
+        int at = 0;
+        while ((at = text.indexOf("-----BEGIN ", at)) >= 0) {
+            int typeEnd = text.indexOf("-----", at + 11);
+            if (typeEnd < 0) {
+                break;
+            }
+            String type = text.substring(at + 11, typeEnd);
+            String endMarker = "-----END " + type + "-----";
+            int end = text.indexOf(endMarker, typeEnd + 5);
             if (type.contains("PRIVATE KEY")) {
                 throw new Refusal("plugin.refused.trust-private-key", shownName);
             }
-            if (type.equals("CERTIFICATE")) {
-                certificates.add(blocks.group(2));
+            if (end < 0) {
+                break;
             }
+            if (type.equals("CERTIFICATE")) {
+                certificates.add(text.substring(typeEnd + 5, end));
+            }
+            at = end + endMarker.length();
         }
         if (text.contains("PRIVATE KEY-----")) {
             throw new Refusal("plugin.refused.trust-private-key", shownName);

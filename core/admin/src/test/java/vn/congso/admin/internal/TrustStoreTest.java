@@ -81,6 +81,8 @@ class TrustStoreTest {
         assertEquals("plugin.refused.trust-several", refusal("two.pem", two));
         assertEquals("plugin.refused.trust-too-large", refusal("huge.pem", new byte[TrustStore.MAX_PEM_BYTES + 1]));
         assertEquals("plugin.refused.trust-expired", refusal("old.pem", pem(TestJars.expired("Old publisher"))));
+        String unterminated = "-----BEGIN CERTIFICATE-----" + " ".repeat(TrustStore.MAX_PEM_BYTES - 40);
+        assertEquals("plugin.refused.trust-not-pem", refusal("open.pem", unterminated.getBytes()));
     }
 
     @Test
