@@ -230,7 +230,7 @@ public final class PluginsView extends VerticalLayout {
             Button remove = button("plugins-trust-remove-" + fingerprintId(signer), t("plugins.trust.remove"),
                     () -> confirm("plugins-trust-remove-dialog", t("plugins.trust.remove.title"),
                             t("plugins.trust.remove.text", signer.subject()), t("plugins.trust.remove"),
-                            () -> reportTrust(plugins.distrust(signer.name()), "plugins.trust.removed")));
+                            () -> changeTrust(() -> plugins.distrust(signer.name()), "plugins.trust.removed")));
             remove.addThemeVariants(ButtonVariant.LUMO_ERROR);
             return remove;
         }).setHeader(t("plugins.column.actions")).setAutoWidth(true).setFlexGrow(0);
@@ -254,8 +254,11 @@ public final class PluginsView extends VerticalLayout {
         upload.addFileRejectedListener(e -> error(t("plugins.trust.rejected", e.getFileName(), MAX_PEM_BYTES / 1024)));
         upload.setUploadHandler(event -> receive(event, MAX_PEM_BYTES, (name, file) -> {
             upload.clearFileList();
-            reportTrust(withFile(file, in -> plugins.trust(name, in)), "plugins.trust.added");
-            deleteQuietly(file);
+            try {
+                changeTrust(() -> withFile(file, in -> plugins.trust(name, in)), "plugins.trust.added");
+            } finally {
+                deleteQuietly(file);
+            }
         }, name -> {
             upload.clearFileList();
             error(t("plugins.trust.rejected", name, MAX_PEM_BYTES / 1024));
@@ -264,14 +267,18 @@ public final class PluginsView extends VerticalLayout {
         return upload;
     }
 
-    private void reportTrust(TrustResult result, String doneKey) {
+    /** Makes a trust store change and says how it ended; the lists and warnings follow. */
+    private void changeTrust(Supplier<TrustResult> change, String doneKey) {
         try {
+            TrustResult result = change.get();
             if (result.succeeded()) {
                 success(t(doneKey, result.signer().map(TrustedSigner::subject).orElse("")));
             } else {
                 error(t("plugins.trust.not-done", t("plugin.status." + result.status().name()),
                         result.problem().map(this::problem).orElse("")));
             }
+        } catch (AccessDeniedException e) {
+            error(t("plugins.denied"));
         } finally {
             refresh();
         }
