@@ -60,6 +60,11 @@ public final class PluginAdminBenchmark {
         Path v2 = subjects.resolve(SAMPLE + "-v2.jar");
         Path v3 = subjects.resolve(SAMPLE + "-v3.jar");
         Path home = Karaf.unpack(subjects.resolve("congso-distribution.zip"), work);
+        // A distribution trusts no signer; this throw-away instance trusts the test key that signed
+        // the subjects (karaf-features/signing/, public: never on a real installation).
+        Path testCertificate = subjects.resolve("../../../signing/congso-test-signer.pem").normalize();
+        Files.createDirectories(home.resolve("etc/congso-trust"));
+        Files.copy(testCertificate, home.resolve("etc/congso-trust/congso-test-signer.pem"));
         String password = UUID.randomUUID().toString();
         Files.writeString(home.resolve("etc/users.properties"), "bench = " + password + ",_g_:admingroup\n"
                 + "_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh\n", StandardCharsets.UTF_8);

@@ -9,6 +9,7 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfi
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.replaceConfigurationFile;
 
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -94,6 +95,9 @@ public class PluginAdminIT {
                 // A small limit so that the over-size fixture stays small.
                 editConfigurationFilePut("etc/vn.congso.admin.cfg", "maxUploadMegabytes", "1"),
                 editConfigurationFilePut("etc/vn.congso.admin.cfg", "healthTimeoutSeconds", "10"),
+                // The distribution trusts nobody; this container trusts the test key that signed the fixtures.
+                replaceConfigurationFile("etc/congso-trust/congso-test-signer.pem",
+                        new File(requiredFile("congso.signing.certificate"))),
                 systemProperty("congso.sample.v1.jar").value(v1),
                 systemProperty("congso.sample.v2.jar").value(requiredFile("congso.sample.v2.jar")),
                 systemProperty("congso.sample.v3.jar").value(requiredFile("congso.sample.v3.jar")),
@@ -135,7 +139,8 @@ public class PluginAdminIT {
         for (String key : List.of("plugin.refused.not-a-zip", "plugin.refused.truncated", "plugin.refused.no-manifest",
                 "plugin.refused.unsigned", "plugin.refused.unknown-signer", "plugin.refused.tampered",
                 "plugin.refused.kar-broken-features", "plugin.refused.too-large", "plugin.refused.unresolved",
-                "plugin.refused.core-refresh")) {
+                "plugin.refused.fragment-of-core", "plugin.refused.package-of-core", "plugin.refused.core-name",
+                "plugin.refused.zip-overlapping")) {
             assertRefusedWithoutChange(key, "congso:plugin-install " + System.getProperty("fixture." + key));
         }
         assertRefusedWithoutChange("plugin.refused.already-installed", "congso:plugin-install " + v1);
@@ -159,6 +164,7 @@ public class PluginAdminIT {
         assertTrue(failing, failing.contains("fails on activation on purpose"));
         assertEquals(beforeFailingUpgrade, installedBundles());
         assertEquals(Bundle.ACTIVE, pluginBundle().getState());
+        assertEquals("the plugin API is still exported by core alone", List.of("congso-core-api"), apiExporters());
 
         assertStatus("DONE " + PLUGIN + "/1.0.0", shell("congso:plugin-rollback " + PLUGIN));
         assertEquals("1.0.0", pluginBundle().getVersion().toString());
@@ -194,7 +200,7 @@ public class PluginAdminIT {
 
         long denied = audited("DENIED") - deniedBefore;
         long succeeded = audited("SUCCESS") - succeededBefore;
-        assertEquals("every refusal is audited", 13, denied);
+        assertEquals("every refusal is audited", 16, denied);
         assertEquals("install, upgrade, rollback, stop, start, uninstall, reinstall, uninstall, purge are audited",
                 9, succeeded);
         assertEquals("the failed upgrade and the failed install are audited", 2, audited("FAILURE") - failedBefore);
@@ -309,6 +315,19 @@ public class PluginAdminIT {
 
     private static void assertStatus(String expected, String output) {
         assertTrue("expected '" + expected + "' in: " + output, output.contains(expected));
+    }
+
+    /** The bundles exporting {@code vn.congso.api}, by their wiring. */
+    private List<String> apiExporters() {
+        List<String> exporters = new ArrayList<>();
+        for (Bundle b : bundleContext.getBundles()) {
+            BundleWiring wiring = b.adapt(BundleWiring.class);
+            if (wiring != null && wiring.getCapabilities("osgi.wiring.package").stream()
+                    .anyMatch(c -> "vn.congso.api".equals(c.getAttributes().get("osgi.wiring.package")))) {
+                exporters.add(b.getSymbolicName());
+            }
+        }
+        return exporters;
     }
 
     /** Every installed bundle, {@code bsn/version → state}, in a stable order. */

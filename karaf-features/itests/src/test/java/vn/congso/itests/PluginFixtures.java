@@ -40,7 +40,7 @@ final class PluginFixtures {
      *
      * @param folder where to write
      * @param v1 the signed sample plugin version 1
-     * @param testKeystore the test signing keystore (the distribution trusts its certificate)
+     * @param testKeystore the test signing keystore (the test container trusts its certificate; a distribution never does)
      * @param storepass its password
      * @param testPlugin the signed test plugin jar, packed as the good {@code .kar} (key {@code "kar"})
      * @return refusal key (or {@code "kar"}) → fixture file
@@ -70,10 +70,53 @@ final class PluginFixtures {
         fixtures.put("plugin.refused.too-large", write(folder, "big.jar", big));
         fixtures.put("plugin.refused.unresolved", write(folder, "unresolvable.jar", sign(bundle("congso-itests-unresolvable",
                 "1.0.0", "Import-Package", "vn.congso.nothing.here;version=\"[1,2)\""), testKey, folder)));
-        fixtures.put("plugin.refused.core-refresh", write(folder, "core-fragment.jar",
+        fixtures.put("plugin.refused.fragment-of-core", write(folder, "core-fragment.jar",
                 sign(bundle("congso-itests-core-fragment", "1.0.0", "Fragment-Host", "congso-core-ui"), testKey, folder)));
+        // Issue 12: a signed jar exporting the plugin API at version 99 once became its exporter.
+        fixtures.put("plugin.refused.package-of-core", write(folder, "api-takeover.jar", sign(bundle("congso-itests-api-takeover",
+                "1.0.0", "Export-Package", "vn.congso.api;version=99.0.0", "Import-Package", "vn.congso.api;version=99.0.0"),
+                testKey, folder)));
+        fixtures.put("plugin.refused.core-name", write(folder, "core-name.jar",
+                sign(bundle("congso-core-security", "99.0.0"), testKey, folder)));
+        fixtures.put("plugin.refused.zip-overlapping", write(folder, "overlapping.jar", overlapping()));
         fixtures.put("kar", goodKar(folder, testPlugin));
         return fixtures;
+    }
+
+    /**
+     * The overlapping-entry zip bomb: one stored local entry, listed 200 times by a hand-written
+     * central directory that points every record at it.
+     */
+    private static byte[] overlapping() {
+        byte[] data = new byte[4096];
+        new Random(6).nextBytes(data);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(data);
+        byte[] localName = "vn/congso/itests/bomb/Kernel.class".getBytes();
+        java.nio.ByteBuffer local = java.nio.ByteBuffer.allocate(30 + localName.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        local.putInt(0x04034b50).putShort((short) 10).putShort((short) 0).putShort((short) 0).putShort((short) 0)
+                .putShort((short) 0x21).putInt((int) crc.getValue()).putInt(data.length).putInt(data.length)
+                .putShort((short) localName.length).putShort((short) 0).put(localName);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(local.array());
+        out.writeBytes(data);
+        int directoryOffset = out.size();
+        ByteArrayOutputStream directory = new ByteArrayOutputStream();
+        for (int i = 0; i < 200; i++) {
+            byte[] name = ("vn/congso/itests/bomb/E" + i + ".class").getBytes();
+            java.nio.ByteBuffer c = java.nio.ByteBuffer.allocate(46 + name.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            c.putInt(0x02014b50).putShort((short) 10).putShort((short) 10).putShort((short) 0).putShort((short) 0)
+                    .putShort((short) 0).putShort((short) 0x21).putInt((int) crc.getValue()).putInt(data.length)
+                    .putInt(data.length).putShort((short) name.length).putShort((short) 0).putShort((short) 0)
+                    .putShort((short) 0).putShort((short) 0).putInt(0).putInt(0).put(name);
+            directory.writeBytes(c.array());
+        }
+        java.nio.ByteBuffer end = java.nio.ByteBuffer.allocate(22).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        end.putInt(0x06054b50).putShort((short) 0).putShort((short) 0).putShort((short) 200).putShort((short) 200)
+                .putInt(directory.size()).putInt(directoryOffset).putShort((short) 0);
+        out.writeBytes(directory.toByteArray());
+        out.writeBytes(end.array());
+        return out.toByteArray();
     }
 
     /** A good Karaf archive: the signed test plugin and a features file naming it. */

@@ -218,6 +218,19 @@ class ShellBrowserIT {
         Browser admin = KARAF.browser("ShellBrowserIT-admin");
         admin.signIn("admin", ADMIN_PASSWORD);
         admin.get("/admin/plugins");
+
+        // A fresh installation trusts no signer and says so; the administrator adds the test
+        // key's certificate (test scope only: its private key is public) on the screen.
+        assertTrue(admin.text("plugins-no-trust-warning").contains("Chưa có nhà phát hành tin cậy"),
+                admin.text("plugins-no-trust-warning"));
+        admin.upload("plugins-trust-upload",
+                Path.of(CongSoContainer.requiredFile("congso.signing.certificate")));
+        admin.wait(15).until(d -> String.join(" ", admin.gridTexts("plugins-trust-grid"))
+                .contains("CongSo TEST plugin signer"));
+        admin.wait(5).until(d -> admin.displayedOrNull(By.id("plugins-no-trust-warning")) == null);
+        assertTrue(admin.text("plugins-public-key-warning").contains("THỬ NGHIỆM"),
+                "the screen says the trusted test key is public");
+
         admin.upload("plugins-upload", pluginJar);
 
         admin.waitForText("plugins-dry-run-plugin", "Plugin: congso-itests-test-plugin, phiên bản 0.1.0.SNAPSHOT", 20);
@@ -244,5 +257,11 @@ class ShellBrowserIT {
                 && !editor.path().startsWith("/test-plugin"));
         editor.wait(10).until(d -> editor.notificationText().contains("đang được cập nhật"));
         editor.wait(5).until(d -> editor.displayedOrNull(By.id("nav-test-plugin")) == null);
+
+        // Stop trusting the test key: the warning is back.
+        admin.click("plugins-trust-remove-c652bb76960ff51d");
+        admin.wait(10).until(d -> admin.displayedOrNull(By.id("plugins-trust-remove-dialog-confirm"))).click();
+        admin.wait(10).until(d -> admin.displayedOrNull(By.id("plugins-no-trust-warning")) != null);
+        assertTrue(admin.gridTexts("plugins-trust-grid").stream().noneMatch(t -> t.contains("CongSo TEST")));
     }
 }

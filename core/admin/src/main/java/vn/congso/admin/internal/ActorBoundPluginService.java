@@ -98,6 +98,21 @@ final class ActorBoundPluginService implements PluginService {
     }
 
     @Override
+    public List<TrustedSigner> trustedSigners() {
+        return engine.trustedSigners(actor.get());
+    }
+
+    @Override
+    public TrustResult trust(String fileName, InputStream pem) {
+        return engine.trust(actor.get(), fileName, pem);
+    }
+
+    @Override
+    public TrustResult distrust(String fingerprintOrName) {
+        return engine.distrust(actor.get(), fingerprintOrName);
+    }
+
+    @Override
     public PluginService forConsole(String karafUser) {
         return new ActorBoundPluginService(engine, () -> Actor.console(karafUser));
     }

@@ -32,6 +32,7 @@ import org.osgi.framework.wiring.FrameworkWiring;
 final class Framework {
 
     private static final long REFRESH_TIMEOUT_SECONDS = 60;
+    private final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Framework.class);
     private final BundleContext context;
 
     Framework(BundleContext context) {
@@ -58,7 +59,18 @@ final class Framework {
                     }
                 }
             }
-            result.add(new InstalledBundle(ref, isManaged(bundle), capabilities, dependents));
+            // What the manifest exports (an unresolved bundle has no wiring) and what the wiring
+            // exports (the system bundle's packages are not in a manifest header).
+            Set<String> exports = new HashSet<>();
+            try {
+                HeaderClause.parse(bundle.getHeaders("").get(org.osgi.framework.Constants.EXPORT_PACKAGE))
+                        .forEach(clause -> exports.addAll(clause.paths()));
+            } catch (IllegalArgumentException e) {
+                log.warn("Cannot read the Export-Package header of {}: {}", ref, e.getMessage());
+            }
+            capabilities.stream().filter(c -> BundleCandidate.PACKAGE.equals(c.namespace()))
+                    .forEach(c -> exports.add(String.valueOf(c.attributes().get(BundleCandidate.PACKAGE))));
+            result.add(new InstalledBundle(ref, isManaged(bundle), capabilities, dependents, exports));
         }
         return result;
     }

@@ -2,6 +2,7 @@ package vn.congso.admin.internal;
 
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What the dry run needs to know of one bundle installed now.
@@ -12,11 +13,23 @@ import java.util.Set;
  *        may never replace, attach to or refresh
  * @param capabilities its capabilities, from its current wiring; empty when it is not resolved
  * @param dependents the other bundles wired to it now, which a refresh of it would refresh too
+ * @param exportedPackages the packages its manifest exports, resolved or not: a package a bundle
+ *        exports is owned by it, and no plugin may export it too
  */
-record InstalledBundle(BundleRef ref, boolean managed, List<Capability> capabilities, Set<BundleRef> dependents) {
+record InstalledBundle(BundleRef ref, boolean managed, List<Capability> capabilities, Set<BundleRef> dependents,
+        Set<String> exportedPackages) {
 
     InstalledBundle {
         capabilities = List.copyOf(capabilities);
         dependents = Set.copyOf(dependents);
+        exportedPackages = Set.copyOf(exportedPackages);
+    }
+
+    /** A bundle whose exports are those of its package capabilities. */
+    InstalledBundle(BundleRef ref, boolean managed, List<Capability> capabilities, Set<BundleRef> dependents) {
+        this(ref, managed, capabilities, dependents, capabilities.stream()
+                .filter(c -> BundleCandidate.PACKAGE.equals(c.namespace()))
+                .map(c -> String.valueOf(c.attributes().get(BundleCandidate.PACKAGE)))
+                .collect(Collectors.toSet()));
     }
 }

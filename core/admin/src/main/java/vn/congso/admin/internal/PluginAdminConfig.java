@@ -15,6 +15,18 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Largest upload (MB)", min = "1")
     int maxUploadMegabytes() default 50;
 
+    /** The most entries an uploaded archive (and each jar inside a .kar) may list. */
+    @AttributeDefinition(name = "Most archive entries", min = "1")
+    int maxArchiveEntries() default 20000;
+
+    /** The most an upload may inflate to, all its archives together. */
+    @AttributeDefinition(name = "Largest inflated size (MB)", min = "1")
+    int maxInflatedMegabytes() default 256;
+
+    /** The highest inflated-to-compressed ratio of an archive entry larger than 1 MB. */
+    @AttributeDefinition(name = "Highest compression ratio", min = "2")
+    int maxCompressionRatio() default 100;
+
     /** How long a new or upgraded plugin has to become healthy before it is removed or rolled back. */
     @AttributeDefinition(name = "Health time limit (seconds)", min = "1")
     int healthTimeoutSeconds() default 20;
@@ -27,7 +39,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Features repository name prefix")
     String featureRepositoryPrefix() default "congso";
 
-    /** Bundles whose symbolic name starts with this are core, never listed or managed as plugins. */
+    /**
+     * Symbolic names starting with this are reserved for core, installed or not: never listed or
+     * managed as plugins, never taken by an upload. Every bundle not installed through the plugin
+     * service counts as core as well.
+     */
     @AttributeDefinition(name = "Core bundle name prefix")
     String coreSymbolicNamePrefix() default "congso-core-";
 }

@@ -45,12 +45,14 @@ final class PluginEngine {
     private final SchemaPurger purger;
     private final FeatureInstaller features;
     private final AuditLog audit;
-    private final String corePrefix;
+    private final CorePolicy core;
+    private final TrustStore trust;
+    private final ArchiveLimits limits;
     private final Clock clock = Clock.systemUTC();
 
     PluginEngine(Framework framework, PluginStore store, Settings settings, SignatureVerifier signatures,
             HealthProbe health, Contributions contributions, InstallRecords records, SchemaPurger purger,
-            FeatureInstaller features, AuditLog audit, String corePrefix) {
+            FeatureInstaller features, AuditLog audit, CorePolicy core, TrustStore trust, ArchiveLimits limits) {
         this.framework = framework;
         this.store = store;
         this.settings = settings;
@@ -61,7 +63,9 @@ final class PluginEngine {
         this.purger = purger;
         this.features = features;
         this.audit = audit;
-        this.corePrefix = corePrefix;
+        this.core = core;
+        this.trust = trust;
+        this.limits = limits;
     }
 
     Settings settings(Actor actor) {
@@ -338,10 +342,76 @@ final class PluginEngine {
         });
     }
 
+    // ---- trusted signers ----------------------------------------------------------------------
+
+    List<TrustedSigner> trustedSigners(Actor actor) {
+        guard(actor, "plugin.trust-list", "");
+        return trust.signers();
+    }
+
+    TrustResult trust(Actor actor, String fileName, InputStream pem) {
+        String name = displayName(fileName);
+        String action = "plugin.trust-add";
+        guard(actor, action, name);
+        changes.lock();
+        try {
+            return audited(actor, action, name, TrustResult.done(trust.add(name, pem)));
+        } catch (Refusal r) {
+            return audited(actor, action, name, TrustResult.refused(r.problem()));
+        } catch (IOException e) {
+            log.error("Cannot add {} to the trust store {}", name, trust.folder(), e);
+            return audited(actor, action, name, TrustResult.failed(Problem.of("plugin.failed.io", message(e))));
+        } finally {
+            changes.unlock();
+        }
+    }
+
+    TrustResult distrust(Actor actor, String fingerprintOrName) {
+        String key = fingerprintOrName == null ? "" : fingerprintOrName.trim();
+        String action = "plugin.trust-remove";
+        guard(actor, action, key);
+        changes.lock();
+        try {
+            return audited(actor, action, key, TrustResult.done(trust.remove(key)));
+        } catch (Refusal r) {
+            return audited(actor, action, key, TrustResult.refused(r.problem()));
+        } catch (IOException e) {
+            log.error("Cannot remove {} from the trust store {}", key, trust.folder(), e);
+            return audited(actor, action, key, TrustResult.failed(Problem.of("plugin.failed.io", message(e))));
+        } finally {
+            changes.unlock();
+        }
+    }
+
+    private TrustResult audited(Actor actor, String action, String target, TrustResult result) {
+        Outcome outcome = switch (result.status()) {
+            case DONE -> Outcome.SUCCESS;
+            case REFUSED -> Outcome.DENIED;
+            case FAILED, ROLLED_BACK -> Outcome.FAILURE;
+        };
+        StringBuilder detail = new StringBuilder("status=").append(result.status());
+        result.signer().ifPresent(s -> detail.append("; file=").append(s.name()).append("; subject=").append(s.subject())
+                .append("; sha256=").append(s.fingerprint()));
+        result.problem().ifPresent(p -> detail.append("; reason=").append(p));
+        String target200 = target.length() > 200 ? target.substring(0, 200) : target;
+        actor.audit(audit, action, target200, outcome,
+                detail.length() > 1900 ? detail.substring(0, 1900) : detail.toString());
+        return result;
+    }
+
+    /** The last path element of a name someone supplied, for messages and the audit log only. */
+    private static String displayName(String fileName) {
+        if (fileName == null || fileName.isBlank()) {
+            return "certificate.pem";
+        }
+        String name = fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
+        return name.length() > 120 ? name.substring(0, 120) : name;
+    }
+
     // ---- helpers ----------------------------------------------------------------------------
 
     private UploadChecker checker() {
-        return new UploadChecker(store.staging(), settings.maxUploadBytes(), signatures, framework::installed);
+        return new UploadChecker(store.staging(), settings.maxUploadBytes(), signatures, framework::installed, limits, core);
     }
 
     /** Updates a bundle to a jar, starts it, and waits for health; the cause when it is not healthy. */
@@ -439,7 +509,7 @@ final class PluginEngine {
             return true;
         }
         String bsn = bundle.getSymbolicName();
-        if (bsn == null || bsn.startsWith(corePrefix)) {
+        if (bsn == null || core.reservedName(bsn)) {
             return false;
         }
         return contributions.contributes(bundle.getBundleId())

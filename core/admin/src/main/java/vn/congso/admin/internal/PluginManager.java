@@ -61,15 +61,26 @@ public final class PluginManager implements PluginService {
         Framework framework = new Framework(context);
         PluginStore store = new PluginStore(storeRoot);
         Staged.deleteTree(store.staging()); // leftovers of a crash during a check
+        TrustStore trust = new TrustStore(trustFolder);
+        ArchiveLimits limits = new ArchiveLimits(config.maxArchiveEntries(), config.maxInflatedMegabytes() * 1024L * 1024L,
+                config.maxCompressionRatio());
         PluginEngine engine = new PluginEngine(framework, store, settings,
-                new SignatureVerifier(new TrustStore(trustFolder), config.allowUnsigned()),
+                new SignatureVerifier(trust, config.allowUnsigned()),
                 new HealthProbe(scr, migrations), contributions, new InstallRecords(database.dataSource()),
                 new SchemaPurger(database.dataSource()),
                 new FeatureInstaller(features, framework, config.featureRepositoryPrefix()), audit,
-                config.coreSymbolicNamePrefix());
+                CorePolicy.of(config.coreSymbolicNamePrefix()), trust, limits);
         this.forCurrentUser = new ActorBoundPluginService(engine, () -> Actor.of(users.current()));
         if (config.allowUnsigned()) {
             log.warn("Unsigned plugins are allowed (vn.congso.admin allowUnsigned=true)");
+        }
+        trust.signers().stream().filter(TrustedSigner::publicTestKey).forEach(s -> log.warn(
+                "The trust store trusts the repository's TEST signing certificate {} ({}), whose private key is public: "
+                        + "anyone can sign a plugin this installation accepts. Remove it: congso:trust-remove {}",
+                s.name(), s.subject(), s.fingerprint()));
+        if (trust.certificates().isEmpty()) {
+            log.info("No trusted plugin signer in {}: uploaded plugins are refused until one is added "
+                    + "(congso:trust-add or the plugins screen)", trustFolder);
         }
     }
 
@@ -182,6 +193,21 @@ public final class PluginManager implements PluginService {
     @Override
     public ActionResult purge(String symbolicName, boolean confirmed) {
         return forCurrentUser.purge(symbolicName, confirmed);
+    }
+
+    @Override
+    public List<TrustedSigner> trustedSigners() {
+        return forCurrentUser.trustedSigners();
+    }
+
+    @Override
+    public TrustResult trust(String fileName, InputStream pem) {
+        return forCurrentUser.trust(fileName, pem);
+    }
+
+    @Override
+    public TrustResult distrust(String fingerprintOrName) {
+        return forCurrentUser.distrust(fingerprintOrName);
     }
 
     @Override

@@ -184,6 +184,36 @@ public interface PluginService {
     ActionResult purge(String symbolicName, boolean confirmed);
 
     /**
+     * The signers whose plugins are trusted: the certificates in the trust store folder. Empty on
+     * a new installation; the plugins view warns while it is.
+     *
+     * @return the trusted signers, sorted by file name
+     */
+    List<TrustedSigner> trustedSigners();
+
+    /**
+     * Adds a signer to the trust store, audited as {@code plugin.trust-add}.
+     *
+     * @param fileName the name of the operator's file, for messages only (the stored file is named
+     *        after the certificate)
+     * @param pem exactly one X.509 certificate in PEM form, no private key; read up to 64 KB, not closed
+     * @return how it ended; refused with {@code plugin.refused.trust-*} when the file is not one
+     *         valid certificate or is trusted already
+     */
+    TrustResult trust(String fileName, InputStream pem);
+
+    /**
+     * Removes a signer from the trust store, audited as {@code plugin.trust-remove}. Plugins
+     * installed already stay; the next upload signed by it is refused.
+     *
+     * @param fingerprintOrName the file name as {@link #trustedSigners()} lists it, or its SHA-256
+     *        fingerprint (colons optional; a unique prefix of at least 16 hex digits)
+     * @return how it ended; refused with {@code plugin.refused.trust-unknown} or
+     *         {@code plugin.refused.trust-ambiguous}
+     */
+    TrustResult distrust(String fingerprintOrName);
+
+    /**
      * The same service acting for a Karaf console user instead of the current CongSo user. Karaf
      * has authenticated that user through JAAS and the {@code congso} command scope is limited to
      * the {@code admin} role ({@code etc/org.apache.karaf.command.acl.congso.cfg}), so the

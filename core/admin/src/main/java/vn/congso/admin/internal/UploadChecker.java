@@ -13,8 +13,9 @@ import java.util.function.Supplier;
 import vn.congso.admin.internal.DryRun.Kind;
 
 /**
- * The install pipeline up to the dry run, in the documented order: size, zip, manifest,
- * signature, then the {@link DryRunPlanner}'s identity and resolution checks. Changes nothing
+ * The install pipeline up to the dry run, in the documented order: size (while streaming), zip
+ * (within the {@link ArchiveLimits}, a {@code .kar} and its jars sharing one inflation budget),
+ * manifest, signature, then the {@link DryRunPlanner}'s identity and resolution checks. Changes nothing
  * outside its own staging folder.
  */
 final class UploadChecker {
@@ -23,12 +24,17 @@ final class UploadChecker {
     private final long maxBytes;
     private final SignatureVerifier signatures;
     private final Supplier<List<InstalledBundle>> installed;
+    private final ArchiveLimits limits;
+    private final CorePolicy core;
 
-    UploadChecker(Path stagingRoot, long maxBytes, SignatureVerifier signatures, Supplier<List<InstalledBundle>> installed) {
+    UploadChecker(Path stagingRoot, long maxBytes, SignatureVerifier signatures, Supplier<List<InstalledBundle>> installed,
+            ArchiveLimits limits, CorePolicy core) {
         this.stagingRoot = stagingRoot;
         this.maxBytes = maxBytes;
         this.signatures = signatures;
         this.installed = installed;
+        this.limits = limits;
+        this.core = core;
     }
 
     /**
@@ -46,7 +52,8 @@ final class UploadChecker {
         Path folder = Files.createTempDirectory(stagingRoot, "check-");
         try {
             Path file = new UploadReader(folder, maxBytes).stage(name, content);
-            ArchiveInspector.requireZip(file, name);
+            InflationBudget budget = new InflationBudget(limits.maxInflatedBytes());
+            ArchiveInspector.requireZip(file, name, limits, budget);
             List<Path> jars = List.of(file);
             if (name.toLowerCase(Locale.ROOT).endsWith(".kar")) {
                 if (kind == Kind.UPGRADE) {
@@ -60,7 +67,7 @@ final class UploadChecker {
             for (Path jar : jars) {
                 String shownName = jar == file ? name : name + "!" + jar.getFileName();
                 if (jar != file) {
-                    ArchiveInspector.requireZip(jar, shownName);
+                    ArchiveInspector.requireZip(jar, shownName, limits, budget);
                 }
                 candidates.add(ArchiveInspector.readBundle(jar, shownName));
                 Optional<X509Certificate> certificate = signatures.verify(jar, shownName);
@@ -68,7 +75,7 @@ final class UploadChecker {
                     signer = certificate.map(c -> c.getSubjectX500Principal().getName());
                 }
             }
-            return new Staged(folder, candidates, DryRunPlanner.plan(kind, candidates, signer, installed.get()));
+            return new Staged(folder, candidates, DryRunPlanner.plan(kind, candidates, signer, installed.get(), core));
         } catch (Refusal | IOException | RuntimeException e) {
             Staged.deleteTree(folder);
             throw e;

@@ -49,7 +49,7 @@ class DryRunPlannerTest {
     }
 
     private static DryRun plan(Kind kind, BundleCandidate candidate, List<InstalledBundle> installed) {
-        return DryRunPlanner.plan(kind, List.of(candidate), Optional.empty(), installed);
+        return DryRunPlanner.plan(kind, List.of(candidate), Optional.empty(), installed, CorePolicy.of("congso-core-"));
     }
 
     @Test
@@ -152,16 +152,49 @@ class DryRunPlannerTest {
 
     @Test
     void refusesABundleThatWouldReplaceOrAttachToACoreBundle() throws Exception {
-        assertEquals("plugin.refused.core-refresh", plan(Kind.INSTALL, candidate("congso-core-ui", "9.0.0"), core())
+        assertEquals("plugin.refused.core-name", plan(Kind.INSTALL, candidate("congso-core-ui", "9.0.0"), core())
                 .refusals().get(0).key());
         DryRun fragment = plan(Kind.INSTALL, candidate("evil", "1.0.0", "Fragment-Host", "congso-core-ui"), core());
-        assertEquals("plugin.refused.core-refresh", fragment.refusals().get(0).key());
-        assertEquals(List.of("congso-core-ui/0.1.0"), fragment.refusals().get(0).args());
+        assertEquals("plugin.refused.fragment-of-core", fragment.refusals().get(0).key());
+        assertEquals(List.of("evil", "congso-core-ui/0.1.0"), fragment.refusals().get(0).args());
     }
 
     @Test
-    void anUpgradeOfABundleNotInstalledThroughTheServiceIsACoreRefresh() throws Exception {
-        assertEquals("plugin.refused.core-refresh", plan(Kind.UPGRADE, candidate("congso-core-ui", "9.0.0"), core())
+    void anUpgradeOfABundleNotInstalledThroughTheServiceIsRefusedAsCore() throws Exception {
+        DryRun plan = plan(Kind.UPGRADE, candidate("org.apache.felix.framework", "9.0.0"), core());
+        assertEquals("plugin.refused.core-name", plan.refusals().get(0).key());
+        assertEquals(List.of("org.apache.felix.framework", SYSTEM.toString()), plan.refusals().get(0).args());
+    }
+
+    @Test
+    void aReservedNameIsRefusedEvenWhenNoBundleHasIt() throws Exception {
+        assertEquals("plugin.refused.core-name", plan(Kind.INSTALL, candidate("congso-core-new", "1.0.0"), core())
                 .refusals().get(0).key());
+    }
+
+    @Test
+    void refusesAnExportOfACorePackageWhateverItsVersion() throws Exception {
+        DryRun plan = plan(Kind.INSTALL, candidate("p", "1.0.0", "Export-Package",
+                "com.vaadin.flow.component;version=99.0.0"), core());
+        assertEquals("plugin.refused.package-of-core", plan.refusals().get(0).key());
+        assertEquals(List.of("p", "com.vaadin.flow.component", VAADIN.toString()), plan.refusals().get(0).args());
+        DryRun api = plan(Kind.INSTALL, candidate("p", "1.0.0", "Export-Package", "vn.congso.api.extra"), core());
+        assertEquals("plugin.refused.package-of-core", api.refusals().get(0).key(), "the API name space is reserved");
+    }
+
+    @Test
+    void anUpgradeMayKeepExportingItsOwnPackages() throws Exception {
+        BundleRef installed = new BundleRef("p", "1.0.0");
+        DryRun plan = plan(Kind.UPGRADE, candidate("p", "2.0.0", "Export-Package", "com.example.p.api;version=2.0.0"),
+                List.of(new InstalledBundle(installed, true, List.of(pkg("com.example.p.api", "1.0.0", installed)), Set.of())));
+        assertTrue(plan.acceptable(), plan.refusals().toString());
+    }
+
+    @Test
+    void refusesACapabilityOnlyCoreMayProvide() throws Exception {
+        DryRun provides = plan(Kind.INSTALL, candidate("p", "1.0.0", "Provide-Capability",
+                "osgi.extender;osgi.extender=osgi.component;version:Version=\"9.0\""), core());
+        assertEquals("plugin.refused.reserved-capability", provides.refusals().get(0).key());
+        assertEquals(List.of("p", "osgi.extender"), provides.refusals().get(0).args());
     }
 }

@@ -68,7 +68,8 @@ class PermissionGuardTest {
     void everyMethodRefusesAUserWithoutThePermissionAndAuditsIt() {
         RecordingAudit audit = new RecordingAudit();
         // Collaborators stay null: the permission check must come before any of them is touched.
-        PluginEngine engine = new PluginEngine(null, null, null, null, null, null, null, null, null, audit, "congso-core-");
+        PluginEngine engine = new PluginEngine(null, null, null, null, null, null, null, null, null, audit,
+                CorePolicy.of("congso-core-"), null, ArchiveLimits.defaults());
         PluginService service = new ActorBoundPluginService(engine, () -> Actor.of(user(false)));
         List<Runnable> calls = List.of(service::plugins, service::availableFeatures, service::settings,
                 () -> service.plugin("p"), () -> service.history("p"),
@@ -77,13 +78,16 @@ class PermissionGuardTest {
                 () -> service.dryRunFeature("f", ""), () -> service.install("p.jar", new ByteArrayInputStream(new byte[0])),
                 () -> service.installFeature("f", ""), () -> service.upgrade("p.jar", new ByteArrayInputStream(new byte[0])),
                 () -> service.rollback("p"), () -> service.stop("p"), () -> service.start("p"),
-                () -> service.uninstall("p"), () -> service.purge("p", true));
+                () -> service.uninstall("p"), () -> service.purge("p", true), service::trustedSigners,
+                () -> service.trust("signer.pem", new ByteArrayInputStream(new byte[0])),
+                () -> service.distrust("signer.pem"));
         for (Runnable call : calls) {
             AccessDeniedException denied = assertThrows(AccessDeniedException.class, call::run);
             assertEquals("platform:plugins:manage", denied.permission());
         }
         assertEquals(calls.size(), audit.entries.size());
         assertEquals("session plugin.install p.jar DENIED", audit.entries.get(8));
+        assertEquals("session plugin.trust-add signer.pem DENIED", audit.entries.get(calls.size() - 2));
     }
 
     @Test

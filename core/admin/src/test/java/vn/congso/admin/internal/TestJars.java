@@ -60,6 +60,17 @@ final class TestJars {
         return new Signer(pair.getPrivate(), certificate(commonName, pair, commonName, pair.getPrivate(), true));
     }
 
+    /** A self-signed certificate whose validity ended yesterday. */
+    static Signer expired(String commonName) throws Exception {
+        KeyPair pair = ecKeyPair();
+        Instant now = Instant.now();
+        JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(new X500Name("CN=" + commonName),
+                BigInteger.valueOf(now.toEpochMilli()), Date.from(now.minus(Duration.ofDays(30))),
+                Date.from(now.minus(Duration.ofDays(1))), new X500Name("CN=" + commonName), pair.getPublic());
+        return new Signer(pair.getPrivate(), new JcaX509CertificateConverter().getCertificate(
+                builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate()))));
+    }
+
     static Signer issuedBy(Signer issuer, String commonName) throws Exception {
         KeyPair pair = ecKeyPair();
         String issuerName = issuer.certificate().getSubjectX500Principal().getName().replace("CN=", "");

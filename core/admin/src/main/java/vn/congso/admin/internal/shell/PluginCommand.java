@@ -10,6 +10,7 @@ import vn.congso.admin.internal.ActionResult;
 import vn.congso.admin.internal.DryRun;
 import vn.congso.admin.internal.PluginService;
 import vn.congso.admin.internal.Problem;
+import vn.congso.admin.internal.TrustResult;
 
 /**
  * What every {@code congso:plugin-*} command shares: the service acting for the Karaf user who
@@ -30,13 +31,54 @@ abstract class PluginCommand implements Action {
         ResourceBundle texts = ResourceBundle.getBundle("OSGI-INF/l10n/admin", Locale.ENGLISH,
                 PluginCommand.class.getClassLoader());
         String pattern = texts.containsKey(problem.key()) ? texts.getString(problem.key()) : problem.key();
-        return new java.text.MessageFormat(pattern, Locale.ENGLISH).format(problem.args().toArray());
+        try {
+            return new java.text.MessageFormat(pattern, Locale.ENGLISH).format(problem.args().toArray());
+        } catch (IllegalArgumentException e) {
+            // A pattern that does not parse must not hide the reason: show the key and its arguments.
+            return problem.toString();
+        }
     }
 
-    /** Prints {@code STATUS bsn/version [reason key]: reason}; the key is stable for scripts and searches. */
+    /**
+     * Prints {@code STATUS bsn/version [reason key]: reason}; the key is stable for scripts and
+     * searches. Anything but DONE is thrown instead, so that Karaf prints "Error executing
+     * command: …" and a script ({@code bin/client -b}) fails.
+     *
+     * @throws ConsoleRefusal when the action did not succeed
+     */
     static Object print(ActionResult result) {
-        System.out.println(result.status() + result.plugin().map(p -> " " + p).orElse("")
-                + result.problem().map(p -> " [" + p.key() + "]: " + text(p)).orElse(""));
+        String line = result.status() + result.plugin().map(p -> " " + p).orElse("")
+                + result.problem().map(p -> " [" + p.key() + "]: " + text(p)).orElse("");
+        if (!result.succeeded()) {
+            throw new ConsoleRefusal(line);
+        }
+        System.out.println(line);
+        return null;
+    }
+
+    /**
+     * Prints a dry run; throws when it holds refusals.
+     *
+     * @throws ConsoleRefusal naming the first refusal
+     */
+    static void printOrRefuse(DryRun plan) {
+        print(plan);
+        if (!plan.acceptable()) {
+            Problem first = plan.refusals().get(0);
+            throw new ConsoleRefusal("REFUSED" + plan.plugin().map(p -> " " + p).orElse("") + " [" + first.key() + "]: "
+                    + text(first));
+        }
+    }
+
+    /** Says how a trust store change ended; anything but DONE is thrown. */
+    static Object print(TrustResult result, String done) {
+        String line = result.status() + result.signer().map(s -> " " + s.name()).orElse("")
+                + result.problem().map(p -> " [" + p.key() + "]: " + text(p)).orElse("");
+        if (!result.succeeded()) {
+            throw new ConsoleRefusal(line);
+        }
+        System.out.println(line + result.signer().map(s -> ": " + done + " " + s.subject() + " (SHA-256 " + s.fingerprint()
+                + ")").orElse(""));
         return null;
     }
 

@@ -33,7 +33,7 @@ public class PluginInstallCommand extends PluginCommand {
             String name = file.getFileName().toString();
             try (InputStream in = Files.newInputStream(file)) {
                 if (dryRun) {
-                    print(service().dryRunInstall(name, in));
+                    printOrRefuse(service().dryRunInstall(name, in));
                     return null;
                 }
                 return print(service().install(name, in));
@@ -41,7 +41,7 @@ public class PluginInstallCommand extends PluginCommand {
         }
         String v = blankToEmpty(version).orElse("");
         if (dryRun) {
-            print(service().dryRunFeature(source, v));
+            printOrRefuse(service().dryRunFeature(source, v));
             return null;
         }
         return print(service().installFeature(source, v));

@@ -42,6 +42,9 @@ public class PluginListCommand extends PluginCommand {
         }
         table.print(System.out);
         System.out.println(service.settings().allowUnsigned() ? "WARNING: unsigned plugins are allowed" : "");
+        if (service.trustedSigners().isEmpty()) {
+            System.out.println("WARNING: no trusted plugin signer; uploads are refused until one is added (congso:trust-add)");
+        }
         return null;
     }
 }

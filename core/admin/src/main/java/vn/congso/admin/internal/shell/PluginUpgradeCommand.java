@@ -28,7 +28,7 @@ public class PluginUpgradeCommand extends PluginCommand {
         Path path = Path.of(file);
         try (InputStream in = Files.newInputStream(path)) {
             if (dryRun) {
-                print(service().dryRunUpgrade(path.getFileName().toString(), in));
+                printOrRefuse(service().dryRunUpgrade(path.getFileName().toString(), in));
                 return null;
             }
             return print(service().upgrade(path.getFileName().toString(), in));

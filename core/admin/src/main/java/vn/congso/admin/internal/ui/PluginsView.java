@@ -25,13 +25,20 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
-import com.vaadin.flow.server.streams.UploadHandler;
-import java.io.ByteArrayInputStream;
+import com.vaadin.flow.server.streams.UploadEvent;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import vn.congso.admin.internal.ActionResult;
 import vn.congso.admin.internal.AvailableFeature;
@@ -43,6 +50,9 @@ import vn.congso.admin.internal.PluginService;
 import vn.congso.admin.internal.PluginState;
 import vn.congso.admin.internal.Problem;
 import vn.congso.admin.internal.Settings;
+import vn.congso.admin.internal.TrustResult;
+import vn.congso.admin.internal.TrustedSigner;
+import vn.congso.admin.internal.UploadSpool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.congso.api.CurrentUser;
@@ -55,13 +65,17 @@ import vn.congso.api.security.RunAs;
  * Plugin administration: every plugin with its state, health and contributions; install from an
  * upload or a repository feature after a dry run that shows exactly what would change; upgrade,
  * roll back, stop, start, uninstall (keeping the data) and, separately confirmed, delete a
- * plugin's data. Every action goes through {@link PluginService}, which checks the permission
- * and writes the audit log; this screen only asks and shows.
+ * plugin's data; list, add (a PEM upload) and remove the trusted signers, with a warning while
+ * there is none. Every action goes through {@link PluginService}, which checks the permission
+ * and writes the audit log; this screen only asks and shows. Uploads are spooled to a temporary
+ * file and cut off at the server's limit, whatever the browser was told.
  */
 public final class PluginsView extends VerticalLayout {
 
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+    /** A PEM certificate is a few kilobytes; the same limit as the service's. */
+    private static final int MAX_PEM_BYTES = 64 * 1024;
 
     private final Logger log = LoggerFactory.getLogger(PluginsView.class);
     private final PluginService plugins;
@@ -70,6 +84,9 @@ public final class PluginsView extends VerticalLayout {
     private final RunAs runAs;
     private final Grid<PluginInfo> grid = new Grid<>();
     private final Grid<AvailableFeature> features = new Grid<>();
+    private final Grid<TrustedSigner> signers = new Grid<>();
+    private final Div noTrustWarning = new Div();
+    private final Div publicKeyWarning = new Div();
 
     /**
      * Creates the screen.
@@ -102,6 +119,19 @@ public final class PluginsView extends VerticalLayout {
                     .set("font-weight", "600");
             add(warning);
         }
+        noTrustWarning.add(new Span(t("plugins.trust.none-warning")));
+        noTrustWarning.setId("plugins-no-trust-warning");
+        noTrustWarning.getElement().getThemeList().add("badge error");
+        noTrustWarning.getStyle().set("padding", "var(--lumo-space-s) var(--lumo-space-m)")
+                .set("font-weight", "600").set("white-space", "normal");
+        noTrustWarning.setVisible(false);
+        publicKeyWarning.add(new Span(t("plugins.trust.public-key-warning")));
+        publicKeyWarning.setId("plugins-public-key-warning");
+        publicKeyWarning.getElement().getThemeList().add("badge error");
+        publicKeyWarning.getStyle().set("padding", "var(--lumo-space-s) var(--lumo-space-m)")
+                .set("font-weight", "600").set("white-space", "normal");
+        publicKeyWarning.setVisible(false);
+        add(noTrustWarning, publicKeyWarning);
 
         add(new H2(t("plugins.install.title")), new Paragraph(t("plugins.install.help",
                 settings.maxUploadBytes() / (1024 * 1024), settings.trustStore())));
@@ -119,6 +149,12 @@ public final class PluginsView extends VerticalLayout {
         add(new H2(t("plugins.features.title")), new Paragraph(t("plugins.features.help")));
         buildFeatureGrid();
         add(features);
+
+        H2 trustTitle = new H2(t("plugins.trust.title"));
+        trustTitle.setId("plugins-trust-title");
+        add(trustTitle, new Paragraph(t("plugins.trust.help", settings.trustStore())));
+        buildTrustGrid();
+        add(signers, trustUpload());
         refresh();
     }
 
@@ -152,7 +188,7 @@ public final class PluginsView extends VerticalLayout {
         features.addComponentColumn(feature -> {
             Button install = new Button(t("plugins.action.install"), e -> confirmThen(
                     () -> plugins.dryRunFeature(feature.name(), feature.version()),
-                    () -> plugins.installFeature(feature.name(), feature.version())));
+                    () -> plugins.installFeature(feature.name(), feature.version()), () -> { }));
             install.setId("plugins-feature-install-" + feature.name());
             install.addThemeVariants(ButtonVariant.LUMO_SMALL);
             return install;
@@ -163,8 +199,88 @@ public final class PluginsView extends VerticalLayout {
         try {
             grid.setItems(plugins.plugins());
             features.setItems(plugins.availableFeatures());
+            List<TrustedSigner> trusted = plugins.trustedSigners();
+            signers.setItems(trusted);
+            noTrustWarning.setVisible(trusted.isEmpty());
+            publicKeyWarning.setVisible(trusted.stream().anyMatch(TrustedSigner::publicTestKey));
         } catch (AccessDeniedException e) {
             error(t("plugins.denied"));
+        }
+    }
+
+    // ---- trusted signers ----
+
+    private void buildTrustGrid() {
+        signers.setId("plugins-trust-grid");
+        signers.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        signers.setAllRowsVisible(true);
+        signers.setEmptyStateText(t("plugins.trust.none"));
+        signers.addColumn(TrustedSigner::subject).setHeader(t("plugins.trust.column.subject")).setFlexGrow(3);
+        signers.addComponentColumn(signer -> {
+            Span fingerprint = new Span(signer.fingerprint());
+            fingerprint.getStyle().set("font-family", "monospace").set("font-size", "var(--lumo-font-size-xs)")
+                    .set("word-break", "break-all");
+            return fingerprint;
+        }).setHeader(t("plugins.trust.column.fingerprint")).setFlexGrow(3);
+        signers.addColumn(signer -> DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale())
+                .format(signer.notAfter().atZone(VIETNAM))).setHeader(t("plugins.trust.column.valid-until"))
+                .setAutoWidth(true);
+        signers.addColumn(TrustedSigner::name).setHeader(t("plugins.trust.column.file")).setFlexGrow(2);
+        signers.addComponentColumn(signer -> {
+            Button remove = button("plugins-trust-remove-" + fingerprintId(signer), t("plugins.trust.remove"),
+                    () -> confirm("plugins-trust-remove-dialog", t("plugins.trust.remove.title"),
+                            t("plugins.trust.remove.text", signer.subject()), t("plugins.trust.remove"),
+                            () -> changeTrust(() -> plugins.distrust(signer.name()), "plugins.trust.removed")));
+            remove.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            return remove;
+        }).setHeader(t("plugins.column.actions")).setAutoWidth(true).setFlexGrow(0);
+    }
+
+    /** The first 16 hex digits of the fingerprint: unique enough for an id, stable across refreshes. */
+    private static String fingerprintId(TrustedSigner signer) {
+        return signer.fingerprint().replace(":", "").substring(0, 16).toLowerCase(Locale.ROOT);
+    }
+
+    private Upload trustUpload() {
+        Upload upload = new Upload();
+        upload.setId("plugins-trust-upload");
+        upload.setAcceptedFileTypes(".pem", ".crt", ".cer");
+        upload.setMaxFiles(1);
+        upload.setMaxFileSize(MAX_PEM_BYTES);
+        var i18n = UploadTexts.of(this::t);
+        i18n.getError().setIncorrectFileType(t("plugins.trust.upload.wrong-type"));
+        i18n.getError().setFileIsTooBig(t("plugins.trust.upload.too-big"));
+        upload.setI18n(i18n);
+        upload.addFileRejectedListener(e -> error(t("plugins.trust.rejected", e.getFileName(), MAX_PEM_BYTES / 1024)));
+        upload.setUploadHandler(event -> receive(event, MAX_PEM_BYTES, (name, file) -> {
+            upload.clearFileList();
+            try {
+                changeTrust(() -> withFile(file, in -> plugins.trust(name, in)), "plugins.trust.added");
+            } finally {
+                deleteQuietly(file);
+            }
+        }, name -> {
+            upload.clearFileList();
+            error(t("plugins.trust.rejected", name, MAX_PEM_BYTES / 1024));
+        }));
+        upload.setWidthFull();
+        return upload;
+    }
+
+    /** Makes a trust store change and says how it ended; the lists and warnings follow. */
+    private void changeTrust(Supplier<TrustResult> change, String doneKey) {
+        try {
+            TrustResult result = change.get();
+            if (result.succeeded()) {
+                success(t(doneKey, result.signer().map(TrustedSigner::subject).orElse("")));
+            } else {
+                error(t("plugins.trust.not-done", t("plugin.status." + result.status().name()),
+                        result.problem().map(this::problem).orElse("")));
+            }
+        } catch (AccessDeniedException e) {
+            error(t("plugins.denied"));
+        } finally {
+            refresh();
         }
     }
 
@@ -272,31 +388,68 @@ public final class PluginsView extends VerticalLayout {
 
     // ---- install and upgrade ----
 
-    /** An upload that runs a dry run, then asks for confirmation; closes {@code closeOnDone} when given. */
+    /**
+     * An upload that runs a dry run, then asks for confirmation; closes {@code closeOnDone} when
+     * given. The file is spooled to a temporary file (deleted when the dialog closes or the action
+     * ends) and refused at the server's size limit without reading further.
+     */
     private Upload uploadFor(boolean upgrade, Dialog closeOnDone) {
-        UI ui = UI.getCurrent();
         Upload upload = new Upload();
-        upload.setUploadHandler(UploadHandler.inMemory((metadata, bytes) -> ui.access(() -> {
+        long max = plugins.settings().maxUploadBytes();
+        upload.setUploadHandler(event -> receive(event, max, (name, file) -> {
             upload.clearFileList();
             if (closeOnDone != null) {
                 closeOnDone.close();
             }
-            String name = metadata.fileName();
-            confirmThen(() -> upgrade ? plugins.dryRunUpgrade(name, new ByteArrayInputStream(bytes))
-                            : plugins.dryRunInstall(name, new ByteArrayInputStream(bytes)),
-                    () -> upgrade ? plugins.upgrade(name, new ByteArrayInputStream(bytes))
-                            : plugins.install(name, new ByteArrayInputStream(bytes)));
-        })));
+            confirmThen(() -> withFile(file, in -> upgrade ? plugins.dryRunUpgrade(name, in) : plugins.dryRunInstall(name, in)),
+                    () -> withFile(file, in -> upgrade ? plugins.upgrade(name, in) : plugins.install(name, in)),
+                    () -> deleteQuietly(file));
+        }, name -> {
+            upload.clearFileList();
+            error(t("plugin.refused.too-large", name, max / (1024 * 1024)));
+        }));
         upload.setId(upgrade ? "plugins-upgrade-upload" : "plugins-upload");
         upload.setAcceptedFileTypes(".jar", ".kar");
         upload.setMaxFiles(1);
-        long max = plugins.settings().maxUploadBytes();
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, max));
         upload.setI18n(UploadTexts.of(this::t));
         upload.addFileRejectedListener(e -> error(t("plugins.upload.rejected", e.getFileName(),
                 max / (1024 * 1024))));
         upload.setWidthFull();
         return upload;
+    }
+
+    /**
+     * Receives an upload on the request thread: refuses it unread when its declared size is over
+     * the limit, otherwise spools it to a temporary file, stopping at the first byte over the
+     * limit; then hands the file (or the refusal) to the UI.
+     */
+    private void receive(UploadEvent event, long max, java.util.function.BiConsumer<String, Path> onFile,
+            java.util.function.Consumer<String> onTooLarge) throws IOException {
+        UI ui = event.getUI();
+        String name = event.getFileName();
+        Optional<Path> file = event.getFileSize() > max ? Optional.empty()
+                : UploadSpool.spool(event.getInputStream(), max);
+        if (file.isEmpty()) {
+            log.info("Upload {} refused: over the limit of {} bytes", name, max);
+        }
+        ui.access(() -> file.ifPresentOrElse(f -> onFile.accept(name, f), () -> onTooLarge.accept(name)));
+    }
+
+    private static <T> T withFile(Path file, Function<InputStream, T> use) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return use.apply(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void deleteQuietly(Path file) {
+        try {
+            UploadSpool.delete(file);
+        } catch (IOException e) {
+            log.warn("Cannot delete the spooled upload {}", file, e);
+        }
     }
 
     private void openUpgrade(PluginInfo plugin) {
@@ -312,14 +465,21 @@ public final class PluginsView extends VerticalLayout {
         dialog.open();
     }
 
-    /** Shows the dry run; the action runs only when the administrator confirms an acceptable one. */
-    private void confirmThen(Supplier<DryRun> dryRun, Supplier<ActionResult> action) {
+    /**
+     * Shows the dry run; the action runs only when the administrator confirms an acceptable one.
+     * {@code cleanup} runs once: when the dialog is dismissed, or when the confirmed action ends.
+     */
+    private void confirmThen(Supplier<DryRun> dryRun, Supplier<ActionResult> action, Runnable cleanup) {
         DryRun plan;
         try {
             plan = dryRun.get();
         } catch (AccessDeniedException e) {
+            cleanup.run();
             error(t("plugins.denied"));
             return;
+        } catch (RuntimeException e) {
+            cleanup.run();
+            throw e;
         }
         Dialog dialog = new Dialog();
         dialog.setId("plugins-dry-run");
@@ -353,10 +513,17 @@ public final class PluginsView extends VerticalLayout {
 
         Button cancel = new Button(t("plugins.cancel"), e -> dialog.close());
         cancel.setId("plugins-dry-run-cancel");
+        boolean[] confirmed = {false};
         Button confirm = new Button(t(plan.kind() == DryRun.Kind.UPGRADE ? "plugins.dry-run.confirm-upgrade"
                 : "plugins.dry-run.confirm-install"), e -> {
+            confirmed[0] = true;
             dialog.close();
-            run(action);
+            run(action, null, cleanup);
+        });
+        dialog.addOpenedChangeListener(e -> {
+            if (!e.isOpened() && !confirmed[0]) {
+                cleanup.run();
+            }
         });
         confirm.setId("plugins-dry-run-confirm");
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -444,16 +611,20 @@ public final class PluginsView extends VerticalLayout {
     }
 
     private void run(Supplier<ActionResult> action) {
-        run(action, null);
+        run(action, null, () -> { });
+    }
+
+    private void run(Supplier<ActionResult> action, Supplier<ActionResult> followUp) {
+        run(action, followUp, () -> { });
     }
 
     /**
      * Runs an action (and, when it succeeds, a follow-up) on a background thread as the signed-in
      * administrator, with a progress dialog; then tells how it ended and refreshes the lists
      * through push. An install or upgrade waits for the plugin's health, which can take seconds;
-     * the request thread is not held meanwhile.
+     * the request thread is not held meanwhile. {@code cleanup} runs when the work ends, however it ends.
      */
-    private void run(Supplier<ActionResult> action, Supplier<ActionResult> followUp) {
+    private void run(Supplier<ActionResult> action, Supplier<ActionResult> followUp, Runnable cleanup) {
         UI ui = UI.getCurrent();
         CurrentUser user = users.current();
         Dialog working = new Dialog();
@@ -477,6 +648,8 @@ public final class PluginsView extends VerticalLayout {
                 denied = true;
             } catch (Exception e) {
                 log.error("Plugin action failed", e);
+            } finally {
+                cleanup.run();
             }
             boolean refused = denied;
             ui.access(() -> {
@@ -511,8 +684,11 @@ public final class PluginsView extends VerticalLayout {
     }
 
     private String t(String key, Object... args) {
-        Locale locale = UI.getCurrent() != null ? UI.getCurrent().getLocale() : TranslationService.VIETNAMESE;
-        return translations.translate(key, locale, args);
+        return translations.translate(key, locale(), args);
+    }
+
+    private static Locale locale() {
+        return UI.getCurrent() != null ? UI.getCurrent().getLocale() : TranslationService.VIETNAMESE;
     }
 
     private void success(String text) {
