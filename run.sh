@@ -28,6 +28,12 @@ if [ ! -x "$HOME_DIR/bin/karaf" ] || [ "$ASSEMBLY/etc/startup.properties" -nt "$
   mkdir -p "$HOME_DIR/etc" "$HOME_DIR/deploy"
   cp -rn "$ASSEMBLY/etc/." "$HOME_DIR/etc/"
   cp "$ASSEMBLY/etc/startup.properties" "$ASSEMBLY/etc/org.apache.karaf.features.cfg" "$HOME_DIR/etc/"
+  # Older builds trusted the repository's public TEST signing certificate; anyone can sign with
+  # its key, so a home made by them stops trusting it (karaf-features/signing/README.md).
+  if cmp -s karaf-features/signing/congso-test-signer.pem "$HOME_DIR/etc/congso-trust/congso-test-signer.pem"; then
+    rm -f "$HOME_DIR/etc/congso-trust/congso-test-signer.pem"
+    echo "Removed the public test signing certificate from $HOME_DIR/etc/congso-trust/"
+  fi
   # Bundles cached from an older build must not shadow the new ones.
   rm -rf "$HOME_DIR/data/cache" "$HOME_DIR/data/tmp"
   touch "$HOME_DIR/.built-from"
