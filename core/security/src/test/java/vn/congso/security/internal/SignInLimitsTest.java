@@ -95,27 +95,27 @@ class SignInLimitsTest {
         LockoutPolicyTest.ManualClock clock = new LockoutPolicyTest.ManualClock();
         LimitStore store = LimitStore.jdbc(fixture.dataSource);
         RateLimiterService limiter = new RateLimiterService(new Limits(clock, store), "60/60",
-                "training.verify=3/60");
+                "training:verify=3/60");
         for (int i = 0; i < 3; i++) {
-            assertTrue(limiter.tryAcquire("training.verify", "203.0.113.9"), "request " + (i + 1));
+            assertTrue(limiter.tryAcquire("training:verify", "203.0.113.9"), "request " + (i + 1));
         }
-        assertFalse(limiter.tryAcquire("training.verify", "203.0.113.9"), "the fourth in a minute is refused");
-        assertTrue(limiter.tryAcquire("training.verify", "198.51.100.20"), "another address has its own allowance");
+        assertFalse(limiter.tryAcquire("training:verify", "203.0.113.9"), "the fourth in a minute is refused");
+        assertTrue(limiter.tryAcquire("training:verify", "198.51.100.20"), "another address has its own allowance");
         assertTrue(limiter.tryAcquire("other.lookup", "203.0.113.9"), "another bucket has its own allowance");
 
         clock.advance(Duration.ofSeconds(30));
         RateLimiterService restarted = new RateLimiterService(new Limits(clock, store), "60/60",
-                "training.verify=3/60");
-        assertFalse(restarted.tryAcquire("training.verify", "203.0.113.9"), "still refused after a restart");
+                "training:verify=3/60");
+        assertFalse(restarted.tryAcquire("training:verify", "203.0.113.9"), "still refused after a restart");
 
         clock.advance(Duration.ofSeconds(30));
-        assertTrue(restarted.tryAcquire("training.verify", "203.0.113.9"), "a new window gives a new allowance");
+        assertTrue(restarted.tryAcquire("training:verify", "203.0.113.9"), "a new window gives a new allowance");
     }
 
     @Test
     void badAllowancesAreRefusedWithTheirName() {
         IllegalArgumentException error = org.junit.jupiter.api.Assertions.assertThrows(
-                IllegalArgumentException.class, () -> RateLimiterService.parse("training.verify=ten/60"));
-        assertTrue(error.getMessage().startsWith("training.verify: expected requests/seconds"), error.getMessage());
+                IllegalArgumentException.class, () -> RateLimiterService.parse("training:verify=ten/60"));
+        assertTrue(error.getMessage().startsWith("training:verify: expected requests/seconds"), error.getMessage());
     }
 }

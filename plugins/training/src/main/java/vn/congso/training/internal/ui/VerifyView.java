@@ -29,7 +29,7 @@ public class VerifyView extends VerticalLayout implements HasUrlParameter<String
 
     private static final long serialVersionUID = 1L;
     /** The rate-limit bucket of certificate look-ups. */
-    static final String LIMIT_BUCKET = "training.verify";
+    static final String LIMIT_BUCKET = "training:verify";
 
     private final transient Ui ui;
     private final transient CertificateService certificates;
