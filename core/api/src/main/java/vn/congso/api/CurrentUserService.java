@@ -25,4 +25,15 @@ public interface CurrentUserService {
      * @return the current user, never null
      */
     CurrentUser current();
+
+    /**
+     * Signs the current UI session out: called from a server-side action (a button in the
+     * header), which carries Vaadin's CSRF token, never from a plain GET. The provider changes
+     * the session id and tells the session's other open tabs. The anonymous provider has no
+     * one to sign out and does nothing.
+     *
+     * @since 1.4
+     */
+    default void signOut() {
+    }
 }

@@ -3,10 +3,16 @@ package vn.congso.itests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -14,8 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 
 /**
  * Boots the assembled distribution with {@code bin/karaf run} and drives the shell with headless
@@ -263,5 +271,134 @@ class ShellBrowserIT {
         admin.wait(10).until(d -> admin.displayedOrNull(By.id("plugins-trust-remove-dialog-confirm"))).click();
         admin.wait(10).until(d -> admin.displayedOrNull(By.id("plugins-no-trust-warning")) != null);
         assertTrue(admin.gridTexts("plugins-trust-grid").stream().noneMatch(t -> t.contains("CongSo TEST")));
+    }
+
+    @Test
+    @Order(5)
+    void everyResponseCarriesTheSecurityHeadersAndVaadinRunsUnderThePolicy() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + 18182;
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, page.statusCode());
+        assertSecurityHeaders("page", page);
+        // Vaadin's bootstrap scripts carry this response's nonce; nothing else inline may run.
+        String nonce = page.headers().firstValue("Content-Security-Policy").orElseThrow()
+                .replaceAll(".*'nonce-([^']+)'.*", "$1");
+        Matcher scripts = Pattern.compile("<script[^>]*>").matcher(page.body());
+        int count = 0;
+        while (scripts.find()) {
+            count++;
+            assertTrue(scripts.group().contains("nonce=\"" + nonce + "\""), "a script without the nonce: " + scripts.group());
+        }
+        assertTrue(count > 0, "no script on the bootstrap page");
+
+        Matcher bundle = Pattern.compile("VAADIN/build/[A-Za-z0-9_.-]+\\.js").matcher(page.body());
+        assertTrue(bundle.find(), "no front-end bundle linked");
+        HttpResponse<String> script = http.send(HttpRequest.newBuilder(URI.create(base + "/" + bundle.group())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, script.statusCode());
+        assertSecurityHeaders("static file", script);
+        HttpResponse<String> theme = http.send(HttpRequest.newBuilder(URI.create(base + "/themes/default/styles.css"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, theme.statusCode());
+        assertSecurityHeaders("theme stylesheet", theme);
+        for (String missing : List.of("/themes/default/no-such.css", "/plugin-styles/no.such.bundle/styles.css")) {
+            HttpResponse<String> notFound = http.send(HttpRequest.newBuilder(URI.create(base + missing)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(404, notFound.statusCode(), missing);
+            assertSecurityHeaders("404 " + missing, notFound);
+        }
+        // An unknown route: Vaadin answers with its bootstrap page, which then shows the not-found view.
+        assertSecurityHeaders("unknown route", http.send(HttpRequest.newBuilder(URI.create(base + "/no-such-page"))
+                .build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    private static void assertSecurityHeaders(String what, HttpResponse<?> response) {
+        String csp = response.headers().firstValue("Content-Security-Policy").orElse("");
+        assertTrue(csp.contains("frame-ancestors 'self'") && csp.contains("script-src 'self' 'nonce-")
+                && !csp.contains("script-src 'self' 'unsafe-inline'"), what + ": " + csp);
+        assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""), what);
+        assertEquals("strict-origin-when-cross-origin", response.headers().firstValue("Referrer-Policy").orElse(""),
+                what);
+        assertEquals("SAMEORIGIN", response.headers().firstValue("X-Frame-Options").orElse(""), what);
+        assertTrue(response.headers().firstValue("Server").isEmpty(), what + " names the server");
+    }
+
+    @Test
+    @Order(6)
+    void signingOutTakesAButtonNotALinkChangesTheSessionIdAndTellsTheOtherTab() throws Exception {
+        Browser owner = KARAF.browser("ShellBrowserIT-owner");
+        owner.openSignIn(90);
+        String sessionBefore = owner.driver().manage().getCookieNamed("JSESSIONID").getValue();
+        owner.type("login-username", "admin");
+        owner.type("login-password", ADMIN_PASSWORD);
+        owner.click("login-submit");
+        owner.wait(30).until(d -> owner.displayedOrNull(By.id("home-view")) != null);
+        String sessionSignedIn = owner.driver().manage().getCookieNamed("JSESSIONID").getValue();
+        assertTrue(!sessionSignedIn.equals(sessionBefore), "signing in must change the session id");
+        Cookie device = owner.driver().manage().getCookieNamed("congso-device");
+        assertTrue(device != null && device.isHttpOnly(), "no known-device cookie after signing in");
+
+        // A link on another site to /logout does not sign anyone out: the page offers a button.
+        String tab = owner.driver().getWindowHandle();
+        owner.driver().get("data:text/html,<a id='prize' href='http://127.0.0.1:18182/logout'>win</a>");
+        owner.driver().findElement(By.id("prize")).click();
+        owner.wait(30).until(d -> owner.displayedOrNull(By.id("logout-confirm")) != null);
+        owner.get("/");
+        owner.wait(30).until(d -> owner.displayedOrNull(By.id("account-name")) != null);
+        assertEquals(sessionSignedIn, owner.driver().manage().getCookieNamed("JSESSIONID").getValue());
+
+        // A second tab of the same session, then sign out in the first one.
+        owner.driver().switchTo().newWindow(WindowType.TAB);
+        String second = owner.driver().getWindowHandle();
+        owner.get("/account/profile");
+        owner.wait(30).until(d -> owner.displayedOrNull(By.id("account-name")) != null);
+        owner.driver().switchTo().window(tab);
+        owner.click("account-logout");
+        owner.wait(15).until(d -> owner.displayedOrNull(By.id("account-login")) != null);
+        String sessionAfter = owner.driver().manage().getCookieNamed("JSESSIONID").getValue();
+        assertTrue(!sessionAfter.equals(sessionSignedIn), "signing out must change the session id");
+
+        owner.driver().switchTo().window(second);
+        owner.wait(20).until(d -> owner.displayedOrNull(By.id("login-view")) != null);
+        assertTrue(owner.notificationText().contains("đăng xuất ở một thẻ khác"),
+                "the other tab is not told: " + owner.notificationText());
+        assertTrue(owner.displayedOrNull(By.id("account-name")) == null, "the other tab still names the user");
+        owner.driver().close();
+        owner.driver().switchTo().window(tab);
+
+        // A stranger (another browser) locks the name for strangers, even with the right password...
+        Browser stranger = browser;
+        stranger.signOut();
+        stranger.openSignIn(30);
+        stranger.type("login-username", "admin");
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            stranger.type("login-password", "doan-mo-" + attempt);
+            stranger.click("login-submit");
+            stranger.wait(15).until(d -> "".equals(stranger.js().executeScript(
+                    "return document.querySelector('#login-password input').value;")));
+        }
+        stranger.wait(15).until(d -> stranger.text("login-error").contains("tạm bị khóa"));
+        stranger.type("login-password", ADMIN_PASSWORD);
+        stranger.click("login-submit");
+        stranger.wait(15).until(d -> "".equals(stranger.js().executeScript(
+                "return document.querySelector('#login-password input').value;")));
+        assertTrue(stranger.text("login-error").contains("tạm bị khóa"), stranger.text("login-error"));
+
+        // ...but the owner's known device still signs in.
+        owner.signIn("admin", ADMIN_PASSWORD);
+        assertTrue(owner.displayedOrNull(By.id("account-name")) != null, "the owner was locked out by a stranger");
+
+        // Vaadin works under the Content-Security-Policy: no violation while navigating and opening dialogs.
+        owner.js().executeScript("window.__csp = []; document.addEventListener('securitypolicyviolation',"
+                + " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));");
+        owner.click("nav-admin-users");
+        owner.wait(20).until(d -> owner.displayedOrNull(By.id("users-grid")) != null);
+        owner.click("nav-admin-audit");
+        owner.wait(20).until(d -> owner.displayedOrNull(By.id("audit-view")) != null);
+        owner.click("nav-home");
+        owner.wait(20).until(d -> owner.displayedOrNull(By.id("home-view")) != null);
+        assertEquals(List.of(), owner.js().executeScript("return window.__csp;"), "Content-Security-Policy violations");
     }
 }

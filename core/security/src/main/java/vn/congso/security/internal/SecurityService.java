@@ -2,6 +2,7 @@ package vn.congso.security.internal;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinResponse;
 import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.VaadinSession;
 import java.io.IOException;
@@ -68,17 +69,32 @@ public final class SecurityService implements CurrentUserService, RunAs, UserDir
     /** Sign-in protection settings. */
     @ObjectClassDefinition(name = "CongSo security", description = "Lockout after failed sign-ins")
     @interface Config {
-        /** Failed sign-ins that lock an account. */
-        @AttributeDefinition(name = "Failures before lockout", min = "1")
+        /** Failed sign-ins that lock an account (for clients that are not its known devices). */
+        @AttributeDefinition(name = "Failures before lockout", min = "1",
+                description = "Failed sign-ins with one name that lock it for every browser that is not a known "
+                        + "device of the account; a known device has its own count")
         int maxFailures() default 5;
 
         /** Minutes in which failures are counted. */
         @AttributeDefinition(name = "Failure window (minutes)", min = "1")
         int failureWindowMinutes() default 15;
 
-        /** Minutes an account stays locked. */
+        /** Minutes an account (or address) stays locked. */
         @AttributeDefinition(name = "Lockout (minutes)", min = "1")
         int lockoutMinutes() default 15;
+
+        /** Failed sign-ins from one client address, over any names, that lock the address. */
+        @AttributeDefinition(name = "Failures per address before lockout", min = "1",
+                description = "Failed sign-ins from one client address, over any names, within the failure window "
+                        + "that lock the address for the lockout time (slows password spraying); known devices "
+                        + "are exempt")
+        int addressMaxFailures() default 20;
+
+        /** Days a browser stays a known device of an account after signing in to it. */
+        @AttributeDefinition(name = "Known device (days)", min = "1",
+                description = "Days a browser that signed in stays a known device of the account (cookie "
+                        + "congso-device): exempt from the lockout that others' failures put on the account")
+        int knownDeviceDays() default 180;
 
         /** Whether the first start also creates demo learner accounts in several communes. */
         @AttributeDefinition(name = "Demo accounts on first start")
@@ -116,6 +132,7 @@ public final class SecurityService implements CurrentUserService, RunAs, UserDir
     private final TranslationService translations;
     private final Argon2Passwords passwords = Argon2Passwords.standard();
     private final LockoutPolicy lockout;
+    private final KnownDevices knownDevices;
     private final DefaultSecurityManager securityManager;
     private final DatabaseRealm realm;
     private final String dummyHash;
@@ -130,8 +147,11 @@ public final class SecurityService implements CurrentUserService, RunAs, UserDir
         this.store = new SecurityStore(database.dataSource());
         this.audit = audit;
         this.translations = translations;
+        Clock clock = Clock.systemUTC();
         this.lockout = new LockoutPolicy(config.maxFailures(), Duration.ofMinutes(config.failureWindowMinutes()),
-                Duration.ofMinutes(config.lockoutMinutes()), Clock.systemUTC());
+                Duration.ofMinutes(config.lockoutMinutes()), config.addressMaxFailures(),
+                new Limits(clock, LimitStore.jdbc(database.dataSource())));
+        this.knownDevices = new KnownDevices(database.dataSource(), clock, Duration.ofDays(config.knownDeviceDays()));
         this.realm = new DatabaseRealm();
         this.securityManager = new DefaultSecurityManager(realm);
         this.dummyHash = passwords.hash("not-a-real-password-0".toCharArray());
@@ -351,10 +371,14 @@ public final class SecurityService implements CurrentUserService, RunAs, UserDir
      */
     public LoginResult login(String username, char[] password) {
         String address = SessionUser.currentAddress();
-        Verification verification = verify(username, password, address);
+        VaadinRequest request = VaadinRequest.getCurrent();
+        String deviceToken = request == null ? null : deviceCookie(request);
+        Verification verification = verify(username, password, address, deviceToken);
         verification.user().ifPresent(user -> {
-            VaadinRequest request = VaadinRequest.getCurrent();
             if (request != null) {
+                if (!verification.knownDevice()) {
+                    rememberDevice(request, user.username());
+                }
                 // A new session id at sign-in defeats session fixation.
                 VaadinService.reinitializeSession(request);
             }
@@ -366,31 +390,90 @@ public final class SecurityService implements CurrentUserService, RunAs, UserDir
         return verification.result();
     }
 
-    /** The outcome of checking a password, and the account when it was right. */
-    private record Verification(LoginResult result, Optional<SessionUser> user) {
+    /** The outcome of checking a password, the account when it was right, and whether the browser is known. */
+    private record Verification(LoginResult result, Optional<SessionUser> user, boolean knownDevice) {
+    }
+
+    /** The known-device cookie's value, if the browser sent one. */
+    private static String deviceCookie(VaadinRequest request) {
+        jakarta.servlet.http.Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (jakarta.servlet.http.Cookie cookie : cookies) {
+                if (KnownDevices.COOKIE.equals(cookie.getName())) {
+                    return cookie.getValue();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Gives the browser that just signed in a known-device cookie for the account. */
+    private void rememberDevice(VaadinRequest request, String username) {
+        VaadinResponse response = VaadinResponse.getCurrent();
+        if (response == null) {
+            return;
+        }
+        String token;
+        try {
+            token = knownDevices.remember(username);
+        } catch (SQLException e) {
+            // Signing in still works; this browser is just not exempt from others' lockouts.
+            log.error("Cannot remember the device of {}: {}", username, e.toString(), e);
+            return;
+        }
+        jakarta.servlet.http.Cookie cookie = new jakarta.servlet.http.Cookie(KnownDevices.COOKIE, token);
+        cookie.setPath("/");
+        cookie.setHttpOnly(true);
+        cookie.setSecure(request.isSecure());
+        cookie.setMaxAge((int) Math.min(Integer.MAX_VALUE, knownDevices.lifetime().toSeconds()));
+        cookie.setAttribute("SameSite", "Strict");
+        response.addCookie(cookie);
+    }
+
+    /**
+     * Checks a sign-in without a Vaadin session, for tests: the same lockout, known devices and audit.
+     *
+     * @param deviceToken the known-device cookie's value, or null
+     */
+    LoginResult check(String username, char[] password, String address, String deviceToken) {
+        return verify(username, password, address, deviceToken).result();
+    }
+
+    /** Makes a device known for an account, for tests; returns the cookie's value. */
+    String rememberDevice(String username) throws SQLException {
+        return knownDevices.remember(username);
     }
 
     /** Checks a password with lockout and audit; shared by the sign-in page and {@link #authenticate}. */
-    private Verification verify(String username, char[] password, String address) {
+    private Verification verify(String username, char[] password, String address, String deviceToken) {
         String name = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
-        Optional<Instant> locked = lockout.lockedUntil(name);
+        String device;
+        try {
+            device = knownDevices.deviceOf(deviceToken, name).orElse("");
+        } catch (SQLException e) {
+            log.error("Cannot read known devices; treating the browser as unknown: {}", e.toString(), e);
+            device = "";
+        }
+        LockoutPolicy.Origin origin = new LockoutPolicy.Origin(address, device);
+        Optional<Instant> locked = lockout.lockedUntil(name, origin);
         if (locked.isPresent()) {
             audit.record(name, address, "security.login", name, Outcome.DENIED, "locked");
-            return new Verification(new LoginResult(LoginOutcome.LOCKED, locked), Optional.empty());
+            return new Verification(new LoginResult(LoginOutcome.LOCKED, locked), Optional.empty(), false);
         }
         try {
             securityManager.authenticate(new UsernamePasswordToken(name, password));
         } catch (AuthenticationException e) {
-            boolean nowLocked = lockout.recordFailure(name);
+            boolean nowLocked = lockout.recordFailure(name, origin);
             audit.record(name, address, "security.login", name, Outcome.FAILURE, "bad credentials");
             if (nowLocked) {
                 audit.record(name, address, "security.lockout", name, Outcome.DENIED, "too many failures");
-                return new Verification(new LoginResult(LoginOutcome.LOCKED, lockout.lockedUntil(name)),
-                        Optional.empty());
+                return new Verification(new LoginResult(LoginOutcome.LOCKED, lockout.lockedUntil(name, origin)),
+                        Optional.empty(), false);
             }
-            return new Verification(new LoginResult(LoginOutcome.BAD_CREDENTIALS, Optional.empty()), Optional.empty());
+            return new Verification(new LoginResult(LoginOutcome.BAD_CREDENTIALS, Optional.empty()), Optional.empty(),
+                    false);
         }
-        lockout.recordSuccess(name);
+        lockout.recordSuccess(name, origin);
         SecurityStore.User user;
         try {
             user = store.findUser(name).orElseThrow();
@@ -401,14 +484,14 @@ public final class SecurityService implements CurrentUserService, RunAs, UserDir
         SessionUser signedIn = new SessionUser(user.data().username(), user.data().fullName(),
                 user.mustChangePassword());
         return new Verification(new LoginResult(user.mustChangePassword() ? LoginOutcome.MUST_CHANGE_PASSWORD
-                : LoginOutcome.SUCCESS, Optional.empty()), Optional.of(signedIn));
+                : LoginOutcome.SUCCESS, Optional.empty()), Optional.of(signedIn), origin.trusted());
     }
 
     // ---- RunAs ----
 
     @Override
     public Optional<CurrentUser> authenticate(String username, char[] password, String address) {
-        return verify(username, password, address == null ? "" : address).user()
+        return verify(username, password, address == null ? "" : address, null).user()
                 .map(user -> signedIn(user, TranslationService.VIETNAMESE));
     }
 
@@ -458,15 +541,45 @@ public final class SecurityService implements CurrentUserService, RunAs, UserDir
         }
     }
 
-    /** Signs the current session out. */
+    @Override
+    public void signOut() {
+        logout();
+    }
+
+    /**
+     * Signs the current session out from a server-side action (never a GET): forgets the
+     * account, gives the session a new id, and tells the session's other open tabs, which show
+     * a notice and move to the sign-in page.
+     */
     public void logout() {
         Optional<SessionUser> user = SessionUser.current();
         VaadinSession session = VaadinSession.getCurrent();
-        if (session != null) {
-            session.setAttribute(SessionUser.ATTRIBUTE, null);
+        if (session == null) {
+            return;
         }
+        session.setAttribute(SessionUser.ATTRIBUTE, null);
         user.ifPresent(u -> audit.record(u.username(), SessionUser.currentAddress(), "security.logout", u.username(),
                 Outcome.SUCCESS, ""));
+        UI here = UI.getCurrent();
+        for (UI other : session.getUIs()) {
+            if (other != here && user.isPresent()) {
+                // Runs when this request releases the session; push brings it to the other tab.
+                other.access(() -> {
+                    com.vaadin.flow.component.notification.Notification notice =
+                            new com.vaadin.flow.component.notification.Notification(
+                                    translations.translate("security.logout.elsewhere", other.getLocale()), 10_000,
+                                    com.vaadin.flow.component.notification.Notification.Position.TOP_CENTER);
+                    notice.setId("signed-out-notice");
+                    notice.open();
+                    other.navigate("login");
+                });
+            }
+        }
+        VaadinRequest request = VaadinRequest.getCurrent();
+        if (request != null) {
+            // A new session id at sign-out: an id seen while signed in is worth nothing afterwards.
+            VaadinService.reinitializeSession(request);
+        }
     }
 
     // ---- Own account ----

@@ -1,5 +1,6 @@
 package vn.congso.security.internal;
 
+import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinSession;
 import java.io.Serializable;
 import java.util.Optional;
@@ -27,8 +28,16 @@ public record SessionUser(String username, String displayName, boolean mustChang
         return value instanceof SessionUser user ? Optional.of(user) : Optional.empty();
     }
 
-    /** The client's address in the current session, or empty. */
+    /**
+     * The client's address: the current request's remote address, which the web server has
+     * already resolved through the trusted proxies (PID {@code vn.congso.ui},
+     * {@code trustedProxies}); else the address the session started from; else empty.
+     */
     static String currentAddress() {
+        VaadinRequest request = VaadinRequest.getCurrent();
+        if (request != null && request.getRemoteAddr() != null) {
+            return request.getRemoteAddr();
+        }
         VaadinSession session = VaadinSession.getCurrent();
         if (session == null || session.getBrowser() == null || session.getBrowser().getAddress() == null) {
             return "";

@@ -28,12 +28,14 @@ final class SecurityFixture {
     final DataSource dataSource;
     final RecordingAuditLog audit = new RecordingAuditLog();
     final SecurityService security;
+    private final int maxFailures;
 
     /**
      * @param directory an empty folder for the database and {@code admin-password.txt}
      * @param maxFailures failures that lock a name
      */
     SecurityFixture(Path directory, int maxFailures) throws Exception {
+        this.maxFailures = maxFailures;
         System.setProperty("karaf.data", directory.toString());
         EmbeddedDataSource derby = new EmbeddedDataSource();
         derby.setDatabaseName(directory.resolve("derby").toAbsolutePath().toString());
@@ -52,6 +54,22 @@ final class SecurityFixture {
             }
         };
         this.security = new SecurityService(database, audit, new KeyTranslations(), config(maxFailures));
+    }
+
+    /** A new service over the same database, as after a restart of the platform. */
+    SecurityService restart() {
+        vn.congso.api.data.Database database = new vn.congso.api.data.Database() {
+            @Override
+            public DataSource dataSource() {
+                return dataSource;
+            }
+
+            @Override
+            public String productName() {
+                return "Apache Derby";
+            }
+        };
+        return new SecurityService(database, audit, new KeyTranslations(), config(maxFailures));
     }
 
     /** The administrator's one-time password, as the first start wrote it. */
@@ -89,6 +107,16 @@ final class SecurityFixture {
             @Override
             public int lockoutMinutes() {
                 return 15;
+            }
+
+            @Override
+            public int addressMaxFailures() {
+                return 20;
+            }
+
+            @Override
+            public int knownDeviceDays() {
+                return 180;
             }
 
             @Override

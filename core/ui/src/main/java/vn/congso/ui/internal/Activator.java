@@ -77,7 +77,8 @@ public final class Activator implements BundleActivator {
 
     private static boolean sameServer(UiConfig a, UiConfig b) {
         return a.host().equals(b.host()) && a.port() == b.port() && a.heartbeatSeconds() == b.heartbeatSeconds()
-                && a.sessionTimeoutMinutes() == b.sessionTimeoutMinutes();
+                && a.sessionTimeoutMinutes() == b.sessionTimeoutMinutes()
+                && a.trustedProxies().addresses().equals(b.trustedProxies().addresses());
     }
 
     @Override

@@ -5,6 +5,8 @@ import com.vaadin.flow.di.DefaultInstantiator;
 import com.vaadin.flow.i18n.I18NProvider;
 import com.vaadin.flow.router.NavigationEvent;
 import com.vaadin.flow.server.VaadinService;
+import com.vaadin.flow.server.communication.IndexHtmlRequestListener;
+import java.util.stream.Stream;
 
 /**
  * Creates plugin views through {@link vn.congso.api.ViewContribution#createView()}, so a view
@@ -26,6 +28,11 @@ final class CongSoInstantiator extends DefaultInstantiator {
         return platform.views().byViewClass(routeTargetType)
                 .map(active -> routeTargetType.cast(active.contribution().createView()))
                 .orElseGet(() -> super.createRouteTarget(routeTargetType, event));
+    }
+
+    @Override
+    public Stream<IndexHtmlRequestListener> getIndexHtmlRequestListeners(Stream<IndexHtmlRequestListener> listeners) {
+        return Stream.concat(super.getIndexHtmlRequestListeners(listeners), Stream.of(new ScriptNonces()));
     }
 
     @Override

@@ -162,6 +162,12 @@ public final class Platform {
         return (service == null ? anonymous : service).current();
     }
 
+    /** Signs the current session out (a server-side action; see {@link CurrentUserService#signOut()}). */
+    public void signOut() {
+        CurrentUserService service = users.getService();
+        (service == null ? anonymous : service).signOut();
+    }
+
     /** The navigation the current user sees. */
     public List<NavigationModel.Section> navigation() {
         CurrentUser user = currentUser();

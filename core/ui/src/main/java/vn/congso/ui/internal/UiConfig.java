@@ -12,14 +12,19 @@ import java.util.Map;
  * @param theme name of the active theme
  * @param heartbeatSeconds Vaadin heartbeat interval
  * @param sessionTimeoutMinutes idle HTTP session lifetime
+ * @param trustedProxies the reverse proxies whose {@code X-Forwarded-For}/{@code Forwarded}/
+ *        {@code X-Forwarded-Proto} headers are believed ({@code trustedProxies}: comma-separated
+ *        IP addresses; empty, the default, trusts none)
  */
-public record UiConfig(String host, int port, String theme, int heartbeatSeconds, int sessionTimeoutMinutes) {
+public record UiConfig(String host, int port, String theme, int heartbeatSeconds, int sessionTimeoutMinutes,
+        TrustedProxies trustedProxies) {
 
     /** The configuration PID. */
     public static final String PID = "vn.congso.ui";
 
     /** The defaults: loopback only, port 8181, the default theme. */
-    public static final UiConfig DEFAULTS = new UiConfig("127.0.0.1", 8181, "default", 60, 30);
+    public static final UiConfig DEFAULTS = new UiConfig("127.0.0.1", 8181, "default", 60, 30,
+            TrustedProxies.NONE);
 
     /**
      * Reads a configuration dictionary over the defaults, then applies the environment.
@@ -35,12 +40,15 @@ public record UiConfig(String host, int port, String theme, int heartbeatSeconds
         String theme = DEFAULTS.theme();
         int heartbeat = DEFAULTS.heartbeatSeconds();
         int sessionTimeout = DEFAULTS.sessionTimeoutMinutes();
+        TrustedProxies proxies = DEFAULTS.trustedProxies();
         if (properties != null) {
             host = string(properties.get("host"), host);
             port = integer("port", properties.get("port"), port);
             theme = string(properties.get("theme"), theme);
             heartbeat = integer("heartbeatSeconds", properties.get("heartbeatSeconds"), heartbeat);
             sessionTimeout = integer("sessionTimeoutMinutes", properties.get("sessionTimeoutMinutes"), sessionTimeout);
+            Object trusted = properties.get("trustedProxies");
+            proxies = TrustedProxies.parse(trusted == null ? null : trusted.toString());
         }
         String envPort = environment.get("CONGSO_HTTP_PORT");
         if (envPort != null && !envPort.isBlank()) {
@@ -55,7 +63,7 @@ public record UiConfig(String host, int port, String theme, int heartbeatSeconds
         if (sessionTimeout < 1) {
             throw new IllegalArgumentException("sessionTimeoutMinutes must be at least 1, was " + sessionTimeout);
         }
-        return new UiConfig(host, port, theme, heartbeat, sessionTimeout);
+        return new UiConfig(host, port, theme, heartbeat, sessionTimeout, proxies);
     }
 
     private static String string(Object value, String fallback) {

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Set;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.gzip.GzipHandler;
@@ -27,7 +29,9 @@ import vn.congso.ui.internal.ui.NotFoundView;
 
 /**
  * Embedded Jetty 12 running the Vaadin servlet and the theme servlet. Vaadin's servlet
- * container initialisers are not discovered inside OSGi, so they are called here.
+ * container initialisers are not discovered inside OSGi, so they are called here. Every
+ * response passes {@link SecurityHeaders}; the client address and scheme come from
+ * {@link TrustedProxies}.
  */
 final class WebServer {
 
@@ -52,7 +56,8 @@ final class WebServer {
             QueuedThreadPool threads = new QueuedThreadPool(200, 4);
             threads.setName("congso-http");
             server = new Server(threads);
-            ServerConnector connector = new ServerConnector(server);
+            ServerConnector connector = new ServerConnector(server,
+                    new HttpConnectionFactory(httpConfiguration(config.trustedProxies())));
             connector.setHost(config.host());
             connector.setPort(config.port());
             server.addConnector(connector);
@@ -83,13 +88,25 @@ final class WebServer {
             gzip.setIncludedMimeTypes("text/html", "text/css", "application/javascript", "text/javascript",
                     "application/json", "image/svg+xml", "font/ttf");
             gzip.setHandler(context);
-            server.setHandler(gzip);
+            server.setHandler(new SecurityHeaders(gzip));
             server.start();
         } finally {
             thread.setContextClassLoader(previous);
         }
         log.info("CongSo web server listening on http://{}:{}/ (started in {} ms)", config.host(), config.port(),
                 (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * How requests are read: no {@code Server} or {@code X-Powered-By} header, and the client
+     * and scheme taken from forwarding headers only when a trusted proxy sent them.
+     */
+    static HttpConfiguration httpConfiguration(TrustedProxies proxies) {
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        http.addCustomizer(new TrustedProxyCustomizer(proxies));
+        return http;
     }
 
     void stop() {

@@ -7,6 +7,8 @@ import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Image;
@@ -115,11 +117,14 @@ public class MainLayout extends AppLayout implements Platform.ShellListener {
             Span name = new Span(user.displayName().isBlank() ? user.id() : user.displayName());
             name.setId("account-name");
             account.add(name);
-            if (platform.hasRoute("logout")) {
-                Anchor logout = new Anchor("logout", t("congso.header.logout"));
-                logout.setId("account-logout");
-                account.add(logout);
-            }
+            // A server-side action (Vaadin's CSRF token), not a link: a GET never signs anyone out.
+            Button logout = new Button(t("congso.header.logout"), event -> {
+                platform.signOut();
+                event.getSource().getUI().ifPresent(ui -> ui.getPage().setLocation("./"));
+            });
+            logout.setId("account-logout");
+            logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            account.add(logout);
         } else if (platform.hasRoute("login")) {
             Anchor login = new Anchor("login", t("congso.header.login"));
             login.setId("account-login");
@@ -169,6 +174,8 @@ public class MainLayout extends AppLayout implements Platform.ShellListener {
     public void showRouterLayoutContent(HasElement content) {
         super.showRouterLayoutContent(content);
         contentClass = content == null ? null : content.getClass();
+        // Signing in or out (here or in another tab) changes who is named in the header.
+        buildAccount();
         // The title is translated now: when the view's bundle goes, its translations go with it.
         contentTitle = contentClass == null ? null
                 : platform.titleKeyOf(contentClass).map(key -> t(key)).orElse(null);

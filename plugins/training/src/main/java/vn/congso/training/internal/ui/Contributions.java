@@ -9,6 +9,7 @@ import vn.congso.api.CurrentUserService;
 import vn.congso.api.NavigationGroup;
 import vn.congso.api.TranslationService;
 import vn.congso.api.ViewContribution;
+import vn.congso.api.security.RateLimiter;
 import vn.congso.api.security.RunAs;
 import vn.congso.api.security.UserDirectory;
 import vn.congso.training.internal.service.CertificateService;
@@ -216,14 +217,16 @@ public final class Contributions {
     @org.osgi.service.component.annotations.Component(service = ViewContribution.class)
     public static final class Verify extends Base {
         private final CertificateService certificates;
+        private final RateLimiter limiter;
 
         /** Creates the contribution. */
         @Activate
         public Verify(@Reference TranslationService translations, @Reference CurrentUserService users,
-                @Reference CertificateService certificates) {
+                @Reference CertificateService certificates, @Reference RateLimiter limiter) {
             super(Routes.VERIFY, "training.ui.nav.verify", "vaadin:diploma-scroll", 90, null, false, translations,
                     users);
             this.certificates = certificates;
+            this.limiter = limiter;
         }
 
         @Override
@@ -233,7 +236,7 @@ public final class Contributions {
 
         @Override
         public Component createView() {
-            return new VerifyView(ui(), certificates);
+            return new VerifyView(ui(), certificates, limiter);
         }
     }
 

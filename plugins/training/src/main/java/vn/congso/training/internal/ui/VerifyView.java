@@ -16,6 +16,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.OptionalParameter;
+import vn.congso.api.security.RateLimiter;
 import vn.congso.training.internal.service.CertificateService;
 import vn.congso.training.internal.service.CertificateService.Status;
 import vn.congso.training.internal.service.CertificateService.Verification;
@@ -27,16 +28,20 @@ import vn.congso.training.internal.service.CertificateService.Verification;
 public class VerifyView extends VerticalLayout implements HasUrlParameter<String> {
 
     private static final long serialVersionUID = 1L;
+    /** The rate-limit bucket of certificate look-ups. */
+    static final String LIMIT_BUCKET = "training:verify";
 
     private final transient Ui ui;
     private final transient CertificateService certificates;
+    private final transient RateLimiter limiter;
     private final TextField code = new TextField();
     private final Div result = new Div();
 
     /** Creates the view. */
-    public VerifyView(Ui ui, CertificateService certificates) {
+    public VerifyView(Ui ui, CertificateService certificates, RateLimiter limiter) {
         this.ui = ui;
         this.certificates = certificates;
+        this.limiter = limiter;
         setId("verify-view");
         setWidthFull();
         addClassNames("training-page", "training-page-44");
@@ -62,6 +67,14 @@ public class VerifyView extends VerticalLayout implements HasUrlParameter<String
         result.removeAll();
         if (parameter != null && !parameter.isBlank()) {
             code.setValue(parameter);
+            // A public look-up: so many per client address per minute (PID vn.congso.security.ratelimit).
+            if (!limiter.tryAcquire(LIMIT_BUCKET, limiter.clientAddress())) {
+                Paragraph limited = new Paragraph(ui.t("training.ui.verify.limited"));
+                limited.setId("verify-limited");
+                limited.getElement().setAttribute("role", "alert");
+                result.add(limited);
+                return;
+            }
             show(certificates.verify(parameter));
         }
     }
