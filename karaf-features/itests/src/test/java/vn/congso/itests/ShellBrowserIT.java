@@ -401,4 +401,32 @@ class ShellBrowserIT {
         owner.wait(20).until(d -> owner.displayedOrNull(By.id("home-view")) != null);
         assertEquals(List.of(), owner.js().executeScript("return window.__csp;"), "Content-Security-Policy violations");
     }
+
+    @Test
+    @Order(7)
+    void afterSigningInOnlyARouteOfThePlatformIsFollowed() throws Exception {
+        // The sign-in page's redirect comes from a link anyone can send: a script or another site
+        // must never be where a victim lands after a normal sign-in (it ran script before).
+        Browser victim = KARAF.browser("ShellBrowserIT-redirect");
+        for (String hostile : List.of("javascript:window.__pwned%3D1", "JaVaScRiPt:window.__pwned%3D1",
+                "%2F%2Fevil.example%2F", "https:evil.example", "%2F%5Cevil.example")) {
+            victim.get("/login?redirect=" + hostile);
+            victim.wait(30).until(d -> victim.displayedOrNull(By.id("login-view")) != null);
+            victim.type("login-username", "bientap.taivan");
+            victim.type("login-password", "Biên tập Tài Văn 2026");
+            victim.click("login-submit");
+            victim.wait(30).until(d -> victim.displayedOrNull(By.id("home-view")) != null);
+            assertEquals("/", victim.path(), hostile);
+            assertEquals("127.0.0.1", java.net.URI.create(victim.driver().getCurrentUrl()).getHost(), hostile);
+            assertEquals(null, victim.js().executeScript("return window.__pwned;"), hostile + " ran script");
+            victim.signOut();
+        }
+        // A route of the platform is followed.
+        victim.get("/login?redirect=admin%2Faudit");
+        victim.wait(30).until(d -> victim.displayedOrNull(By.id("login-view")) != null);
+        victim.type("login-username", "bientap.taivan");
+        victim.type("login-password", "Biên tập Tài Văn 2026");
+        victim.click("login-submit");
+        victim.wait(30).until(d -> victim.displayedOrNull(By.id("audit-view")) != null);
+    }
 }
