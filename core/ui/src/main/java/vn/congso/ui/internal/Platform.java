@@ -44,6 +44,7 @@ public final class Platform {
     private final ServiceTracker<NavigationGroup, NavigationGroup> groups;
     private final ServiceTracker<CurrentUserService, CurrentUserService> users;
     private final CurrentUserService anonymous;
+    private final HealthChecks healthChecks;
     /** Karaf's BootFinished service: absent while boot features are still being installed. */
     private final ServiceTracker<Object, Object> bootFinished;
 
@@ -71,6 +72,7 @@ public final class Platform {
             }
         };
         this.users = new ServiceTracker<>(context, CurrentUserService.class, null);
+        this.healthChecks = new HealthChecks(context);
     }
 
     private static Filter filter(BundleContext context, String filter) {
@@ -90,11 +92,13 @@ public final class Platform {
         pluginStyles.open();
         groups.open();
         users.open();
+        healthChecks.open();
         views.open();
     }
 
     void close() {
         views.close();
+        healthChecks.close();
         users.close();
         groups.close();
         pluginStyles.close();
@@ -108,6 +112,10 @@ public final class Platform {
 
     Views views() {
         return views;
+    }
+
+    HealthChecks healthChecks() {
+        return healthChecks;
     }
 
     Themes themes() {

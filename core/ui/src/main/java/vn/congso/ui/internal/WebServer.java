@@ -68,6 +68,7 @@ final class WebServer {
             context.addServlet(new ServletHolder("themes", new BundleFileServlet(platform.themes()::file)), "/themes/*");
             context.addServlet(new ServletHolder(PluginStyles.MOUNT,
                     new BundleFileServlet(platform.pluginStyles()::file)), "/" + PluginStyles.MOUNT + "/*");
+            context.addServlet(new ServletHolder("health", new HealthServlet(platform.healthChecks()::current)), "/health");
             ServletHolder vaadin = new ServletHolder("vaadin", new CongSoServlet(platform));
             vaadin.setInitParameter("productionMode", "true");
             vaadin.setInitParameter("heartbeatInterval", Integer.toString(config.heartbeatSeconds()));
