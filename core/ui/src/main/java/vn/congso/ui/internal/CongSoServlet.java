@@ -42,6 +42,7 @@ final class CongSoServlet extends VaadinServlet {
         getService().addUIInitListener(event -> {
             LanguageChoice.apply(event.getUI());
             event.getUI().addBeforeEnterListener(new AccessGuard(platform));
+            event.getUI().addAfterNavigationListener(after -> RequestLogContext.navigated(after.getLocation().getPath()));
             // A plugin's own stylesheet, linked once per tab (Vaadin sends each dependency once).
             event.getUI().addBeforeEnterListener(enter -> platform.pluginStyles().href(enter.getNavigationTarget())
                     .ifPresent(href -> enter.getUI().getPage().addStyleSheet(href)));
@@ -72,6 +73,7 @@ final class CongSoServlet extends VaadinServlet {
         try {
             super.service(request, response);
         } finally {
+            RequestLogContext.clear();
             thread.setContextClassLoader(previous);
         }
     }
