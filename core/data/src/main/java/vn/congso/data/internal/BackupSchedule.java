@@ -16,7 +16,8 @@ import java.time.format.DateTimeParseException;
  */
 record BackupSchedule(LocalTime at, ZoneId zone) {
 
-    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("H:mm");
+    private static final DateTimeFormatter H_MM = DateTimeFormatter.ofPattern("H:mm");
+    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
     /**
      * Reads {@code HH:mm}.
@@ -28,7 +29,7 @@ record BackupSchedule(LocalTime at, ZoneId zone) {
      */
     static BackupSchedule parse(String text, ZoneId zone) {
         try {
-            return new BackupSchedule(LocalTime.parse(text == null ? "" : text.trim(), HH_MM), zone);
+            return new BackupSchedule(LocalTime.parse(text == null ? "" : text.trim(), H_MM), zone);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("scheduleTime must be HH:mm, was '" + text + "'", e);
         }

@@ -49,4 +49,9 @@ class BackupScheduleTest {
             assertThrows(IllegalArgumentException.class, () -> BackupSchedule.parse(bad, VIETNAM), String.valueOf(bad));
         }
     }
+
+    @Test
+    void saysWhenItRunsForTheHealthReport() {
+        assertEquals("daily at 02:05 Asia/Ho_Chi_Minh", BackupSchedule.parse("2:05", VIETNAM).toString());
+    }
 }
