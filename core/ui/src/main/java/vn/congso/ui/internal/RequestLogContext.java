@@ -6,6 +6,7 @@ import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinResponse;
 import com.vaadin.flow.server.VaadinSession;
 import java.util.Map;
+import java.util.concurrent.locks.Lock;
 import java.util.function.Supplier;
 import org.slf4j.MDC;
 import vn.congso.api.CurrentUser;
@@ -38,17 +39,25 @@ final class RequestLogContext implements RequestHandler {
     /**
      * Runs first among Vaadin's request handlers, once the session is known: binds the user and
      * the route of the UI the request is for (a UIDL or heartbeat request names its UI), else of
-     * the requested path. Never handles the request itself.
+     * the requested location or path. Never handles the request itself.
      */
     @Override
     public boolean handleRequest(VaadinSession session, VaadinRequest request, VaadinResponse response) {
-        session.lock();
+        // The session's lock itself, not VaadinSession.lock()/unlock(): reading two fields must not
+        // run pending access tasks or push on the way out; the request's own handler does that.
+        Lock lock = session.getLockInstance();
+        lock.lock();
         try {
             MDC.put(USER, userName(currentUser.get()));
             String route = uiRoute(session, request.getParameter("v-uiId"));
-            MDC.put(ROUTE, route != null ? route : route(request.getPathInfo()));
+            if (route == null) {
+                // Vaadin's bootstrap request names the route it starts on in "location".
+                String location = request.getParameter("location");
+                route = route(location != null ? location : request.getPathInfo());
+            }
+            MDC.put(ROUTE, route);
         } finally {
-            session.unlock();
+            lock.unlock();
         }
         return false;
     }
