@@ -41,8 +41,9 @@ final class CongSoServlet extends VaadinServlet {
         super.servletInitialized();
         getService().addUIInitListener(event -> {
             LanguageChoice.apply(event.getUI());
+            // First, so that the guard and the view log under the route being entered.
+            event.getUI().addBeforeEnterListener(enter -> RequestLogContext.navigated(enter.getLocation().getPath()));
             event.getUI().addBeforeEnterListener(new AccessGuard(platform));
-            event.getUI().addAfterNavigationListener(after -> RequestLogContext.navigated(after.getLocation().getPath()));
             // A plugin's own stylesheet, linked once per tab (Vaadin sends each dependency once).
             event.getUI().addBeforeEnterListener(enter -> platform.pluginStyles().href(enter.getNavigationTarget())
                     .ifPresent(href -> enter.getUI().getPage().addStyleSheet(href)));

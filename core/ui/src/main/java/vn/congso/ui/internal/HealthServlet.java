@@ -1,5 +1,6 @@
 package vn.congso.ui.internal;
 
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -46,12 +47,19 @@ final class HealthServlet extends HttpServlet {
         });
     }
 
+    /** Every method, not only GET, answers 404 to a caller not admitted: nothing tells it the page exists. */
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    protected void service(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
         if (!admits(request)) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
+        super.service(request, response);
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         HealthReport report = HealthReport.run(checks.get(), pool, TIMEOUT, Clock.systemUTC());
         response.setStatus(report.httpStatus());
         response.setContentType("application/json");

@@ -101,7 +101,7 @@ final class RequestLogContext implements RequestHandler {
     }
 
     /**
-     * Records the route after a navigation within a request.
+     * Records the route a navigation within a request enters (before its guards and views run).
      *
      * @param path the location's path
      */
