@@ -201,6 +201,10 @@ class ShellBrowserIT {
 
         browser.get("/admin/users");
         browser.wait(20).until(d -> browser.displayedOrNull(By.id("access-denied-view")) != null);
+        // The refusal is logged with who and where (the MDC's user and route, printed by the log pattern).
+        Path karafLog = KARAF.home().resolve("data/log/karaf.log");
+        browser.wait(10).until(d -> logHasLine(karafLog, "user=bientap.taivan route=/admin/users",
+                "Access denied to admin/users"));
         browser.get("/admin/audit");
         browser.wait(20).until(d -> browser.displayedOrNull(By.id("audit-view")) != null);
     }
@@ -244,5 +248,15 @@ class ShellBrowserIT {
                 && !editor.path().startsWith("/test-plugin"));
         editor.wait(10).until(d -> editor.notificationText().contains("đang được cập nhật"));
         editor.wait(5).until(d -> editor.displayedOrNull(By.id("nav-test-plugin")) == null);
+    }
+
+    /** Whether one line of the log holds every fragment. */
+    private static boolean logHasLine(Path log, String... fragments) {
+        try {
+            return Files.readAllLines(log, java.nio.charset.StandardCharsets.UTF_8).stream()
+                    .anyMatch(line -> java.util.Arrays.stream(fragments).allMatch(line::contains));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
