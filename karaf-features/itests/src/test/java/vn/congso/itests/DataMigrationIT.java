@@ -9,6 +9,9 @@ import static org.junit.Assert.fail;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.URL;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,7 +59,9 @@ import vn.congso.api.security.AccessDeniedException;
  * the database and its component activates on a migrated schema; a bundle whose changelog fails
  * gets nothing, its failing changeset leaves nothing behind, the failure is in
  * {@link MigrationStatus}, and nothing else stops or is refreshed. Then an online backup is
- * restored into a fresh Derby and holds the same rows.
+ * restored into a fresh Derby and holds the same rows, and the shipped {@code bin/congso-restore}
+ * brings a changed database back to a backup's state. {@code GET /health} answers loopback with
+ * the database, migrations, backups and plugins, and turns 503 when a migration fails.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -65,6 +70,7 @@ public class DataMigrationIT {
     static final String OK = "congso-itests-migration-ok";
     static final String BROKEN = "congso-itests-migration-broken";
     static final long TIMEOUT_MS = 30_000;
+    static final int HTTP_PORT = 18481;
 
     @Inject
     private BundleContext bundleContext;
@@ -88,7 +94,7 @@ public class DataMigrationIT {
     @Configuration
     public Option[] config() {
         List<Option> options = CongSoContainer.options("target/pax-exam-data",
-                new CongSoContainer.Ports(18481, 18401, 11499, 44450));
+                new CongSoContainer.Ports(HTTP_PORT, 18401, 11499, 44450));
         options.add(systemProperty("congso.migration.ok.jar")
                 .value(CongSoContainer.requiredFile("congso.migration.ok.jar")));
         options.add(systemProperty("congso.migration.broken.jar")
@@ -107,6 +113,7 @@ public class DataMigrationIT {
             }
         };
         bundleContext.addBundleListener(watcher);
+        healthAnswersLoopbackOnly();
         Bundle ok = bundleContext.installBundle("file:" + System.getProperty("congso.migration.ok.jar"));
         Bundle broken = bundleContext.installBundle("file:" + System.getProperty("congso.migration.broken.jar"));
         try {
@@ -134,6 +141,11 @@ public class DataMigrationIT {
             assertFalse("the failing changeset left a table behind", tableExists("itest_broken_half"));
             assertEquals(List.of(BROKEN + "/db/changelog.xml::1"), changelogEntries(BROKEN + "/%"));
             assertTrue(logContains("Migration of " + BROKEN + " ", "ITEST_NO_SUCH_TABLE"));
+            Health failing = health(Map.of());
+            assertEquals(failing.body(), 503, failing.status());
+            assertTrue(failing.body(), failing.body().contains("\"migrations\":{\"status\":\"DOWN\""));
+            assertTrue(failing.body(), failing.body().contains("\"bundle\":\"" + BROKEN + "\""));
+            assertTrue(failing.body(), failing.body().contains("\"database\":{\"status\":\"UP\""));
 
             // Everything else carries on.
             assertActive(OK);
@@ -156,7 +168,8 @@ public class DataMigrationIT {
             System.out.printf("[DataMigrationIT] %s unchanged changelog after bundle:update (digest match, Liquibase skipped): %d ms%n", OK,
                     upToDate.millis());
 
-            backupRestoresTheSameRows();
+            Path backup = backupRestoresTheSameRows();
+            restoreScriptBringsBackTheBackedUpState(backup);
         } finally {
             bundleContext.removeBundleListener(watcher);
             broken.uninstall();
@@ -164,7 +177,55 @@ public class DataMigrationIT {
         }
     }
 
-    private void backupRestoresTheSameRows() throws Exception {
+    /** The answer of {@code GET /health}. */
+    private record Health(int status, String body) {
+    }
+
+    private static Health health(Map<String, String> headers) throws Exception {
+        HttpURLConnection c = (HttpURLConnection) new URL("http://127.0.0.1:" + HTTP_PORT + "/health").openConnection();
+        c.setConnectTimeout(5_000);
+        c.setReadTimeout(10_000);
+        headers.forEach(c::setRequestProperty);
+        int status = c.getResponseCode();
+        InputStream in = status < 400 ? c.getInputStream() : c.getErrorStream();
+        String body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        c.disconnect();
+        return new Health(status, body);
+    }
+
+    private void healthAnswersLoopbackOnly() throws Exception {
+        long deadline = System.currentTimeMillis() + 60_000;
+        Health health = new Health(-1, "");
+        while (System.currentTimeMillis() < deadline) {
+            try {
+                health = health(Map.of());
+                if (health.status() == 200 && health.body().contains("\"plugins\":{")) {
+                    break;
+                }
+            } catch (java.io.IOException notYet) {
+                health = new Health(-1, notYet.toString());
+            }
+            Thread.sleep(250);
+        }
+        System.out.println("[DataMigrationIT] GET /health: " + health.status() + " " + health.body());
+        String body = health.body();
+        assertEquals(body, 200, health.status());
+        assertTrue(body, body.startsWith("{\"status\":\"UP\""));
+        assertTrue(body, body.contains("\"database\":{\"status\":\"UP\",\"reachable\":true,\"responseMillis\":"));
+        assertTrue(body, body.contains("\"migrations\":{\"status\":\"UP\""));
+        assertTrue(body, body.contains("\"bundle\":\"congso-core-data\""));
+        assertTrue(body, body.contains("\"backups\":{\"status\":\"UP\",\"schedule\":\"daily at 02:00 Asia/Ho_Chi_Minh\""));
+        assertTrue(body, body.contains("\"plugin\":\"congso-plugin-training\""));
+        for (String secret : List.of("jdbc:", "derby/congso", System.getProperty("karaf.data"), "password", "\"user")) {
+            assertFalse(secret + " in " + body, body.contains(secret));
+        }
+        // Through a reverse proxy on this machine the peer is loopback too: not admitted.
+        Health proxied = health(Map.of("X-Forwarded-For", "203.0.113.7"));
+        assertEquals(404, proxied.status());
+        assertFalse(proxied.body(), proxied.body().contains("database"));
+    }
+
+    private Path backupRestoresTheSameRows() throws Exception {
         try {
             backupService.backup();
             fail("backup without the platform:backup permission must be refused");
@@ -185,6 +246,92 @@ public class DataMigrationIT {
         DataSource restored = derbyFactory().createDataSource(props);
         assertEquals(live, counts(restored));
         System.out.printf("[DataMigrationIT] backup %s restored with rows %s%n", folder, live);
+        return folder;
+    }
+
+    /**
+     * Runs the shipped {@code bin/congso-restore} on a copy of the layout (this Karaf cannot stop
+     * itself): a database changed after backup A, restored from A, holds A's rows again; a name
+     * not in the backup list, a path, and a running Karaf are refused.
+     */
+    private void restoreScriptBringsBackTheBackedUpState(Path backupA) throws Exception {
+        long rowsAtA = count("itest_ok_note");
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("INSERT INTO itest_ok_note (id, body) VALUES (?, ?)")) {
+            ps.setLong(1, 100);
+            ps.setString(2, "after backup A");
+            ps.executeUpdate();
+        }
+        Path backupB = Path.of(execute("congso:backup").trim().lines().reduce((a, b) -> b).orElse(""));
+        String listed = execute("congso:backups");
+        assertTrue(listed, listed.contains(backupA.getFileName().toString()) && listed.contains(backupB.getFileName().toString()));
+
+        Path base = Path.of(System.getProperty("karaf.data"), "restore-layout-" + System.nanoTime());
+        Path data = base.resolve("data");
+        copyTree(backupB.resolve("congso"), data.resolve("derby/congso")); // the "live", changed database
+        String name = backupA.getFileName().toString();
+        copyTree(backupA.resolve("congso"), data.resolve("backups").resolve(name).resolve("congso"));
+        Path script = Path.of(System.getProperty("karaf.home"), "bin", "congso-restore");
+        assertTrue("not shipped: " + script, Files.isRegularFile(script));
+
+        assertEquals(name, restore(script, base, "--list").output().trim());
+        for (String refused : List.of("../../etc", data.resolve("backups").resolve(name).toString(), "2020-01-01_000000",
+                name + "/congso")) {
+            Run run = restore(script, base, refused);
+            assertEquals(run.output(), 1, run.exit());
+            assertTrue(run.output(), run.output().contains("is not a backup"));
+        }
+        Files.writeString(base.resolve("karaf.pid"), Long.toString(ProcessHandle.current().pid()));
+        Run running = restore(script, base, name);
+        assertEquals(running.output(), 1, running.exit());
+        assertTrue(running.output(), running.output().contains("Karaf is running"));
+        Files.delete(base.resolve("karaf.pid"));
+
+        Run done = restore(script, base, name);
+        assertEquals(done.output(), 0, done.exit());
+        Properties props = new Properties();
+        props.setProperty(DataSourceFactory.JDBC_URL, "jdbc:derby:" + data.resolve("derby/congso"));
+        DataSource restored = derbyFactory().createDataSource(props);
+        assertEquals(rowsAtA, count(restored, "ITEST_OK_NOTE"));
+        try (Connection c = restored.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM itest_ok_note WHERE id = 100");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            assertEquals("the row written after backup A is gone", 0, rs.getLong(1));
+        }
+        try (var aside = Files.list(data.resolve("derby"))) {
+            assertTrue("the replaced database is kept aside",
+                    aside.anyMatch(p -> p.getFileName().toString().startsWith("congso.before-restore-")));
+        }
+        System.out.printf("[DataMigrationIT] bin/congso-restore %s: %d row(s) again, the later row gone%n", name, rowsAtA);
+    }
+
+    /** The outcome of one run of the restore script. */
+    private record Run(int exit, String output) {
+    }
+
+    private static Run restore(Path script, Path base, String argument) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder("sh", script.toString(), argument).redirectErrorStream(true);
+        builder.environment().put("KARAF_BASE", base.toString());
+        builder.environment().put("KARAF_DATA", base.resolve("data").toString());
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue("congso-restore did not finish", process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        System.out.println("[DataMigrationIT] congso-restore " + argument + " -> " + process.exitValue() + ": " + output.trim());
+        return new Run(process.exitValue(), output);
+    }
+
+    private static void copyTree(Path from, Path to) throws Exception {
+        try (var paths = Files.walk(from)) {
+            for (Path p : paths.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
     }
 
     private Map<String, Long> counts(DataSource ds) throws SQLException {

@@ -209,6 +209,10 @@ class ShellBrowserIT {
 
         browser.get("/admin/users");
         browser.wait(20).until(d -> browser.displayedOrNull(By.id("access-denied-view")) != null);
+        // The refusal is logged with who and where (the MDC's user and route, printed by the log pattern).
+        Path karafLog = KARAF.home().resolve("data/log/karaf.log");
+        browser.wait(10).until(d -> logHasLine(karafLog, "user=bientap.taivan route=/admin/users",
+                "Access denied to admin/users"));
         browser.get("/admin/audit");
         browser.wait(20).until(d -> browser.displayedOrNull(By.id("audit-view")) != null);
     }
@@ -428,5 +432,15 @@ class ShellBrowserIT {
         victim.type("login-password", "Biên tập Tài Văn 2026");
         victim.click("login-submit");
         victim.wait(30).until(d -> victim.displayedOrNull(By.id("audit-view")) != null);
+    }
+
+    /** Whether one line of the log holds every fragment. */
+    private static boolean logHasLine(Path log, String... fragments) {
+        try {
+            return Files.readAllLines(log, java.nio.charset.StandardCharsets.UTF_8).stream()
+                    .anyMatch(line -> java.util.Arrays.stream(fragments).allMatch(line::contains));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -7,6 +7,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.List;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -39,6 +41,8 @@ public class DerbyBackupService implements BackupService {
     static final String PERMISSION = "platform:backup";
     /** The audit log's name for a backup. */
     static final String AUDIT_ACTION = "data.backup";
+    /** The audit log's actor for scheduled backups. */
+    static final String SCHEDULER_ACTOR = "system:backup-schedule";
 
     private final Logger log = LoggerFactory.getLogger(DerbyBackupService.class);
     private final DataSource dataSource;
@@ -107,6 +111,43 @@ public class DerbyBackupService implements BackupService {
         } catch (IOException | RuntimeException e) {
             audit(actor, Outcome.FAILURE, "", e.getMessage());
             throw e;
+        }
+    }
+
+    /**
+     * Backs up for the daily schedule; the audit log names {@value #SCHEDULER_ACTOR}.
+     *
+     * @return the folder holding the backup
+     * @throws IOException when the backup cannot be written
+     */
+    Path backupScheduled() throws IOException {
+        return backupForConsole(SCHEDULER_ACTOR);
+    }
+
+    /**
+     * The backup directory now.
+     *
+     * @return the directory, which may not exist yet
+     */
+    public Path root() {
+        return root;
+    }
+
+    /**
+     * The backups in the backup directory, newest first: the only names a restore accepts.
+     *
+     * @return dated folder names holding a database ({@code <name>/congso})
+     * @throws IOException when the directory cannot be read
+     */
+    public List<String> backups() throws IOException {
+        Path base = root;
+        if (!Files.isDirectory(base)) {
+            return List.of();
+        }
+        try (Stream<Path> folders = Files.list(base)) {
+            return folders.filter(f -> Files.isDirectory(f.resolve("congso")))
+                    .map(f -> f.getFileName().toString()).filter(BackupRetention::isBackup)
+                    .sorted(BackupRetention.newestFirst()).toList();
         }
     }
 

@@ -20,11 +20,30 @@ class DerbyBackupServiceTest {
     @TempDir
     Path dir;
 
-    private static BackupConfig config(String directory) {
+    static BackupConfig config(String directory) {
+        return config(directory, true, "02:00", 7);
+    }
+
+    static BackupConfig config(String directory, boolean enabled, String time, int keep) {
         return new BackupConfig() {
             @Override
             public String directory() {
                 return directory;
+            }
+
+            @Override
+            public boolean scheduleEnabled() {
+                return enabled;
+            }
+
+            @Override
+            public String scheduleTime() {
+                return time;
+            }
+
+            @Override
+            public int keep() {
+                return keep;
             }
 
             @Override

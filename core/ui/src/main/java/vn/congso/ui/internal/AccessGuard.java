@@ -6,6 +6,8 @@ import com.vaadin.flow.router.QueryParameters;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import vn.congso.api.CurrentUser;
 import vn.congso.ui.internal.ui.AccessDeniedView;
 
@@ -21,6 +23,8 @@ final class AccessGuard implements BeforeEnterListener {
     static final String LOGIN_ROUTE = "login";
 
     private static final long serialVersionUID = 1L;
+    /** Static: the listener travels with the (serialisable) UI. */
+    private static final Logger LOG = LoggerFactory.getLogger(AccessGuard.class);
     private final transient Platform platform;
 
     AccessGuard(Platform platform) {
@@ -43,6 +47,7 @@ final class AccessGuard implements BeforeEnterListener {
             event.forwardTo(LOGIN_ROUTE, new QueryParameters(Map.of("redirect", List.of(back))));
             return;
         }
+        LOG.warn("Access denied to {}: missing permission {}", event.getLocation().getPath(), permission.get());
         event.rerouteTo(AccessDeniedView.class);
     }
 }

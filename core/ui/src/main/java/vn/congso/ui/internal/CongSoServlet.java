@@ -41,6 +41,8 @@ final class CongSoServlet extends VaadinServlet {
         super.servletInitialized();
         getService().addUIInitListener(event -> {
             LanguageChoice.apply(event.getUI());
+            // First, so that the guard and the view log under the route being entered.
+            event.getUI().addBeforeEnterListener(enter -> RequestLogContext.navigated(enter.getLocation().getPath()));
             event.getUI().addBeforeEnterListener(new AccessGuard(platform));
             // A plugin's own stylesheet, linked once per tab (Vaadin sends each dependency once).
             event.getUI().addBeforeEnterListener(enter -> platform.pluginStyles().href(enter.getNavigationTarget())
@@ -72,6 +74,7 @@ final class CongSoServlet extends VaadinServlet {
         try {
             super.service(request, response);
         } finally {
+            RequestLogContext.clear();
             thread.setContextClassLoader(previous);
         }
     }

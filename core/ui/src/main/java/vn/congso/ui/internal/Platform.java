@@ -45,6 +45,7 @@ public final class Platform {
     private final ServiceTracker<NavigationGroup, NavigationGroup> groups;
     private final ServiceTracker<CurrentUserService, CurrentUserService> users;
     private final CurrentUserService anonymous;
+    private final HealthChecks healthChecks;
     /** Karaf's BootFinished service: absent while boot features are still being installed. */
     private final ServiceTracker<Object, Object> bootFinished;
 
@@ -73,6 +74,7 @@ public final class Platform {
             }
         };
         this.users = new ServiceTracker<>(context, CurrentUserService.class, null);
+        this.healthChecks = new HealthChecks(context);
     }
 
     private static Filter filter(BundleContext context, String filter) {
@@ -92,11 +94,13 @@ public final class Platform {
         pluginStyles.open();
         groups.open();
         users.open();
+        healthChecks.open();
         views.open();
     }
 
     void close() {
         views.close();
+        healthChecks.close();
         users.close();
         groups.close();
         pluginStyles.close();
@@ -110,6 +114,10 @@ public final class Platform {
 
     Views views() {
         return views;
+    }
+
+    HealthChecks healthChecks() {
+        return healthChecks;
     }
 
     Themes themes() {
