@@ -35,10 +35,12 @@ final class HealthServlet extends HttpServlet {
     private static final Pattern ADDRESS_LITERAL = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
     private final transient Supplier<List<HealthCheck>> checks;
+    private final transient TrustedProxies proxies;
     private final transient ExecutorService pool;
 
-    HealthServlet(Supplier<List<HealthCheck>> checks) {
+    HealthServlet(Supplier<List<HealthCheck>> checks, TrustedProxies proxies) {
         this.checks = checks;
+        this.proxies = proxies;
         AtomicInteger count = new AtomicInteger();
         this.pool = Executors.newCachedThreadPool(r -> {
             Thread thread = new Thread(r, "congso-health-" + count.incrementAndGet());
@@ -51,7 +53,7 @@ final class HealthServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
-        if (!admits(request)) {
+        if (!admits(request, proxies)) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
@@ -75,20 +77,25 @@ final class HealthServlet extends HttpServlet {
     }
 
     /**
-     * Whether this caller may see the health report: the direct peer is a loopback address and
-     * the request carries no proxy header (a proxy on this machine would otherwise let the
-     * whole internet in). The one place to widen to "or a trusted proxy".
+     * Whether this caller may see the health report: the direct peer (the connection's, not an
+     * address a trusted proxy forwarded) is a loopback address or a configured trusted proxy,
+     * and the request carries no proxy header. A request the proxy forwards for someone else
+     * always carries one, so only the proxy host's own monitoring gets in, never the internet
+     * through it.
      *
      * @param request the request
+     * @param proxies the configured trusted proxies
      * @return {@code true} to answer
      */
-    static boolean admits(HttpServletRequest request) {
+    static boolean admits(HttpServletRequest request, TrustedProxies proxies) {
         for (String header : FORWARDING_HEADERS) {
             if (request.getHeader(header) != null) {
                 return false;
             }
         }
-        return isLoopback(request.getRemoteAddr());
+        Object direct = request.getAttribute(TrustedProxies.DIRECT_PEER_ATTRIBUTE);
+        String peer = direct instanceof String address ? address : request.getRemoteAddr();
+        return isLoopback(peer) || peer != null && proxies.isTrusted(peer);
     }
 
     /**

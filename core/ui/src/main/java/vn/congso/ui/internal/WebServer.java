@@ -75,7 +75,8 @@ final class WebServer {
                     new BundleFileServlet(platform.shellStyles()::file)), "/" + ShellStyles.MOUNT + "/*");
             context.addServlet(new ServletHolder(PluginStyles.MOUNT,
                     new BundleFileServlet(platform.pluginStyles()::file)), "/" + PluginStyles.MOUNT + "/*");
-            context.addServlet(new ServletHolder("health", new HealthServlet(platform.healthChecks()::current)), "/health");
+            context.addServlet(new ServletHolder("health", new HealthServlet(platform.healthChecks()::current,
+                    config.trustedProxies())), "/health");
             ServletHolder vaadin = new ServletHolder("vaadin", new CongSoServlet(platform));
             vaadin.setInitParameter("productionMode", "true");
             vaadin.setInitParameter("heartbeatInterval", Integer.toString(config.heartbeatSeconds()));
