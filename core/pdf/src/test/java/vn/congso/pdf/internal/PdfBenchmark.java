@@ -16,7 +16,7 @@ import java.util.Map;
  * real certificate would. It also writes one certificate to
  * {@code target/pdf-benchmark/certificate.pdf} for a look or a {@code pdftotext} check.
  *
- * <p>Run: {@code mvn -B -q -o -pl core/pdf test-compile exec:java -Dexec.classpathScope=test
+ * <p>Run (after {@code mvn -B -q install -DskipTests}): {@code mvn -B -q -pl core/pdf test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=vn.congso.pdf.internal.PdfBenchmark}
  */
 public final class PdfBenchmark {

@@ -14,7 +14,7 @@ import vn.congso.api.CurrentUser;
  * unknown names are timed too; they must cost the same as a success, or timing would tell
  * whether an account exists. A program, not a test: numbers depend on the machine.
  *
- * <p>Run: {@code mvn -B -q -o -pl core/security test-compile exec:java -Dexec.classpathScope=test
+ * <p>Run (after {@code mvn -B -q install -DskipTests}): {@code mvn -B -q -pl core/security test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=vn.congso.security.internal.LoginBenchmark}
  */
 public final class LoginBenchmark {
