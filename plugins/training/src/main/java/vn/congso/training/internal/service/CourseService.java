@@ -26,9 +26,6 @@ public interface CourseService {
     /** Largest lesson attachment, in bytes (20 MB). */
     long MAX_ATTACHMENT_BYTES = 20L * 1024 * 1024;
 
-    /** Media types a lesson attachment may have. */
-    Set<String> ATTACHMENT_TYPES = Set.of("application/pdf", "image/png", "image/jpeg", "image/gif", "image/webp");
-
     /** What a lesson attachment may be, recognised by its content (magic bytes) and matching its extension. */
     List<FileType> ATTACHMENT_FILE_TYPES = List.of(FileType.PDF, FileType.PNG, FileType.JPEG, FileType.GIF,
             FileType.WEBP);
@@ -125,7 +122,7 @@ public interface CourseService {
      * @param id the attachment id
      * @param lessonId its lesson
      * @param name the file name as uploaded
-     * @param mediaType one of {@link #ATTACHMENT_TYPES}
+     * @param mediaType the media type of one of {@link #ATTACHMENT_FILE_TYPES}, read from the content
      * @param size bytes
      */
     record AttachmentInfo(long id, long lessonId, String name, String mediaType, long size) {
