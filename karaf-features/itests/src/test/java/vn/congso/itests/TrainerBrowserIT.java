@@ -89,6 +89,17 @@ class TrainerBrowserIT {
         assertTrue(trainer.gridTexts("bank-categories").stream().noneMatch(t -> t.startsWith(CATEGORY)),
                 "the malformed file created a category: " + trainer.gridTexts("bank-categories"));
 
+        // A binary file named .gift is refused by the server as it arrives (issue 12, point 5).
+        trainer.click("bank-import");
+        intoCategory();
+        Path binary = java.nio.file.Files.write(java.nio.file.Files.createTempFile("binary", ".gift"),
+                new byte[] {':', ':', 'A', ':', ':', 'x', '\n', 'P', 'K', 3, 4, 0, (byte) 0xFF, 0});
+        trainer.upload("import-upload", binary);
+        trainer.wait(20).until(d -> trainer.notificationText().contains("Tệp không phải văn bản UTF-8 (byte không hợp lệ ở dòng 2)"));
+        assertNotNull(trainer.attribute("import-confirm", "disabled"), "a binary file can be imported");
+        trainer.click("import-cancel");
+        trainer.wait(10).until(d -> d.findElements(By.cssSelector("#import-dialog[opened]")).isEmpty());
+
         trainer.click("bank-import");
         intoCategory();
         trainer.upload("import-upload", resource("browser-bank.gift"));

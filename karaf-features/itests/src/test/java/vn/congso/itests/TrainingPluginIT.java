@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import javax.inject.Inject;
 import javax.sql.DataSource;
 import org.apache.karaf.shell.api.console.Session;
@@ -26,6 +27,7 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.karaf.options.KarafDistributionOption;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.ops4j.pax.exam.util.Filter;
@@ -41,7 +43,8 @@ import vn.congso.api.security.PermissionContribution;
 /**
  * The training plugin in the assembled distribution: its feature boots with the platform, its
  * schema is migrated, it declares its permissions, loads the demo course once, imports a GIFT
- * file from the Karaf shell (all or nothing), and keeps its data when the bundle is uninstalled
+ * file from the Karaf console (all or nothing; through {@code bin/client -b}, a refused file
+ * fails the command with its line, issue 12 point 7), and keeps its data when the bundle is uninstalled
  * and finds it again, without a second demo, when the bundle is reinstalled.
  */
 @RunWith(PaxExam.class)
@@ -70,10 +73,18 @@ public class TrainingPluginIT {
     @Filter("(osgi.jndi.service.name=congso)")
     private DataSource dataSource;
 
+    static final int SSH_PORT = 18601;
+    /** A console account for this test only, so that {@code bin/client -b} can sign in as a script would. */
+    static final String CONSOLE_USER = "it-console";
+    static final String CONSOLE_PASSWORD = "it-console-only-for-this-test";
+
     @Configuration
     public Option[] config() {
-        return CongSoContainer.options("target/pax-exam-training", new CongSoContainer.Ports(18681, 18601, 11699, 44460))
-                .toArray(new Option[0]);
+        List<Option> options = new ArrayList<>(CongSoContainer.options("target/pax-exam-training",
+                new CongSoContainer.Ports(18681, SSH_PORT, 11699, 44460)));
+        options.add(KarafDistributionOption.editConfigurationFilePut("etc/users.properties", CONSOLE_USER,
+                CONSOLE_PASSWORD + ",admin,manager,viewer,systembundles,ssh"));
+        return options.toArray(new Option[0]);
     }
 
     @Test
@@ -97,19 +108,43 @@ public class TrainingPluginIT {
         long drawRules = count("SELECT COUNT(*) FROM trn_exam_draw");
         assertEquals("one draw rule per demo category", 8, drawRules);
 
-        // Shell import: a bad file names its line and imports nothing; a good one imports all.
+        // Console import, as a script runs it (bin/client -b): a refused file fails the command with
+        // the reason and its line, printed as written (the GIFT message has braces), and imports
+        // nothing; a good one imports all.
         Path bad = Files.writeString(Files.createTempFile("bad", ".gift"),
                 "::Một::Câu đúng {T}\n\n::Hai::Câu thiếu dấu đóng {=a ~b\n", StandardCharsets.UTF_8);
-        String refused = execute("congso:training-import-gift " + bad + " \"IT/Shell\"");
-        assertTrue(refused, refused.contains("Nothing imported") && refused.contains("line 3"));
+        Client refused = client("congso:training-import-gift " + bad + " \"IT/Shell\"");
+        assertTrue(refused.output, refused.exitCode != 0);
+        assertTrue(refused.output, refused.output.contains("Error executing command: Nothing imported")
+                && refused.output.contains("line 3: The answers lack their closing }.")
+                && !refused.output.contains("can't parse") && !refused.output.contains("Exception"));
+        Path binary = Files.write(Files.createTempFile("binary", ".gift"),
+                new byte[] {':', ':', 'A', ':', ':', 'x', '\n', 'P', 'K', 3, 4, 0, (byte) 0xFF, 0});
+        Client notText = client("congso:training-import-gift " + binary + " \"IT/Shell\"");
+        assertTrue(notText.output, notText.exitCode != 0);
+        assertTrue(notText.output, notText.output.contains("line 2: The file is not UTF-8 text"));
+        Client missing = client("congso:training-import-moodlexml /no/such/file.xml \"IT/Shell\"");
+        assertTrue(missing.output, missing.exitCode != 0 && missing.output.contains("No such file"));
         assertEquals(54, count("SELECT COUNT(*) FROM trn_question"));
         Path good = Files.writeString(Files.createTempFile("good", ".gift"),
                 "::Một::Câu đúng {T}\n\n::Hai::Thủ đô của Việt Nam? {=Hà Nội ~Huế ~Đà Nẵng}\n", StandardCharsets.UTF_8);
-        String imported = execute("congso:training-import-gift " + good + " \"IT/Shell\"");
-        assertTrue(imported, imported.contains("Imported 2 question(s)"));
+        Client imported = client("congso:training-import-gift " + good + " \"IT/Shell\"");
+        assertEquals(imported.output, 0, imported.exitCode);
+        assertTrue(imported.output, imported.output.contains("Imported 2 question(s)"));
         assertEquals(56, count("SELECT COUNT(*) FROM trn_question"));
         assertEquals(1, count("SELECT COUNT(*) FROM audit_log WHERE action = 'training.question.import'"
                 + " AND outcome = 'SUCCESS' AND actor LIKE 'console:%'"));
+        // The in-process shell sees the same refusal as an exception, not as printed text.
+        try {
+            execute("congso:training-import-gift " + bad + " \"IT/Shell\"");
+            throw new AssertionError("a refused import must fail the command");
+        } catch (Exception e) {
+            assertTrue(String.valueOf(e.getMessage()), String.valueOf(e.getMessage()).contains("line 3"));
+        }
+        // congso:migrations succeeds while every migration is fine.
+        Client migrations = client("congso:migrations");
+        assertEquals(migrations.output, 0, migrations.exitCode);
+        assertTrue(migrations.output, migrations.output.contains(BSN));
 
         // Uninstall keeps the data; reinstall finds it and loads no second demo.
         String location = training.getLocation();
@@ -171,6 +206,31 @@ public class TrainingPluginIT {
             }
         }
         return permissions;
+    }
+
+    /** What {@code bin/client -b} printed and how it exited. */
+    private record Client(int exitCode, String output) {
+    }
+
+    /** Runs one command through Karaf's own client in batch mode, as a script would. */
+    private Client client(String command) throws Exception {
+        Path home = Path.of(System.getProperty("karaf.home"));
+        ProcessBuilder builder = new ProcessBuilder("/bin/sh", home.resolve("bin/client").toString(), "-a",
+                String.valueOf(SSH_PORT), "-h", "127.0.0.1", "-u", CONSOLE_USER, "-p", CONSOLE_PASSWORD, "-r", "3", "-b")
+                .directory(home.toFile()).redirectErrorStream(true);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process process = builder.start();
+        try (var stdin = process.getOutputStream()) {
+            stdin.write((command + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        // Karaf colours the error; the colour codes are not part of the message.
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                .replaceAll("\u001B\\[[;\\d]*m", "");
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("bin/client did not finish: " + output);
+        }
+        return new Client(process.exitValue(), output);
     }
 
     private String execute(String command) throws Exception {

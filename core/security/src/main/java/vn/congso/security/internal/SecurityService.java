@@ -932,10 +932,11 @@ public final class SecurityService implements CurrentUserService, RunAs, UserDir
                 throw new IllegalStateException(e);
             }
         }
-        if (data.fullName().isEmpty() || data.fullName().length() > 200) {
+        if (data.fullName().isEmpty() || data.fullName().length() > UserCsv.MAX_FULL_NAME) {
             problems.add(new ValidationException.Problem("fullName", "security.user.full-name.invalid", ""));
         }
-        if (!data.email().isEmpty() && !UserCsv.EMAIL.matcher(data.email()).matches()) {
+        if (!data.email().isEmpty() && (data.email().length() > UserCsv.MAX_EMAIL
+                || !UserCsv.EMAIL.matcher(data.email()).matches())) {
             problems.add(new ValidationException.Problem("email", "security.user.email.invalid", data.email()));
         }
         if (!data.phone().isEmpty() && !UserCsv.PHONE.matcher(data.phone()).matches()) {

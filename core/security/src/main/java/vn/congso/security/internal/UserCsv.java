@@ -17,6 +17,17 @@ public final class UserCsv {
     /** The expected header. */
     public static final List<String> HEADER = List.of("username", "full_name", "email", "phone", "unit", "roles");
 
+    /** Longest user name, in characters (also the pattern's bound). */
+    public static final int MAX_USERNAME = 64;
+    /** Longest full name, in characters. */
+    public static final int MAX_FULL_NAME = 200;
+    /** Longest e-mail address, in characters (RFC 5321's path limit). */
+    public static final int MAX_EMAIL = 254;
+    /** Longest phone number, in characters (also the pattern's bound). */
+    public static final int MAX_PHONE = 32;
+    /** Largest import file, in bytes and in characters (1 MB). */
+    public static final int MAX_IMPORT_BYTES = 1024 * 1024;
+
     static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
     static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     static final Pattern PHONE = Pattern.compile("[0-9+() .-]{6,32}");
@@ -69,6 +80,11 @@ public final class UserCsv {
             Set<String> existingUsernames) {
         List<Row> rows = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
+        if (text.length() > MAX_IMPORT_BYTES) {
+            // Checked here too, for callers other than the upload (which stops at the same limit).
+            problems.add(new Problem(1, "upload.refused.too-large", Integer.toString(MAX_IMPORT_BYTES / (1024 * 1024))));
+            return new Result(List.of(), problems);
+        }
         String content = text.startsWith("\uFEFF") ? text.substring(1) : text;
         String[] lines = content.split("\r?\n", -1);
         if (lines.length == 0 || lines[0].isBlank()) {
@@ -116,10 +132,10 @@ public final class UserCsv {
             } else if (!seen.add(username)) {
                 problems.add(new Problem(lineNo, "security.import.duplicate", username));
             }
-            if (fullName.isEmpty() || fullName.length() > 200) {
+            if (fullName.isEmpty() || fullName.length() > MAX_FULL_NAME) {
                 problems.add(new Problem(lineNo, "security.user.full-name.invalid", fullName));
             }
-            if (!email.isEmpty() && !EMAIL.matcher(email).matches()) {
+            if (!email.isEmpty() && (email.length() > MAX_EMAIL || !EMAIL.matcher(email).matches())) {
                 problems.add(new Problem(lineNo, "security.user.email.invalid", email));
             }
             if (!phone.isEmpty() && !PHONE.matcher(phone).matches()) {

@@ -103,4 +103,19 @@ class SecurityServiceTest {
         assertEquals("security.user.create", entry.action());
         assertEquals(Outcome.DENIED, entry.outcome());
     }
+
+    @Test
+    void overLongTextsAreRefusedByTheServiceWithTheField() throws Exception {
+        CurrentUser console = security.system("console:karaf");
+        String longName = "Nguyễn ".repeat(40);
+        ValidationException refused = assertThrows(ValidationException.class, () -> security.call(console,
+                () -> security.createUser(new UserData("dai.ten", longName, "a".repeat(250) + "@x.vn", "",
+                        "district", true, Set.of()))));
+        assertEquals(java.util.List.of("fullName", "email"),
+                refused.problems().stream().map(ValidationException.Problem::field).toList());
+        // A CSV over the upload limit is refused by the service too, whoever calls it.
+        UserCsv.Result result = security.call(console, () -> security.checkImport(
+                "username,full_name,email,phone,unit,roles\n" + "x".repeat(UserCsv.MAX_IMPORT_BYTES)));
+        assertEquals("upload.refused.too-large", result.problems().get(0).key());
+    }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -26,6 +27,7 @@ public final class TranslationCatalog {
     private final Logger log = LoggerFactory.getLogger(TranslationCatalog.class);
     private final Map<Long, Map<String, Map<String, String>>> byBundle = new ConcurrentHashMap<>();
     private volatile Map<String, Map<String, String>> merged = Map.of();
+    private final Set<String> malformedReported = ConcurrentHashMap.newKeySet();
 
     /**
      * Adds or replaces one bundle's texts.
@@ -54,7 +56,9 @@ public final class TranslationCatalog {
      *
      * @param key the key
      * @param locale the requested language; null means Vietnamese
-     * @param params {@link MessageFormat} arguments; when empty the text is returned as is
+     * @param params {@link MessageFormat} arguments; when empty the text is returned as is, and a
+     *     text that is not a valid pattern still gets its {@code {n}} placeholders filled (see
+     *     {@link SafeMessageFormat}) rather than failing
      * @return the text
      */
     public String translate(String key, Locale locale, Object... params) {
@@ -73,8 +77,10 @@ public final class TranslationCatalog {
         if (params == null || params.length == 0) {
             return text;
         }
-        return new MessageFormat(text, locale == null ? Locale.forLanguageTag(DEFAULT_LANGUAGE) : locale)
-                .format(params);
+        if (!SafeMessageFormat.parses(text) && malformedReported.add(key)) {
+            log.warn("Translation {} is not a valid MessageFormat pattern; its placeholders are filled one by one", key);
+        }
+        return SafeMessageFormat.format(text, locale == null ? Locale.forLanguageTag(DEFAULT_LANGUAGE) : locale, params);
     }
 
     /**

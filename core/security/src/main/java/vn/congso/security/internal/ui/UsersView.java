@@ -16,13 +16,15 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.server.streams.UploadHandler;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import vn.congso.api.upload.BoundedUploadHandler;
+import vn.congso.api.upload.ContentCheck;
+import vn.congso.api.upload.UploadTexts;
 import vn.congso.security.internal.SecurityService;
 import vn.congso.security.internal.SecurityStore;
 import vn.congso.security.internal.UserCsv;
@@ -33,7 +35,6 @@ import vn.congso.security.internal.ValidationException;
 public class UsersView extends VerticalLayout {
 
     private static final long serialVersionUID = 1L;
-    private static final int MAX_IMPORT_BYTES = 1024 * 1024;
 
     private final transient SecurityService security;
     private final Grid<SecurityStore.User> grid = new Grid<>();
@@ -81,15 +82,17 @@ public class UsersView extends VerticalLayout {
         dialog.setHeaderTitle(security.t(existing == null ? "security.users.add" : "security.users.edit"));
         TextField username = new TextField(security.t("security.user.username"));
         username.setId("user-username");
-        username.setMaxLength(64);
+        username.setMaxLength(UserCsv.MAX_USERNAME);
         username.setHelperText(security.t("security.user.username.help"));
         TextField fullName = new TextField(security.t("security.user.full-name"));
         fullName.setId("user-full-name");
-        fullName.setMaxLength(200);
+        fullName.setMaxLength(UserCsv.MAX_FULL_NAME);
         EmailField email = new EmailField(security.t("security.user.email"));
         email.setId("user-email");
+        email.setMaxLength(UserCsv.MAX_EMAIL);
         TextField phone = new TextField(security.t("security.user.phone"));
         phone.setId("user-phone");
+        phone.setMaxLength(UserCsv.MAX_PHONE);
         ComboBox<String> unit = new ComboBox<>(security.t("security.user.unit"));
         unit.setId("user-unit");
         unit.setItems(unitNames.keySet());
@@ -188,44 +191,25 @@ public class UsersView extends VerticalLayout {
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         confirm.setEnabled(false);
         String[] content = new String[1];
-        UI ui = UI.getCurrent();
-        Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> ui.access(() -> {
-            content[0] = new String(bytes, StandardCharsets.UTF_8);
-            result.removeAll();
-            UserCsv.Result checked = security.checkImport(content[0]);
-            if (checked.ok()) {
-                Span summary = new Span(security.t("security.import.preview", checked.rows().size()));
-                summary.setId("import-preview");
-                Grid<UserCsv.Row> preview = new Grid<>();
-                preview.setId("import-preview-grid");
-                preview.addColumn(UserCsv.Row::line).setHeader("#").setAutoWidth(true);
-                preview.addColumn(r -> r.user().username()).setHeader(security.t("security.user.username"));
-                preview.addColumn(r -> r.user().fullName()).setHeader(security.t("security.user.full-name"));
-                preview.addColumn(r -> unitNames.getOrDefault(r.user().unit(), r.user().unit()))
-                        .setHeader(security.t("security.user.unit"));
-                preview.addColumn(r -> r.user().roles().stream().map(x -> roleNames.getOrDefault(x, x))
-                        .collect(Collectors.joining(", "))).setHeader(security.t("security.user.roles"));
-                preview.setItems(checked.rows());
-                preview.setHeight("260px");
-                result.add(summary, preview);
-                confirm.setEnabled(true);
-            } else {
-                Span title = new Span(security.t("security.import.rejected", checked.problems().size()));
-                title.setId("import-rejected");
-                Grid<UserCsv.Problem> errors = new Grid<>();
-                errors.setId("import-errors");
-                errors.addColumn(UserCsv.Problem::line).setHeader(security.t("security.import.line"))
-                        .setAutoWidth(true);
-                errors.addColumn(p -> security.t(p.key(), p.value())).setHeader(security.t("security.import.problem"));
-                errors.setItems(checked.problems());
-                errors.setHeight("260px");
-                result.add(title, errors);
-                confirm.setEnabled(false);
-            }
-        })));
+        // Limits on the server: at most MAX_IMPORT_BYTES are read, spooled to a temporary file
+        // (deleted at once), and the content must be UTF-8 text.
+        Upload upload = new Upload(new BoundedUploadHandler(UserCsv.MAX_IMPORT_BYTES, ContentCheck.utf8Text(),
+                received -> {
+                    try (received) {
+                        content[0] = new String(received.readAllBytes(), StandardCharsets.UTF_8);
+                    }
+                    showChecked(content[0], result, confirm);
+                },
+                refused -> {
+                    content[0] = null;
+                    result.removeAll();
+                    confirm.setEnabled(false);
+                    Forms.error(security.t(refused.key(), refused.args().toArray()));
+                }));
         upload.setId("import-upload");
         upload.setAcceptedFileTypes(".csv", "text/csv");
-        upload.setMaxFileSize(MAX_IMPORT_BYTES);
+        upload.setMaxFileSize(UserCsv.MAX_IMPORT_BYTES);
+        upload.setI18n(UploadTexts.of(security::t));
         upload.setMaxFiles(1);
         upload.addFileRejectedListener(e -> Forms.error(security.t("security.import.file-rejected")));
         confirm.addClickListener(e -> {
@@ -243,5 +227,40 @@ public class UsersView extends VerticalLayout {
         dialog.add(help, upload, result);
         dialog.getFooter().add(cancel, confirm);
         dialog.open();
+    }
+
+    /** Shows what importing the file would create, or every problem with its line. */
+    private void showChecked(String csv, VerticalLayout result, Button confirm) {
+        result.removeAll();
+        UserCsv.Result checked = security.checkImport(csv);
+        if (checked.ok()) {
+            Span summary = new Span(security.t("security.import.preview", checked.rows().size()));
+            summary.setId("import-preview");
+            Grid<UserCsv.Row> preview = new Grid<>();
+            preview.setId("import-preview-grid");
+            preview.addColumn(UserCsv.Row::line).setHeader("#").setAutoWidth(true);
+            preview.addColumn(r -> r.user().username()).setHeader(security.t("security.user.username"));
+            preview.addColumn(r -> r.user().fullName()).setHeader(security.t("security.user.full-name"));
+            preview.addColumn(r -> unitNames.getOrDefault(r.user().unit(), r.user().unit()))
+                    .setHeader(security.t("security.user.unit"));
+            preview.addColumn(r -> r.user().roles().stream().map(x -> roleNames.getOrDefault(x, x))
+                    .collect(Collectors.joining(", "))).setHeader(security.t("security.user.roles"));
+            preview.setItems(checked.rows());
+            preview.setHeight("260px");
+            result.add(summary, preview);
+            confirm.setEnabled(true);
+        } else {
+            Span title = new Span(security.t("security.import.rejected", checked.problems().size()));
+            title.setId("import-rejected");
+            Grid<UserCsv.Problem> errors = new Grid<>();
+            errors.setId("import-errors");
+            errors.addColumn(UserCsv.Problem::line).setHeader(security.t("security.import.line"))
+                    .setAutoWidth(true);
+            errors.addColumn(p -> security.t(p.key(), p.value())).setHeader(security.t("security.import.problem"));
+            errors.setItems(checked.problems());
+            errors.setHeight("260px");
+            result.add(title, errors);
+            confirm.setEnabled(false);
+        }
     }
 }

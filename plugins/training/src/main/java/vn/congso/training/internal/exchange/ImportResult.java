@@ -26,7 +26,7 @@ public record ImportResult(List<ImportedQuestion> questions, List<ImportError> e
      * @param errors at least one error
      * @return the result, without questions
      */
-    static ImportResult failed(List<ImportError> errors) {
+    public static ImportResult failed(List<ImportError> errors) {
         return new ImportResult(List.of(), errors);
     }
 

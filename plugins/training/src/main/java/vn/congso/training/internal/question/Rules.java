@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import vn.congso.training.internal.Problem;
+import vn.congso.training.internal.TextLimits;
 
 /** Validation rules several question types share. */
 final class Rules {
@@ -18,6 +19,13 @@ final class Rules {
     static void requireText(Prompt prompt, List<Problem> problems) {
         if (prompt.text().isEmpty()) {
             problems.add(Problem.of("training.question.text-empty"));
+        }
+        if (prompt.title().length() > TextLimits.QUESTION_NAME) {
+            problems.add(Problem.of("training.question.name-too-long", TextLimits.QUESTION_NAME));
+        }
+        if (prompt.text().length() > TextLimits.QUESTION_TEXT
+                || prompt.generalFeedback().length() > TextLimits.QUESTION_TEXT) {
+            problems.add(Problem.of("training.question.text-too-long", TextLimits.QUESTION_TEXT));
         }
     }
 
@@ -34,6 +42,8 @@ final class Rules {
             String text = texts.get(i);
             if (text.isEmpty()) {
                 problems.add(Problem.of("training.question.answer-empty", i + 1));
+            } else if (text.length() > TextLimits.ANSWER) {
+                problems.add(Problem.of("training.question.answer-too-long", i + 1, TextLimits.ANSWER));
             } else if (!seen.add(comparable.apply(text))) {
                 problems.add(Problem.of("training.question.answer-duplicate", text));
             }

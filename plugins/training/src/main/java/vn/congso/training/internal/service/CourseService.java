@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import vn.congso.api.upload.FileType;
 import vn.congso.training.internal.TrainingException;
 
 /**
@@ -25,8 +26,9 @@ public interface CourseService {
     /** Largest lesson attachment, in bytes (20 MB). */
     long MAX_ATTACHMENT_BYTES = 20L * 1024 * 1024;
 
-    /** Media types a lesson attachment may have. */
-    Set<String> ATTACHMENT_TYPES = Set.of("application/pdf", "image/png", "image/jpeg", "image/gif", "image/webp");
+    /** What a lesson attachment may be, recognised by its content (magic bytes) and matching its extension. */
+    List<FileType> ATTACHMENT_FILE_TYPES = List.of(FileType.PDF, FileType.PNG, FileType.JPEG, FileType.GIF,
+            FileType.WEBP);
 
     /**
      * What a trainer enters for a course.
@@ -120,7 +122,7 @@ public interface CourseService {
      * @param id the attachment id
      * @param lessonId its lesson
      * @param name the file name as uploaded
-     * @param mediaType one of {@link #ATTACHMENT_TYPES}
+     * @param mediaType the media type of one of {@link #ATTACHMENT_FILE_TYPES}, read from the content
      * @param size bytes
      */
     record AttachmentInfo(long id, long lessonId, String name, String mediaType, long size) {
@@ -275,14 +277,14 @@ public interface CourseService {
      * Attaches a PDF or image to a lesson.
      *
      * @param lessonId the lesson
-     * @param name the file name
-     * @param mediaType its media type, one of {@link #ATTACHMENT_TYPES}
-     * @param content the bytes, at most {@link #MAX_ATTACHMENT_BYTES}
+     * @param name the file name; its extension must match the content
+     * @param content the bytes, at most {@link #MAX_ATTACHMENT_BYTES}; their type (one of
+     *     {@link #ATTACHMENT_FILE_TYPES}) is read from the bytes themselves, never taken from the sender
      * @return the attachment's id
      * @throws TrainingException {@code training.attachment.type-refused}, {@code training.attachment.too-large},
      *     {@code training.attachment.empty}
      */
-    long addAttachment(long lessonId, String name, String mediaType, byte[] content);
+    long addAttachment(long lessonId, String name, byte[] content);
 
     /**
      * An attachment with its bytes, for download; same visibility as its course.

@@ -6,11 +6,13 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -20,7 +22,9 @@ import vn.congso.api.CurrentUserService;
 import vn.congso.api.audit.AuditLog;
 import vn.congso.api.data.Database;
 import vn.congso.api.security.UserDirectory;
+import vn.congso.api.upload.FileType;
 import vn.congso.training.internal.Problem;
+import vn.congso.training.internal.TextLimits;
 import vn.congso.training.internal.TrainingException;
 import vn.congso.training.internal.store.Jdbc;
 
@@ -28,8 +32,8 @@ import vn.congso.training.internal.store.Jdbc;
 @Component(service = CourseService.class)
 public final class JdbcCourseService implements CourseService {
 
-    private static final int MAX_TITLE = 200;
-    private static final int MAX_SUMMARY = 2000;
+    private static final int MAX_TITLE = TextLimits.TITLE;
+    private static final int MAX_SUMMARY = TextLimits.SUMMARY;
 
     private final Jdbc jdbc;
     private final Guard guard;
@@ -220,7 +224,12 @@ public final class JdbcCourseService implements CourseService {
         } else if (draft.title().length() > MAX_TITLE) {
             problems.add(Problem.of("training.course.title-too-long", MAX_TITLE));
         }
-        if (!draft.videoUrl().isEmpty() && !isWebLink(draft.videoUrl())) {
+        if (draft.markdown().length() > TextLimits.LESSON_MARKDOWN) {
+            problems.add(Problem.of("training.lesson.markdown-too-long", TextLimits.LESSON_MARKDOWN));
+        }
+        if (draft.videoUrl().length() > TextLimits.URL) {
+            problems.add(Problem.of("training.lesson.video-url-too-long", TextLimits.URL));
+        } else if (!draft.videoUrl().isEmpty() && !isWebLink(draft.videoUrl())) {
             problems.add(Problem.of("training.lesson.video-url-invalid", draft.videoUrl()));
         }
         if (!problems.isEmpty()) {
@@ -306,18 +315,25 @@ public final class JdbcCourseService implements CourseService {
     }
 
     @Override
-    public long addAttachment(long lessonId, String name, String mediaType, byte[] content) {
+    public long addAttachment(long lessonId, String name, byte[] content) {
         guard.change("training.attachment.create", lessonId, TrainingPermissions.COURSE_MANAGE);
-        String type = mediaType == null ? "" : mediaType.toLowerCase(Locale.ROOT).strip();
         String fileName = name == null ? "" : name.replaceAll("[\\\\/\\p{Cntrl}]", "_").strip();
         List<Problem> problems = new ArrayList<>();
-        if (!ATTACHMENT_TYPES.contains(type)) {
-            problems.add(Problem.of("training.attachment.type-refused", type));
-        }
+        String type = "";
         if (content == null || content.length == 0) {
             problems.add(Problem.of("training.attachment.empty"));
         } else if (content.length > MAX_ATTACHMENT_BYTES) {
             problems.add(Problem.of("training.attachment.too-large", MAX_ATTACHMENT_BYTES / (1024 * 1024)));
+        } else {
+            // The type comes from the bytes and must agree with the name: a browser's content type is not asked.
+            Optional<FileType> sniffed = FileType.sniff(Arrays.copyOf(content, Math.min(content.length,
+                    FileType.HEAD_BYTES)));
+            if (sniffed.isEmpty() || !ATTACHMENT_FILE_TYPES.contains(sniffed.get())
+                    || !sniffed.get().matchesName(fileName)) {
+                problems.add(Problem.of("training.attachment.type-refused", fileName));
+            } else {
+                type = sniffed.get().mediaType();
+            }
         }
         if (fileName.isEmpty() || fileName.length() > 255) {
             problems.add(Problem.of("training.attachment.name-invalid"));
@@ -325,10 +341,11 @@ public final class JdbcCourseService implements CourseService {
         if (!problems.isEmpty()) {
             throw new TrainingException(problems);
         }
+        String mediaType = type;
         long id = jdbc.transaction(c -> {
             long courseId = courseOfLesson(c, lessonId);
             long attachmentId = Jdbc.insert(c, "INSERT INTO trn_lesson_attachment (lesson_id, name, media_type,"
-                    + " size_bytes, content, created_at) VALUES (?, ?, ?, ?, ?, ?)", lessonId, fileName, type,
+                    + " size_bytes, content, created_at) VALUES (?, ?, ?, ?, ?, ?)", lessonId, fileName, mediaType,
                     (long) content.length, content, clock.instant());
             touch(c, courseId);
             return attachmentId;

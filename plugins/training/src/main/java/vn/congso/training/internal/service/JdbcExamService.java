@@ -23,6 +23,7 @@ import vn.congso.api.audit.AuditLog;
 import vn.congso.api.data.Database;
 import vn.congso.api.security.UserDirectory;
 import vn.congso.training.internal.Problem;
+import vn.congso.training.internal.TextLimits;
 import vn.congso.training.internal.TrainingException;
 import vn.congso.training.internal.exam.AttemptScore;
 import vn.congso.training.internal.exam.AttemptState;
@@ -57,7 +58,7 @@ import vn.congso.training.internal.store.ResponseCodec;
 @Component(service = ExamService.class)
 public final class JdbcExamService implements ExamService {
 
-    private static final int MAX_TITLE = 200;
+    private static final int MAX_TITLE = TextLimits.TITLE;
     private static final String ATTEMPT_COLUMNS = "a.id, a.exam_id, a.username, a.attempt_no, a.seed, a.state,"
             + " a.started_at, a.time_limit_seconds, a.extra_seconds, a.closes_at, a.grace_seconds, a.deadline_at,"
             + " a.submitted_at, a.percentage, a.passed, a.shuffle_options";
@@ -217,6 +218,9 @@ public final class JdbcExamService implements ExamService {
             problems.add(Problem.of("training.exam.title-required"));
         } else if (draft.title().length() > MAX_TITLE) {
             problems.add(Problem.of("training.course.title-too-long", MAX_TITLE));
+        }
+        if (draft.description().length() > TextLimits.DESCRIPTION) {
+            problems.add(Problem.of("training.exam.description-too-long", TextLimits.DESCRIPTION));
         }
         if (draft.settings() == null) {
             problems.add(Problem.of("training.exam.settings-required"));

@@ -1,5 +1,6 @@
 package vn.congso.training.internal.service;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -18,10 +19,14 @@ import org.osgi.service.component.annotations.Reference;
 import vn.congso.api.CurrentUserService;
 import vn.congso.api.audit.AuditLog;
 import vn.congso.api.data.Database;
+import vn.congso.api.upload.BoundedInputStream;
+import vn.congso.api.upload.ContentCheck;
+import vn.congso.api.upload.UploadRefusedException;
 import vn.congso.training.internal.Problem;
 import vn.congso.training.internal.TrainingException;
 import vn.congso.training.internal.exchange.GiftExporter;
 import vn.congso.training.internal.exchange.GiftParser;
+import vn.congso.training.internal.exchange.ImportError;
 import vn.congso.training.internal.exchange.ImportResult;
 import vn.congso.training.internal.exchange.ImportedQuestion;
 import vn.congso.training.internal.exchange.MoodleXmlParser;
@@ -181,10 +186,23 @@ public final class JdbcQuestionBank implements QuestionBankService {
     public ImportPreview preview(ImportFormat format, InputStream in, String targetCategory) throws IOException {
         guard.read(TrainingPermissions.COURSE_MANAGE);
         String target = normalisePath(targetCategory);
-        ImportResult result = switch (format) {
-            case GIFT -> new GiftParser().parse(new InputStreamReader(in, StandardCharsets.UTF_8));
-            case MOODLE_XML -> new MoodleXmlParser().parse(in);
-        };
+        ImportResult result;
+        try {
+            // The limit holds for every caller (screen, console), and a file over it is never read to the end.
+            InputStream bounded = new BoundedInputStream(in, MAX_IMPORT_BYTES);
+            result = switch (format) {
+                case GIFT -> {
+                    byte[] content = bounded.readAllBytes();
+                    ContentCheck.utf8Text().check("", new ByteArrayInputStream(content));
+                    yield new GiftParser().parse(new InputStreamReader(new ByteArrayInputStream(content),
+                            StandardCharsets.UTF_8));
+                }
+                case MOODLE_XML -> new MoodleXmlParser().parse(bounded);
+            };
+        } catch (UploadRefusedException refused) {
+            result = ImportResult.failed(List.of(new ImportError(refused.line(), "",
+                    Problem.of(refused.key(), refused.args().toArray()))));
+        }
         return new ImportPreview(format, target, result.questions(), result.errors());
     }
 

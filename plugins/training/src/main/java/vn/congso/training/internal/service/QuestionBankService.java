@@ -193,13 +193,18 @@ public interface QuestionBankService {
      * Reads a file and says what importing it would create, without storing anything.
      *
      * @param format the file's format
-     * @param in the file; read to the end, not closed
+     * @param in the file; read to the end or to one byte past {@link #MAX_IMPORT_BYTES}, not closed;
+     *     a file over the limit, a GIFT file that is not UTF-8 text, or a Moodle XML file that is not
+     *     well-formed with a {@code quiz} root gives a preview with that one error (and its line)
      * @param targetCategory the category the questions go into (the file's own categories below it)
      * @return the preview
      * @throws IOException when the stream cannot be read
      * @throws TrainingException {@code training.category.path-invalid}
      */
     ImportPreview preview(ImportFormat format, InputStream in, String targetCategory) throws IOException;
+
+    /** Largest GIFT or Moodle XML file read, in bytes (10 MB); a larger one is refused after that many bytes. */
+    long MAX_IMPORT_BYTES = 10L * 1024 * 1024;
 
     /**
      * Stores every question of a clean preview in one transaction: all or nothing.

@@ -3,6 +3,7 @@ package vn.congso.training.internal.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -15,7 +16,6 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -26,7 +26,6 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasUrlParameter;
-import com.vaadin.flow.server.streams.UploadHandler;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -36,6 +35,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import vn.congso.api.security.UserDirectory;
+import vn.congso.api.upload.BoundedUploadHandler;
+import vn.congso.api.upload.ContentCheck;
+import vn.congso.api.upload.FileType;
+import vn.congso.api.upload.UploadTexts;
+import vn.congso.training.internal.TextLimits;
 import vn.congso.training.internal.TrainingException;
 import vn.congso.training.internal.service.CourseService;
 import vn.congso.training.internal.service.CourseService.AttachmentInfo;
@@ -103,11 +107,11 @@ public class CourseEditorView extends VerticalLayout implements HasUrlParameter<
 
         title.setLabel(ui.t("training.ui.course.title-field"));
         title.setId("course-title-field");
-        title.setMaxLength(200);
+        title.setMaxLength(TextLimits.TITLE);
         title.setRequiredIndicatorVisible(true);
         summary.setLabel(ui.t("training.ui.course.summary-field"));
         summary.setId("course-summary-field");
-        summary.setMaxLength(2000);
+        summary.setMaxLength(TextLimits.SUMMARY);
         summary.setHelperText(ui.t("training.ui.course.summary-help"));
         category.setLabel(ui.t("training.ui.category"));
         category.setId("course-category-field");
@@ -287,14 +291,17 @@ public class CourseEditorView extends VerticalLayout implements HasUrlParameter<
         TextField lessonTitle = new TextField(ui.t("training.ui.lesson.title-field"));
         lessonTitle.setId("lesson-title-field");
         lessonTitle.setWidthFull();
+        lessonTitle.setMaxLength(TextLimits.TITLE);
         lessonTitle.setRequiredIndicatorVisible(true);
         TextField video = new TextField(ui.t("training.ui.lesson.video-field"));
         video.setId("lesson-video-field");
         video.setWidthFull();
+        video.setMaxLength(TextLimits.URL);
         video.setHelperText(ui.t("training.ui.lesson.video-help"));
         TextArea markdown = new TextArea(ui.t("training.ui.lesson.markdown-field"));
         markdown.setId("lesson-markdown-field");
         markdown.setWidthFull();
+        markdown.setMaxLength(TextLimits.LESSON_MARKDOWN);
         markdown.setMinHeight("20rem");
         markdown.setHelperText(ui.t("training.ui.lesson.markdown-help"));
         markdown.setValueChangeMode(ValueChangeMode.TIMEOUT);
@@ -385,19 +392,24 @@ public class CourseEditorView extends VerticalLayout implements HasUrlParameter<
             }
         };
         refresh[0].run();
-        UI current = UI.getCurrent();
-        Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> current.access(() -> {
-            try {
-                courses.addAttachment(lesson.id(), metadata.fileName(), metadata.contentType(), bytes);
-                ui.success(ui.t("training.ui.lesson.attachment-added", metadata.fileName()));
-                refresh[0].run();
-                reload();
-            } catch (RuntimeException ex) {
-                ui.refused(ex);
-            }
-        })));
+        // Limits on the server: at most MAX_ATTACHMENT_BYTES are read, spooled to a temporary
+        // file, and the content must be a PDF or an image matching its extension (the service
+        // checks the bytes again and stores the type it finds, never the browser's).
+        Upload upload = new Upload(new BoundedUploadHandler(CourseService.MAX_ATTACHMENT_BYTES,
+                ContentCheck.oneOf(CourseService.ATTACHMENT_FILE_TYPES.toArray(FileType[]::new)),
+                received -> {
+                    try (received) {
+                        courses.addAttachment(lesson.id(), received.fileName(), received.readAllBytes());
+                        ui.success(ui.t("training.ui.lesson.attachment-added", received.fileName()));
+                        refresh[0].run();
+                        reload();
+                    } catch (RuntimeException ex) {
+                        ui.refused(ex);
+                    }
+                },
+                refused -> ui.error(ui.t(refused.key(), refused.args().toArray()))));
         upload.setId("lesson-upload");
-        upload.setI18n(UploadTexts.of(ui));
+        upload.setI18n(UploadTexts.of(ui.translator()));
         upload.setAcceptedFileTypes(".pdf", ".png", ".jpg", ".jpeg", ".gif", ".webp", "application/pdf", "image/png",
                 "image/jpeg", "image/gif", "image/webp");
         upload.setMaxFileSize((int) CourseService.MAX_ATTACHMENT_BYTES);

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.Map;
+import vn.congso.training.internal.TextLimits;
 import vn.congso.training.internal.service.CourseService;
 import vn.congso.training.internal.service.CourseService.CourseSummary;
 
@@ -67,7 +68,7 @@ public class CoursesAdminView extends VerticalLayout {
         TextField title = new TextField(ui.t("training.ui.course.title-field"));
         title.setId("course-new-title");
         title.setWidthFull();
-        title.setMaxLength(200);
+        title.setMaxLength(TextLimits.TITLE);
         title.setRequiredIndicatorVisible(true);
         dialog.add(title);
         Button save = new Button(ui.t("training.ui.common.create"), e -> {

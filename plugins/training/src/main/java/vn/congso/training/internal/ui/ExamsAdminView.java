@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Objects;
 import vn.congso.api.security.UserDirectory;
 import vn.congso.training.internal.Problem;
+import vn.congso.training.internal.TextLimits;
 import vn.congso.training.internal.TrainingException;
 import vn.congso.training.internal.exam.DrawRule;
 import vn.congso.training.internal.exam.ExamSettings;
@@ -134,9 +135,11 @@ public class ExamsAdminView extends VerticalLayout {
 
         TextField title = new TextField(ui.t("training.ui.exams.title-field"));
         title.setId("exam-title-field");
+        title.setMaxLength(TextLimits.TITLE);
         title.setRequiredIndicatorVisible(true);
         TextArea description = new TextArea(ui.t("training.ui.exams.description"));
         description.setId("exam-description-field");
+        description.setMaxLength(TextLimits.DESCRIPTION);
         description.setHelperText(ui.t("training.ui.exams.description-help"));
         ComboBox<CourseSummary> course = new ComboBox<>(ui.t("training.ui.exams.course"));
         course.setId("exam-course-field");

@@ -12,13 +12,17 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.server.streams.UploadHandler;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import vn.congso.api.CurrentUser;
 import vn.congso.api.security.RunAs;
+import vn.congso.api.upload.BoundedUploadHandler;
+import vn.congso.api.upload.ContentCheck;
+import vn.congso.api.upload.FileType;
+import vn.congso.api.upload.SpooledUpload;
+import vn.congso.api.upload.UploadTexts;
 import vn.congso.training.internal.TrainingException;
 import vn.congso.training.internal.exchange.ImportError;
 import vn.congso.training.internal.exchange.ImportResult;
@@ -35,7 +39,6 @@ import vn.congso.training.internal.service.QuestionBankService.ImportPreview;
 final class ImportDialog extends Dialog {
 
     private static final long serialVersionUID = 1L;
-    private static final int MAX_BYTES = 10 * 1024 * 1024;
 
     private final transient Ui ui;
     private final transient QuestionBankService bank;
@@ -48,7 +51,8 @@ final class ImportDialog extends Dialog {
     private final ProgressBar progress = new ProgressBar();
     private final Span progressText = new Span();
     private transient ImportPreview preview;
-    private byte[] content;
+    /** The received file, in a temporary file until it is replaced or the dialog closes. */
+    private transient SpooledUpload content;
 
     ImportDialog(Ui ui, QuestionBankService bank, RunAs runAs, List<String> categories, String selected, Runnable onDone) {
         this.ui = ui;
@@ -76,23 +80,36 @@ final class ImportDialog extends Dialog {
         target.setValue(selected == null ? "" : selected);
         target.addValueChangeListener(e -> reread());
 
-        UI current = UI.getCurrent();
-        Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> current.access(() -> {
-            content = bytes;
-            String name = metadata.fileName().toLowerCase(java.util.Locale.ROOT);
-            if (name.endsWith(".xml")) {
-                format.setValue(ImportFormat.MOODLE_XML);
-            } else if (name.endsWith(".gift") || name.endsWith(".txt")) {
-                format.setValue(ImportFormat.GIFT);
-            }
-            reread();
-        })));
+        // Limits on the server: at most MAX_IMPORT_BYTES are read, spooled to a temporary file,
+        // and a .xml file must be a well-formed quiz, anything else UTF-8 text (the browser's
+        // limit and types below are a courtesy).
+        Upload upload = new Upload(new BoundedUploadHandler(QuestionBankService.MAX_IMPORT_BYTES,
+                (fileName, in) -> (isXml(fileName) ? ContentCheck.xml("quiz") : ContentCheck.utf8Text())
+                        .check(fileName, in),
+                received -> {
+                    replaceContent(received);
+                    format.setValue(isXml(received.fileName()) ? ImportFormat.MOODLE_XML : ImportFormat.GIFT);
+                    reread();
+                },
+                refused -> {
+                    replaceContent(null);
+                    result.removeAll();
+                    confirm.setEnabled(false);
+                    preview = null;
+                    ui.error(ui.t(refused.key(), refused.args().toArray()));
+                }));
         upload.setId("import-upload");
-        upload.setI18n(UploadTexts.of(ui));
+        upload.setI18n(UploadTexts.of(ui.translator()));
         upload.setMaxFiles(1);
-        upload.setMaxFileSize(MAX_BYTES);
+        upload.setMaxFileSize((int) QuestionBankService.MAX_IMPORT_BYTES);
         upload.setAcceptedFileTypes(".gift", ".txt", ".xml", "text/plain", "text/xml", "application/xml");
         upload.addFileRejectedListener(e -> ui.error(e.getErrorMessage()));
+        addOpenedChangeListener(e -> {
+            if (!e.isOpened()) {
+                replaceContent(null);
+            }
+        });
+        addDetachListener(e -> replaceContent(null));
 
         result.setId("import-result");
         result.setPadding(false);
@@ -116,6 +133,19 @@ final class ImportDialog extends Dialog {
         getFooter().add(cancel, confirm);
     }
 
+    private static boolean isXml(String fileName) {
+        return "xml".equals(FileType.extensionOf(fileName));
+    }
+
+    /** Keeps the newly received file (or none) and deletes the previous one's temporary file. */
+    private void replaceContent(SpooledUpload received) {
+        SpooledUpload previous = content;
+        content = received;
+        if (previous != null && previous != received) {
+            previous.close();
+        }
+    }
+
     /** Reads the uploaded file again with the chosen format and target. */
     private void reread() {
         result.removeAll();
@@ -124,9 +154,8 @@ final class ImportDialog extends Dialog {
         if (content == null) {
             return;
         }
-        try {
-            preview = bank.preview(format.getValue(), new ByteArrayInputStream(content),
-                    target.getValue() == null ? "" : target.getValue().strip());
+        try (InputStream in = content.openStream()) {
+            preview = bank.preview(format.getValue(), in, target.getValue() == null ? "" : target.getValue().strip());
         } catch (IOException e) {
             ui.error(ui.t("training.ui.import.unreadable"));
             return;
@@ -225,7 +254,7 @@ final class ImportDialog extends Dialog {
             }
             progressText.setText(ui.t("training.ui.import.done", summary.questions(), summary.categoriesCreated()));
             ui.success(ui.t("training.ui.import.done", summary.questions(), summary.categoriesCreated()));
-            content = null;
+            replaceContent(null);
             preview = null;
             result.removeAll();
             onDone.run();

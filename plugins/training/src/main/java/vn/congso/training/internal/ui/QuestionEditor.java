@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import vn.congso.training.internal.Problem;
+import vn.congso.training.internal.TextLimits;
 import vn.congso.training.internal.TrainingException;
 import vn.congso.training.internal.question.Choice;
 import vn.congso.training.internal.question.ChoiceQuestion;
@@ -101,11 +102,12 @@ final class QuestionEditor extends Dialog {
         title.setLabel(ui.t("training.ui.question.title"));
         title.setId("question-title");
         title.setWidthFull();
-        title.setMaxLength(255);
+        title.setMaxLength(TextLimits.QUESTION_NAME);
         text.setLabel(ui.t("training.ui.question.text"));
         text.setId("question-text");
         text.setWidthFull();
         text.setMinHeight("7rem");
+        text.setMaxLength(TextLimits.QUESTION_TEXT);
         text.setRequiredIndicatorVisible(true);
         format.setLabel(ui.t("training.ui.question.format"));
         format.setId("question-format");
@@ -116,6 +118,7 @@ final class QuestionEditor extends Dialog {
         generalFeedback.setLabel(ui.t("training.ui.question.general-feedback"));
         generalFeedback.setId("question-general-feedback");
         generalFeedback.setWidthFull();
+        generalFeedback.setMaxLength(TextLimits.QUESTION_TEXT);
 
         rows.setPadding(false);
         rows.setSpacing(false);
@@ -198,9 +201,11 @@ final class QuestionEditor extends Dialog {
                 truth.setItemLabelGenerator(v -> ui.t(v ? "training.ui.question.true" : "training.ui.question.false"));
                 feedbackTrue.setLabel(ui.t("training.ui.question.feedback-true"));
                 feedbackTrue.setId("question-feedback-true");
+                feedbackTrue.setMaxLength(TextLimits.ANSWER);
                 feedbackTrue.setWidthFull();
                 feedbackFalse.setLabel(ui.t("training.ui.question.feedback-false"));
                 feedbackFalse.setId("question-feedback-false");
+                feedbackFalse.setMaxLength(TextLimits.ANSWER);
                 feedbackFalse.setWidthFull();
                 section.add(truth, feedbackTrue, feedbackFalse);
                 return section;
@@ -278,6 +283,7 @@ final class QuestionEditor extends Dialog {
         TextField field = new TextField(label);
         field.setId(id);
         field.addClassName("training-answer-field");
+        field.setMaxLength(TextLimits.ANSWER);
         return field;
     }
 

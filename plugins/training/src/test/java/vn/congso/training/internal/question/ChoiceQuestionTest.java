@@ -18,6 +18,16 @@ class ChoiceQuestionTest {
                     Choice.of("Word", -0.25)));
 
     @Test
+    void overLongTextsAreNamedWithTheirLimit() {
+        String longText = "x".repeat(vn.congso.training.internal.TextLimits.QUESTION_TEXT + 1);
+        String longAnswer = "a".repeat(vn.congso.training.internal.TextLimits.ANSWER + 1);
+        ChoiceQuestion question = new ChoiceQuestion(new Prompt("n".repeat(300), longText, TextFormat.PLAIN, ""), true,
+                List.of(Choice.of(longAnswer, 1), Choice.of("Ctrl+V", 0)));
+        assertEquals(List.of("training.question.name-too-long", "training.question.text-too-long",
+                "training.question.answer-too-long"), question.validate().stream().map(Problem::key).toList());
+    }
+
+    @Test
     void singleChoiceEarnsTheChosenOptionsWeight() {
         assertEquals(1, SINGLE.score(new Response.Selection(Set.of(0))));
         assertEquals(0, SINGLE.score(new Response.Selection(Set.of(1))));

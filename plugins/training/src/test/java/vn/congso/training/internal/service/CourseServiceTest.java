@@ -85,16 +85,49 @@ class CourseServiceTest {
     }
 
     @Test
+    void overLongTextsAreRefusedByTheServiceWithTheirLimit() {
+        String title = "T".repeat(vn.congso.training.internal.TextLimits.TITLE + 1);
+        TrainingException refused = assertThrows(TrainingException.class,
+                () -> f.courses.create(new CourseDraft(title, "", "it-basics", 0)));
+        assertEquals("training.course.title-too-long", refused.problems().get(0).key());
+        assertEquals(List.of(vn.congso.training.internal.TextLimits.TITLE), refused.problems().get(0).args());
+        String markdown = "x".repeat(vn.congso.training.internal.TextLimits.LESSON_MARKDOWN + 1);
+        TrainingException lesson = assertThrows(TrainingException.class,
+                () -> f.courses.updateLesson(lessons.get(0), new LessonDraft("Bài 1", markdown, "")));
+        assertEquals("training.lesson.markdown-too-long", lesson.problems().get(0).key());
+        assertEquals("# Mở đầu", f.courses.get(course).lessons().get(0).markdown(), "nothing changed");
+        // At the limit is fine.
+        f.courses.updateLesson(lessons.get(0), new LessonDraft("Bài 1", markdown.substring(1), ""));
+    }
+
+    @Test
     void attachmentsAreCheckedAndServedBack() {
         byte[] pdf = "%PDF-1.7 bài giảng".getBytes(StandardCharsets.UTF_8);
-        long id = f.courses.addAttachment(lessons.get(0), "bai-giang.pdf", "application/pdf", pdf);
+        long id = f.courses.addAttachment(lessons.get(0), "bai-giang.pdf", pdf);
         CourseService.Attachment attachment = f.courses.attachment(id);
         assertEquals("bai-giang.pdf", attachment.info().name());
         assertEquals(pdf.length, attachment.info().size());
         assertEquals(new String(pdf, StandardCharsets.UTF_8), new String(attachment.content(), StandardCharsets.UTF_8));
         assertEquals(1, f.courses.get(course).lessons().get(0).attachments().size());
+        assertEquals("application/pdf", attachment.info().mediaType());
         assertEquals("training.attachment.type-refused", assertThrows(TrainingException.class,
-                () -> f.courses.addAttachment(lessons.get(0), "x.html", "text/html", pdf)).problems().get(0).key());
+                () -> f.courses.addAttachment(lessons.get(0), "x.html", pdf)).problems().get(0).key());
+    }
+
+    @Test
+    void anAttachmentWhoseContentDoesNotMatchItsNameIsRefusedWhateverTheBrowserSaid() {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R', 1, 2};
+        byte[] html = "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8);
+        byte[] exe = {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0};
+        for (Object[] bad : new Object[][] {{"so-do.pdf", png}, {"anh.png", html}, {"setup.pdf", exe},
+                {"anh.exe", png}}) {
+            TrainingException refused = assertThrows(TrainingException.class,
+                    () -> f.courses.addAttachment(lessons.get(0), (String) bad[0], (byte[]) bad[1]), (String) bad[0]);
+            assertEquals("training.attachment.type-refused", refused.problems().get(0).key());
+        }
+        assertEquals(0, f.courses.get(course).lessons().get(0).attachments().size(), "nothing stored");
+        long id = f.courses.addAttachment(lessons.get(0), "so-do.PNG", png);
+        assertEquals("image/png", f.courses.attachment(id).info().mediaType());
     }
 
     @Test

@@ -59,6 +59,45 @@ class QuestionBankServiceTest {
     }
 
     @Test
+    void aBinaryFileNamedGiftIsRefusedAtItsLineAndImportsNothing() throws IOException {
+        byte[] binary = "::Một::Câu đúng {T}\n\n\u0000\u0001PK".getBytes(StandardCharsets.UTF_8);
+        ImportPreview preview = f.bank.preview(ImportFormat.GIFT, new ByteArrayInputStream(binary), "Tin học");
+        assertFalse(preview.succeeded());
+        assertEquals(1, preview.errors().size());
+        assertEquals("upload.refused.not-text", preview.errors().get(0).problem().key());
+        assertEquals(3, preview.errors().get(0).line());
+        assertTrue(preview.questions().isEmpty());
+    }
+
+    @Test
+    void aFileOverTheLimitIsRefusedWithoutBeingReadToTheEnd() throws IOException {
+        long[] read = {0};
+        java.io.InputStream endless = new java.io.InputStream() {
+            @Override
+            public int read() {
+                read[0]++;
+                return 'a';
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                java.util.Arrays.fill(b, off, off + len, (byte) 'a');
+                read[0] += len;
+                return len;
+            }
+        };
+        ImportPreview preview = f.bank.preview(ImportFormat.GIFT, endless, "Tin học");
+        assertEquals("upload.refused.too-large", preview.errors().get(0).problem().key());
+        assertEquals(QuestionBankService.MAX_IMPORT_BYTES + 1, read[0]);
+        read[0] = 0;
+        ImportPreview xml = f.bank.preview(ImportFormat.MOODLE_XML, new java.io.SequenceInputStream(
+                new ByteArrayInputStream("<quiz><!--".getBytes(StandardCharsets.UTF_8)), endless), "Tin học");
+        assertFalse(xml.succeeded());
+        assertEquals("upload.refused.too-large", xml.errors().get(0).problem().key());
+        assertTrue(read[0] <= QuestionBankService.MAX_IMPORT_BYTES + 1, "read " + read[0]);
+    }
+
+    @Test
     void everyQuestionTypeReadsBackEqual() {
         List<Question> questions = List.of(
                 new ChoiceQuestion(new Prompt("Chọn", "Thiết bị nhập?", TextFormat.MARKDOWN, "Chung"), true,
