@@ -344,7 +344,8 @@ class Browser implements AutoCloseable {
         } catch (org.openqa.selenium.NoSuchElementException | org.openqa.selenium.NoSuchShadowRootException e) {
             input = upload.findElement(By.cssSelector("input[type=file]"));
         }
-        input.sendKeys(file.toAbsolutePath().toString());
+        // ChromeDriver refuses a path with ".." in it ("path is not canonical").
+        input.sendKeys(file.toAbsolutePath().normalize().toString());
     }
 
     /** Waits until an element shows exactly this text (white space collapsed). */
