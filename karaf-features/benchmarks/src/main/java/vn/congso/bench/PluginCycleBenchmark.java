@@ -32,7 +32,9 @@ import org.apache.sshd.client.SshClient;
  * The ratio of the end's heap to the start's (after warm-up; goal within 10 %) is printed, and to
  * the heap before any cycle for information.
  *
- * <p>System properties: {@code bench.cycles} (200). Arguments: the folder holding
+ * <p>System properties: {@code bench.cycles} (200), {@code bench.closePages} (true; false leaves
+ * every page that looked at the route open, each in a session of its own, until the session
+ * times out). Arguments: the folder holding
  * congso-distribution.zip and the test plugin jar, and a scratch folder. Run: {@code mvn -B -q
  * install -DskipTests && mvn -B -q -pl karaf-features/benchmarks exec:java
  * -Dbench.main=vn.congso.bench.PluginCycleBenchmark}. The distribution is stopped by its pid at
@@ -47,6 +49,7 @@ public final class PluginCycleBenchmark {
     private static final String BUNDLE_LOADER = "org.apache.felix.framework.BundleWiringImpl$BundleClassLoader";
     private static final int WARM_UP = 5;
     private static final int EVERY = 50;
+    private static final boolean CLOSE_PAGES = Boolean.parseBoolean(System.getProperty("bench.closePages", "true"));
 
     private PluginCycleBenchmark() {
     }
@@ -69,32 +72,34 @@ public final class PluginCycleBenchmark {
 
         Process karaf = Karaf.start(home, PORTS);
         VaadinProbe probe = new VaadinProbe("http://127.0.0.1:" + PORTS.http() + "/");
-        // One browser whose pages are closed after each look, as a person's would be: a UI left
-        // open on the plugin's view holds its classes until its session ends.
+        // One browser whose pages are closed after each look, as a person's would be; with
+        // bench.closePages=false each look leaves its page open in a session of its own instead.
         VaadinProbe.Browser browser = probe.new Browser(VaadinProbe.sharedClient());
+        Look look = CLOSE_PAGES ? browser::shows : probe::shows;
         try (SshClient client = SshClient.setUpDefaultClient()) {
             // Every boot feature up (the training plugin is the last), so that only the cycles change the heap.
             ExamTakers.awaitTraining(probe);
             KarafConsole console = KarafConsole.connect(client, PORTS, password);
             System.out.printf("CongSo plugin install/uninstall cycles: %d cycles of %s (a plugin with a view) through"
-                    + " congso:plugin-install/-uninstall; java %s; %d cores%n", cycles, PLUGIN,
+                    + " congso:plugin-install/-uninstall, its view looked at by %s; java %s; %d cores%n", cycles, PLUGIN,
+                    CLOSE_PAGES ? "a browser that closes each page" : "pages left open, a session each",
                     System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
             System.out.printf("%n  %-22s %10s %14s %20s %12s%n", "after", "heap MB", "vs start", "plugin loaders alive",
                     "bundle CLs");
             Sample initial = sample(home, "no cycle yet", null);
             // The count can see a plugin: while it is installed, its loader is alive.
-            install(console, browser, plugin);
+            install(console, look, plugin);
             System.out.printf("  %-22s %10s %14s %20d%n", "(plugin installed)", "", "", pluginLoaders(home));
-            uninstall(console, browser);
+            uninstall(console, look);
             for (int i = 1; i < WARM_UP; i++) {
-                cycle(console, browser, plugin);
+                cycle(console, look, plugin);
             }
             Sample start = sample(home, WARM_UP + " warm-up cycles", null);
             List<Long> millis = new ArrayList<>();
             Sample end = start;
             for (int i = 1; i <= cycles; i++) {
                 long t0 = System.nanoTime();
-                cycle(console, browser, plugin);
+                cycle(console, look, plugin);
                 millis.add((System.nanoTime() - t0) / 1_000_000);
                 if (i % EVERY == 0 || i == cycles) {
                     end = sample(home, i + " cycles", start);
@@ -117,19 +122,24 @@ public final class PluginCycleBenchmark {
     }
 
     /** Installs the plugin until its view renders, uninstalls it until its route is gone. */
-    private static void cycle(KarafConsole console, VaadinProbe.Browser browser, Path plugin) throws Exception {
-        install(console, browser, plugin);
-        uninstall(console, browser);
+    private static void cycle(KarafConsole console, Look look, Path plugin) throws Exception {
+        install(console, look, plugin);
+        uninstall(console, look);
     }
 
-    private static void install(KarafConsole console, VaadinProbe.Browser browser, Path plugin) throws Exception {
+    private static void install(KarafConsole console, Look look, Path plugin) throws Exception {
         PluginAdminBenchmark.expect(console.run("congso:plugin-install " + plugin), "DONE");
-        Karaf.await(() -> browser.shows("test-plugin", "test-plugin-view"), 30_000);
+        Karaf.await(() -> look.shows("test-plugin", "test-plugin-view"), 30_000);
     }
 
-    private static void uninstall(KarafConsole console, VaadinProbe.Browser browser) throws Exception {
+    private static void uninstall(KarafConsole console, Look look) throws Exception {
         PluginAdminBenchmark.expect(console.run("congso:plugin-uninstall " + PLUGIN), "DONE");
-        Karaf.await(() -> browser.shows("test-plugin", "not-found-view"), 30_000);
+        Karaf.await(() -> look.shows("test-plugin", "not-found-view"), 30_000);
+    }
+
+    /** Whether a page of a route renders a component. */
+    private interface Look {
+        boolean shows(String route, String componentId);
     }
 
     /** One measurement, with the plugin uninstalled. */
