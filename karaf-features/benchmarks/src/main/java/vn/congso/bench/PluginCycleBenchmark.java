@@ -34,7 +34,8 @@ import org.apache.sshd.client.SshClient;
  *
  * <p>System properties: {@code bench.cycles} (200), {@code bench.closePages} (true; false leaves
  * every page that looked at the route open, each in a session of its own, until the session
- * times out). Arguments: the folder holding
+ * times out), {@code bench.histogram} (false; true prints the classes whose live instances grew
+ * by at least one per cycle), {@code bench.heapdump} (a file: a heap dump at the end). Arguments: the folder holding
  * congso-distribution.zip and the test plugin jar, and a scratch folder. Run: {@code mvn -B -q
  * install -DskipTests && mvn -B -q -pl karaf-features/benchmarks exec:java
  * -Dbench.main=vn.congso.bench.PluginCycleBenchmark}. The distribution is stopped by its pid at
@@ -95,6 +96,7 @@ public final class PluginCycleBenchmark {
                 cycle(console, look, plugin);
             }
             Sample start = sample(home, WARM_UP + " warm-up cycles", null);
+            Map<String, long[]> before = Karaf.histogram(home);
             List<Long> millis = new ArrayList<>();
             Sample end = start;
             for (int i = 1; i <= cycles; i++) {
@@ -104,6 +106,13 @@ public final class PluginCycleBenchmark {
                 if (i % EVERY == 0 || i == cycles) {
                     end = sample(home, i + " cycles", start);
                 }
+            }
+            if (Boolean.getBoolean("bench.histogram")) {
+                printGrowth(before, Karaf.histogram(home), cycles);
+            }
+            String dump = System.getProperty("bench.heapdump", "");
+            if (!dump.isEmpty()) {
+                Karaf.heapDump(home, Path.of(dump).toAbsolutePath());
             }
             double ratio = (double) end.heap() / start.heap();
             System.out.printf("%nHeap after GC, end / start (after warm-up): %.3f (%+.1f %%; goal within 10 %%)%n", ratio,
@@ -135,6 +144,19 @@ public final class PluginCycleBenchmark {
     private static void uninstall(KarafConsole console, Look look) throws Exception {
         PluginAdminBenchmark.expect(console.run("congso:plugin-uninstall " + PLUGIN), "DONE");
         Karaf.await(() -> look.shows("test-plugin", "not-found-view"), 30_000);
+    }
+
+    /** The classes whose live instances grew by at least one per cycle, most first: where to look for a holder. */
+    private static void printGrowth(Map<String, long[]> before, Map<String, long[]> after, int cycles) {
+        System.out.printf("%nLive instances grown over the %d cycles by at least one per cycle (jcmd GC.class_histogram)%n",
+                cycles);
+        after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue()[0] - before.getOrDefault(e.getKey(), new long[2])[0]))
+                .filter(e -> e.getValue() >= cycles)
+                .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+                .limit(60)
+                .forEach(e -> System.out.printf("  %8d  %6.1f per cycle  %s%n", e.getValue(),
+                        (double) e.getValue() / cycles, e.getKey()));
     }
 
     /** Whether a page of a route renders a component. */
