@@ -193,12 +193,18 @@ final class ExamTakers {
             }
             case "vaadin-checkbox-group" -> {
                 List<String> keys = keys(tab, node, "vaadin-checkbox");
-                ArrayNode chosen = json.arrayNode();
-                chosen.add(keys.get(n % keys.size()));
-                if (n % 2 == 0 && keys.size() > 1) {
-                    chosen.add(keys.get((n + 1) % keys.size()));
+                JsonNode current = node.properties.get("value");
+                // Never the selection on screen: the same value is no change, so nothing is saved.
+                for (int i = n; ; i++) {
+                    ArrayNode chosen = json.arrayNode();
+                    chosen.add(keys.get(i % keys.size()));
+                    if (i % 2 == 0 && keys.size() > 1) {
+                        chosen.add(keys.get((i + 1) % keys.size()));
+                    }
+                    if (!chosen.equals(current) || i >= n + 2 * keys.size()) {
+                        return chosen;
+                    }
                 }
-                return chosen;
             }
             case "vaadin-number-field" -> {
                 return TextNode.valueOf(Integer.toString(n));
