@@ -35,7 +35,9 @@ import org.apache.sshd.client.SshClient;
  * <p>System properties: {@code bench.cycles} (200), {@code bench.closePages} (true; false leaves
  * every page that looked at the route open, each in a session of its own, until the session
  * times out), {@code bench.histogram} (false; true prints the classes whose live instances grew
- * by at least one per cycle), {@code bench.heapdump} (a file: a heap dump at the end). Arguments: the folder holding
+ * by at least one per cycle), {@code bench.heapdump} (a file: a heap dump at the end),
+ * {@code bench.settle} (0; seconds to wait idle after the cycles before a last measurement, which
+ * then counts as the end). Arguments: the folder holding
  * congso-distribution.zip and the test plugin jar, and a scratch folder. Run: {@code mvn -B -q
  * install -DskipTests && mvn -B -q -pl karaf-features/benchmarks exec:java
  * -Dbench.main=vn.congso.bench.PluginCycleBenchmark}. The distribution is stopped by its pid at
@@ -109,6 +111,13 @@ public final class PluginCycleBenchmark {
                 if (i % EVERY == 0 || i == cycles) {
                     end = sample(home, i + " cycles", start);
                 }
+            }
+            int settle = Integer.getInteger("bench.settle", 0);
+            if (settle > 0) {
+                // What outlives the cycles for good, rather than for a while (idle threads of the
+                // console sessions, say, end after their keep-alive).
+                Thread.sleep(settle * 1000L);
+                end = sample(home, "idle " + settle + " s more", start);
             }
             if (Boolean.getBoolean("bench.histogram")) {
                 printGrowth(before, Karaf.histogram(home), cycles);
