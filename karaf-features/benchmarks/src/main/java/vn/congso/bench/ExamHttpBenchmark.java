@@ -1,34 +1,16 @@
 package vn.congso.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.TextNode;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import vn.congso.security.internal.Argon2Passwords;
 
 /**
  * The exam save benchmark through Vaadin's HTTP endpoint, and the heap an open exam UI costs
@@ -42,7 +24,7 @@ import vn.congso.security.internal.Argon2Passwords;
  * ({@code bench.u0001}…) are written straight into the stopped Derby database: enabled, role
  * {@code learner} ({@code training:course:enrol}, {@code training:exam:take}), spread over the
  * demo learners' five units, enrolled in the demo course, with no forced password change, all
- * sharing one Argon2id hash made by core/security's own {@link Argon2Passwords#standard()}
+ * sharing one Argon2id hash made by core/security's own {@code Argon2Passwords.standard()}
  * (a salt shared by benchmark accounts only; every sign-in still verifies it at full cost). The
  * one-time-password change that real new accounts go through is skipped.
  *
@@ -88,9 +70,6 @@ import vn.congso.security.internal.Argon2Passwords;
 public final class ExamHttpBenchmark {
 
     private static final Karaf.Ports PORTS = new Karaf.Ports(19281, 19201, 11299, 44480);
-    private static final String COURSE_TITLE = "Kỹ năng công nghệ thông tin cơ bản";
-    private static final String PASSWORD = "Bench-exam-2026!";
-    private static final String[] UNITS = {"xa-tai-van", "xa-lich-hoi-thuong", "xa-dai-an-2", "xa-lieu-tu", "district"};
     private static final long ACTION_PERIOD_MS = 10_000;
     /**
      * Whether the virtual users hold a push connection where the browser would (the attempt
@@ -99,7 +78,6 @@ public final class ExamHttpBenchmark {
     private static final boolean PUSH = Boolean.parseBoolean(System.getProperty("bench.push", "true"));
     /** The first message of each kind of error, printed once. */
     private static final Map<String, String> SAMPLES = new ConcurrentHashMap<>();
-    private static final Pattern ATTEMPT_ROUTE = Pattern.compile("training/attempt/(\\d+)");
 
     private ExamHttpBenchmark() {
     }
@@ -128,22 +106,19 @@ public final class ExamHttpBenchmark {
         VaadinProbe probe = new VaadinProbe("http://127.0.0.1:" + PORTS.http() + "/");
         long examId;
         try {
-            Karaf.await(() -> probe.status("") == 200, 240_000);
-            // The training plugin's views are registered after its demo data has been loaded.
-            Karaf.await(() -> probe.shows("training/verify/none", "verify-status"), 120_000);
+            ExamTakers.awaitTraining(probe);
             Thread.sleep(2_000);
         } finally {
             Karaf.stop(home, karaf, PORTS);
         }
-        examId = addLearners(home, users);
+        examId = ExamTakers.addLearners(home, users);
         System.out.printf("Setup: %d learners written to the stopped database, demo exam %d%n", users, examId);
 
         karaf = Karaf.start(home, PORTS);
         HttpClient http = VaadinProbe.sharedClient();
         List<VirtualUser> crowd = new ArrayList<>();
         try {
-            Karaf.await(() -> probe.status("") == 200, 240_000);
-            Karaf.await(() -> probe.shows("training/verify/none", "verify-status"), 120_000);
+            ExamTakers.awaitTraining(probe);
             String heartbeat = Files.readAllLines(home.resolve("etc/vn.congso.ui.cfg")).stream()
                     .filter(l -> l.matches("\\s*heartbeatSeconds\\s*=.*")).findFirst().orElse("heartbeatSeconds = 60");
             int heartbeatSeconds = Integer.parseInt(heartbeat.split("=")[1].trim());
@@ -213,75 +188,10 @@ public final class ExamHttpBenchmark {
         }
     }
 
-    /** Writes the benchmark learners into the stopped distribution's database; returns the demo exam's id. */
-    static long addLearners(Path home, int users) throws SQLException {
-        String url = "jdbc:derby:" + home.resolve("data/derby/congso");
-        String hash = Argon2Passwords.standard().hash(PASSWORD.toCharArray());
-        long examId;
-        try (Connection c = DriverManager.getConnection(url)) {
-            c.setAutoCommit(false);
-            String marker = one(c, "SELECT setting_value FROM trn_setting WHERE name = 'demo.loaded'");
-            if (!"done".equals(marker)) {
-                throw new IllegalStateException("The training demo was not loaded (marker: " + marker + ")");
-            }
-            long courseId = Long.parseLong(one(c, "SELECT id FROM trn_course WHERE title = '" + COURSE_TITLE + "'"));
-            examId = Long.parseLong(one(c, "SELECT id FROM trn_exam WHERE course_id = " + courseId));
-            Timestamp now = Timestamp.from(Instant.now());
-            try (PreparedStatement user = c.prepareStatement("INSERT INTO sec_user (username, full_name, email, phone,"
-                    + " unit_id, enabled, password_hash, must_change_password, created_at, updated_at)"
-                    + " VALUES (?, ?, '', '', ?, TRUE, ?, FALSE, ?, ?)", PreparedStatement.RETURN_GENERATED_KEYS);
-                    PreparedStatement role = c.prepareStatement(
-                            "INSERT INTO sec_user_role (user_id, role_id) VALUES (?, 'learner')");
-                    PreparedStatement enrol = c.prepareStatement("INSERT INTO trn_enrolment (course_id, username,"
-                            + " enrolled_by, enrolled_at, deadline) VALUES (?, ?, 'system:bench', ?, ?)")) {
-                for (int i = 0; i < users; i++) {
-                    String name = username(i);
-                    user.setString(1, name);
-                    user.setString(2, "Học viên thử tải " + (i + 1));
-                    user.setString(3, UNITS[i % UNITS.length]);
-                    user.setString(4, hash);
-                    user.setTimestamp(5, now);
-                    user.setTimestamp(6, now);
-                    user.executeUpdate();
-                    try (ResultSet keys = user.getGeneratedKeys()) {
-                        keys.next();
-                        role.setLong(1, keys.getLong(1));
-                    }
-                    role.executeUpdate();
-                    enrol.setLong(1, courseId);
-                    enrol.setString(2, name);
-                    enrol.setTimestamp(3, now);
-                    enrol.setTimestamp(4, Timestamp.from(Instant.now().plus(90, ChronoUnit.DAYS)));
-                    enrol.executeUpdate();
-                }
-            }
-            c.commit();
-        }
-        try {
-            DriverManager.getConnection(url + ";shutdown=true").close();
-        } catch (SQLException expected) {
-            // Derby reports a clean shutdown as SQLState 08006.
-            if (!"08006".equals(expected.getSQLState())) {
-                throw expected;
-            }
-        }
-        return examId;
-    }
-
-    private static String one(Connection c, String sql) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? rs.getString(1) : null;
-        }
-    }
-
-    static String username(int index) {
-        return String.format("bench.u%04d", index + 1);
-    }
-
     /** Signs every user in and starts their attempt, a few at a time (each sign-in is an Argon2id verification). */
     private static void signIn(List<VirtualUser> crowd, long examId, int threads) throws Exception {
         long t0 = System.nanoTime();
-        forEach(crowd, threads, user -> user.signInAndStart(examId));
+        ExamTakers.forEach(crowd, threads, user -> user.signInAndStart(examId));
         List<Long> signins = crowd.stream().map(u -> u.signInMillis).toList();
         System.out.printf("Signed in and started %d attempts over the protocol in %.1f s (sign-in round trip median"
                 + " %d ms, each an Argon2id verification)%n", crowd.size(), (System.nanoTime() - t0) / 1e9,
@@ -290,33 +200,9 @@ public final class ExamHttpBenchmark {
 
     private static void openExams(List<VirtualUser> crowd) throws Exception {
         long t0 = System.nanoTime();
-        forEach(crowd, 8, VirtualUser::openExam);
+        ExamTakers.forEach(crowd, 8, VirtualUser::openExam);
         System.out.printf("Opened %d exam UIs (heartbeat, the view's re-sync poll, push where asked) in %.1f s%n",
                 crowd.size(), (System.nanoTime() - t0) / 1e9);
-    }
-
-    /** One step of every virtual user's setup. */
-    private interface Step {
-        void run(VirtualUser user) throws Exception;
-    }
-
-    /** Runs a step for every user on a few threads; the first failure ends the program's run. */
-    private static void forEach(List<VirtualUser> crowd, int threads, Step step) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        List<Future<?>> done = new ArrayList<>();
-        for (VirtualUser user : crowd) {
-            done.add(pool.submit(() -> {
-                step.run(user);
-                return null;
-            }));
-        }
-        try {
-            for (Future<?> f : done) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow(); // on a failure too, so the program ends instead of waiting for workers
-        }
     }
 
     private static long total(Map<String, long[]> histogram) {
@@ -387,18 +273,11 @@ public final class ExamHttpBenchmark {
     private static void line(String label, List<Long> nanos, Map<String, Long> errors) {
         List<Long> sorted = new ArrayList<>(nanos);
         Collections.sort(sorted);
-        System.out.printf("  %-58s %7d %6.1f %6.1f %6.1f %6.1f  %s%n", label, sorted.size(), pct(sorted, 50),
-                pct(sorted, 95), pct(sorted, 99), sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1e6,
+        System.out.printf("  %-58s %7d %6.1f %6.1f %6.1f %6.1f  %s%n", label, sorted.size(), Karaf.percentileMillis(sorted, 50),
+                Karaf.percentileMillis(sorted, 95), Karaf.percentileMillis(sorted, 99), sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1e6,
                 errors.isEmpty() ? "0" : errors.values().stream().mapToLong(Long::longValue).sum() + " " + errors);
     }
 
-    private static double pct(List<Long> sorted, int p) {
-        if (sorted.isEmpty()) {
-            return 0;
-        }
-        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index))) / 1e6;
-    }
 
     /** One simulated exam taker with one browser. */
     private static final class VirtualUser {
@@ -423,36 +302,14 @@ public final class ExamHttpBenchmark {
         }
 
         void signInAndStart(long examId) throws Exception {
-            long t0 = System.nanoTime();
-            VaadinProbe.Tab login = browser.open("login");
-            login.setValue("login-username", TextNode.valueOf(username(index)));
-            login.setValue("login-password", TextNode.valueOf(PASSWORD));
-            login.click("login-submit");
-            signInMillis = (System.nanoTime() - t0) / 1_000_000;
-            VaadinProbe.Node error = login.find("login-error");
-            if (!login.lastExecute().contains("./") || error != null && !"true".equals(error.get("hidden"))
-                    && login.text(error) != null && !login.text(error).isBlank()) {
-                throw new IllegalStateException(username(index) + " could not sign in: " + login.text(error) + " "
-                        + login.lastExecute());
-            }
-            login.unload();
-
-            VaadinProbe.Tab start = browser.open("training/exam/" + examId);
-            start.click("exam-start");
-            start.click("exam-start-confirm-button");
-            Matcher route = ATTEMPT_ROUTE.matcher(start.lastExecute());
-            if (!route.find() || start.find("attempt-view") == null) {
-                throw new IllegalStateException(username(index) + " could not start the exam: "
-                        + VaadinProbe.abbreviate(start.lastExecute()));
-            }
-            attemptId = Long.parseLong(route.group(1));
-            start.unload();
+            signInMillis = ExamTakers.signIn(browser, index);
+            attemptId = ExamTakers.startAttempt(browser, index, examId);
         }
 
         void openExam() throws Exception {
             VaadinProbe.Tab tab = browser.open("training/attempt/" + attemptId);
             if (tab.find("exam-answer") == null && tab.find("exam-match-1") == null) {
-                throw new IllegalStateException(username(index) + ": no exam-answer in training/attempt/" + attemptId);
+                throw new IllegalStateException(ExamTakers.username(index) + ": no exam-answer in training/attempt/" + attemptId);
             }
             if (PUSH && tab.pushEnabled()) {
                 tab.startPush();
@@ -524,8 +381,8 @@ public final class ExamHttpBenchmark {
                 if (saving) {
                     VaadinProbe.Node status = tab.find("exam-save-status");
                     String before = tab.text(status);
-                    String component = answerComponent(tab);
-                    JsonNode value = nextValue(tab, component);
+                    String component = ExamTakers.answerComponent(tab);
+                    JsonNode value = ExamTakers.nextValue(tab, component, ++answers);
                     long t0 = System.nanoTime();
                     tab.setValue(component, value);
                     long elapsed = System.nanoTime() - t0;
@@ -564,62 +421,6 @@ public final class ExamHttpBenchmark {
             } catch (Exception e) {
                 count(errors, e);
             }
-        }
-
-        /** The component whose value answers the question on screen. */
-        private static String answerComponent(VaadinProbe.Tab tab) {
-            return tab.find("exam-match-1") != null ? "exam-match-1" : "exam-answer";
-        }
-
-        /** A value different from the one on screen, as the web component would send it. */
-        private JsonNode nextValue(VaadinProbe.Tab tab, String component) {
-            answers++;
-            VaadinProbe.Node node = tab.find(component);
-            String tag = node == null ? "" : node.tag;
-            JsonNodeFactory json = JsonNodeFactory.instance;
-            switch (tag) {
-                case "vaadin-radio-group" -> {
-                    List<String> keys = keys(tab, node, "vaadin-radio-button");
-                    String current = node.get("value");
-                    int at = keys.indexOf(current);
-                    return TextNode.valueOf(keys.get((at + 1) % keys.size()));
-                }
-                case "vaadin-checkbox-group" -> {
-                    List<String> keys = keys(tab, node, "vaadin-checkbox");
-                    ArrayNode chosen = json.arrayNode();
-                    chosen.add(keys.get(answers % keys.size()));
-                    if (answers % 2 == 0 && keys.size() > 1) {
-                        chosen.add(keys.get((answers + 1) % keys.size()));
-                    }
-                    return chosen;
-                }
-                case "vaadin-number-field" -> {
-                    return TextNode.valueOf(Integer.toString(answers));
-                }
-                case "vaadin-select" -> {
-                    List<String> keys = keys(tab, node, "vaadin-select-item");
-                    if (keys.isEmpty()) {
-                        return TextNode.valueOf(Integer.toString(1 + answers % 3));
-                    }
-                    String current = node.get("value");
-                    int at = keys.indexOf(current);
-                    return TextNode.valueOf(keys.get((at + 1) % keys.size()));
-                }
-                default -> {
-                    return TextNode.valueOf("câu trả lời " + answers);
-                }
-            }
-        }
-
-        private static List<String> keys(VaadinProbe.Tab tab, VaadinProbe.Node node, String tag) {
-            List<String> keys = new ArrayList<>();
-            for (VaadinProbe.Node option : tab.descendants(node, tag)) {
-                String key = option.get("value");
-                if (key != null && !key.isEmpty()) {
-                    keys.add(key);
-                }
-            }
-            return keys;
         }
 
         private static void count(Map<String, AtomicLong> errors, Exception e) {

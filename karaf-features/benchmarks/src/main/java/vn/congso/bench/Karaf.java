@@ -135,6 +135,67 @@ final class Karaf {
         await(() -> !accepts(ports.ssh()) && !accepts(ports.http()), 30_000);
     }
 
+    /**
+     * Kills the Karaf JVM with SIGKILL ({@code kill -9}): no shutdown hook, no bundle stops, no
+     * flush. The JVM is the process named in {@code karaf.pid} (Karaf's {@code Main} writes its
+     * own pid there), not {@code launcher}, the {@code bin/karaf} script that started it.
+     *
+     * @return the pid of the JVM that was killed
+     */
+    static long kill(Path home, Process launcher) throws Exception {
+        ProcessHandle jvm = ProcessHandle.of(Long.parseLong(Files.readString(home.resolve("karaf.pid")).trim()))
+                .orElseThrow(() -> new IllegalStateException("the pid in karaf.pid is not running"));
+        String command = jvm.info().command().orElse("");
+        if (jvm.pid() == launcher.pid() || !command.endsWith("java")) {
+            throw new IllegalStateException("karaf.pid names " + jvm.pid() + " (" + command
+                    + "), not the Karaf JVM started by " + launcher.pid());
+        }
+        jvm.destroyForcibly(); // SIGKILL on Unix
+        jvm.onExit().get(30, TimeUnit.SECONDS);
+        launcher.onExit().get(30, TimeUnit.SECONDS);
+        return jvm.pid();
+    }
+
+    /**
+     * Replaces {@code etc/users.properties} with one administrator, {@code bench}, allowed on the
+     * console (SSH) and JMX, with a random password.
+     *
+     * @return the password
+     */
+    static String adminUser(Path home) throws IOException {
+        String password = java.util.UUID.randomUUID().toString();
+        Files.writeString(home.resolve("etc/users.properties"), "bench = " + password + ",_g_:admingroup\n"
+                + "_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh\n", StandardCharsets.UTF_8);
+        return password;
+    }
+
+    /**
+     * Makes a throw-away instance trust the TEST key that signed the benchmark's plugins
+     * (karaf-features/signing/, public: a distribution trusts no signer until its operator adds
+     * one, and must never trust this one).
+     *
+     * @param home the instance
+     * @param subjects the benchmark's subjects folder (target/subjects, beside karaf-features/signing)
+     */
+    static void trustTestSigner(Path home, Path subjects) throws IOException {
+        Path certificate = subjects.resolve("../../../signing/congso-test-signer.pem").normalize();
+        Files.createDirectories(home.resolve("etc/congso-trust"));
+        Files.copy(certificate, home.resolve("etc/congso-trust/congso-test-signer.pem"));
+    }
+
+    /**
+     * @param sorted nanoseconds, sorted ascending
+     * @param p the percentile, 1 to 100
+     * @return the nearest-rank percentile in milliseconds, 0 when there is none
+     */
+    static double percentileMillis(List<Long> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index))) / 1e6;
+    }
+
     static boolean accepts(int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 200);

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
@@ -98,9 +97,7 @@ public final class PlatformBenchmark {
     }
 
     private static void installLoop(Path home, Path plugin, Path work) throws Exception {
-        String password = UUID.randomUUID().toString();
-        Files.writeString(home.resolve("etc/users.properties"), "bench = " + password + ",_g_:admingroup\n"
-                + "_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh\n", StandardCharsets.UTF_8);
+        String password = Karaf.adminUser(home);
         Path features = work.resolve("bench-features.xml");
         Files.writeString(features, "<features name=\"congso-bench\" xmlns=\"http://karaf.apache.org/xmlns/features/v1.6.0\">"
                 + "<feature name=\"congso-testplugin\" version=\"1.0.0\">"

@@ -1,21 +1,12 @@
 package vn.congso.bench;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.sshd.client.SshClient;
-import org.apache.sshd.client.channel.ChannelExec;
-import org.apache.sshd.client.channel.ClientChannelEvent;
-import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
-import org.apache.sshd.client.session.ClientSession;
 
 /**
  * Plugin administration timings on the assembled distribution, through the Karaf console over
@@ -60,27 +51,16 @@ public final class PluginAdminBenchmark {
         Path v2 = subjects.resolve(SAMPLE + "-v2.jar");
         Path v3 = subjects.resolve(SAMPLE + "-v3.jar");
         Path home = Karaf.unpack(subjects.resolve("congso-distribution.zip"), work);
-        // A distribution trusts no signer; this throw-away instance trusts the test key that signed
-        // the subjects (karaf-features/signing/, public: never on a real installation).
-        Path testCertificate = subjects.resolve("../../../signing/congso-test-signer.pem").normalize();
-        Files.createDirectories(home.resolve("etc/congso-trust"));
-        Files.copy(testCertificate, home.resolve("etc/congso-trust/congso-test-signer.pem"));
-        String password = UUID.randomUUID().toString();
-        Files.writeString(home.resolve("etc/users.properties"), "bench = " + password + ",_g_:admingroup\n"
-                + "_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh\n", StandardCharsets.UTF_8);
+        String password = Karaf.adminUser(home);
+        Karaf.trustTestSigner(home, subjects);
 
         Process karaf = Karaf.start(home, PORTS);
         VaadinProbe probe = new VaadinProbe("http://127.0.0.1:" + PORTS.http() + "/");
         try (SshClient client = SshClient.setUpDefaultClient()) {
             Karaf.await(() -> probe.status("") == 200, 180_000);
-            // Loopback to an instance this program just started: no host key to check.
-            client.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
-            client.start();
             System.out.printf("CongSo plugin administration benchmark, median of %d (all runs in ms); java %s; %d cores%n",
                     ROUNDS, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
-            Console console = new Console(client, password);
-            // The HTTP shell answers before every bundle has started: wait for the plugin commands.
-            Karaf.await(() -> console.answers("congso:plugin-list"), 120_000);
+            KarafConsole console = KarafConsole.connect(client, PORTS, password);
             measure(console, probe, plugin, v2, v3);
         } finally {
             Karaf.stop(home, karaf, PORTS);
@@ -88,13 +68,13 @@ public final class PluginAdminBenchmark {
         Karaf.deleteTree(work);
     }
 
-    private static void measure(Console session, VaadinProbe probe, Path plugin, Path v2, Path v3)
+    private static void measure(KarafConsole session, VaadinProbe probe, Path plugin, Path v2, Path v3)
             throws Exception {
         List<Long> raw = new ArrayList<>();
         List<Long> checked = new ArrayList<>();
         for (int i = 0; i < ROUNDS; i++) {
             // Interleaved so that both see the same machine conditions.
-            Console.Ready install = session.prepare();
+            KarafConsole.Ready install = session.prepare();
             long t0 = System.nanoTime();
             String installed = install.run("bundle:install -s file:" + plugin);
             Karaf.await(() -> probe.shows("test-plugin", "test-plugin-view"), 30_000);
@@ -106,7 +86,7 @@ public final class PluginAdminBenchmark {
             session.run("bundle:uninstall " + id.group(1));
             Karaf.await(() -> probe.shows("test-plugin", "not-found-view"), 30_000);
 
-            Console.Ready checkedInstall = session.prepare();
+            KarafConsole.Ready checkedInstall = session.prepare();
             long t1 = System.nanoTime();
             expect(checkedInstall.run("congso:plugin-install " + plugin), "DONE");
             Karaf.await(() -> probe.shows("test-plugin", "test-plugin-view"), 30_000);
@@ -122,7 +102,7 @@ public final class PluginAdminBenchmark {
         Karaf.await(() -> probe.shows("sample-plugin", "sample-plugin-view"), 30_000);
         List<Long> restored = new ArrayList<>();
         for (int i = 0; i < ROUNDS; i++) {
-            Console.Ready upgrade = session.prepare();
+            KarafConsole.Ready upgrade = session.prepare();
             long t0 = System.nanoTime();
             expect(upgrade.run("congso:plugin-upgrade " + v3), "ROLLED_BACK");
             Karaf.await(() -> probe.shows("sample-plugin", "sample-plugin-view"), 30_000);
@@ -137,54 +117,7 @@ public final class PluginAdminBenchmark {
         }
     }
 
-    /** The Karaf console over SSH, one authenticated session per command. */
-    private static final class Console {
-        private final SshClient client;
-        private final String password;
-
-        Console(SshClient client, String password) {
-            this.client = client;
-            this.password = password;
-        }
-
-        /** A session opened and authenticated now, so that timing a command leaves the handshake out. */
-        Ready prepare() throws Exception {
-            ClientSession session = client.connect("bench", "127.0.0.1", PORTS.ssh())
-                    .verify(30, TimeUnit.SECONDS).getSession();
-            session.addPasswordIdentity(password);
-            session.auth().verify(30, TimeUnit.SECONDS);
-            return new Ready(session);
-        }
-
-        String run(String command) throws Exception {
-            return prepare().run(command);
-        }
-
-        boolean answers(String command) {
-            try {
-                return !run(command).contains("Command not found");
-            } catch (Exception e) {
-                return false;
-            }
-        }
-
-        /** An authenticated session waiting for its one command. */
-        record Ready(ClientSession session) {
-            /** Runs the command in an exec channel, closes the session and returns the output. */
-            String run(String command) throws Exception {
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                try (session; ChannelExec channel = session.createExecChannel(command)) {
-                    channel.setOut(out);
-                    channel.setErr(out);
-                    channel.open().verify(30, TimeUnit.SECONDS);
-                    channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), TimeUnit.SECONDS.toMillis(120));
-                }
-                return out.toString(StandardCharsets.UTF_8);
-            }
-        }
-    }
-
-    private static void expect(String output, String expected) {
+    static void expect(String output, String expected) {
         if (!output.contains(expected)) {
             throw new IllegalStateException("expected " + expected + " in: " + output);
         }

@@ -161,6 +161,25 @@ final class VaadinProbe {
             return tab;
         }
 
+        /**
+         * Whether a page of the route renders a component with this id; the page is then closed
+         * with the unload beacon, as a browser does when it leaves it, so that the server keeps
+         * no UI of it.
+         */
+        boolean shows(String route, String componentId) {
+            try {
+                Tab tab = open(route);
+                boolean shown = tab.find(componentId) != null;
+                tab.unload();
+                return shown;
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+
         HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
             HttpResponse<String> response = http.send(withCookies(request).timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -1,6 +1,7 @@
 package vn.congso.ui.internal;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.internal.ReflectionCache;
 import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.router.RouterLayout;
 import com.vaadin.flow.server.RouteRegistry;
@@ -110,6 +111,11 @@ final class Views extends ServiceTracker<ViewContribution, Views.Active> {
                 log.warn("Could not remove route '{}': {}", active.entry().route(), e.toString());
             }
         }
+        // Flow's reflection caches (a component's metadata, its events' data) hold classes strongly
+        // and never expire: once the view had been shown, they kept the removed plugin's class
+        // loader, and every class it loaded, alive for good (one per install/uninstall cycle).
+        // Clearing them is what Flow's own hot reload does; core's entries are rebuilt on next use.
+        ReflectionCache.clearAll();
         log.info("View '{}' removed", active.entry().route());
         onChange.run();
         context.ungetService(reference);
