@@ -273,7 +273,9 @@ class ShellBrowserIT {
         // Stop trusting the test key: the warning is back.
         admin.click("plugins-trust-remove-c652bb76960ff51d");
         admin.wait(10).until(d -> admin.displayedOrNull(By.id("plugins-trust-remove-dialog-confirm"))).click();
-        admin.wait(10).until(d -> admin.displayedOrNull(By.id("plugins-no-trust-warning")) != null);
+        // One round trip removes the file and refreshes the whole screen (plugins, the features of
+        // every configured repository, signers): give it the time an install gets.
+        admin.wait(30).until(d -> admin.displayedOrNull(By.id("plugins-no-trust-warning")) != null);
         assertTrue(admin.gridTexts("plugins-trust-grid").stream().noneMatch(t -> t.contains("CongSo TEST")));
     }
 
