@@ -239,7 +239,7 @@ class ShellBrowserIT {
                 Path.of(CongSoContainer.requiredFile("congso.signing.certificate")));
         admin.wait(15).until(d -> String.join(" ", admin.gridTexts("plugins-trust-grid"))
                 .contains("CongSo TEST plugin signer"));
-        admin.wait(5).until(d -> admin.displayedOrNull(By.id("plugins-no-trust-warning")) == null);
+        admin.wait(5).until(d -> !shown(admin, "plugins-no-trust-warning"));
         assertTrue(admin.text("plugins-public-key-warning").contains("THỬ NGHIỆM"),
                 "the screen says the trusted test key is public");
 
@@ -273,9 +273,9 @@ class ShellBrowserIT {
         // Stop trusting the test key: the warning is back.
         admin.click("plugins-trust-remove-c652bb76960ff51d");
         admin.wait(10).until(d -> admin.displayedOrNull(By.id("plugins-trust-remove-dialog-confirm"))).click();
-        // One round trip removes the file and refreshes the whole screen (plugins, the features of
-        // every configured repository, signers): give it the time an install gets.
-        admin.wait(30).until(d -> admin.displayedOrNull(By.id("plugins-no-trust-warning")) != null);
+        // The warning sits at the top of the screen, scrolled out of the view's scroller by now
+        // (Selenium calls that "not displayed"): look at the element itself.
+        admin.wait(30).until(d -> shown(admin, "plugins-no-trust-warning"));
         assertTrue(admin.gridTexts("plugins-trust-grid").stream().noneMatch(t -> t.contains("CongSo TEST")));
     }
 
@@ -444,5 +444,11 @@ class ShellBrowserIT {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** Whether an element is on the page and not hidden, wherever it is scrolled. */
+    private static boolean shown(Browser browser, String id) {
+        return Boolean.TRUE.equals(browser.js().executeScript("const e = document.getElementById(arguments[0]);"
+                + " return !!e && !e.hidden && e.getClientRects().length > 0;", id));
     }
 }
