@@ -49,6 +49,15 @@ public final class UploadSpool {
      */
     public static SpooledUpload spool(InputStream in, String fileName, long declaredSize, long maxBytes,
             ContentCheck check) throws IOException {
+        try {
+            return receive(in, fileName, declaredSize, maxBytes, check);
+        } catch (UploadRefusedException refused) {
+            throw refused.ofFile(fileName);
+        }
+    }
+
+    private static SpooledUpload receive(InputStream in, String fileName, long declaredSize, long maxBytes,
+            ContentCheck check) throws IOException {
         if (declaredSize > maxBytes) {
             throw UploadRefusedException.tooLarge(maxBytes);
         }

@@ -48,6 +48,7 @@ class UploadSpoolTest {
         assertEquals(UploadRefusedException.Reason.TOO_LARGE, refused.reason());
         assertEquals("upload.refused.too-large", refused.key());
         assertEquals(List.of(1L), refused.args());
+        assertEquals("huge.gift", refused.fileName());
         assertEquals(1024 * 1024 + 1, sender.read, "read one byte past the limit, no more");
         assertEquals(before, spools(), "the temporary file is deleted");
     }
@@ -75,6 +76,7 @@ class UploadSpoolTest {
                 }));
         assertEquals(UploadRefusedException.Reason.TOO_LARGE, refused.reason());
         assertEquals(List.of(5L), refused.args());
+        assertEquals("big.jar", refused.fileName(), "the screen can name the refused file");
         assertEquals(0, sender.read, "not a byte is read");
         assertEquals(before, spools(), "no temporary file is created");
         // A sender that declares less than it sends is still stopped by the limit while it arrives.
