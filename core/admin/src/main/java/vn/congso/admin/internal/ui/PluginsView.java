@@ -268,7 +268,7 @@ public final class PluginsView extends VerticalLayout {
             }
         }, refused -> {
             upload.clearFileList();
-            refused(refused, t("plugins.trust.rejected", refused.fileName(), MAX_PEM_BYTES / 1024));
+            showRefusal(refused, t("plugins.trust.rejected", refused.fileName(), MAX_PEM_BYTES / 1024));
         }));
         upload.setWidthFull();
         return upload;
@@ -415,7 +415,7 @@ public final class PluginsView extends VerticalLayout {
                     () -> deleteQuietly(received));
         }, refused -> {
             upload.clearFileList();
-            refused(refused, t("plugin.refused.too-large", refused.fileName(), max / (1024 * 1024)));
+            showRefusal(refused, t("plugin.refused.too-large", refused.fileName(), max / (1024 * 1024)));
         }));
         upload.setId(upgrade ? "plugins-upgrade-upload" : "plugins-upload");
         upload.setAcceptedFileTypes(".jar", ".kar");
@@ -434,7 +434,7 @@ public final class PluginsView extends VerticalLayout {
      * Says why the server refused an upload: {@code tooLarge} (the screen's own words, with the
      * limit) when it was over the limit, the shared translated reason otherwise.
      */
-    private void refused(UploadRefusedException refusal, String tooLarge) {
+    private void showRefusal(UploadRefusedException refusal, String tooLarge) {
         log.info("Upload refused: {}", refusal.getMessage());
         error(refusal.reason() == UploadRefusedException.Reason.TOO_LARGE ? tooLarge
                 : t(refusal.key(), refusal.args().toArray()));
