@@ -435,7 +435,7 @@ public final class PluginsView extends VerticalLayout {
      * limit) when it was over the limit, the shared translated reason otherwise.
      */
     private void showRefusal(UploadRefusedException refusal, String tooLarge) {
-        log.info("Upload refused: {}", refusal.getMessage());
+        log.info("Upload {} refused: {}", refusal.fileName(), refusal.getMessage());
         error(refusal.reason() == UploadRefusedException.Reason.TOO_LARGE ? tooLarge
                 : t(refusal.key(), refusal.args().toArray()));
     }
