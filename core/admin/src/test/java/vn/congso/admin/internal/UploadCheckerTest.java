@@ -141,6 +141,29 @@ class UploadCheckerTest {
     }
 
     @Test
+    void stopsReadingAnEndlessUploadAtTheLimit() {
+        long[] read = {0};
+        java.io.InputStream endless = new java.io.InputStream() {
+            @Override
+            public int read() {
+                read[0]++;
+                return 'x';
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                Arrays.fill(b, off, off + len, (byte) 'x');
+                read[0] += len;
+                return len;
+            }
+        };
+        long mb = 1024 * 1024;
+        Refusal r = assertThrows(Refusal.class, () -> checker(false, mb).check(Kind.INSTALL, "endless.jar", endless));
+        assertEquals("plugin.refused.too-large", r.problem().key());
+        assertTrue(read[0] <= mb + 64 * 1024, "read " + read[0]);
+    }
+
+    @Test
     void refusesAKarWithABrokenFeaturesFile() throws Exception {
         byte[] kar = TestJars.zip(Map.of("repository/com/example/plugin/1.0/plugin-1.0-features.xml",
                 "<features name='x'><feature name='x'><bundle>mvn:com.example/plugin/1.0".getBytes()));

@@ -11,8 +11,9 @@ import java.util.Objects;
 
 /**
  * The handler for a Vaadin {@code Upload} that enforces its limits on the server: the file is
- * spooled to a temporary file by {@link UploadSpool} while it arrives, refused as soon as it
- * passes {@code maxBytes} (the rest is never read), and checked by its {@link ContentCheck}.
+ * spooled to a temporary file by {@link UploadSpool} while it arrives, refused unread when the
+ * browser declares a size over {@code maxBytes} and otherwise as soon as it passes
+ * {@code maxBytes} (the rest is never read), and checked by its {@link ContentCheck}.
  * The outcome is handed to the screen inside {@link UI#access}: an accepted
  * {@link SpooledUpload}, which the callback owns and closes, or the refusal, which the screen
  * shows in the user's language ({@link UploadRefusedException#key()}); a refused upload also
@@ -66,7 +67,9 @@ public final class BoundedUploadHandler implements UploadHandler {
         UI ui = event.getUI();
         SpooledUpload upload;
         try {
-            upload = UploadSpool.spool(event.getInputStream(), event.getFileName(), maxBytes, check);
+            // A declared size over the limit is refused before anything is read.
+            upload = UploadSpool.spool(event.getInputStream(), event.getFileName(), event.getFileSize(), maxBytes,
+                    check);
         } catch (UploadRefusedException refusal) {
             REFUSED.set(Boolean.TRUE);
             try {

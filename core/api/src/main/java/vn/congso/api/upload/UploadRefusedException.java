@@ -32,6 +32,7 @@ public final class UploadRefusedException extends IOException {
 
     private final Reason reason;
     private final transient List<Object> args;
+    private String fileName = "";
 
     /**
      * @param reason why
@@ -51,6 +52,21 @@ public final class UploadRefusedException extends IOException {
     public static UploadRefusedException tooLarge(long limitBytes) {
         return new UploadRefusedException(Reason.TOO_LARGE, "more than " + limitBytes + " bytes",
                 megabytes(limitBytes));
+    }
+
+    /**
+     * @return the name the sender gave the refused file, empty when the refusal did not come
+     *     from {@link UploadSpool} (never used as a path)
+     * @since 1.1
+     */
+    public String fileName() {
+        return fileName;
+    }
+
+    /** Set by {@link UploadSpool}, which knows the name of the file it refused. */
+    UploadRefusedException ofFile(String name) {
+        this.fileName = name == null ? "" : name;
+        return this;
     }
 
     /** @return why the file was refused */

@@ -28,6 +28,39 @@ public final class UploadSpool {
      */
     public static SpooledUpload spool(InputStream in, String fileName, long maxBytes, ContentCheck check)
             throws IOException {
+        return spool(in, fileName, -1, maxBytes, check);
+    }
+
+    /**
+     * Like {@link #spool(InputStream, String, long, ContentCheck)}, but a file whose sender
+     * declared a size over the limit is refused before a single byte is read or anything is
+     * written. The declared size is only ever used to refuse early: a file that declares less
+     * than it sends is still stopped by the limit while it arrives.
+     *
+     * @param in the sender's stream; read, not closed
+     * @param fileName the name the sender gave the file
+     * @param declaredSize the size the sender declared, negative when unknown
+     * @param maxBytes the size limit
+     * @param check what the content must be
+     * @return the received file; the caller closes it
+     * @throws UploadRefusedException when the file is declared or found too large, empty or fails its check
+     * @throws IOException when receiving fails
+     * @since 1.1
+     */
+    public static SpooledUpload spool(InputStream in, String fileName, long declaredSize, long maxBytes,
+            ContentCheck check) throws IOException {
+        try {
+            return receive(in, fileName, declaredSize, maxBytes, check);
+        } catch (UploadRefusedException refused) {
+            throw refused.ofFile(fileName);
+        }
+    }
+
+    private static SpooledUpload receive(InputStream in, String fileName, long declaredSize, long maxBytes,
+            ContentCheck check) throws IOException {
+        if (declaredSize > maxBytes) {
+            throw UploadRefusedException.tooLarge(maxBytes);
+        }
         Path file = Files.createTempFile("congso-upload-", ".part");
         boolean kept = false;
         try {

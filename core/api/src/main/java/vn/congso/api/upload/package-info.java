@@ -5,7 +5,7 @@
  * allow-list) rather than by the browser's word, and a Vaadin {@code Upload} gets a handler and
  * translated texts that do all of this.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 package vn.congso.api.upload;
 
 import org.osgi.annotation.versioning.Version;

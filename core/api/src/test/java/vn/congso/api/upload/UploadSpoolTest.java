@@ -48,6 +48,7 @@ class UploadSpoolTest {
         assertEquals(UploadRefusedException.Reason.TOO_LARGE, refused.reason());
         assertEquals("upload.refused.too-large", refused.key());
         assertEquals(List.of(1L), refused.args());
+        assertEquals("huge.gift", refused.fileName());
         assertEquals(1024 * 1024 + 1, sender.read, "read one byte past the limit, no more");
         assertEquals(before, spools(), "the temporary file is deleted");
     }
@@ -63,6 +64,41 @@ class UploadSpoolTest {
         assertTrue(upload.exists());
         upload.close();
         assertFalse(upload.exists());
+    }
+
+    @Test
+    void aDeclaredSizeOverTheLimitIsRefusedBeforeAnythingIsReadOrWritten() throws IOException {
+        Endless sender = new Endless();
+        List<Path> before = spools();
+        UploadRefusedException refused = assertThrows(UploadRefusedException.class,
+                () -> UploadSpool.spool(sender, "big.jar", 5L * 1024 * 1024 + 1, 5L * 1024 * 1024, (name, in) -> {
+                    throw new AssertionError("the check must not run");
+                }));
+        assertEquals(UploadRefusedException.Reason.TOO_LARGE, refused.reason());
+        assertEquals(List.of(5L), refused.args());
+        assertEquals("big.jar", refused.fileName(), "the screen can name the refused file");
+        assertEquals(0, sender.read, "not a byte is read");
+        assertEquals(before, spools(), "no temporary file is created");
+        // A sender that declares less than it sends is still stopped by the limit while it arrives.
+        Endless liar = new Endless();
+        assertThrows(UploadRefusedException.class, () -> UploadSpool.spool(liar, "small.jar", 10, 1024,
+                (name, in) -> "application/zip"));
+        assertEquals(1024 + 1, liar.read);
+        assertEquals(before, spools(), "the temporary file is deleted");
+    }
+
+    @Test
+    void aBinaryFileOfSeveralBuffersIsSpooledByteForByteToAFileNotTheHeap() throws IOException {
+        byte[] content = new byte[3 * 64 * 1024 + 17];
+        new java.util.Random(1).nextBytes(content);
+        try (SpooledUpload upload = UploadSpool.spool(new ByteArrayInputStream(content), "plugin.jar", content.length,
+                content.length, (name, in) -> "application/octet-stream")) {
+            assertEquals(content.length, upload.size());
+            assertArrayEquals(content, upload.readAllBytes());
+            try (InputStream again = upload.openStream()) {
+                assertArrayEquals(content, again.readAllBytes());
+            }
+        }
     }
 
     @Test

@@ -25,19 +25,15 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
-import com.vaadin.flow.server.streams.UploadEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import vn.congso.admin.internal.ActionResult;
@@ -52,7 +48,6 @@ import vn.congso.admin.internal.Problem;
 import vn.congso.admin.internal.Settings;
 import vn.congso.admin.internal.TrustResult;
 import vn.congso.admin.internal.TrustedSigner;
-import vn.congso.admin.internal.UploadSpool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.congso.api.CurrentUser;
@@ -60,6 +55,11 @@ import vn.congso.api.CurrentUserService;
 import vn.congso.api.TranslationService;
 import vn.congso.api.security.AccessDeniedException;
 import vn.congso.api.security.RunAs;
+import vn.congso.api.upload.BoundedUploadHandler;
+import vn.congso.api.upload.ContentCheck;
+import vn.congso.api.upload.SpooledUpload;
+import vn.congso.api.upload.UploadRefusedException;
+import vn.congso.api.upload.UploadTexts;
 
 /**
  * Plugin administration: every plugin with its state, health and contributions; install from an
@@ -76,6 +76,14 @@ public final class PluginsView extends VerticalLayout {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
     /** A PEM certificate is a few kilobytes; the same limit as the service's. */
     private static final int MAX_PEM_BYTES = 64 * 1024;
+
+    /**
+     * The upload itself takes any content within its limit: what a plugin archive or a signer's
+     * certificate must be is checked by the service, the same for the screen and the console
+     * (UploadChecker with ArchiveInspector for archives, the trust store for certificates, which
+     * may be PEM text or DER binary).
+     */
+    private static final ContentCheck CHECKED_BY_THE_SERVICE = (fileName, content) -> "application/octet-stream";
 
     private final Logger log = LoggerFactory.getLogger(PluginsView.class);
     private final PluginService plugins;
@@ -252,16 +260,15 @@ public final class PluginsView extends VerticalLayout {
         i18n.getError().setFileIsTooBig(t("plugins.trust.upload.too-big"));
         upload.setI18n(i18n);
         upload.addFileRejectedListener(e -> error(t("plugins.trust.rejected", e.getFileName(), MAX_PEM_BYTES / 1024)));
-        upload.setUploadHandler(event -> receive(event, MAX_PEM_BYTES, (name, file) -> {
+        upload.setUploadHandler(new BoundedUploadHandler(MAX_PEM_BYTES, CHECKED_BY_THE_SERVICE, received -> {
             upload.clearFileList();
-            try {
-                changeTrust(() -> withFile(file, in -> plugins.trust(name, in)), "plugins.trust.added");
-            } finally {
-                deleteQuietly(file);
+            try (received) {
+                changeTrust(() -> withFile(received, in -> plugins.trust(received.fileName(), in)),
+                        "plugins.trust.added");
             }
-        }, name -> {
+        }, refused -> {
             upload.clearFileList();
-            error(t("plugins.trust.rejected", name, MAX_PEM_BYTES / 1024));
+            showRefusal(refused, t("plugins.trust.rejected", refused.fileName(), MAX_PEM_BYTES / 1024));
         }));
         upload.setWidthFull();
         return upload;
@@ -390,29 +397,33 @@ public final class PluginsView extends VerticalLayout {
 
     /**
      * An upload that runs a dry run, then asks for confirmation; closes {@code closeOnDone} when
-     * given. The file is spooled to a temporary file (deleted when the dialog closes or the action
-     * ends) and refused at the server's size limit without reading further.
+     * given. The shared {@link BoundedUploadHandler} refuses a file whose declared size is over the
+     * server's limit unread, otherwise spools it to a temporary file and stops at the first byte
+     * over the limit; the spooled file is deleted when the dry-run dialog closes or the action ends.
      */
     private Upload uploadFor(boolean upgrade, Dialog closeOnDone) {
         Upload upload = new Upload();
         long max = plugins.settings().maxUploadBytes();
-        upload.setUploadHandler(event -> receive(event, max, (name, file) -> {
+        upload.setUploadHandler(new BoundedUploadHandler(max, CHECKED_BY_THE_SERVICE, received -> {
             upload.clearFileList();
             if (closeOnDone != null) {
                 closeOnDone.close();
             }
-            confirmThen(() -> withFile(file, in -> upgrade ? plugins.dryRunUpgrade(name, in) : plugins.dryRunInstall(name, in)),
-                    () -> withFile(file, in -> upgrade ? plugins.upgrade(name, in) : plugins.install(name, in)),
-                    () -> deleteQuietly(file));
-        }, name -> {
+            String name = received.fileName();
+            confirmThen(() -> withFile(received, in -> upgrade ? plugins.dryRunUpgrade(name, in) : plugins.dryRunInstall(name, in)),
+                    () -> withFile(received, in -> upgrade ? plugins.upgrade(name, in) : plugins.install(name, in)),
+                    () -> deleteQuietly(received));
+        }, refused -> {
             upload.clearFileList();
-            error(t("plugin.refused.too-large", name, max / (1024 * 1024)));
+            showRefusal(refused, t("plugin.refused.too-large", refused.fileName(), max / (1024 * 1024)));
         }));
         upload.setId(upgrade ? "plugins-upgrade-upload" : "plugins-upload");
         upload.setAcceptedFileTypes(".jar", ".kar");
         upload.setMaxFiles(1);
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, max));
-        upload.setI18n(UploadTexts.of(this::t));
+        var i18n = UploadTexts.of(this::t);
+        i18n.getError().setIncorrectFileType(t("plugins.upload.wrong-type"));
+        upload.setI18n(i18n);
         upload.addFileRejectedListener(e -> error(t("plugins.upload.rejected", e.getFileName(),
                 max / (1024 * 1024))));
         upload.setWidthFull();
@@ -420,35 +431,28 @@ public final class PluginsView extends VerticalLayout {
     }
 
     /**
-     * Receives an upload on the request thread: refuses it unread when its declared size is over
-     * the limit, otherwise spools it to a temporary file, stopping at the first byte over the
-     * limit; then hands the file (or the refusal) to the UI.
+     * Says why the server refused an upload: {@code tooLarge} (the screen's own words, with the
+     * limit) when it was over the limit, the shared translated reason otherwise.
      */
-    private void receive(UploadEvent event, long max, java.util.function.BiConsumer<String, Path> onFile,
-            java.util.function.Consumer<String> onTooLarge) throws IOException {
-        UI ui = event.getUI();
-        String name = event.getFileName();
-        Optional<Path> file = event.getFileSize() > max ? Optional.empty()
-                : UploadSpool.spool(event.getInputStream(), max);
-        if (file.isEmpty()) {
-            log.info("Upload {} refused: over the limit of {} bytes", name, max);
-        }
-        ui.access(() -> file.ifPresentOrElse(f -> onFile.accept(name, f), () -> onTooLarge.accept(name)));
+    private void showRefusal(UploadRefusedException refusal, String tooLarge) {
+        log.info("Upload {} refused: {}", refusal.fileName(), refusal.getMessage());
+        error(refusal.reason() == UploadRefusedException.Reason.TOO_LARGE ? tooLarge
+                : t(refusal.key(), refusal.args().toArray()));
     }
 
-    private static <T> T withFile(Path file, Function<InputStream, T> use) {
-        try (InputStream in = Files.newInputStream(file)) {
+    private static <T> T withFile(SpooledUpload file, Function<InputStream, T> use) {
+        try (InputStream in = file.openStream()) {
             return use.apply(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private void deleteQuietly(Path file) {
+    private void deleteQuietly(SpooledUpload file) {
         try {
-            UploadSpool.delete(file);
-        } catch (IOException e) {
-            log.warn("Cannot delete the spooled upload {}", file, e);
+            file.close();
+        } catch (UncheckedIOException e) {
+            log.warn("Cannot delete the spooled upload {}", file.fileName(), e);
         }
     }
 
