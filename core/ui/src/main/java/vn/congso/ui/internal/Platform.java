@@ -74,7 +74,7 @@ public final class Platform {
             }
         };
         this.users = new ServiceTracker<>(context, CurrentUserService.class, null);
-        this.healthChecks = new HealthChecks(context);
+        this.healthChecks = new HealthChecks(context, this::isStarting);
     }
 
     private static Filter filter(BundleContext context, String filter) {

@@ -65,6 +65,14 @@ class HealthReportTest {
     }
 
     @Test
+    void whileTheBootFeaturesAreInstalledThePlatformIsNotHealthyYet() throws Exception {
+        HealthReport starting = run(DATABASE, HealthChecks.platformCheck(() -> true));
+        assertEquals(503, starting.httpStatus());
+        assertTrue(new ObjectMapper().readTree(starting.json()).at("/checks/platform/starting").asBoolean());
+        assertEquals(200, run(DATABASE, HealthChecks.platformCheck(() -> false)).httpStatus());
+    }
+
+    @Test
     void oneCheckDownIs503AndSaysWhich() throws Exception {
         HealthReport report = run(DATABASE, check("backups",
                 () -> HealthCheck.Result.down(Map.of("lastRun", Map.of("outcome", "FAILURE")))));
