@@ -7,8 +7,17 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRunti
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
 import java.io.File;
+import java.security.PrivilegedExceptionAction;
+import java.nio.charset.StandardCharsets;
+import java.io.PrintStream;
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import javax.security.auth.Subject;
+import org.apache.karaf.jaas.boot.principal.RolePrincipal;
+import org.apache.karaf.jaas.boot.principal.UserPrincipal;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.osgi.framework.BundleContext;
@@ -103,5 +112,38 @@ final class CongSoContainer {
         } finally {
             tracker.close();
         }
+    }
+
+    /**
+     * Runs a console command in the container as the Karaf user {@code itest} with the admin
+     * role, as an SSH session would; a refusal thrown by the command is printed as
+     * {@code EXCEPTION …}, so a test can assert both what a script sees and that it failed.
+     *
+     * @param sessionFactory the container's shell session factory
+     * @param command the command line
+     * @param label the test's name, for the printed log
+     * @return everything the command printed
+     */
+    static String shell(SessionFactory sessionFactory, String command, String label) throws Exception {
+        Subject subject = new Subject();
+        subject.getPrincipals().add(new UserPrincipal("itest"));
+        subject.getPrincipals().add(new RolePrincipal("admin"));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        Subject.doAs(subject, (PrivilegedExceptionAction<Void>) () -> {
+            Session session = sessionFactory.create(System.in, out, out);
+            try {
+                session.execute(command);
+            } catch (Exception e) {
+                out.println("EXCEPTION " + e);
+            } finally {
+                session.close();
+            }
+            return null;
+        });
+        out.flush();
+        String printed = bytes.toString(StandardCharsets.UTF_8);
+        System.out.println("[" + label + "] " + command + "\n" + printed);
+        return printed;
     }
 }

@@ -11,15 +11,11 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRunti
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.replaceConfigurationFile;
 
-import java.io.ByteArrayOutputStream;
 import java.io.File;
-import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.ref.WeakReference;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.PrivilegedExceptionAction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,11 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.inject.Inject;
-import javax.security.auth.Subject;
 import javax.sql.DataSource;
-import org.apache.karaf.jaas.boot.principal.RolePrincipal;
-import org.apache.karaf.jaas.boot.principal.UserPrincipal;
-import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -369,28 +361,8 @@ public class PluginAdminIT {
         throw new AssertionError("congso:plugin-list did not become available: " + out);
     }
 
-    /** Runs a command as the Karaf user {@code itest} with the admin role, as an SSH session would. */
     private String shell(String command) throws Exception {
-        Subject subject = new Subject();
-        subject.getPrincipals().add(new UserPrincipal("itest"));
-        subject.getPrincipals().add(new RolePrincipal("admin"));
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        Subject.doAs(subject, (PrivilegedExceptionAction<Void>) () -> {
-            Session session = sessionFactory.create(System.in, out, out);
-            try {
-                session.execute(command);
-            } catch (Exception e) {
-                out.println("EXCEPTION " + e);
-            } finally {
-                session.close();
-            }
-            return null;
-        });
-        out.flush();
-        String printed = bytes.toString(StandardCharsets.UTF_8);
-        System.out.println("[PluginAdminIT] " + command + "\n" + printed);
-        return printed;
+        return CongSoContainer.shell(sessionFactory, command, "PluginAdminIT");
     }
 
     private void sql(String statement) throws SQLException {

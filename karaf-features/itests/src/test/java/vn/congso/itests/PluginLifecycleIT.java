@@ -6,12 +6,9 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.PrivilegedExceptionAction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,11 +16,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.inject.Inject;
-import javax.security.auth.Subject;
 import javax.sql.DataSource;
-import org.apache.karaf.jaas.boot.principal.RolePrincipal;
-import org.apache.karaf.jaas.boot.principal.UserPrincipal;
-import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -164,28 +157,8 @@ public class PluginLifecycleIT {
         return out;
     }
 
-    /** Runs a command as the Karaf user {@code itest} with the admin role; a thrown refusal is printed as EXCEPTION. */
     private String shell(String command) throws Exception {
-        Subject subject = new Subject();
-        subject.getPrincipals().add(new UserPrincipal("itest"));
-        subject.getPrincipals().add(new RolePrincipal("admin"));
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        Subject.doAs(subject, (PrivilegedExceptionAction<Void>) () -> {
-            Session session = sessionFactory.create(System.in, out, out);
-            try {
-                session.execute(command);
-            } catch (Exception e) {
-                out.println("EXCEPTION " + e);
-            } finally {
-                session.close();
-            }
-            return null;
-        });
-        out.flush();
-        String printed = bytes.toString(StandardCharsets.UTF_8);
-        System.out.println("[PluginLifecycleIT] " + command + "\n" + printed);
-        return printed;
+        return CongSoContainer.shell(sessionFactory, command, "PluginLifecycleIT");
     }
 
     private long count(String select) throws Exception {
