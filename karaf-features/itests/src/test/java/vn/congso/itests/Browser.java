@@ -118,24 +118,55 @@ class Browser implements AutoCloseable {
     /** Signs in with a password that needs no change. */
     void signIn(String username, String password) {
         openSignIn(90);
-        type("login-username", username);
-        type("login-password", password);
-        click("login-submit");
-        wait(30).until(d -> displayedOrNull(By.id("home-view")) != null);
+        submitCredentials(username, password, "home-view");
     }
 
     /** Signs in with a one-time password and replaces it, as every first sign-in must. */
     void firstSignIn(String username, String oneTime, String newPassword) {
         openSignIn(90);
-        type("login-username", username);
-        type("login-password", oneTime);
-        click("login-submit");
-        wait(30).until(d -> displayedOrNull(By.id("change-password-view")) != null);
+        submitCredentials(username, oneTime, "change-password-view");
         type("password-current", oneTime);
         type("password-new", newPassword);
         type("password-repeat", newPassword);
         click("password-save");
         wait(30).until(d -> displayedOrNull(By.id("home-view")) != null);
+    }
+
+    /**
+     * Fills the open sign-in form and submits it until {@code expectedViewId} shows. On an instance
+     * that is still starting, the form can be rebuilt under the test's hands (the shell refreshes
+     * when a plugin adds its views), which loses what was typed; so a form still showing after
+     * 30 s is filled once more. A second miss fails with what the page says.
+     */
+    private void submitCredentials(String username, String password, String expectedViewId) {
+        for (int attempt = 1;; attempt++) {
+            type("login-username", username);
+            type("login-password", password);
+            click("login-submit");
+            try {
+                wait(30).until(d -> displayedOrNull(By.id(expectedViewId)) != null);
+                return;
+            } catch (org.openqa.selenium.TimeoutException e) {
+                if (attempt > 1 || displayedOrNull(By.id("login-view")) == null) {
+                    throw new AssertionError("signing in as " + username + " did not show " + expectedViewId
+                            + " within 30 s; the page shows: " + describePage(), e);
+                }
+                System.err.println("[" + name + "] signing in as " + username + " again; the page showed: "
+                        + describePage());
+                openSignIn(30);
+            }
+        }
+    }
+
+    /** The address and the first visible text of the page, for failure messages. */
+    String describePage() {
+        try {
+            Object text = js().executeScript("return document.body ? document.body.innerText : ''");
+            String visible = String.valueOf(text).replaceAll("\\s+", " ").strip();
+            return driver.getCurrentUrl() + " \u2014 " + visible.substring(0, Math.min(400, visible.length()));
+        } catch (RuntimeException e) {
+            return "(page unreadable: " + e + ")";
+        }
     }
 
     /**
