@@ -4,8 +4,12 @@ import com.vaadin.flow.component.Component;
 import java.util.List;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import vn.congso.api.AbstractViewContribution;
 import vn.congso.api.NavigationGroup;
+import vn.congso.api.TranslationService;
 import vn.congso.api.ViewContribution;
 import vn.congso.api.audit.AuditLog;
 import vn.congso.api.security.PermissionContribution;
@@ -32,16 +36,31 @@ public final class Contributions {
         }
     }
 
-    /** The sign-in page. */
+    /**
+     * The sign-in page: it needs only the translations, so it is there as soon as the shell is;
+     * the security service, which waits for the database, is handed over when it comes.
+     */
     @org.osgi.service.component.annotations.Component(service = ViewContribution.class)
     public static final class Login extends Base {
-        private final SecurityService security;
+        private final TranslationService translations;
+        private final ServiceGate<SecurityService> gate = new ServiceGate<>();
 
         /** Creates the contribution. */
         @Activate
-        public Login(@Reference SecurityService security) {
+        public Login(@Reference TranslationService translations) {
             super("login", "security.login.title", "vaadin:sign-in", ACCOUNT.id(), 1, null, false);
-            this.security = security;
+            this.translations = translations;
+        }
+
+        /** The security service has started. */
+        @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+                policyOption = ReferencePolicyOption.GREEDY)
+        void bindSecurity(SecurityService security) {
+            gate.arrived(security);
+        }
+
+        void unbindSecurity(SecurityService security) {
+            gate.left(security);
         }
 
         @Override
@@ -51,7 +70,7 @@ public final class Contributions {
 
         @Override
         public Component createView() {
-            return new LoginView(security);
+            return new LoginView(translations, gate);
         }
     }
 

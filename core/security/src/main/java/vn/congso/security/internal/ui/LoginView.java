@@ -11,16 +11,26 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.RouteConfiguration;
+import com.vaadin.flow.component.UI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import vn.congso.api.TranslationService;
 import vn.congso.security.internal.SecurityService;
 
-/** Sign-in. The message never tells whether an account exists. */
+/**
+ * Sign-in. The message never tells whether an account exists. The page is there as soon as the
+ * shell is, before the database: a sign-in submitted while the platform is still starting waits
+ * (with the notice beside the button) for the security service.
+ */
 public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     private static final long serialVersionUID = 1L;
-    private final transient SecurityService security;
+    /** How long a sign-in submitted during the start waits for the security service. */
+    static final Duration START_WAIT = Duration.ofSeconds(60);
+    private final transient TranslationService translations;
+    private final transient ServiceGate<SecurityService> gate;
     private final TextField username = new TextField();
     private final PasswordField password = new PasswordField();
     private final Span error = new Span();
@@ -28,24 +38,25 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     private String redirect = "";
 
     /** Creates the view. */
-    public LoginView(SecurityService security) {
-        this.security = security;
+    LoginView(TranslationService translations, ServiceGate<SecurityService> gate) {
+        this.translations = translations;
+        this.gate = gate;
         setId("login-view");
         setMaxWidth("420px");
-        H1 title = new H1(security.t("security.login.title"));
+        H1 title = new H1(t("security.login.title"));
         username.setId("login-username");
-        username.setLabel(security.t("security.login.username"));
+        username.setLabel(t("security.login.username"));
         username.setWidthFull();
         username.setAutofocus(true);
         username.setMaxLength(64);
         password.setId("login-password");
-        password.setLabel(security.t("security.login.password"));
+        password.setLabel(t("security.login.password"));
         password.setWidthFull();
         password.setMaxLength(128);
         error.setId("login-error");
         error.getStyle().set("color", "var(--lumo-error-text-color)");
         error.setVisible(false);
-        submit.setText(security.t("security.login.submit"));
+        submit.setText(t("security.login.submit"));
         submit.addClickListener(e -> submit());
         submit.setId("login-submit");
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -55,7 +66,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         // #login-wait after a disabled #login-submit. In a sign-in storm before an exam the
         // password check queues (Argon2Passwords) and the person sees why they wait.
         submit.setDisableOnClick(true);
-        Span wait = new Span(security.t("security.login.wait"));
+        Span wait = new Span(t("security.login.wait"));
         wait.setId("login-wait");
         wait.addClassName("congso-login-wait");
         add(title, error, username, password, submit, wait);
@@ -74,12 +85,17 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     private void submit() {
         if (username.isEmpty() || password.isEmpty()) {
             submit.setEnabled(true);
-            show(security.t("security.login.required"));
+            show(t("security.login.required"));
             return;
         }
         SecurityService.LoginResult result;
         try {
-            result = security.login(username.getValue(), password.getValue().toCharArray());
+            Optional<SecurityService> security = gate.await(START_WAIT);
+            if (security.isEmpty()) {
+                show(t("security.login.starting"));
+                return;
+            }
+            result = security.get().login(username.getValue(), password.getValue().toCharArray());
         } finally {
             password.clear();
             submit.setEnabled(true);
@@ -90,10 +106,15 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
             case LOCKED -> {
                 long minutes = Math.max(1, Duration.between(Instant.now(),
                         result.lockedUntil().orElse(Instant.now())).toMinutes() + 1);
-                show(security.t("security.login.locked", minutes));
+                show(t("security.login.locked", minutes));
             }
-            default -> show(security.t("security.login.failed"));
+            default -> show(t("security.login.failed"));
         }
+    }
+
+    private String t(String key, Object... params) {
+        UI ui = UI.getCurrent();
+        return translations.translate(key, ui == null ? TranslationService.VIETNAMESE : ui.getLocale(), params);
     }
 
     private void show(String message) {
