@@ -26,6 +26,7 @@ final class CongSoVaadinService extends VaadinServletService {
     CongSoVaadinService(VaadinServlet servlet, DeploymentConfiguration configuration, Platform platform) {
         super(servlet, configuration);
         this.platform = platform;
+        FlowCaches.track(this);
     }
 
     Platform platform() {

@@ -1,7 +1,6 @@
 package vn.congso.ui.internal;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.internal.ReflectionCache;
 import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.router.RouterLayout;
 import com.vaadin.flow.server.RouteRegistry;
@@ -111,11 +110,8 @@ final class Views extends ServiceTracker<ViewContribution, Views.Active> {
                 log.warn("Could not remove route '{}': {}", active.entry().route(), e.toString());
             }
         }
-        // Flow's reflection caches (a component's metadata, its events' data) hold classes strongly
-        // and never expire: once the view had been shown, they kept the removed plugin's class
-        // loader, and every class it loaded, alive for good (one per install/uninstall cycle).
-        // Clearing them is what Flow's own hot reload does; core's entries are rebuilt on next use.
-        ReflectionCache.clearAll();
+        // Flow's static caches hold classes strongly and never expire (see FlowCaches).
+        FlowCaches.forgetClasses();
         log.info("View '{}' removed", active.entry().route());
         onChange.run();
         context.ungetService(reference);

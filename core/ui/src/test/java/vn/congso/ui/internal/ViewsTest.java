@@ -29,6 +29,8 @@ class ViewsTest {
         ReflectionCache<Component, String> flowCache = new ReflectionCache<>(Class::getName);
         flowCache.get(PluginView.class);
         assertTrue(flowCache.contains(PluginView.class));
+        // UIInternals' set of components it warned about once, filled when a view is shown.
+        FlowCaches.warnedAboutDependencies().orElseThrow().add(PluginView.class);
         AtomicInteger changes = new AtomicInteger();
         Views views = new Views(nothing(BundleContext.class), changes::incrementAndGet);
         NavigationModel.Entry entry = new NavigationModel.Entry("plugin", "plugin.title", Optional.empty(),
@@ -38,6 +40,8 @@ class ViewsTest {
 
         assertFalse(flowCache.contains(PluginView.class),
                 "a removed plugin's view class is still held by Flow's reflection caches");
+        assertFalse(FlowCaches.warnedAboutDependencies().orElseThrow().contains(PluginView.class),
+                "a removed plugin's view class is still held by Flow's UIInternals.warnedAboutDeps");
         assertEquals(1, changes.get(), "the shell is told about the change");
     }
 
