@@ -292,6 +292,8 @@ public final class ExamHttpBenchmark {
         long attemptId;
         long signInMillis;
         volatile VaadinProbe.Tab exam;
+        /** When the exam page loaded: a browser's poll timer starts then, not when the run starts. */
+        volatile long openedAt;
         volatile boolean stopped;
         private boolean forward = true;
         private int answers;
@@ -314,6 +316,7 @@ public final class ExamHttpBenchmark {
             if (PUSH && tab.pushEnabled()) {
                 tab.startPush();
             }
+            openedAt = System.currentTimeMillis();
             exam = tab;
         }
 
@@ -336,7 +339,14 @@ public final class ExamHttpBenchmark {
             long nextAction = plan.start() + offset;
             long now = System.currentTimeMillis();
             int interval = tab.pollInterval();
-            long nextPoll = interval > 0 ? now + interval : Long.MAX_VALUE;
+            // The first poll of a page opened at openedAt, in the phase its timer has been keeping.
+            long nextPoll = Long.MAX_VALUE;
+            if (interval > 0) {
+                nextPoll = openedAt + interval;
+                while (nextPoll < now) {
+                    nextPoll += interval;
+                }
+            }
             long nextHeartbeat = now + heartbeatMillis;
             while (!stopped && nextAction < plan.end()) {
                 long wake = Math.min(nextAction, Math.min(nextPoll, nextHeartbeat));

@@ -43,7 +43,9 @@ import vn.congso.training.internal.service.ExamService.SaveAck;
  * <p>The server is authoritative. The browser counts the seconds down by itself (no request per
  * second: with hundreds of candidates that would be most of the server's work) towards the time
  * left the server computed; the view asks the server again every {@value #RESYNC_SECONDS}
- * seconds and exactly when a warning or the deadline is due ({@link ExamClock#untilNextEvent}),
+ * seconds or so (each time a random 15 to 25 s, so that the candidates who started together do not
+ * all ask at the same instant for the rest of the exam) and exactly when a warning or the
+ * deadline is due ({@link ExamClock#untilNextEvent}),
  * re-measuring the offset between the server's clock and this JVM's from
  * {@link ExamService#serverTime()} and checking the attempt's state; a reload or another browser
  * shows the same attempt with every saved answer.
@@ -266,6 +268,22 @@ public class AttemptView extends VerticalLayout implements HasUrlParameter<Long>
         super.onDetach(event);
     }
 
+    /**
+     * When the view asks the server next: at the next event (a warning or the deadline) or, if
+     * that is further, after a resync interval drawn anew each time between 3/4 and 5/4 of
+     * {@value #RESYNC_SECONDS} s. The spread matters with hundreds of candidates who started in
+     * the same minute: with a fixed interval their requests would arrive together every time.
+     *
+     * @param untilNextEventMillis time to the next event
+     * @param random the source of the spread
+     * @return the poll interval in milliseconds
+     */
+    static int nextAskMillis(long untilNextEventMillis, java.util.random.RandomGenerator random) {
+        int resync = RESYNC_SECONDS * 1000;
+        int spread = random.nextInt(resync * 3 / 4, resync * 5 / 4 + 1);
+        return (int) Math.min(spread, Math.max(0, untilNextEventMillis) + EVENT_MARGIN_MS);
+    }
+
     private Instant now() {
         return Instant.now().plus(offset);
     }
@@ -294,8 +312,8 @@ public class AttemptView extends VerticalLayout implements HasUrlParameter<Long>
         }
         UI current = getUI().orElse(null);
         if (current != null) {
-            current.setPollInterval(over ? AWAIT_SUBMISSION_MS : (int) Math.min(RESYNC_SECONDS * 1000L,
-                    clock.untilNextEvent(now).toMillis() + EVENT_MARGIN_MS));
+            current.setPollInterval(over ? AWAIT_SUBMISSION_MS
+                    : nextAskMillis(clock.untilNextEvent(now).toMillis(), java.util.concurrent.ThreadLocalRandom.current()));
         }
     }
 
