@@ -132,7 +132,7 @@ public class PluginAdminIT {
                 "plugin.refused.unsigned", "plugin.refused.unknown-signer", "plugin.refused.tampered",
                 "plugin.refused.kar-broken-features", "plugin.refused.too-large", "plugin.refused.unresolved",
                 "plugin.refused.fragment-of-core", "plugin.refused.package-of-core", "plugin.refused.core-name",
-                "plugin.refused.zip-overlapping")) {
+                "plugin.refused.core-bundle", "plugin.refused.core-package", "plugin.refused.zip-overlapping")) {
             assertRefusedWithoutChange(key, "congso:plugin-install " + System.getProperty("fixture." + key));
         }
         assertRefusedWithoutChange("plugin.refused.already-installed", "congso:plugin-install " + v1);
