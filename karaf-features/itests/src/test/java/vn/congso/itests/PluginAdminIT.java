@@ -192,7 +192,7 @@ public class PluginAdminIT {
 
         long denied = audited("DENIED") - deniedBefore;
         long succeeded = audited("SUCCESS") - succeededBefore;
-        assertEquals("every refusal is audited", 16, denied);
+        assertEquals("every refusal is audited", 18, denied);
         assertEquals("install, upgrade, rollback, stop, start, uninstall, reinstall, uninstall, purge are audited",
                 9, succeeded);
         assertEquals("the failed upgrade and the failed install are audited", 2, audited("FAILURE") - failedBefore);
