@@ -37,7 +37,7 @@ public interface CurrentUser {
 
     /**
      * Whether the user holds a permission, in Shiro wildcard syntax (for example
-     * {@code "training:exam:take"}).
+     * {@code "notices:notice:publish"}).
      *
      * @param permission the permission to check
      * @return {@code true} if permitted

@@ -49,9 +49,9 @@ import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.osgi.service.jdbc.DataSourceFactory;
-import vn.congso.api.data.BackupService;
-import vn.congso.api.data.MigrationStatus;
-import vn.congso.api.data.MigrationStatus.Migration;
+import vn.congso.core.spi.BackupService;
+import vn.congso.core.spi.MigrationStatus;
+import vn.congso.core.spi.MigrationStatus.Migration;
 import vn.congso.api.security.AccessDeniedException;
 
 /**

@@ -132,7 +132,7 @@ public class PluginAdminIT {
                 "plugin.refused.unsigned", "plugin.refused.unknown-signer", "plugin.refused.tampered",
                 "plugin.refused.kar-broken-features", "plugin.refused.too-large", "plugin.refused.unresolved",
                 "plugin.refused.fragment-of-core", "plugin.refused.package-of-core", "plugin.refused.core-name",
-                "plugin.refused.zip-overlapping")) {
+                "plugin.refused.core-bundle", "plugin.refused.core-package", "plugin.refused.zip-overlapping")) {
             assertRefusedWithoutChange(key, "congso:plugin-install " + System.getProperty("fixture." + key));
         }
         assertRefusedWithoutChange("plugin.refused.already-installed", "congso:plugin-install " + v1);
@@ -192,7 +192,7 @@ public class PluginAdminIT {
 
         long denied = audited("DENIED") - deniedBefore;
         long succeeded = audited("SUCCESS") - succeededBefore;
-        assertEquals("every refusal is audited", 16, denied);
+        assertEquals("every refusal is audited", 18, denied);
         assertEquals("install, upgrade, rollback, stop, start, uninstall, reinstall, uninstall, purge are audited",
                 9, succeeded);
         assertEquals("the failed upgrade and the failed install are audited", 2, audited("FAILURE") - failedBefore);

@@ -78,6 +78,11 @@ final class PluginFixtures {
                 testKey, folder)));
         fixtures.put("plugin.refused.core-name", write(folder, "core-name.jar",
                 sign(bundle("congso-core-security", "99.0.0"), testKey, folder)));
+        // Core is recognised by its manifest mark, not by its name; core-only packages are not for plugins.
+        fixtures.put("plugin.refused.core-bundle", write(folder, "core-marked.jar",
+                sign(bundle("congso-itests-core-marked", "1.0.0", "CongSo-Core", "true"), testKey, folder)));
+        fixtures.put("plugin.refused.core-package", write(folder, "core-package.jar", sign(bundle("congso-itests-core-package",
+                "1.0.0", "Import-Package", "vn.congso.core.spi;resolution:=optional"), testKey, folder)));
         fixtures.put("plugin.refused.zip-overlapping", write(folder, "overlapping.jar", overlapping()));
         fixtures.put("kar", goodKar(folder, testPlugin));
         return fixtures;

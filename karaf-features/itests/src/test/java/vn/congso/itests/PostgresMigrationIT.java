@@ -31,8 +31,8 @@ import org.osgi.framework.BundleContext;
 import vn.congso.api.CurrentUser;
 import vn.congso.api.data.Database;
 import vn.congso.api.audit.AuditLog;
-import vn.congso.api.data.MigrationStatus;
-import vn.congso.api.data.MigrationStatus.Migration;
+import vn.congso.core.spi.MigrationStatus;
+import vn.congso.core.spi.MigrationStatus.Migration;
 import vn.congso.api.security.RunAs;
 
 /**

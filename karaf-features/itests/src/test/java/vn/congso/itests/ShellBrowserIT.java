@@ -187,21 +187,23 @@ class ShellBrowserIT {
     @Test
     @Order(3)
     void anAdministratorCreatesAUserWhoSeesExactlyWhatTheirRoleAllows() throws Exception {
-        // Signed in as admin by the previous test. Grant editors the audit log in the matrix.
+        // Signed in as admin by the previous test. Grant one-stop officers the audit log in the matrix
+        // (a role core seeds; the editor role now comes with the publishing plugin).
         browser.get("/admin/roles");
-        WebElement grant = browser.wait(20).until(d -> browser.displayedOrNull(By.id("perm-editor-platform_audit_view")));
-        assertTrue(grant.getAttribute("checked") == null, "editors must not read the audit log by default");
+        WebElement grant = browser.wait(20).until(d -> browser.displayedOrNull(
+                By.id("perm-one-stop-officer-platform_audit_view")));
+        assertTrue(grant.getAttribute("checked") == null, "one-stop officers must not read the audit log by default");
         grant.click();
-        browser.wait(10).until(d -> browser.notificationText().contains("Biên tập viên"));
+        browser.wait(10).until(d -> browser.notificationText().contains("Cán bộ một cửa"));
 
-        String oneTime = browser.createUser("bientap.taivan", "Lê Thị Biên Tập <b>đậm</b>", "Biên", "Biên tập viên");
+        String oneTime = browser.createUser("bientap.taivan", "Lê Thị Biên Tập <b>đậm</b>", "Cán bộ", "Cán bộ một cửa");
         // The name is shown as text, never interpreted as HTML.
         browser.wait(10).until(d -> Boolean.TRUE.equals(browser.js().executeScript("return Array.from(document.querySelectorAll("
                 + "'#users-grid vaadin-grid-cell-content')).some(c => c.textContent.includes('<b>đậm</b>'));")));
         browser.signOut();
 
         browser.firstSignIn("bientap.taivan", oneTime, "Biên tập Tài Văn 2026");
-        // Exactly what the editor role permits now: the home page, the audit log, their account.
+        // Exactly what the role permits now: the home page, the audit log, their account.
         browser.wait(15).until(d -> browser.displayedOrNull(By.id("nav-admin-audit")) != null);
         Object ids = browser.js().executeScript("return Array.from(document.querySelectorAll('vaadin-side-nav-item'))"
                 + ".map(e => e.id).filter(id => id).sort();");

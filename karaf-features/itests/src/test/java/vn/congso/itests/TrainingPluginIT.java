@@ -37,7 +37,7 @@ import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
-import vn.congso.api.data.MigrationStatus;
+import vn.congso.core.spi.MigrationStatus;
 import vn.congso.api.security.PermissionContribution;
 
 /**

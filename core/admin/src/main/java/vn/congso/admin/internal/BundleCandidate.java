@@ -23,9 +23,11 @@ import org.osgi.framework.VersionRange;
  * @param fragmentHost the host's symbolic name when the bundle is a fragment
  * @param requirements what it needs (optional and {@code effective:=active} ones left out)
  * @param capabilities what it offers
+ * @param coreMarked whether it carries {@code CongSo-Core: true}, the mark of a core bundle
+ * @param imports every imported package and dynamic import pattern, optional ones included
  */
 record BundleCandidate(Path file, BundleRef ref, String name, String vendor, Optional<String> fragmentHost,
-        List<Requirement> requirements, List<Capability> capabilities) {
+        List<Requirement> requirements, List<Capability> capabilities, boolean coreMarked, List<String> imports) {
 
     static final String PACKAGE = "osgi.wiring.package";
     static final String BUNDLE = "osgi.wiring.bundle";
@@ -53,10 +55,25 @@ record BundleCandidate(Path file, BundleRef ref, String name, String vendor, Opt
                     .map(HeaderClause::name).findFirst();
             return new BundleCandidate(file, ref, orElse(main.getValue(Constants.BUNDLE_NAME), bsn),
                     orElse(main.getValue(Constants.BUNDLE_VENDOR), ""), host, requirements(ref, main),
-                    capabilities(ref, version, main));
+                    capabilities(ref, version, main), "true".equalsIgnoreCase(trim(main.getValue(CorePolicy.CORE_HEADER))),
+                    imports(main));
         } catch (IllegalArgumentException e) {
             throw new Refusal("plugin.refused.bad-manifest", file.getFileName().toString(), String.valueOf(e.getMessage()));
         }
+    }
+
+    /**
+     * Every package the bundle may import, optional ones included, and its dynamic import
+     * patterns (such as {@code vn.congso.*}), for the core-only package rule.
+     */
+    private static List<String> imports(Attributes main) {
+        List<String> result = new ArrayList<>();
+        for (String header : List.of(Constants.IMPORT_PACKAGE, Constants.DYNAMICIMPORT_PACKAGE)) {
+            for (HeaderClause clause : HeaderClause.parse(main.getValue(header))) {
+                result.addAll(clause.paths());
+            }
+        }
+        return List.copyOf(result);
     }
 
     /** The version as an OSGi version, for ordering. */

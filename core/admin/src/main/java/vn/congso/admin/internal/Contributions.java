@@ -4,23 +4,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import vn.congso.core.spi.ScreenStatus;
 
 /**
- * What each bundle contributes now, by bundle id: view routes and permission ids. Fed by the
- * component's dynamic references to {@link vn.congso.api.ViewContribution} and
- * {@link vn.congso.api.security.PermissionContribution} services.
+ * What each bundle contributes now, by bundle id: screen routes and their problems (from the
+ * shell's {@link ScreenStatus}) and permission ids (fed by the component's dynamic references to
+ * {@link vn.congso.api.security.PermissionContribution} services).
  */
 final class Contributions {
 
-    private final Map<Long, Map<Object, List<String>>> routes = new ConcurrentHashMap<>();
     private final Map<Long, Map<Object, List<String>>> permissions = new ConcurrentHashMap<>();
+    private volatile ScreenStatus screens;
 
-    void addRoutes(long bundleId, Object key, List<String> values) {
-        routes.computeIfAbsent(bundleId, id -> new ConcurrentHashMap<>()).put(key, List.copyOf(values));
+    void screens(ScreenStatus status) {
+        this.screens = status;
     }
 
-    void removeRoutes(long bundleId, Object key) {
-        remove(routes, bundleId, key);
+    synchronized void forgetScreens(ScreenStatus status) {
+        if (screens == status) {
+            screens = null;
+        }
+    }
+
+    /** What went wrong with a bundle's screens; empty while the shell is not there. */
+    List<ScreenStatus.Problem> screenProblems(long bundleId) {
+        ScreenStatus status = screens;
+        return status == null ? List.of() : status.problems(bundleId);
     }
 
     void addPermissions(long bundleId, Object key, List<String> values) {
@@ -32,7 +41,8 @@ final class Contributions {
     }
 
     List<String> routesOf(long bundleId) {
-        return flatten(routes.get(bundleId));
+        ScreenStatus status = screens;
+        return status == null ? List.of() : status.routes(bundleId);
     }
 
     List<String> permissionsOf(long bundleId) {
@@ -40,7 +50,7 @@ final class Contributions {
     }
 
     boolean contributes(long bundleId) {
-        return routes.containsKey(bundleId) || permissions.containsKey(bundleId);
+        return !routesOf(bundleId).isEmpty() || permissions.containsKey(bundleId);
     }
 
     private static void remove(Map<Long, Map<Object, List<String>>> map, long bundleId, Object key) {

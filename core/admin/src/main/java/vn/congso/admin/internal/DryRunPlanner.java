@@ -13,7 +13,8 @@ import vn.congso.admin.internal.DryRun.Provider;
  * bundles installed now, and what that would install, update and refresh. It applies the
  * identity rules (no duplicates, upgrades only to newer versions, never refreshing another
  * bundle), then the rules that keep a plugin from taking over core or another plugin (see
- * {@link CorePolicy}): no symbolic name of core, no fragment of a core or another plugin's
+ * {@link CorePolicy}): no symbolic name of core and no bundle marked as core, no import of a core-only
+ * package, no fragment of a core or another plugin's
  * bundle, no export of a package another installed bundle exports (so no plugin can become the
  * exporter of {@code vn.congso.api}, whatever version it claims, nor substitute it through an
  * import of its own export), no capability in a namespace only core provides. Last it matches
@@ -47,10 +48,12 @@ final class DryRunPlanner {
 
         for (BundleCandidate candidate : candidates) {
             String bsn = candidate.ref().symbolicName();
-            if (core.reservedName(bsn)) {
-                refusals.add(Problem.of("plugin.refused.core-name", bsn));
+            if (candidate.coreMarked()) {
+                refusals.add(Problem.of("plugin.refused.core-bundle", bsn, CorePolicy.CORE_HEADER));
                 continue;
             }
+            candidate.imports().stream().filter(core::coreOnlyImport).findFirst().ifPresent(
+                    pkg -> refusals.add(Problem.of("plugin.refused.core-package", bsn, pkg)));
             List<InstalledBundle> same = installed.stream().filter(b -> b.ref().symbolicName().equals(bsn)).toList();
             Optional<InstalledBundle> exact = same.stream().filter(b -> b.ref().equals(candidate.ref())).findFirst();
             if (exact.isPresent()) {
@@ -147,7 +150,7 @@ final class DryRunPlanner {
         if (target.isPresent() && target.get().managed()) {
             return Optional.of(Problem.of("plugin.refused.fragment-of-plugin", bsn, target.get().ref().toString()));
         }
-        if (target.isPresent() || core.reservedName(host)) {
+        if (target.isPresent()) {
             return Optional.of(Problem.of("plugin.refused.fragment-of-core", bsn,
                     target.map(b -> b.ref().toString()).orElse(host)));
         }
@@ -166,7 +169,7 @@ final class DryRunPlanner {
                     bsn, pkg, owner.ref().toString()));
         }
         if (core.reservedPackage(pkg)) {
-            return Optional.of(Problem.of("plugin.refused.package-of-core", bsn, pkg, core.symbolicNamePrefix() + "*"));
+            return Optional.of(Problem.of("plugin.refused.package-of-core", bsn, pkg, CorePolicy.CORE_HEADER));
         }
         return Optional.empty();
     }

@@ -9,7 +9,8 @@ import org.osgi.framework.Bundle;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
-import vn.congso.api.data.MigrationStatus;
+import vn.congso.core.spi.MigrationStatus;
+import vn.congso.core.spi.ScreenStatus;
 
 /**
  * Tells whether a plugin bundle works: it is active, each of its enabled Declarative Services
@@ -20,10 +21,12 @@ final class HealthProbe {
 
     private final ServiceComponentRuntime scr;
     private final MigrationStatus migrations;
+    private final Contributions contributions;
 
-    HealthProbe(ServiceComponentRuntime scr, MigrationStatus migrations) {
+    HealthProbe(ServiceComponentRuntime scr, MigrationStatus migrations, Contributions contributions) {
         this.scr = scr;
         this.migrations = migrations;
+        this.contributions = contributions;
     }
 
     /**
@@ -48,6 +51,9 @@ final class HealthProbe {
                     componentProblem(description, configuration).ifPresent(causes::add);
                 }
             }
+            for (ScreenStatus.Problem problem : contributions.screenProblems(bundle.getBundleId())) {
+                causes.add(screenProblem(problem));
+            }
         }
         return causes.isEmpty() ? Health.OK : Health.failed(causes);
     }
@@ -61,7 +67,19 @@ final class HealthProbe {
      */
     static boolean isFinal(Health health) {
         return health.causes().stream().map(Problem::key).anyMatch(k -> k.equals("plugin.health.component-failed")
-                || k.equals("plugin.health.migration-failed") || k.equals("plugin.health.not-active"));
+                || k.equals("plugin.health.migration-failed") || k.equals("plugin.health.not-active")
+                || k.startsWith("plugin.health.screen-"));
+    }
+
+    /** A problem of the bundle's screens as the plugins screen shows it: the route and the cause. */
+    static Problem screenProblem(ScreenStatus.Problem problem) {
+        String key = switch (problem.kind()) {
+            case PROVIDER_FAILED -> "plugin.health.screen-provider-failed";
+            case INVALID_ROUTE -> "plugin.health.screen-invalid-route";
+            case DUPLICATE_ROUTE -> "plugin.health.screen-duplicate-route";
+            case VIEW_FAILED -> "plugin.health.screen-view-failed";
+        };
+        return Problem.of(key, problem.route(), problem.detail());
     }
 
     Optional<MigrationStatus.Migration> migration(Bundle bundle) {

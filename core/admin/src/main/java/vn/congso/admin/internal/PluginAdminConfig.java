@@ -38,12 +38,4 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     /** Only features from repositories whose name starts with this are offered; empty offers all. */
     @AttributeDefinition(name = "Features repository name prefix")
     String featureRepositoryPrefix() default "congso";
-
-    /**
-     * Symbolic names starting with this are reserved for core, installed or not: never listed or
-     * managed as plugins, never taken by an upload. Every bundle not installed through the plugin
-     * service counts as core as well.
-     */
-    @AttributeDefinition(name = "Core bundle name prefix")
-    String coreSymbolicNamePrefix() default "congso-core-";
 }

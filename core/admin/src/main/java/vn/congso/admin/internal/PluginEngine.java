@@ -509,7 +509,7 @@ final class PluginEngine {
             return true;
         }
         String bsn = bundle.getSymbolicName();
-        if (bsn == null || core.reservedName(bsn)) {
+        if (bsn == null || "true".equalsIgnoreCase(bundle.getHeaders("").get(CorePolicy.CORE_HEADER))) {
             return false;
         }
         return contributions.contributes(bundle.getBundleId())

@@ -2,7 +2,7 @@ package vn.congso.admin.internal;
 
 import java.util.List;
 import java.util.Optional;
-import vn.congso.api.data.MigrationStatus;
+import vn.congso.core.spi.MigrationStatus;
 
 /**
  * A plugin as the plugins view lists it: a non-core bundle that contributes views, permissions

@@ -18,10 +18,10 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.congso.api.CurrentUserService;
-import vn.congso.api.ViewContribution;
 import vn.congso.api.audit.AuditLog;
 import vn.congso.api.data.Database;
-import vn.congso.api.data.MigrationStatus;
+import vn.congso.core.spi.MigrationStatus;
+import vn.congso.core.spi.ScreenStatus;
 import vn.congso.api.security.PermissionContribution;
 
 /**
@@ -66,10 +66,10 @@ public final class PluginManager implements PluginService {
                 config.maxCompressionRatio());
         PluginEngine engine = new PluginEngine(framework, store, settings,
                 new SignatureVerifier(trust, config.allowUnsigned()),
-                new HealthProbe(scr, migrations), contributions, new InstallRecords(database.dataSource()),
+                new HealthProbe(scr, migrations, contributions), contributions, new InstallRecords(database.dataSource()),
                 new SchemaPurger(database.dataSource()),
                 new FeatureInstaller(features, framework, config.featureRepositoryPrefix()), audit,
-                CorePolicy.of(config.coreSymbolicNamePrefix()), trust, limits);
+                CorePolicy.standard(), trust, limits);
         this.forCurrentUser = new ActorBoundPluginService(engine, () -> Actor.of(users.current()));
         if (config.allowUnsigned()) {
             log.warn("Unsigned plugins are allowed (vn.congso.admin allowUnsigned=true)");
@@ -84,17 +84,13 @@ public final class PluginManager implements PluginService {
         }
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addView(ViewContribution view, ServiceReference<ViewContribution> reference) {
-        try {
-            contributions.addRoutes(bundleOf(reference), reference.getProperty(Constants.SERVICE_ID), List.of(view.route()));
-        } catch (RuntimeException e) {
-            log.debug("A view contribution failed to name its route", e);
-        }
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindScreens(ScreenStatus screens) {
+        contributions.screens(screens);
     }
 
-    void removeView(ServiceReference<ViewContribution> reference) {
-        contributions.removeRoutes(bundleOf(reference), reference.getProperty(Constants.SERVICE_ID));
+    void unbindScreens(ScreenStatus screens) {
+        contributions.forgetScreens(screens);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)

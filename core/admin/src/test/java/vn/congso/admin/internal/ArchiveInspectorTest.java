@@ -145,7 +145,7 @@ class ArchiveInspectorTest {
         TestJars.selfSigned("T").trustIn(trust);
         UploadChecker checker = new UploadChecker(work.resolve("staging"), 50 * MB,
                 new SignatureVerifier(new TrustStore(trust), false), List::of, ArchiveLimits.defaults(),
-                CorePolicy.of("congso-core-"));
+                CorePolicy.standard());
         byte[] bomb = HostileZips.sharedData(HostileZips.stored(random(4096, 3)),
                 new ArrayList<>(List.of("META-INF/MANIFEST.MF", "x", "y")));
         Refusal r = assertThrows(Refusal.class,

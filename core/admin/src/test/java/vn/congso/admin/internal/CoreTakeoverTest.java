@@ -60,7 +60,7 @@ class CoreTakeoverTest {
         byte[] jar = TestJars.sign(TestJars.bundle(TestJars.headers(bsn, version, headers)), trusted, work);
         UploadChecker checker = new UploadChecker(work.resolve("staging"), 1024 * 1024,
                 new SignatureVerifier(new TrustStore(work.resolve("trust")), false), CoreTakeoverTest::installed,
-                ArchiveLimits.defaults(), CorePolicy.of("congso-core-"));
+                ArchiveLimits.defaults(), CorePolicy.standard());
         try (Staged staged = checker.check(kind, bsn + ".jar", new ByteArrayInputStream(jar))) {
             return staged.dryRun();
         }
@@ -116,8 +116,19 @@ class CoreTakeoverTest {
         assertRefused(plan(Kind.INSTALL, "congso-core-api", "99.0.0"), "plugin.refused.core-name");
         assertRefused(plan(Kind.UPGRADE, "org.apache.shiro.core", "9.0.0"), "plugin.refused.core-name",
                 "org.apache.shiro.core", SHIRO.toString());
-        assertRefused(plan(Kind.INSTALL, "congso-core-security2", "1.0.0"), "plugin.refused.core-name",
-                "congso-core-security2");
+    }
+
+    @Test
+    void refusesABundleMarkedAsCoreWhateverItsName() throws Exception {
+        assertRefused(plan(Kind.INSTALL, "com.example.lookalike", "1.0.0", "CongSo-Core", "true"),
+                "plugin.refused.core-bundle", "com.example.lookalike", "CongSo-Core");
+    }
+
+    @Test
+    void refusesAPluginThatImportsACoreOnlyPackage() throws Exception {
+        assertRefused(plan(Kind.INSTALL, "com.example.nosy", "1.0.0", "Import-Package",
+                "vn.congso.core.spi;resolution:=optional"), "plugin.refused.core-package", "com.example.nosy",
+                "vn.congso.core.spi");
     }
 
     @Test

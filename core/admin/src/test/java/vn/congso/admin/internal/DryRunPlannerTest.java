@@ -49,7 +49,7 @@ class DryRunPlannerTest {
     }
 
     private static DryRun plan(Kind kind, BundleCandidate candidate, List<InstalledBundle> installed) {
-        return DryRunPlanner.plan(kind, List.of(candidate), Optional.empty(), installed, CorePolicy.of("congso-core-"));
+        return DryRunPlanner.plan(kind, List.of(candidate), Optional.empty(), installed, CorePolicy.standard());
     }
 
     @Test
@@ -167,9 +167,26 @@ class DryRunPlannerTest {
     }
 
     @Test
-    void aReservedNameIsRefusedEvenWhenNoBundleHasIt() throws Exception {
-        assertEquals("plugin.refused.core-name", plan(Kind.INSTALL, candidate("congso-core-new", "1.0.0"), core())
-                .refusals().get(0).key());
+    void aBundleMarkedAsCoreIsRefusedWhateverItsNameEvenWhenNoBundleHasIt() throws Exception {
+        DryRun plan = plan(Kind.INSTALL, candidate("innocent-name", "1.0.0", "CongSo-Core", "true"), core());
+        assertEquals("plugin.refused.core-bundle", plan.refusals().get(0).key());
+        assertEquals(List.of("innocent-name", "CongSo-Core"), plan.refusals().get(0).args());
+        assertTrue(plan(Kind.INSTALL, candidate("congso-core-new", "1.0.0"), core()).refusals().isEmpty(),
+                "a name alone no longer makes a bundle core: the mark does");
+    }
+
+    @Test
+    void aPluginMayNotImportACoreOnlyPackageNotEvenOptionallyOrDynamically() throws Exception {
+        for (String[] headers : List.of(
+                new String[] {"Import-Package", "vn.congso.core.spi;version=\"[1,2)\""},
+                new String[] {"Import-Package", "vn.congso.core.spi;resolution:=optional"},
+                new String[] {"DynamicImport-Package", "vn.congso.*"},
+                new String[] {"DynamicImport-Package", "*"})) {
+            DryRun plan = plan(Kind.INSTALL, candidate("p", "1.0.0", headers), core());
+            assertEquals("plugin.refused.core-package", plan.refusals().get(0).key(), String.join(": ", headers));
+        }
+        assertTrue(plan(Kind.INSTALL, candidate("p", "1.0.0", "DynamicImport-Package", "vn.congso.api.*"), core())
+                .refusals().isEmpty());
     }
 
     @Test

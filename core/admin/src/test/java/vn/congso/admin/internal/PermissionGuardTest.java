@@ -69,7 +69,7 @@ class PermissionGuardTest {
         RecordingAudit audit = new RecordingAudit();
         // Collaborators stay null: the permission check must come before any of them is touched.
         PluginEngine engine = new PluginEngine(null, null, null, null, null, null, null, null, null, audit,
-                CorePolicy.of("congso-core-"), null, ArchiveLimits.defaults());
+                CorePolicy.standard(), null, ArchiveLimits.defaults());
         PluginService service = new ActorBoundPluginService(engine, () -> Actor.of(user(false)));
         List<Runnable> calls = List.of(service::plugins, service::availableFeatures, service::settings,
                 () -> service.plugin("p"), () -> service.history("p"),

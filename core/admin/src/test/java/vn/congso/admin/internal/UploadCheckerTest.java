@@ -36,7 +36,7 @@ class UploadCheckerTest {
     private UploadChecker checker(boolean allowUnsigned, long maxBytes) {
         return new UploadChecker(work.resolve("staging"), maxBytes,
                 new SignatureVerifier(new TrustStore(trust), allowUnsigned), List::of,
-                ArchiveLimits.defaults(), CorePolicy.of("congso-core-"));
+                ArchiveLimits.defaults(), CorePolicy.standard());
     }
 
     private Staged check(String name, byte[] bytes) throws Exception {

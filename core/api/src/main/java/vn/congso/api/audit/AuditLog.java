@@ -29,7 +29,7 @@ public interface AuditLog {
      * @param id sequence number
      * @param at when, UTC
      * @param actor username, or {@code anonymous}
-     * @param action what, a dotted name such as {@code security.login} or {@code training.exam.create}
+     * @param action what, a dotted name such as {@code security.login} or {@code notices.notice.publish}
      * @param target what the action was about, such as a username or record id; may be empty
      * @param outcome the outcome
      * @param detail free text; may be empty

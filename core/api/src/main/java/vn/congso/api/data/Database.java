@@ -7,7 +7,7 @@ import org.osgi.annotation.versioning.ProviderType;
  * The platform database, handed to each bundle only after that bundle's own Liquibase
  * changelog has been applied. The service is bundle-scoped: when a bundle's migration fails,
  * that bundle gets no service (its components stay unsatisfied), the failure is recorded in
- * {@link MigrationStatus}, and every other bundle keeps running.
+ * the platform's migration status (the plugins screen shows it), and every other bundle keeps running.
  *
  * <p>Reference it with {@code @Reference Database database}; use prepared statements and
  * portable SQL (the same changelogs run on Derby and PostgreSQL). Store times as UTC

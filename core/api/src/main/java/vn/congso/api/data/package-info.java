@@ -4,7 +4,7 @@
  * migrates that bundle's schema before handing it the {@link vn.congso.api.data.Database}
  * service, so a component can never see a half-migrated schema.
  */
-@Version("1.0.0")
+@Version("2.0.0")
 package vn.congso.api.data;
 
 import org.osgi.annotation.versioning.Version;

@@ -15,7 +15,7 @@ public interface PermissionContribution {
      * One permission.
      *
      * @param permission Shiro wildcard syntax, {@code domain:object:action}, for example
-     *        {@code training:exam:take}
+     *        {@code notices:notice:publish}
      * @param descriptionKey translation key of a one-line description
      */
     record Permission(String permission, String descriptionKey) {

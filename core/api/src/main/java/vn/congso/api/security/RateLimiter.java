@@ -16,7 +16,7 @@ public interface RateLimiter {
      * Takes one request from a key's allowance in a bucket.
      *
      * @param bucket what is limited, prefixed with the plugin's name and a colon (for example
-     *        {@code training:verify})
+     *        {@code notices:lookup})
      * @param key who is limited, normally {@link #clientAddress()}
      * @return {@code true} when the request may go ahead; {@code false} when the key has used
      *         its allowance for now (show a translated "try again later", not an error)

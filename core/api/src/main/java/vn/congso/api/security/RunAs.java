@@ -31,7 +31,7 @@ public interface RunAs {
 
     /**
      * A trusted in-process actor that holds every permission, such as {@code console:karaf} for a
-     * Karaf shell user or {@code system:training-sweeper} for a scheduled task.
+     * Karaf shell user or {@code system:notices-sweeper} for a scheduled task.
      *
      * @param name how the actor appears in the audit log; must contain a colon so it can never be
      *        mistaken for an account name

@@ -16,7 +16,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.congso.api.data.Database;
-import vn.congso.api.data.MigrationStatus;
+import vn.congso.core.spi.MigrationStatus;
 
 /**
  * Publishes {@link Database} as a bundle-scoped service factory once the platform data source

@@ -15,15 +15,15 @@ import org.osgi.framework.wiring.BundleWiring;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.congso.api.data.Database;
-import vn.congso.api.data.MigrationStatus.Migration;
-import vn.congso.api.data.MigrationStatus.State;
+import vn.congso.core.spi.MigrationStatus.Migration;
+import vn.congso.core.spi.MigrationStatus.State;
 
 /**
  * Hands out {@link Database} per bundle, migrating the bundle's schema first. The framework
  * calls {@link #getService} when a bundle first gets the service (for a DS component: before
  * it activates), so no component can see a schema that is not migrated. When the migration
  * fails the bundle gets {@code null}: its components stay unactivated and the failure is in
- * {@link vn.congso.api.data.MigrationStatus}.
+ * {@link vn.congso.core.spi.MigrationStatus}.
  */
 final class DatabaseServiceFactory implements ServiceFactory<Database> {
 
@@ -58,7 +58,7 @@ final class DatabaseServiceFactory implements ServiceFactory<Database> {
 
     /**
      * Migrates a bundle now, whether or not it asks for the service: core/data runs its own
-     * changelog this way before publishing {@link Database}.
+     * changelog this way before registering {@link Database}.
      *
      * @param bundle the bundle
      * @return the outcome, or empty when the bundle has no changelog

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 import vn.congso.api.CurrentUserService;
 import vn.congso.api.audit.AuditLog;
 import vn.congso.api.audit.AuditLog.Outcome;
-import vn.congso.api.data.BackupService;
+import vn.congso.core.spi.BackupService;
 import vn.congso.api.security.AccessDeniedException;
 
 /**

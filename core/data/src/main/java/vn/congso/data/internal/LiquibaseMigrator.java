@@ -28,8 +28,8 @@ import liquibase.UpdateSummaryEnum;
 import liquibase.UpdateSummaryOutputEnum;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.congso.api.data.MigrationStatus.Migration;
-import vn.congso.api.data.MigrationStatus.State;
+import vn.congso.core.spi.MigrationStatus.Migration;
+import vn.congso.core.spi.MigrationStatus.State;
 
 /**
  * Runs one bundle's Liquibase changelog against the platform database. Free of OSGi so that it

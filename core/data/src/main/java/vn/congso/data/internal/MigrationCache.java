@@ -3,7 +3,7 @@ package vn.congso.data.internal;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import vn.congso.api.data.MigrationStatus.Migration;
+import vn.congso.core.spi.MigrationStatus.Migration;
 
 /**
  * The outcome of the last migration of each bundle, keyed by the build it was run for. Holds

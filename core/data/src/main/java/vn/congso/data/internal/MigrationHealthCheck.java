@@ -10,8 +10,8 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import vn.congso.api.data.MigrationStatus;
-import vn.congso.api.data.MigrationStatus.Migration;
+import vn.congso.core.spi.MigrationStatus;
+import vn.congso.core.spi.MigrationStatus.Migration;
 import vn.congso.api.health.HealthCheck;
 
 /**

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.osgi.service.component.annotations.Component;
-import vn.congso.api.data.MigrationStatus;
+import vn.congso.core.spi.MigrationStatus;
 
 /** Remembers the last migration of every bundle, for the plugin view and the shell. */
 @Component(service = {MigrationStatus.class, MigrationRegistry.class})

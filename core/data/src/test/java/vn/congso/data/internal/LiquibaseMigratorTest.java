@@ -11,8 +11,8 @@ import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.congso.api.data.MigrationStatus.Migration;
-import vn.congso.api.data.MigrationStatus.State;
+import vn.congso.core.spi.MigrationStatus.Migration;
+import vn.congso.core.spi.MigrationStatus.State;
 
 class LiquibaseMigratorTest {
 

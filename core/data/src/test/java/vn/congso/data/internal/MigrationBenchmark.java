@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import org.apache.derby.jdbc.EmbeddedDataSource;
-import vn.congso.api.data.MigrationStatus.Migration;
+import vn.congso.core.spi.MigrationStatus.Migration;
 
 /**
  * Prints how long a bundle's migration takes on embedded Derby: the first run (schema created),

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import vn.congso.api.data.MigrationStatus.Migration;
-import vn.congso.api.data.MigrationStatus.State;
+import vn.congso.core.spi.MigrationStatus.Migration;
+import vn.congso.core.spi.MigrationStatus.State;
 
 class MigrationCacheTest {
 

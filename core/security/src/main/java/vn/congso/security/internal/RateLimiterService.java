@@ -34,8 +34,8 @@ public final class RateLimiterService implements RateLimiter {
 
         /** Allowances of named buckets. */
         @AttributeDefinition(name = "Allowances", description = "Comma-separated bucket=requests/seconds, e.g. "
-                + "training:verify=30/60")
-        String limits() default "training:verify=30/60";
+                + "notices:lookup=30/60")
+        String limits() default "";
     }
 
     private final Limits limits;

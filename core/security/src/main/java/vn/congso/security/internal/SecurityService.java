@@ -52,6 +52,7 @@ import vn.congso.api.audit.AuditLog;
 import vn.congso.api.audit.AuditLog.Outcome;
 import vn.congso.api.data.Database;
 import vn.congso.api.security.AccessDeniedException;
+import vn.congso.api.security.AccountProvisioning;
 import vn.congso.api.security.RunAs;
 import vn.congso.api.security.UserDirectory;
 
@@ -61,10 +62,11 @@ import vn.congso.api.security.UserDirectory;
  * signed-in account is kept in the Vaadin session. Every method that changes data checks
  * its permission here, and every change or refusal is audited.
  */
-@Component(service = {CurrentUserService.class, RunAs.class, UserDirectory.class, SecurityService.class}, property = "service.ranking:Integer=100",
+@Component(service = {CurrentUserService.class, RunAs.class, UserDirectory.class, AccountProvisioning.class,
+        SecurityService.class}, property = "service.ranking:Integer=100",
         configurationPid = "vn.congso.security")
 @Designate(ocd = SecurityService.Config.class)
-public final class SecurityService implements CurrentUserService, RunAs, UserDirectory {
+public final class SecurityService implements CurrentUserService, RunAs, UserDirectory, AccountProvisioning {
 
     /** Sign-in protection settings. */
     @ObjectClassDefinition(name = "CongSo security", description = "Lockout after failed sign-ins")
@@ -96,8 +98,9 @@ public final class SecurityService implements CurrentUserService, RunAs, UserDir
                         + "congso-device): exempt from the lockout that others' failures put on the account")
         int knownDeviceDays() default 180;
 
-        /** Whether the first start also creates demo learner accounts in several communes. */
-        @AttributeDefinition(name = "Demo accounts on first start")
+        /** Whether plugins may create their demo accounts (AccountProvisioning#createDemoAccounts). */
+        @AttributeDefinition(name = "Demo accounts", description = "Let plugins create demo accounts with one-time "
+                + "passwords in data/demo-accounts.txt; off in production")
         boolean demoAccounts() default false;
     }
 
@@ -139,6 +142,7 @@ public final class SecurityService implements CurrentUserService, RunAs, UserDir
     private final SecureRandom random = new SecureRandom();
     /** The user {@link #call} runs work as, on this thread; wins over the Vaadin session's. */
     private final ThreadLocal<CurrentUser> bound = new ThreadLocal<>();
+    private final Provisioning provisioning;
 
     /** Starts the service; creates the first administrator on an empty database. */
     @Activate
@@ -155,10 +159,9 @@ public final class SecurityService implements CurrentUserService, RunAs, UserDir
         this.realm = new DatabaseRealm();
         this.securityManager = new DefaultSecurityManager(realm);
         this.dummyHash = passwords.hash("not-a-real-password-0".toCharArray());
-        boolean firstStart = bootstrapAdministrator();
-        if (firstStart && config.demoAccounts()) {
-            createDemoAccounts();
-        }
+        bootstrapAdministrator();
+        this.provisioning = new Provisioning(store, audit, translations, config.demoAccounts(),
+                password -> passwords.hash(password.toCharArray()), () -> randomPassword(14));
     }
 
     /** The Shiro realm over {@link SecurityStore}: Argon2id credentials, role permissions. */
@@ -241,34 +244,15 @@ public final class SecurityService implements CurrentUserService, RunAs, UserDir
         }
     }
 
-    /**
-     * Demo learners from several communes, so that the training plugin's demo course has people
-     * to enrol and its reports have units to compare. Each gets a random one-time password,
-     * written only to an owner-readable file; none is a default password.
-     */
-    private void createDemoAccounts() {
-        StringBuilder lines = new StringBuilder("# username, one-time password (must be changed at first sign-in), unit\n");
-        try {
-            for (String[] demo : DemoAccounts.LEARNERS) {
-                String password = randomPassword(14);
-                store.inTransaction(c -> store.insertUser(c, new UserData(demo[0], demo[1], "", "", demo[2], true,
-                        Set.of("learner")), passwords.hash(password.toCharArray()), true));
-                lines.append(demo[0]).append(", ").append(password).append(", ").append(demo[2]).append('\n');
-                audit.record("system", "", "security.user.create", demo[0], Outcome.SUCCESS, "demo account");
-            }
-            Path file = Path.of(System.getProperty("karaf.data", "."), "demo-accounts.txt");
-            Files.deleteIfExists(file);
-            try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException e) {
-                Files.createFile(file);
-            }
-            Files.writeString(file, lines, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
-            System.out.println("CongSo: demo learner accounts created; their one-time passwords are in " + file);
-            log.info("Created {} demo learner accounts; one-time passwords in {}", DemoAccounts.LEARNERS.size(), file);
-        } catch (SQLException | IOException e) {
-            log.error("Cannot create the demo accounts: {}", e.toString(), e);
-        }
+    @Override
+    public void declareRoles(List<RoleDefinition> roles) {
+        provisioning.declareRoles(roles);
+        realm.forgetAuthorizations();
+    }
+
+    @Override
+    public List<String> createDemoAccounts(List<DemoAccount> accounts) {
+        return provisioning.createDemoAccounts(accounts);
     }
 
     String randomPassword(int length) {

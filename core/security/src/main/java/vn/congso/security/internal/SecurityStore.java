@@ -305,6 +305,83 @@ public final class SecurityStore {
         });
     }
 
+    /**
+     * Applies a declared role's defaults once: creates the role when it does not exist and grants
+     * the default permissions it lacks, then records in {@code sec_role_default} that this role's
+     * defaults were applied. Does nothing when that record exists, so an administrator's later
+     * edits are never undone. One transaction; a concurrent declaration loses on the primary key.
+     *
+     * @param id the role id
+     * @param nameVi Vietnamese name, for a new role
+     * @param nameEn English name, for a new role
+     * @param permissions the default permissions
+     * @param source who declared it (a bundle's symbolic name), kept with the record
+     * @return whether the defaults were applied now
+     */
+    public boolean applyRoleDefaults(String id, String nameVi, String nameEn, Collection<String> permissions,
+            String source) throws SQLException {
+        return inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM sec_role_default WHERE role_id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        return false;
+                    }
+                }
+            }
+            boolean exists;
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM sec_role WHERE id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    exists = rs.next();
+                }
+            }
+            if (!exists) {
+                int order;
+                try (PreparedStatement ps = c.prepareStatement("SELECT MAX(sort_order) FROM sec_role");
+                        ResultSet rs = ps.executeQuery()) {
+                    order = rs.next() ? rs.getInt(1) + 1 : 0;
+                }
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO sec_role (id, name_vi, name_en, built_in, sort_order) VALUES (?, ?, ?, ?, ?)")) {
+                    ps.setString(1, id);
+                    ps.setString(2, nameVi);
+                    ps.setString(3, nameEn);
+                    ps.setBoolean(4, true);
+                    ps.setInt(5, order);
+                    ps.executeUpdate();
+                }
+            }
+            Set<String> held = new TreeSet<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT permission FROM sec_role_permission WHERE role_id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        held.add(rs.getString(1));
+                    }
+                }
+            }
+            try (PreparedStatement insert = c.prepareStatement(
+                    "INSERT INTO sec_role_permission (role_id, permission) VALUES (?, ?)")) {
+                for (String permission : new TreeSet<>(permissions)) {
+                    if (!held.contains(permission)) {
+                        insert.setString(1, id);
+                        insert.setString(2, permission);
+                        insert.executeUpdate();
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO sec_role_default (role_id, applied_at, source) VALUES (?, ?, ?)")) {
+                ps.setString(1, id);
+                ps.setTimestamp(2, Timestamp.from(Instant.now()));
+                ps.setString(3, source);
+                ps.executeUpdate();
+            }
+            return true;
+        });
+    }
+
     /** The organisational units in display order. */
     public List<Unit> units() throws SQLException {
         return read(c -> {

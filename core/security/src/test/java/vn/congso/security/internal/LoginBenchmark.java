@@ -39,7 +39,7 @@ public final class LoginBenchmark {
         SecurityService security = fixture.security;
         CurrentUser console = security.system("console:benchmark");
         String oneTime = security.call(console, () -> security.createUser(new UserData("can.bo.do", "Cán Bộ Đo",
-                "", "", "district", true, Set.of("learner"))));
+                "", "", "district", true, Set.of())));
         CurrentUser first = security.authenticate("can.bo.do", oneTime.toCharArray(), "").orElseThrow();
         security.call(first, () -> {
             security.changeOwnPassword(oneTime.toCharArray(), PASSWORD.toCharArray(), PASSWORD.toCharArray());

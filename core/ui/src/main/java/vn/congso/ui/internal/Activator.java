@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.congso.api.CurrentUserService;
 import vn.congso.api.TranslationService;
+import vn.congso.core.spi.ScreenStatus;
 
 /**
  * Starts the shell: the trackers that follow plugins, the platform services, and the web
@@ -29,6 +30,7 @@ public final class Activator implements BundleActivator {
     private ServiceRegistration<?> translationRegistration;
     private ServiceRegistration<?> anonymousRegistration;
     private ServiceRegistration<?> configRegistration;
+    private ServiceRegistration<?> screenStatusRegistration;
 
     @Override
     public void start(BundleContext context) {
@@ -38,6 +40,7 @@ public final class Activator implements BundleActivator {
         configThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "congso-ui-config"));
 
         translationRegistration = context.registerService(TranslationService.class, platform.translations(), null);
+        screenStatusRegistration = context.registerService(ScreenStatus.class, platform.views(), null);
         Dictionary<String, Object> lowest = new Hashtable<>();
         lowest.put(Constants.SERVICE_RANKING, Integer.MIN_VALUE);
         anonymousRegistration = context.registerService(CurrentUserService.class, anonymous, lowest);
@@ -93,6 +96,7 @@ public final class Activator implements BundleActivator {
             }
         }
         anonymousRegistration.unregister();
+        screenStatusRegistration.unregister();
         translationRegistration.unregister();
         platform.close();
     }

@@ -9,9 +9,9 @@ import com.vaadin.flow.server.communication.IndexHtmlRequestListener;
 import java.util.stream.Stream;
 
 /**
- * Creates plugin views through {@link vn.congso.api.ViewContribution#createView()}, so a view
- * receives the services its contributing component was injected with, and hands Vaadin the
- * merged translations.
+ * Creates plugin views through their screen's factory ({@link vn.congso.api.ui.Screen#createView()}),
+ * so a view receives the services its provider was injected with, and hands Vaadin the merged
+ * translations.
  */
 final class CongSoInstantiator extends DefaultInstantiator {
 
@@ -26,7 +26,7 @@ final class CongSoInstantiator extends DefaultInstantiator {
     @Override
     public <T extends HasElement> T createRouteTarget(Class<T> routeTargetType, NavigationEvent event) {
         return platform.views().byViewClass(routeTargetType)
-                .map(active -> routeTargetType.cast(active.contribution().createView()))
+                .map(active -> routeTargetType.cast(active.createView(platform.views())))
                 .orElseGet(() -> super.createRouteTarget(routeTargetType, event));
     }
 

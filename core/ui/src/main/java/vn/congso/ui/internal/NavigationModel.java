@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
-import vn.congso.api.NavigationGroup;
+import vn.congso.api.ui.NavigationGroup;
 
 /**
  * Turns the view contributions present now into the side navigation one user sees: only the
@@ -16,9 +16,6 @@ import vn.congso.api.NavigationGroup;
  * Pure logic, so it is unit-tested without a container.
  */
 public final class NavigationModel {
-
-    /** The group of a user's own settings (profile, password), left out of {@link #forUser}. */
-    static final String ACCOUNT_GROUP = "account";
 
     /** Order given to a group that no one has declared. */
     static final int UNDECLARED_GROUP_ORDER = 1000;
@@ -67,7 +64,7 @@ public final class NavigationModel {
      * Builds the sections one user sees.
      *
      * @param entries every active contribution
-     * @param declaredGroups the standard groups and those plugins declared
+     * @param declaredGroups core's groups and those plugins declared
      * @param permitted tells whether the user holds a permission
      * @return non-empty sections in order
      */
@@ -126,7 +123,7 @@ public final class NavigationModel {
         List<Entry> result = new ArrayList<>();
         for (Section section : sections(entries, declaredGroups, permitted)) {
             String group = section.group().id();
-            if (group.equals(NavigationGroup.PUBLIC_SERVICES.id()) || group.equals(ACCOUNT_GROUP)) {
+            if (group.equals(NavigationGroup.ACCOUNT.id())) {
                 continue;
             }
             section.entries().stream().filter(entry -> !entry.isPublic()).forEach(result::add);

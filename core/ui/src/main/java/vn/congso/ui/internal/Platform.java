@@ -15,8 +15,8 @@ import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.util.tracker.ServiceTracker;
 import vn.congso.api.CurrentUser;
 import vn.congso.api.CurrentUserService;
-import vn.congso.api.NavigationGroup;
 import vn.congso.api.TranslationService;
+import vn.congso.api.ui.NavigationGroup;
 
 /**
  * What the shell's screens need from the OSGi world, in one place: translations, themes,
@@ -42,7 +42,6 @@ public final class Platform {
     private final PluginStyles pluginStyles;
     private final ShellStyles shellStyles;
     private final Views views;
-    private final ServiceTracker<NavigationGroup, NavigationGroup> groups;
     private final ServiceTracker<CurrentUserService, CurrentUserService> users;
     private final CurrentUserService anonymous;
     private final HealthChecks healthChecks;
@@ -58,21 +57,6 @@ public final class Platform {
         this.pluginStyles = new PluginStyles(context);
         this.shellStyles = new ShellStyles(context.getBundle());
         this.views = new Views(context, this::fireChanged);
-        this.groups = new ServiceTracker<>(context, NavigationGroup.class, null) {
-            @Override
-            public NavigationGroup addingService(org.osgi.framework.ServiceReference<NavigationGroup> reference) {
-                NavigationGroup group = super.addingService(reference);
-                fireChanged();
-                return group;
-            }
-
-            @Override
-            public void removedService(org.osgi.framework.ServiceReference<NavigationGroup> reference,
-                    NavigationGroup group) {
-                super.removedService(reference, group);
-                fireChanged();
-            }
-        };
         this.users = new ServiceTracker<>(context, CurrentUserService.class, null);
         this.healthChecks = new HealthChecks(context, this::isStarting);
     }
@@ -92,7 +76,6 @@ public final class Platform {
         translations.open();
         themes.open();
         pluginStyles.open();
-        groups.open();
         users.open();
         healthChecks.open();
         views.open();
@@ -102,7 +85,6 @@ public final class Platform {
         views.close();
         healthChecks.close();
         users.close();
-        groups.close();
         pluginStyles.close();
         themes.close();
         translations.close();
@@ -197,27 +179,22 @@ public final class Platform {
     }
 
     private List<NavigationGroup> declaredGroups() {
-        List<NavigationGroup> all = new ArrayList<>(NavigationGroup.STANDARD);
-        Object[] extra = groups.getServices();
-        if (extra != null) {
-            for (Object group : extra) {
-                all.add((NavigationGroup) group);
-            }
-        }
+        List<NavigationGroup> all = new ArrayList<>(NavigationGroup.CORE);
+        all.addAll(views.groups());
         return all;
     }
 
-    /** Whether an active contribution serves this route. */
+    /** Whether an active screen serves this route. */
     public boolean hasRoute(String route) {
         return views.byRoute(route).isPresent();
     }
 
-    /** Whether a view class belongs to an active contribution. */
+    /** Whether a view class belongs to an active screen. */
     public boolean isActiveView(Class<?> viewClass) {
         return views.byViewClass(viewClass).isPresent();
     }
 
-    /** The title key of the contribution whose view class this is. */
+    /** The title key of the screen whose view class this is. */
     public Optional<String> titleKeyOf(Class<?> viewClass) {
         return views.byViewClass(viewClass).map(active -> active.entry().titleKey());
     }

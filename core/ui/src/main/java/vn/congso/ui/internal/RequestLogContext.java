@@ -129,7 +129,7 @@ final class RequestLogContext implements RequestHandler {
      * A route for the log: a leading slash, then the path, in a safe alphabet.
      *
      * @param path a path or route, possibly null
-     * @return such as {@code /training/exam}
+     * @return such as {@code /notices/notice}
      */
     static String route(String path) {
         String p = path == null ? "" : path;

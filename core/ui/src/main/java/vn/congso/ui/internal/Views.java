@@ -10,37 +10,70 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.util.tracker.ServiceTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.congso.api.ViewContribution;
+import vn.congso.api.ui.NavigationGroup;
+import vn.congso.api.ui.Screen;
+import vn.congso.api.ui.ScreenProvider;
+import vn.congso.core.spi.ScreenStatus;
 import vn.congso.ui.internal.ui.MainLayout;
 
 /**
- * Follows {@link ViewContribution} services: adds each one's route to the Vaadin route
- * registry while it is registered and removes it when it goes, then tells the shell so that
- * every open tab updates its navigation and leaves a view that is gone.
+ * Follows {@link ScreenProvider} services: adds each screen's route to the Vaadin route registry
+ * while its provider is registered and removes it when the provider goes, then tells the shell so
+ * that every open tab updates its navigation and leaves a screen that is gone. A provider that
+ * throws, a screen whose route is taken or invalid, and a view factory that throws are logged,
+ * leave only that provider or screen out, and are kept per bundle for the plugins screen
+ * ({@link ScreenStatus}).
  */
-final class Views extends ServiceTracker<ViewContribution, Views.Active> {
+final class Views extends ServiceTracker<ScreenProvider, Views.Provided> implements ScreenStatus {
+
+    /** Problems kept per bundle: the first ones tell the cause, a flood would only fill memory. */
+    static final int MAX_PROBLEMS = 20;
 
     /**
-     * A contribution whose route is live.
+     * A screen whose route is live.
      *
-     * @param contribution the service object
+     * @param bundleId the providing bundle
+     * @param screen the screen
      * @param entry its navigation data
      */
-    record Active(ViewContribution contribution, NavigationModel.Entry entry) {
+    record Active(long bundleId, Screen<?> screen, NavigationModel.Entry entry) {
+
+        /** Makes the screen's view, recording a failure against the bundle. */
+        Component createView(Views views) {
+            try {
+                return screen.createView();
+            } catch (RuntimeException | LinkageError e) {
+                views.problem(bundleId, Kind.VIEW_FAILED, entry.route(), e.toString());
+                views.log.error("The view factory of '{}' (bundle {}) failed", entry.route(), bundleId, e);
+                throw new IllegalStateException("The screen '" + entry.route() + "' could not be created", e);
+            }
+        }
+    }
+
+    /**
+     * What one provider brought.
+     *
+     * @param groups its navigation groups
+     * @param screens its live screens
+     */
+    record Provided(List<NavigationGroup> groups, List<Active> screens) {
     }
 
     private final Logger log = LoggerFactory.getLogger(Views.class);
     private final Map<String, Active> byRoute = new ConcurrentHashMap<>();
+    private final Map<Long, List<Problem>> problems = new ConcurrentHashMap<>();
+    private final List<Provided> providers = new CopyOnWriteArrayList<>();
     private final Runnable onChange;
     private volatile RouteRegistry registry;
 
     Views(BundleContext context, Runnable onChange) {
-        super(context, ViewContribution.class, null);
+        super(context, ScreenProvider.class, null);
         this.onChange = onChange;
     }
 
@@ -56,100 +89,155 @@ final class Views extends ServiceTracker<ViewContribution, Views.Active> {
     }
 
     @Override
-    public synchronized Active addingService(ServiceReference<ViewContribution> reference) {
-        ViewContribution contribution = context.getService(reference);
-        if (contribution == null) {
+    public synchronized Provided addingService(ServiceReference<ScreenProvider> reference) {
+        ScreenProvider provider = context.getService(reference);
+        if (provider == null) {
             return null;
         }
-        String route;
-        NavigationModel.Entry entry;
+        long bundleId = reference.getBundle().getBundleId();
+        String bundle = reference.getBundle().getSymbolicName();
+        List<NavigationGroup> groups;
+        List<Screen<?>> screens;
         try {
-            route = normalise(contribution.route());
-            entry = new NavigationModel.Entry(route, contribution.titleKey(), contribution.descriptionKey(),
-                    contribution.icon(), contribution.group(), contribution.order(),
-                    contribution.requiredPermission().filter(p -> !p.isBlank()), contribution.inNavigation());
-            if (contribution.viewClass() == null) {
-                throw new IllegalArgumentException("viewClass() is null");
-            }
-        } catch (RuntimeException e) {
-            log.error("Ignoring view contribution of bundle {}: {}", reference.getBundle().getSymbolicName(),
-                    e.getMessage());
-            context.ungetService(reference);
-            return null;
+            groups = List.copyOf(provider.groups());
+            screens = List.copyOf(provider.screens());
+        } catch (RuntimeException | LinkageError e) {
+            log.error("The screen provider of bundle {} failed; none of its screens is added", bundle, e);
+            problem(bundleId, Kind.PROVIDER_FAILED, "", e.toString());
+            // Kept tracked (with nothing) so its problem is forgotten when the provider goes.
+            Provided empty = new Provided(List.of(), List.of());
+            providers.add(empty);
+            return empty;
         }
-        Active active = new Active(contribution, entry);
+        List<Active> added = new ArrayList<>();
+        for (Screen<?> screen : screens) {
+            add(bundleId, bundle, screen).ifPresent(added::add);
+        }
+        Provided provided = new Provided(groups, List.copyOf(added));
+        providers.add(provided);
+        onChange.run();
+        return provided;
+    }
+
+    private Optional<Active> add(long bundleId, String bundle, Screen<?> screen) {
+        String route;
+        try {
+            route = normalise(screen.route());
+        } catch (IllegalArgumentException e) {
+            log.error("Ignoring a screen of bundle {}: {}", bundle, e.getMessage());
+            problem(bundleId, Kind.INVALID_ROUTE, String.valueOf(screen.route()), e.getMessage());
+            return Optional.empty();
+        }
+        NavigationModel.Entry entry = new NavigationModel.Entry(route, screen.titleKey(), screen.descriptionKey(),
+                screen.icon(), screen.group().orElse(""), screen.order(), screen.permission(),
+                screen.inNavigation());
+        Active active = new Active(bundleId, screen, entry);
         Active previous = byRoute.putIfAbsent(route, active);
         if (previous != null) {
-            log.warn("Route '{}' of bundle {} is already taken by {}; ignored", route,
-                    reference.getBundle().getSymbolicName(), previous.contribution().viewClass().getName());
-            context.ungetService(reference);
-            return null;
+            String owner = Optional.ofNullable(context.getBundle(previous.bundleId()))
+                    .map(b -> b.getSymbolicName()).orElse(String.valueOf(previous.bundleId()));
+            log.error("Route '{}' of bundle {} is already served by bundle {}; ignored", route, bundle, owner);
+            problem(bundleId, Kind.DUPLICATE_ROUTE, route, owner);
+            return Optional.empty();
         }
         RouteRegistry current = registry;
         if (current != null) {
             register(current, active);
         }
-        log.info("View '{}' added by bundle {}", route, reference.getBundle().getSymbolicName());
-        onChange.run();
-        return active;
+        log.info("Screen '{}' added by bundle {}", route, bundle);
+        return Optional.of(active);
     }
 
     @Override
-    public void modifiedService(ServiceReference<ViewContribution> reference, Active active) {
-        // Contributions carry no service properties that matter.
+    public void modifiedService(ServiceReference<ScreenProvider> reference, Provided provided) {
+        // Providers carry no service properties that matter.
     }
 
     @Override
-    public synchronized void removedService(ServiceReference<ViewContribution> reference, Active active) {
-        byRoute.remove(active.entry().route(), active);
+    public synchronized void removedService(ServiceReference<ScreenProvider> reference, Provided provided) {
+        providers.remove(provided);
+        problems.remove(reference.getBundle().getBundleId());
         RouteRegistry current = registry;
-        if (current != null) {
-            try {
-                RouteConfiguration.forRegistry(current).removeRoute(active.entry().route());
-            } catch (RuntimeException e) {
-                log.warn("Could not remove route '{}': {}", active.entry().route(), e.toString());
+        for (Active active : provided.screens()) {
+            byRoute.remove(active.entry().route(), active);
+            if (current != null) {
+                try {
+                    RouteConfiguration.forRegistry(current).removeRoute(active.entry().route());
+                } catch (RuntimeException e) {
+                    log.warn("Could not remove route '{}': {}", active.entry().route(), e.toString());
+                }
             }
+            log.info("Screen '{}' removed", active.entry().route());
         }
         // Flow's static caches hold classes strongly and never expire (see FlowCaches).
         FlowCaches.forgetClasses();
-        log.info("View '{}' removed", active.entry().route());
         onChange.run();
         context.ungetService(reference);
     }
 
     private void register(RouteRegistry routeRegistry, Active active) {
         List<Class<? extends RouterLayout>> layouts = List.of(MainLayout.class);
-        Class<? extends Component> viewClass = active.contribution().viewClass();
+        Class<? extends Component> viewClass = active.screen().viewType();
         try {
             RouteConfiguration.forRegistry(routeRegistry).setRoute(active.entry().route(), viewClass, layouts);
         } catch (RuntimeException e) {
             log.error("Could not register route '{}' for {}: {}", active.entry().route(), viewClass.getName(),
                     e.toString());
+            problem(active.bundleId(), Kind.INVALID_ROUTE, active.entry().route(), e.toString());
         }
     }
 
-    /** Every active contribution's navigation entry. */
+    void problem(long bundleId, Kind kind, String route, String detail) {
+        Problem problem = new Problem(kind, route, detail == null ? "" : detail);
+        problems.compute(bundleId, (id, list) -> {
+            List<Problem> next = list == null ? new CopyOnWriteArrayList<>() : list;
+            if (next.size() < MAX_PROBLEMS && !next.contains(problem)) {
+                next.add(problem);
+            }
+            return next;
+        });
+    }
+
+    @Override
+    public List<String> routes(long bundleId) {
+        return byRoute.values().stream().filter(active -> active.bundleId() == bundleId)
+                .map(active -> active.entry().route()).sorted().toList();
+    }
+
+    @Override
+    public List<Problem> problems(long bundleId) {
+        return List.copyOf(problems.getOrDefault(bundleId, List.of()));
+    }
+
+    /** Every active screen's navigation entry. */
     Collection<NavigationModel.Entry> entries() {
         List<NavigationModel.Entry> entries = new ArrayList<>();
         byRoute.values().forEach(active -> entries.add(active.entry()));
         return entries;
     }
 
-    /** The active contribution whose view class is exactly this class. */
+    /** The navigation groups the providers declared. */
+    List<NavigationGroup> groups() {
+        List<NavigationGroup> groups = new ArrayList<>();
+        providers.forEach(provided -> groups.addAll(provided.groups()));
+        return groups;
+    }
+
+    /** The active screen whose view class is exactly this class. */
     Optional<Active> byViewClass(Class<?> viewClass) {
         return byRoute.values().stream()
-                .filter(active -> active.contribution().viewClass() == viewClass)
+                .filter(active -> active.screen().viewType() == viewClass)
                 .findFirst();
     }
 
-    /** The active contribution for a route. */
+    /** The active screen for a route. */
     Optional<Active> byRoute(String route) {
         return Optional.ofNullable(byRoute.get(normalise(route)));
     }
 
     static String normalise(String route) {
         if (route == null) {
-            throw new IllegalArgumentException("route() is null");
+            throw new IllegalArgumentException("route is null");
         }
         String trimmed = route.trim();
         while (trimmed.startsWith("/")) {
@@ -159,7 +247,7 @@ final class Views extends ServiceTracker<ViewContribution, Views.Active> {
             trimmed = trimmed.substring(0, trimmed.length() - 1);
         }
         if (trimmed.isEmpty()) {
-            throw new IllegalArgumentException("route() is empty: the root belongs to the home page");
+            throw new IllegalArgumentException("route is empty: the root belongs to the home page");
         }
         if (trimmed.startsWith("VAADIN") || trimmed.startsWith("themes/") || trimmed.equals("themes")) {
             throw new IllegalArgumentException("route '" + trimmed + "' is reserved by the platform");

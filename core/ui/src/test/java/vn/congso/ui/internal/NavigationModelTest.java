@@ -7,9 +7,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import vn.congso.api.NavigationGroup;
+import vn.congso.api.ui.NavigationGroup;
 
 class NavigationModelTest {
+
+    /** Core's groups and three that plugins declared. */
+    private static final List<NavigationGroup> GROUPS = List.of(
+            new NavigationGroup("public-services", "services.group", 10),
+            new NavigationGroup("training", "training.group", 30),
+            new NavigationGroup("meetings", "meetings.group", 40),
+            NavigationGroup.ADMINISTRATION, NavigationGroup.ACCOUNT);
 
     private static NavigationModel.Entry entry(String route, String group, int order, String permission) {
         return new NavigationModel.Entry(route, route + ".title", Optional.empty(), "vaadin:file", group, order,
@@ -29,7 +36,7 @@ class NavigationModelTest {
                 entry("courses", "training", 10, null));
 
         List<NavigationModel.Section> sections =
-                NavigationModel.sections(entries, NavigationGroup.STANDARD, p -> false);
+                NavigationModel.sections(entries, GROUPS, p -> false);
 
         assertEquals(List.of("public-services", "training", "meetings", "administration"),
                 sections.stream().map(s -> s.group().id()).toList());
@@ -43,7 +50,7 @@ class NavigationModelTest {
                 entry("services/a", "public-services", 10, null));
 
         assertEquals(List.of("services/a", "services/b", "services/track"),
-                routes(NavigationModel.sections(entries, NavigationGroup.STANDARD, p -> false)));
+                routes(NavigationModel.sections(entries, GROUPS, p -> false)));
     }
 
     @Test
@@ -55,7 +62,7 @@ class NavigationModelTest {
         Set<String> held = Set.of("training:exam:take");
 
         List<NavigationModel.Section> sections =
-                NavigationModel.sections(entries, NavigationGroup.STANDARD, held::contains);
+                NavigationModel.sections(entries, GROUPS, held::contains);
 
         assertEquals(List.of("services", "exams/take"), routes(sections));
         assertTrue(sections.stream().noneMatch(s -> s.group().id().equals("administration")),
@@ -70,14 +77,14 @@ class NavigationModelTest {
                 entry("exams", "training", 10, "training:exam:take"));
 
         assertEquals(List.of("services", "services/blank-permission"),
-                routes(NavigationModel.sections(entries, NavigationGroup.STANDARD, p -> false)));
+                routes(NavigationModel.sections(entries, GROUPS, p -> false)));
         assertEquals(List.of("services", "services/blank-permission"),
-                NavigationModel.publicServices(entries, NavigationGroup.STANDARD).stream()
+                NavigationModel.publicServices(entries, GROUPS).stream()
                         .map(NavigationModel.Entry::route).toList());
     }
 
     @Test
-    void theHomePageOffersASignedInUserWhatTheyMayOpenBeyondPublicServicesAndTheirAccount() {
+    void theHomePageOffersASignedInUserWhatTheyMayOpenBeyondPublicScreensAndTheirAccount() {
         List<NavigationModel.Entry> entries = List.of(
                 entry("services", "public-services", 10, null),
                 entry("services/tax", "public-services", 20, "services:tax"),
@@ -88,12 +95,12 @@ class NavigationModelTest {
                 entry("account/password", "account", 10, "platform:account"));
         Set<String> learner = Set.of("training:course:enrol", "services:tax", "platform:account");
 
-        assertEquals(List.of("training"), NavigationModel.forUser(entries, NavigationGroup.STANDARD, learner::contains)
+        assertEquals(List.of("services/tax", "training"), NavigationModel.forUser(entries, GROUPS, learner::contains)
                 .stream().map(NavigationModel.Entry::route).toList());
-        assertEquals(List.of("training", "training/manage/exams", "admin/users"),
-                NavigationModel.forUser(entries, NavigationGroup.STANDARD, p -> true).stream()
+        assertEquals(List.of("services/tax", "training", "training/manage/exams", "admin/users"),
+                NavigationModel.forUser(entries, GROUPS, p -> true).stream()
                         .map(NavigationModel.Entry::route).toList());
-        assertTrue(NavigationModel.forUser(entries, NavigationGroup.STANDARD, p -> false).isEmpty());
+        assertTrue(NavigationModel.forUser(entries, GROUPS, p -> false).isEmpty());
     }
 
     @Test
@@ -101,7 +108,7 @@ class NavigationModelTest {
         NavigationModel.Entry detail = new NavigationModel.Entry("services/detail", "t", Optional.empty(), "i",
                 "public-services", 1, Optional.empty(), false);
 
-        assertTrue(NavigationModel.sections(List.of(detail), NavigationGroup.STANDARD, p -> true).isEmpty());
+        assertTrue(NavigationModel.sections(List.of(detail), GROUPS, p -> true).isEmpty());
     }
 
     @Test
@@ -112,7 +119,7 @@ class NavigationModelTest {
                 entry("r", "reports", 1, null),
                 entry("c", "training", 1, null),
                 entry("m", "meetings", 1, null));
-        List<NavigationGroup> groups = new java.util.ArrayList<>(NavigationGroup.STANDARD);
+        List<NavigationGroup> groups = new java.util.ArrayList<>(GROUPS);
         groups.add(reports);
 
         List<NavigationModel.Section> sections = NavigationModel.sections(entries, groups, p -> false);

@@ -2,18 +2,25 @@ package vn.congso.ui.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.internal.ReflectionCache;
 import java.lang.reflect.Proxy;
-import java.util.Optional;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
-import vn.congso.api.ViewContribution;
+import vn.congso.api.ui.NavigationGroup;
+import vn.congso.api.ui.Screen;
+import vn.congso.api.ui.ScreenProvider;
+import vn.congso.core.spi.ScreenStatus;
 
 class ViewsTest {
 
@@ -22,8 +29,101 @@ class ViewsTest {
         private static final long serialVersionUID = 1L;
     }
 
+    /** Another plugin's view class. */
+    static final class OtherView extends Div {
+        private static final long serialVersionUID = 1L;
+    }
+
+    private final Map<ServiceReference<?>, ScreenProvider> services = new HashMap<>();
+    private final AtomicInteger changes = new AtomicInteger();
+    private final Views views = new Views(context(), changes::incrementAndGet);
+
     @Test
-    void removingAViewForgetsTheClassesFlowCachedSoThePluginsClassLoaderCanGo() {
+    void aProvidersScreensAndGroupsAreAddedAndRemovedTogether() {
+        ServiceReference<ScreenProvider> ref = provider(7, new ScreenProvider() {
+            @Override
+            public List<NavigationGroup> groups() {
+                return List.of(new NavigationGroup("notices", "notices.group", 20));
+            }
+
+            @Override
+            public List<Screen<?>> screens() {
+                return List.of(
+                        Screen.route("/notices/").title("n.title").group("notices").permission("notices:read")
+                                .view(PluginView.class, PluginView::new),
+                        Screen.route("notices/detail").title("d.title").hidden().view(OtherView.class, OtherView::new));
+            }
+        });
+
+        Views.Provided provided = views.addingService(ref);
+
+        assertEquals(List.of("notices", "notices/detail"), views.routes(7));
+        assertEquals(List.of("notices"), views.groups().stream().map(NavigationGroup::id).toList());
+        assertEquals("notices:read", views.byViewClass(PluginView.class).orElseThrow().entry().permission().get());
+        assertTrue(views.byRoute("notices/detail").orElseThrow().entry().isPublic());
+        assertTrue(views.problems(7).isEmpty());
+
+        views.removedService(ref, provided);
+
+        assertTrue(views.routes(7).isEmpty());
+        assertTrue(views.groups().isEmpty());
+        assertEquals(2, changes.get(), "the shell is told about each change");
+    }
+
+    @Test
+    void aProviderThatThrowsIsRecordedAndLeavesTheOthersAlone() {
+        views.addingService(provider(1, () -> List.of(
+                Screen.route("first").title("t").group("g").view(PluginView.class, PluginView::new))));
+        ServiceReference<ScreenProvider> broken = provider(2, () -> {
+            throw new IllegalStateException("no screens today");
+        });
+
+        Views.Provided provided = views.addingService(broken);
+
+        assertEquals(List.of("first"), views.routes(1));
+        assertEquals(List.of(new ScreenStatus.Problem(ScreenStatus.Kind.PROVIDER_FAILED, "",
+                "java.lang.IllegalStateException: no screens today")), views.problems(2));
+        views.removedService(broken, provided);
+        assertTrue(views.problems(2).isEmpty(), "a provider's problems go with it");
+    }
+
+    @Test
+    void aDuplicateOrReservedRouteLeavesOnlyThatScreenOutAndNamesTheOwner() {
+        views.addingService(provider(1, () -> List.of(
+                Screen.route("taken").title("t").group("g").view(PluginView.class, PluginView::new))));
+
+        views.addingService(provider(2, () -> List.of(
+                Screen.route("taken").title("t").group("g").view(OtherView.class, OtherView::new),
+                Screen.route("VAADIN/x").title("t").hidden().view(OtherView.class, OtherView::new),
+                Screen.route("mine").title("t").group("g").view(OtherView.class, OtherView::new))));
+
+        assertEquals(List.of("taken"), views.routes(1));
+        assertEquals(PluginView.class, views.byRoute("taken").orElseThrow().screen().viewType());
+        assertEquals(List.of("mine"), views.routes(2));
+        List<ScreenStatus.Problem> problems = views.problems(2);
+        assertEquals(new ScreenStatus.Problem(ScreenStatus.Kind.DUPLICATE_ROUTE, "taken", "bundle-1"), problems.get(0));
+        assertEquals(ScreenStatus.Kind.INVALID_ROUTE, problems.get(1).kind());
+        assertEquals(2, problems.size());
+    }
+
+    @Test
+    void aViewFactoryThatThrowsIsRecordedAndTheScreenStays() {
+        views.addingService(provider(3, () -> List.of(Screen.route("fails").title("t").group("g")
+                .view(PluginView.class, () -> {
+                    throw new IllegalArgumentException("broken view");
+                }))));
+        Views.Active active = views.byRoute("fails").orElseThrow();
+
+        assertThrows(IllegalStateException.class, () -> active.createView(views));
+        assertThrows(IllegalStateException.class, () -> active.createView(views));
+
+        assertEquals(List.of(new ScreenStatus.Problem(ScreenStatus.Kind.VIEW_FAILED, "fails",
+                "java.lang.IllegalArgumentException: broken view")), views.problems(3), "recorded once");
+        assertEquals(List.of("fails"), views.routes(3));
+    }
+
+    @Test
+    void removingAScreenForgetsTheClassesFlowCachedSoThePluginsClassLoaderCanGo() {
         // Flow's own caches (component metadata, event data) are ReflectionCaches like this one:
         // keyed by class, strongly, never expiring on their own.
         ReflectionCache<Component, String> flowCache = new ReflectionCache<>(Class::getName);
@@ -31,36 +131,48 @@ class ViewsTest {
         assertTrue(flowCache.contains(PluginView.class));
         // UIInternals' set of components it warned about once, filled when a view is shown.
         FlowCaches.warnedAboutDependencies().orElseThrow().add(PluginView.class);
-        AtomicInteger changes = new AtomicInteger();
-        Views views = new Views(nothing(BundleContext.class), changes::incrementAndGet);
-        NavigationModel.Entry entry = new NavigationModel.Entry("plugin", "plugin.title", Optional.empty(),
-                "vaadin:file", "public-services", 10, Optional.empty(), true);
+        ServiceReference<ScreenProvider> ref = provider(4, () -> List.of(
+                Screen.route("plugin").title("t").group("g").view(PluginView.class, PluginView::new)));
+        Views.Provided provided = views.addingService(ref);
 
-        views.removedService(nothing(ServiceReference.class), new Views.Active(nothing(ViewContribution.class), entry));
+        views.removedService(ref, provided);
 
         assertFalse(flowCache.contains(PluginView.class),
                 "a removed plugin's view class is still held by Flow's reflection caches");
         assertFalse(FlowCaches.warnedAboutDependencies().orElseThrow().contains(PluginView.class),
                 "a removed plugin's view class is still held by Flow's UIInternals.warnedAboutDeps");
-        assertEquals(1, changes.get(), "the shell is told about the change");
     }
 
-    /** An implementation whose every method does nothing and answers null, false or 0. */
     @SuppressWarnings("unchecked")
-    private static <T> T nothing(Class<T> type) {
-        return (T) Proxy.newProxyInstance(ViewsTest.class.getClassLoader(), new Class<?>[] {type},
-                (proxy, method, args) -> {
-                    Class<?> r = method.getReturnType();
-                    if (r == boolean.class) {
-                        return false;
-                    }
-                    if (r == int.class || r == long.class) {
-                        return r == int.class ? (Object) 0 : (Object) 0L;
-                    }
-                    if (method.getName().equals("toString")) {
-                        return type.getSimpleName();
-                    }
-                    return null;
+    private ServiceReference<ScreenProvider> provider(long bundleId, ScreenProvider provider) {
+        Bundle bundle = (Bundle) Proxy.newProxyInstance(ViewsTest.class.getClassLoader(), new Class<?>[] {Bundle.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getBundleId" -> bundleId;
+                    case "getSymbolicName" -> "bundle-" + bundleId;
+                    default -> null;
+                });
+        ServiceReference<ScreenProvider> ref = (ServiceReference<ScreenProvider>) Proxy.newProxyInstance(
+                ViewsTest.class.getClassLoader(), new Class<?>[] {ServiceReference.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getBundle" -> bundle;
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == args[0];
+                    default -> null;
+                });
+        services.put(ref, provider);
+        bundles.put(bundleId, bundle);
+        return ref;
+    }
+
+    private final Map<Long, Bundle> bundles = new HashMap<>();
+
+    private BundleContext context() {
+        return (BundleContext) Proxy.newProxyInstance(ViewsTest.class.getClassLoader(),
+                new Class<?>[] {BundleContext.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getService" -> services.get(args[0]);
+                    case "getBundle" -> args == null ? null : bundles.get((Long) args[0]);
+                    case "ungetService" -> true;
+                    default -> null;
                 });
     }
 }

@@ -7,8 +7,8 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
-import vn.congso.api.data.MigrationStatus;
-import vn.congso.api.data.MigrationStatus.Migration;
+import vn.congso.core.spi.MigrationStatus;
+import vn.congso.core.spi.MigrationStatus.Migration;
 
 /**
  * {@code congso:migrations}: the last schema migration of every bundle that has one. When a

@@ -5,21 +5,16 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
-import org.osgi.framework.ServiceRegistration;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
-import vn.congso.api.NavigationGroup;
 import vn.congso.api.security.PermissionContribution;
 
 /**
  * The permissions declared by the bundles present now, for the roles matrix; it follows
- * plugins as they come and go. Also registers the account navigation group.
+ * plugins as they come and go.
  */
 @Component(service = PermissionRegistry.class)
 public final class PermissionRegistry {
@@ -36,18 +31,6 @@ public final class PermissionRegistry {
 
     private final Map<ServiceReference<PermissionContribution>, List<Declared>> declared = new ConcurrentHashMap<>();
     private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private ServiceRegistration<NavigationGroup> group;
-
-    /** Registers the account navigation group. */
-    @Activate
-    public PermissionRegistry(BundleContext context) {
-        group = context.registerService(NavigationGroup.class, Contributions.ACCOUNT, null);
-    }
-
-    @Deactivate
-    void deactivate() {
-        group.unregister();
-    }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addContribution(PermissionContribution contribution, ServiceReference<PermissionContribution> reference) {

@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.congso.api.CurrentUser;
 import vn.congso.api.data.Database;
+import vn.congso.api.security.AccountProvisioning;
 import vn.congso.api.security.RunAs;
 import vn.congso.api.security.UserDirectory;
 import vn.congso.training.internal.exam.DrawRule;
@@ -29,10 +30,11 @@ import vn.congso.training.internal.store.Jdbc;
 
 /**
  * Loads the demo course "Kỹ năng công nghệ thông tin cơ bản" on first start: its five lessons,
- * the 54-question GIFT bank, a course exam, and enrols every enabled account holding the
- * {@code learner} role (accounts themselves belong to core). Runs once per database, never
- * again, even when the demo is later deleted; turned off with {@code demoData=false} in
- * {@code etc/vn.congso.training.cfg}.
+ * the 54-question GIFT bank, a course exam, asks the platform for six demo learners in five units
+ * (created only when the platform's {@code demoAccounts} setting allows, one-time passwords in
+ * {@code data/demo-accounts.txt}), and enrols every enabled account holding the {@code learner}
+ * role. Runs once per database, never again, even when the demo is later deleted; turned off
+ * with {@code demoData=false} in {@code etc/vn.congso.training.cfg}.
  */
 @Component(configurationPid = TrainingConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public final class DemoData {
@@ -46,8 +48,17 @@ public final class DemoData {
     /** The marker row in {@code trn_setting}. */
     static final String MARKER = "demo.loaded";
 
+    /** The demo learners: civil servants of several communes and of the district office. */
+    static final List<AccountProvisioning.DemoAccount> LEARNERS = List.of(
+            learner("tranthilan.taivan", "Trần Thị Lan", "xa-tai-van"),
+            learner("lyvanhung.taivan", "Lý Văn Hùng", "xa-tai-van"),
+            learner("nguyenthimai.lichhoithuong", "Nguyễn Thị Mai", "xa-lich-hoi-thuong"),
+            learner("thachsophal.dai-an-2", "Thạch Sô Phal", "xa-dai-an-2"),
+            learner("lethithu.lieutu", "Lê Thị Thu", "xa-lieu-tu"),
+            learner("phamvanminh.huyen", "Phạm Văn Minh", "district"));
+
     private static final String ACTOR = "system:training-demo";
-    private static final String LEARNER_ROLE = "learner";
+    private static final String LEARNER_ROLE = TrainingRoles.LEARNER;
 
     private final Logger log = LoggerFactory.getLogger(DemoData.class);
 
@@ -60,18 +71,22 @@ public final class DemoData {
      * @param exams the exam service
      * @param directory people, for enrolment
      * @param runAs to act as {@code system:training-demo}
+     * @param provisioning creates the demo learners
+     * @param roles the declared roles, so the learner role exists first
      * @param config whether to load
      */
     @Activate
     public DemoData(@Reference Database database, @Reference CourseService courses,
             @Reference QuestionBankService bank, @Reference ExamService exams, @Reference UserDirectory directory,
-            @Reference RunAs runAs, TrainingConfig config) {
+            @Reference RunAs runAs, @Reference AccountProvisioning provisioning, @Reference TrainingRoles roles,
+            TrainingConfig config) {
         if (!config.demoData()) {
             return;
         }
         CurrentUser actor = runAs.system(ACTOR);
         try {
-            runAs.call(actor, () -> load(database, courses, bank, exams, directory, Clock.systemUTC()));
+            runAs.call(actor, () -> load(database, courses, bank, exams, directory, Clock.systemUTC(),
+                    () -> provisioning.createDemoAccounts(LEARNERS)));
         } catch (Exception e) {
             log.error("Training demo data could not be loaded; it will not be tried again", e);
         }
@@ -84,6 +99,17 @@ public final class DemoData {
      */
     static boolean load(Database database, CourseService courses, QuestionBankService bank, ExamService exams,
             UserDirectory directory, Clock clock) throws IOException {
+        return load(database, courses, bank, exams, directory, clock, () -> { });
+    }
+
+    /**
+     * Loads the demo once, creating the demo learners first.
+     *
+     * @param createLearners asks the platform for the demo learners
+     * @return whether it was loaded now (false when it had been before)
+     */
+    static boolean load(Database database, CourseService courses, QuestionBankService bank, ExamService exams,
+            UserDirectory directory, Clock clock, Runnable createLearners) throws IOException {
         if (!claim(database, clock.instant())) {
             return false;
         }
@@ -112,6 +138,7 @@ public final class DemoData {
                         + " được cấp giấy chứng nhận. Mỗi câu trả lời được lưu ngay khi chọn.",
                 courseId, settings, rules, ExamService.ReviewOptions.FULL, 24));
         courses.setPublished(courseId, true);
+        createLearners.run();
         List<String> learners = directory.people().stream()
                 .filter(p -> p.enabled() && p.roles().contains(LEARNER_ROLE)).map(UserDirectory.Person::username)
                 .toList();
@@ -120,6 +147,10 @@ public final class DemoData {
         }
         done(database, clock.instant());
         return true;
+    }
+
+    private static AccountProvisioning.DemoAccount learner(String username, String fullName, String unitId) {
+        return new AccountProvisioning.DemoAccount(username, fullName, unitId, java.util.Set.of(TrainingRoles.LEARNER));
     }
 
     /** Inserts the marker; its primary key lets exactly one node or start win. */

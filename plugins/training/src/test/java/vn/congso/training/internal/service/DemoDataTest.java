@@ -11,6 +11,13 @@ import org.junit.jupiter.api.io.TempDir;
 /** The demo course, bank and exam load once, as the system actor, and form a usable exam. */
 class DemoDataTest {
 
+    @Test
+    void theDemoLearnersAreTheSixTheBrowserTestsSignInWithAllLearners() {
+        assertEquals(6, DemoData.LEARNERS.size());
+        assertTrue(DemoData.LEARNERS.stream().allMatch(a -> a.roles().equals(java.util.Set.of("learner"))));
+        assertEquals(5, DemoData.LEARNERS.stream().map(a -> a.unitId()).distinct().count());
+    }
+
     @TempDir
     Path folder;
 
@@ -18,10 +25,12 @@ class DemoDataTest {
     void loadsOnceWithLessonsBankExamAndLearners() throws Exception {
         TrainingFixture f = new TrainingFixture(folder);
         var actor = f.users.system("system:training-demo");
+        java.util.concurrent.atomic.AtomicInteger learnersAsked = new java.util.concurrent.atomic.AtomicInteger();
         assertTrue(f.users.call(actor, () -> DemoData.load(f.database, f.courses, f.bank, f.exams, f.directory,
-                f.clock)));
+                f.clock, () -> learnersAsked.incrementAndGet())));
         assertFalse(f.users.call(actor, () -> DemoData.load(f.database, f.courses, f.bank, f.exams, f.directory,
-                f.clock)), "never twice");
+                f.clock, () -> learnersAsked.incrementAndGet())), "never twice");
+        assertEquals(1, learnersAsked.get(), "the demo learners are asked for once, with the demo");
         assertEquals(1, f.count("trn_course"));
         assertEquals(5, f.count("trn_lesson"));
         assertEquals(54, f.count("trn_question"));

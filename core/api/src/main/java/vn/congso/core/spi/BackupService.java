@@ -1,4 +1,4 @@
-package vn.congso.api.data;
+package vn.congso.core.spi;
 
 import java.nio.file.Path;
 import org.osgi.annotation.versioning.ProviderType;

@@ -1,4 +1,4 @@
-package vn.congso.api.data;
+package vn.congso.core.spi;
 
 import java.time.Instant;
 import java.util.List;
