@@ -78,7 +78,8 @@ class MetatypeTest {
                             resolves(where + "." + id + " option", ((Element) options.item(k)).getAttribute("label"),
                                     vi, en);
                         }
-                        attributes.put(id, ad.getAttribute("default"));
+                        // Defaults are written with backslash escapes (spaces, commas), as the metatype spec asks.
+                        attributes.put(id, ad.getAttribute("default").replaceAll("\\\\(.)", "$1"));
                     }
                     NodeList designates = root.getElementsByTagName("Designate");
                     for (int j = 0; j < designates.getLength(); j++) {
