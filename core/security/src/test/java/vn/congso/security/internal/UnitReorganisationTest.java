@@ -208,6 +208,43 @@ class UnitReorganisationTest {
         assertTrue(security.call(console, () -> units.apply(sample, "sample.csv")).succeeded());
     }
 
+    @Test
+    void everyUnitsTextIsInVietnameseAndEnglishAndEveryKeyTheCodeUsesExists() throws Exception {
+        java.util.Properties vi = texts("units.properties");
+        java.util.Properties en = texts("units_en.properties");
+        assertEquals(vi.keySet(), en.keySet());
+        Set<String> used = new java.util.TreeSet<>();
+        java.util.regex.Pattern key = java.util.regex.Pattern.compile("\"(units\\.[a-z.-]+)\"");
+        try (var files = Files.walk(Path.of("src/main/java/vn/congso/security/internal"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                java.util.regex.Matcher m = key.matcher(Files.readString(file));
+                while (m.find()) {
+                    used.add(m.group(1));
+                }
+            }
+        }
+        used.removeIf(k -> k.endsWith(".") || k.equals("units.reorganise"));
+        for (String k : used) {
+            assertTrue(vi.containsKey(k), "no text for " + k);
+        }
+        for (String kind : List.of("create", "merge", "split", "rename", "abolish-level")) {
+            assertTrue(vi.containsKey("units.error.shape." + kind), kind);
+        }
+        for (OrgUnit.Level level : OrgUnit.Level.values()) {
+            assertTrue(vi.containsKey("units.level." + level.name().toLowerCase(java.util.Locale.ROOT)), level.name());
+        }
+        assertTrue(used.size() > 40, used.toString());
+    }
+
+    private static java.util.Properties texts(String name) throws java.io.IOException {
+        java.util.Properties properties = new java.util.Properties();
+        try (var reader = Files.newBufferedReader(Path.of("src/main/resources/OSGI-INF/l10n", name),
+                StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        return properties;
+    }
+
     private List<UnitProblem> problems(String text) {
         return ReorganisationFile.parse(bytes(text)).problems();
     }
