@@ -47,8 +47,19 @@ public class UnitsReorganiseCommand implements Action {
     @Option(name = "--apply", description = "Apply the changes (all or nothing) instead of only previewing them")
     boolean apply;
 
+    // Karaf reads options only before arguments; "<file> --apply" is accepted as written too.
+    @Argument(index = 1, name = "--apply", required = false, description = "--apply after the file, same as the option")
+    String trailing;
+
     @Override
     public Object execute() throws IOException {
+        if (trailing != null) {
+            if (!trailing.equals("--apply")) {
+                throw new IllegalArgumentException("Nothing changed: unexpected argument " + trailing
+                        + " (only --apply may follow the file)");
+            }
+            apply = true;
+        }
         Path path = readable(file);
         byte[] bytes = Files.readAllBytes(path);
         String name = path.getFileName().toString();

@@ -21,6 +21,7 @@ import vn.congso.api.data.Database;
 import vn.congso.api.security.AccessDeniedException;
 import vn.congso.api.units.OrgUnit;
 import vn.congso.api.units.UnitDirectory;
+import vn.congso.security.internal.SecurityService;
 
 /**
  * The platform's {@link UnitDirectory}, and reorganisations: a file is previewed (nothing
@@ -62,10 +63,13 @@ public final class UnitService implements UnitDirectory {
     private final AuditLog audit;
     private final CurrentUserService users;
 
-    /** Starts the service over the platform database. */
+    /**
+     * Starts the service over the platform database. The security service itself answers who is
+     * signed in (not whichever {@link CurrentUserService} ranks highest when this one starts).
+     */
     @Activate
-    public UnitService(@Reference Database database, @Reference AuditLog audit, @Reference CurrentUserService users) {
-        this(new UnitsStore(database.dataSource()), audit, users);
+    public UnitService(@Reference Database database, @Reference AuditLog audit, @Reference SecurityService users) {
+        this(new UnitsStore(database.dataSource()), audit, (CurrentUserService) users);
     }
 
     UnitService(UnitsStore store, AuditLog audit, CurrentUserService users) {
