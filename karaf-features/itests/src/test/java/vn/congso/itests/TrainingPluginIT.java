@@ -22,8 +22,10 @@ import javax.inject.Inject;
 import javax.sql.DataSource;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
+import org.junit.FixMethodOrder;
 import org.junit.Test;
 import org.junit.runner.RunWith;
+import org.junit.runners.MethodSorters;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -49,6 +51,8 @@ import vn.congso.api.security.PermissionContribution;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
+// The demo counts are asserted first (installs…), the command round (scripts…) imports more afterwards.
+@FixMethodOrder(MethodSorters.NAME_ASCENDING)
 public class TrainingPluginIT {
 
     static final String BSN = "congso-plugin-training";
@@ -159,6 +163,93 @@ public class TrainingPluginIT {
         assertEquals(1, count("SELECT COUNT(*) FROM trn_course"));
         assertEquals(56, count("SELECT COUNT(*) FROM trn_question"));
         assertEquals(MigrationStatus.State.MIGRATED, migrationStatus.migration(BSN).orElseThrow().state());
+    }
+
+    /**
+     * Every {@code congso:*} command as a script runs it ({@code bin/client -b}): a refusal exits
+     * non-zero with Karaf's "Error executing command: …" and the reason, a success exits 0
+     * (issue 13 point 5). Also what {@code config:meta} shows of the metatype (point 4).
+     */
+    @Test
+    public void scriptsSeeEveryCongsoCommandSucceedOrFail() throws Exception {
+        Path notAPlugin = Files.writeString(Files.createTempFile("not-a-plugin", ".jar"), "not a jar");
+        Path notACertificate = Files.writeString(Files.createTempFile("not-a-certificate", ".txt"), "x");
+        Path brokenGift = Files.writeString(Files.createTempFile("broken", ".gift"), "::Q::Câu {=a ~b\n",
+                StandardCharsets.UTF_8);
+        Path brokenXml = Files.writeString(Files.createTempFile("broken", ".xml"), "<quiz><question", StandardCharsets.UTF_8);
+        refused("congso:plugin-install " + notAPlugin, "REFUSED");
+        refused("congso:plugin-install --dry-run " + notAPlugin, "REFUSED");
+        refused("congso:plugin-install congso-no-such-feature", "[plugin.refused.no-such-feature]: No configured repository offers");
+        refused("congso:plugin-upgrade /no/such/plugin.jar", "REFUSED: /no/such/plugin.jar is not a readable .jar file");
+        refused("congso:plugin-stop congso-plugin-nothing", "[plugin.refused.not-installed]: congso-plugin-nothing is not installed");
+        refused("congso:plugin-start congso-plugin-nothing", "[plugin.refused.not-installed]: congso-plugin-nothing is not installed");
+        refused("congso:plugin-rollback congso-plugin-nothing", "REFUSED");
+        refused("congso:plugin-uninstall congso-plugin-nothing", "REFUSED congso-plugin-nothing: no such plugin");
+        refused("congso:trust-add " + notACertificate, "REFUSED: " + notACertificate + " is not a .pem");
+        refused("congso:trust-remove 0123456789abcdef0123", "[plugin.refused.trust-unknown]");
+        refused("congso:training-import-gift " + brokenGift + " \"IT/Script\"", "Nothing imported: 1 error(s)");
+        refused("congso:training-import-moodlexml " + brokenXml + " \"IT/Script\"", "Nothing imported");
+        refused("congso:training-import-gift /no/such/file.gift \"IT/Script\"", "No such file");
+        Path unknownUnit = Files.writeString(Files.createTempFile("units", ".csv"),
+                "effective,2025-07-01,IT\nmerge,xa-tai-van;xa-khong-co,xa-moi,Xã Mới,commune,\n", StandardCharsets.UTF_8);
+        refused("congso:units-reorganise " + unknownUnit + " --apply",
+                "Nothing changed: 1 problem(s)");
+        refused("congso:units-reorganise " + unknownUnit, "line 2: No unit has the code xa-khong-co.");
+        refused("congso:units-reorganise /no/such/units.csv", "Nothing changed: no such file");
+        assertEquals(12, count("SELECT COUNT(*) FROM org_unit"));
+
+        Client plugins = succeeded("congso:plugin-list");
+        Client signers = succeeded("congso:trust-list");
+        assertTrue(signers.output, signers.output.contains("no trusted plugin signer"));
+        Client backup = succeeded("congso:backup");
+        String folder = Path.of(backup.output.strip().lines().reduce((a, b) -> b).orElseThrow()).getFileName().toString();
+        Client backups = succeeded("congso:backups");
+        assertTrue(backups.output + " lists " + folder, backups.output.contains(folder));
+        assertTrue(succeeded("congso:migrations").output.contains(BSN));
+        Path gift = Files.writeString(Files.createTempFile("good", ".gift"), "::Q::Câu đúng {T}\n", StandardCharsets.UTF_8);
+        assertTrue(succeeded("congso:training-import-gift " + gift + " \"IT/Script\"").output
+                .contains("Imported 1 question(s)"));
+        assertFalse(plugins.output, plugins.output.contains("Error"));
+        // The shipped sample of the 2025 reform: previewed (nothing changes), applied, and refused a second time.
+        String sample = Path.of(System.getProperty("karaf.home"), "etc/units/tran-de-2025-sample.csv").toString();
+        Client preview = succeeded("congso:units-reorganise " + sample);
+        assertTrue(preview.output, preview.output.contains("line 3: Merge tt-tran-de, xa-dai-an-2, xa-trung-binh "
+                + "into the new unit ") && preview.output.contains("(xa-tran-de-2025)") && preview.output.contains("Preview"));
+        assertEquals(0, count("SELECT COUNT(*) FROM org_reorganisation"));
+        Client applied = succeeded("congso:units-reorganise --apply " + sample);
+        assertTrue(applied.output, applied.output.contains("Applied: ") && applied.output.contains("6 new unit(s), 12 ended"));
+        assertEquals(18, count("SELECT COUNT(*) FROM org_unit"));
+        assertEquals(0, count("SELECT COUNT(*) FROM sec_user WHERE unit_id IN (SELECT id FROM org_unit WHERE valid_to IS NOT NULL)"));
+        assertEquals(1, count("SELECT COUNT(*) FROM audit_log WHERE action = 'units.reorganise' AND outcome = 'SUCCESS'"
+                + " AND actor = ?", "console:" + CONSOLE_USER));
+        refused("congso:units-reorganise " + sample + " --apply", "[units.error.exists]");
+        assertEquals(1, count("SELECT COUNT(*) FROM org_reorganisation"));
+        // The administration screen that does the same is registered.
+        assertEquals(1, bundleContext.getServiceReferences(vn.congso.api.ViewContribution.class,
+                null).stream().filter(r -> "admin/units".equals(bundleContext.getService(r).route())).count());
+
+        // Metatype: every key of the shell's hand-read PID is described, in the console's language.
+        Client meta = succeeded("config:meta -p vn.congso.ui");
+        assertTrue(meta.output, meta.output.contains("Listen address") && meta.output.contains("trustedProxies")
+                && meta.output.contains("Default 30, at least 1"));
+        Client security = succeeded("config:meta -p vn.congso.security");
+        assertTrue(security.output, security.output.contains("Failures per address before lockout"));
+    }
+
+    /** Runs a command that must fail, and checks how: exit code, Karaf's error line and the reason. */
+    private void refused(String command, String reason) throws Exception {
+        Client client = client(command);
+        assertTrue(command + " must fail: " + client.output, client.exitCode != 0);
+        assertTrue(command + ": " + client.output, client.output.contains("Error executing command: ")
+                && client.output.contains(reason));
+    }
+
+    /** Runs a command that must succeed. */
+    private Client succeeded(String command) throws Exception {
+        Client client = client(command);
+        assertEquals(command + ": " + client.output, 0, client.exitCode);
+        assertFalse(command + ": " + client.output, client.output.contains("Error executing command"));
+        return client;
     }
 
     private Bundle bundle() {

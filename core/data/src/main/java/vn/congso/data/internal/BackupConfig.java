@@ -7,8 +7,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * Configuration of {@link DerbyBackupService} and {@link ScheduledBackups} (PID
  * {@code vn.congso.data.backup}).
  */
-@ObjectClassDefinition(name = "CongSo database backup",
-        description = "Where online backups of the embedded Derby database are written, and when they are made.")
+@ObjectClassDefinition(localization = "OSGI-INF/l10n/metatype", name = "%backup.name",
+        description = "%backup.description")
 @interface BackupConfig {
 
     /**
@@ -16,8 +16,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
      *
      * @return the directory, blank for {@code ${karaf.data}/backups}
      */
-    @AttributeDefinition(name = "Backup directory",
-            description = "Each backup goes into a new dated folder here. Empty means ${karaf.data}/backups.")
+    @AttributeDefinition(name = "%backup.directory.name", description = "%backup.directory.description")
     String directory() default "";
 
     /**
@@ -25,8 +24,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
      *
      * @return {@code true} for daily backups
      */
-    @AttributeDefinition(name = "Daily backup",
-            description = "Make an online backup every day at the scheduled time. Turn off on PostgreSQL (use pg_dump).")
+    @AttributeDefinition(name = "%backup.scheduleEnabled.name", description = "%backup.scheduleEnabled.description")
     boolean scheduleEnabled() default true;
 
     /**
@@ -34,8 +32,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
      *
      * @return {@code HH:mm}
      */
-    @AttributeDefinition(name = "Time of day",
-            description = "When the daily backup runs, HH:mm in Vietnam time (Asia/Ho_Chi_Minh).")
+    @AttributeDefinition(name = "%backup.scheduleTime.name", description = "%backup.scheduleTime.description")
     String scheduleTime() default "02:00";
 
     /**
@@ -43,8 +40,6 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
      *
      * @return at least 1
      */
-    @AttributeDefinition(name = "Backups kept",
-            description = "After each scheduled backup, only the newest this many dated backup folders are kept; "
-                    + "older ones are deleted. Folders not named like a backup are never touched.", min = "1")
+    @AttributeDefinition(name = "%backup.keep.name", description = "%backup.keep.description", min = "1")
     int keep() default 7;
 }

@@ -41,10 +41,12 @@ import vn.congso.api.security.AccessDeniedException;
 public final class AuditLogService implements AuditLog {
 
     /** Audit log settings. */
-    @ObjectClassDefinition(name = "CongSo audit log", description = "Retention of audit entries")
+    @ObjectClassDefinition(localization = SecurityService.METATYPE_L10N, name = "%audit.name",
+            description = "%audit.description")
     @interface Config {
         /** Days an entry is kept. */
-        @AttributeDefinition(name = "Retention (days)", min = "30")
+        @AttributeDefinition(name = "%audit.retentionDays.name", description = "%audit.retentionDays.description",
+                min = "30")
         int retentionDays() default 730;
     }
 

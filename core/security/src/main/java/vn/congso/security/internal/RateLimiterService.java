@@ -25,16 +25,15 @@ public final class RateLimiterService implements RateLimiter {
     static final String PID = "vn.congso.security.ratelimit";
 
     /** Allowances per bucket. */
-    @ObjectClassDefinition(name = "CongSo rate limits", description = "Requests per client address allowed to "
-            + "public look-ups such as certificate verification")
+    @ObjectClassDefinition(localization = SecurityService.METATYPE_L10N, name = "%ratelimit.name",
+            description = "%ratelimit.description")
     @interface Config {
         /** The allowance of buckets not listed in {@link #limits()}. */
-        @AttributeDefinition(name = "Default allowance", description = "requests/seconds, e.g. 60/60")
+        @AttributeDefinition(name = "%ratelimit.defaultLimit.name", description = "%ratelimit.defaultLimit.description")
         String defaultLimit() default "60/60";
 
         /** Allowances of named buckets. */
-        @AttributeDefinition(name = "Allowances", description = "Comma-separated bucket=requests/seconds, e.g. "
-                + "notices:lookup=30/60")
+        @AttributeDefinition(name = "%ratelimit.limits.name", description = "%ratelimit.limits.description")
         String limits() default "";
     }
 

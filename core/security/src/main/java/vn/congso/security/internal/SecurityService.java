@@ -68,41 +68,42 @@ import vn.congso.api.security.UserDirectory;
 @Designate(ocd = SecurityService.Config.class)
 public final class SecurityService implements CurrentUserService, RunAs, UserDirectory, AccountProvisioning {
 
-    /** Sign-in protection settings. */
-    @ObjectClassDefinition(name = "CongSo security", description = "Lockout after failed sign-ins")
+    /** Sign-in protection settings; names and descriptions in {@code OSGI-INF/l10n/metatype*.properties}. */
+    @ObjectClassDefinition(localization = METATYPE_L10N, name = "%security.name",
+            description = "%security.description")
     @interface Config {
         /** Failed sign-ins that lock an account (for clients that are not its known devices). */
-        @AttributeDefinition(name = "Failures before lockout", min = "1",
-                description = "Failed sign-ins with one name that lock it for every browser that is not a known "
-                        + "device of the account; a known device has its own count")
+        @AttributeDefinition(name = "%security.maxFailures.name", description = "%security.maxFailures.description",
+                min = "1")
         int maxFailures() default 5;
 
         /** Minutes in which failures are counted. */
-        @AttributeDefinition(name = "Failure window (minutes)", min = "1")
+        @AttributeDefinition(name = "%security.failureWindowMinutes.name",
+                description = "%security.failureWindowMinutes.description", min = "1")
         int failureWindowMinutes() default 15;
 
         /** Minutes an account (or address) stays locked. */
-        @AttributeDefinition(name = "Lockout (minutes)", min = "1")
+        @AttributeDefinition(name = "%security.lockoutMinutes.name",
+                description = "%security.lockoutMinutes.description", min = "1")
         int lockoutMinutes() default 15;
 
         /** Failed sign-ins from one client address, over any names, that lock the address. */
-        @AttributeDefinition(name = "Failures per address before lockout", min = "1",
-                description = "Failed sign-ins from one client address, over any names, within the failure window "
-                        + "that lock the address for the lockout time (slows password spraying); known devices "
-                        + "are exempt")
+        @AttributeDefinition(name = "%security.addressMaxFailures.name",
+                description = "%security.addressMaxFailures.description", min = "1")
         int addressMaxFailures() default 20;
 
         /** Days a browser stays a known device of an account after signing in to it. */
-        @AttributeDefinition(name = "Known device (days)", min = "1",
-                description = "Days a browser that signed in stays a known device of the account (cookie "
-                        + "congso-device): exempt from the lockout that others' failures put on the account")
+        @AttributeDefinition(name = "%security.knownDeviceDays.name",
+                description = "%security.knownDeviceDays.description", min = "1")
         int knownDeviceDays() default 180;
 
         /** Whether plugins may create their demo accounts (AccountProvisioning#createDemoAccounts). */
-        @AttributeDefinition(name = "Demo accounts", description = "Let plugins create demo accounts with one-time "
-                + "passwords in data/demo-accounts.txt; off in production")
+        @AttributeDefinition(name = "%security.demoAccounts.name", description = "%security.demoAccounts.description")
         boolean demoAccounts() default false;
     }
+
+    /** The base name of this bundle's metatype translations (Vietnamese default, {@code _en} English). */
+    static final String METATYPE_L10N = "OSGI-INF/l10n/metatype";
 
     /** How a sign-in ended. */
     public enum LoginOutcome {

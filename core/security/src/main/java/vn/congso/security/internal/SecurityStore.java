@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -16,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.sql.DataSource;
+import vn.congso.security.internal.units.UnitsStore;
 
 /**
  * Users, roles, permissions and organisational units in the platform database. Plain JDBC
@@ -181,6 +184,7 @@ public final class SecurityStore {
                 id = keys.getLong(1);
             }
             setRoles(c, id, data.roles());
+            UnitsStore.recordUserUnit(c, id, data.unit(), today());
             return id;
         }
     }
@@ -199,6 +203,12 @@ public final class SecurityStore {
             ps.executeUpdate();
         }
         setRoles(c, id, data.roles());
+        UnitsStore.recordUserUnit(c, id, data.unit(), today());
+    }
+
+    /** Today in Vietnam, the day unit validity periods are counted in. */
+    static LocalDate today() {
+        return LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
     }
 
     /** Sets a password hash and whether it must be changed at next sign-in. */
@@ -386,10 +396,15 @@ public final class SecurityStore {
     public List<Unit> units() throws SQLException {
         return read(c -> {
             List<Unit> units = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, name, kind FROM org_unit ORDER BY sort_order, id");
-                    ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    units.add(new Unit(rs.getString(1), rs.getString(2), rs.getString(3)));
+            // Only the units that exist today: ended ones stay for history, not for new assignments.
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, name, kind FROM org_unit "
+                    + "WHERE valid_from <= ? AND (valid_to IS NULL OR valid_to > ?) ORDER BY sort_order, id")) {
+                ps.setDate(1, java.sql.Date.valueOf(today()));
+                ps.setDate(2, java.sql.Date.valueOf(today()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        units.add(new Unit(rs.getString(1), rs.getString(2), rs.getString(3)));
+                    }
                 }
             }
             return units;

@@ -159,8 +159,14 @@ public final class UserCsv {
         return problems.isEmpty() ? new Result(List.copyOf(rows), List.of()) : new Result(List.of(), problems);
     }
 
-    /** Splits one CSV line: commas, double-quoted cells, doubled quotes inside quotes. */
-    static List<String> split(String line) {
+    /**
+     * Splits one CSV line: commas, double-quoted cells, doubled quotes inside quotes.
+     *
+     * @param line the line
+     * @return its cells
+     * @throws IllegalArgumentException when a quote is not closed
+     */
+    public static List<String> split(String line) {
         List<String> cells = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
         boolean quoted = false;

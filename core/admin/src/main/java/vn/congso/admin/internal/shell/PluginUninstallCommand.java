@@ -4,7 +4,7 @@ import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import vn.congso.admin.internal.ActionResult;
+import vn.congso.admin.internal.PluginService;
 
 /**
  * {@code congso:plugin-uninstall}: uninstalls a plugin and keeps its data; {@code --purge --yes-delete-data}
@@ -25,15 +25,15 @@ public class PluginUninstallCommand extends PluginCommand {
 
     @Override
     public Object execute() {
-        ActionResult result = service().plugin(symbolicName).isPresent() ? service().uninstall(symbolicName) : null;
-        if (result != null) {
-            print(result);
-            if (!result.succeeded()) {
-                return null;
-            }
+        PluginService service = service();
+        if (service.plugin(symbolicName).isPresent()) {
+            print(service.uninstall(symbolicName)); // throws unless uninstalled
+        } else if (!purge) {
+            // Nothing to do is not success: a script that mistyped the name must see it.
+            throw new ConsoleRefusal("REFUSED " + symbolicName + ": no such plugin is installed (see congso:plugin-list)");
         }
         if (purge) {
-            print(service().purge(symbolicName, confirmed));
+            print(service.purge(symbolicName, confirmed));
         }
         return null;
     }

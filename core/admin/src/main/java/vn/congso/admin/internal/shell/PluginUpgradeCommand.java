@@ -25,7 +25,15 @@ public class PluginUpgradeCommand extends PluginCommand {
 
     @Override
     public Object execute() throws IOException {
-        Path path = Path.of(file);
+        Path path;
+        try {
+            path = Path.of(file);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new ConsoleRefusal("REFUSED: not a valid path: " + e.getMessage());
+        }
+        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+            throw new ConsoleRefusal("REFUSED: " + path.toAbsolutePath() + " is not a readable .jar file");
+        }
         try (InputStream in = Files.newInputStream(path)) {
             if (dryRun) {
                 printOrRefuse(service().dryRunUpgrade(path.getFileName().toString(), in));

@@ -1,0 +1,2 @@
+/** Karaf console commands of the security bundle. */
+package vn.congso.security.internal.shell;
