@@ -225,8 +225,9 @@ public class TrainingPluginIT {
         refused("congso:units-reorganise " + sample + " --apply", "[units.error.exists]");
         assertEquals(1, count("SELECT COUNT(*) FROM org_reorganisation"));
         // The administration screen that does the same is registered.
-        assertEquals(1, bundleContext.getServiceReferences(vn.congso.api.ViewContribution.class,
-                null).stream().filter(r -> "admin/units".equals(bundleContext.getService(r).route())).count());
+        assertEquals(1, bundleContext.getServiceReferences(vn.congso.api.ui.ScreenProvider.class, null).stream()
+                .flatMap(r -> bundleContext.getService(r).screens().stream())
+                .filter(screen -> "admin/units".equals(screen.route())).count());
 
         // Metatype: every key of the shell's hand-read PID is described, in the console's language.
         Client meta = succeeded("config:meta -p vn.congso.ui");

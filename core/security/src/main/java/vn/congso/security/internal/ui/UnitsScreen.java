@@ -1,12 +1,12 @@
 package vn.congso.security.internal.ui;
 
-import com.vaadin.flow.component.Component;
 import java.util.List;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Reference;
-import vn.congso.api.NavigationGroup;
-import vn.congso.api.ViewContribution;
 import vn.congso.api.security.PermissionContribution;
+import vn.congso.api.ui.NavigationGroup;
+import vn.congso.api.ui.Screen;
+import vn.congso.api.ui.ScreenProvider;
 import vn.congso.security.internal.SecurityService;
 import vn.congso.security.internal.units.UnitService;
 
@@ -17,28 +17,23 @@ public final class UnitsScreen {
     }
 
     /** The screen. */
-    @org.osgi.service.component.annotations.Component(service = ViewContribution.class)
-    public static final class View extends Contributions.Base {
+    @org.osgi.service.component.annotations.Component(service = ScreenProvider.class)
+    public static final class View implements ScreenProvider {
         private final SecurityService security;
         private final UnitService units;
 
-        /** Creates the contribution. */
+        /** Receives what the view needs. */
         @Activate
         public View(@Reference SecurityService security, @Reference UnitService units) {
-            super("admin/units", "units.title", "vaadin:sitemap", NavigationGroup.ADMINISTRATION.id(), 15,
-                    UnitService.PERMISSION, true);
             this.security = security;
             this.units = units;
         }
 
         @Override
-        public Class<? extends Component> viewClass() {
-            return UnitsView.class;
-        }
-
-        @Override
-        public Component createView() {
-            return new UnitsView(security, units);
+        public List<Screen<?>> screens() {
+            return List.of(Screen.route("admin/units").title("units.title").icon("vaadin:sitemap")
+                    .group(NavigationGroup.ADMINISTRATION.id()).order(15).permission(UnitService.PERMISSION)
+                    .view(UnitsView.class, () -> new UnitsView(security, units)));
         }
     }
 
