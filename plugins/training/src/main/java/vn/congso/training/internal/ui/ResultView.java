@@ -13,6 +13,7 @@ import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasUrlParameter;
 import vn.congso.training.internal.TrainingException;
 import vn.congso.training.internal.service.CertificateService;
+import vn.congso.training.internal.service.CourseService;
 import vn.congso.training.internal.service.ExamService;
 import vn.congso.training.internal.service.ExamService.AttemptResult;
 import vn.congso.training.internal.service.ExamService.QuestionReview;
@@ -101,6 +102,20 @@ public class ResultView extends VerticalLayout implements HasUrlParameter<Long> 
             Anchor verify = new Anchor(Routes.VERIFY + "/" + code, ui.t("training.ui.certificate.verify-link"));
             verify.setId("result-certificate-verify");
             summary.add(verify);
+        }
+        if (result.passed() && result.certificateCode() == null && courseId != null) {
+            // a course's certificate says the course was completed: it comes with the last lesson
+            try {
+                CourseService.Progress progress = exams.courseProgress(result.attemptId());
+                if (progress != null && !progress.completed() && progress.lessonsViewed() < progress.lessonCount()) {
+                    Paragraph pending = new Paragraph(ui.t("training.ui.result.certificate-after-lessons",
+                            progress.lessonsViewed(), progress.lessonCount()));
+                    pending.setId("result-certificate-pending");
+                    summary.add(pending);
+                }
+            } catch (RuntimeException e) {
+                ui.refused(e);
+            }
         }
         if (courseId != null) {
             Anchor course = new Anchor(Routes.course(courseId), ui.t("training.ui.exam.back-to-course"));

@@ -58,7 +58,7 @@ class CertificatePdfTest {
         f.bank.createQuestion("Q", TrueFalseQuestion.of("Câu", true));
         long course = f.courses.create(new CourseService.CourseDraft("Kỹ năng công nghệ thông tin cơ bản", "",
                 "it-basics", 60));
-        f.courses.addLesson(course, new CourseService.LessonDraft("Bài 1", "Nội dung", ""));
+        long lesson = f.courses.addLesson(course, new CourseService.LessonDraft("Bài 1", "Nội dung", ""));
         f.courses.setPublished(course, true);
         Instant now = f.clock.instant();
         long exam = f.exams.create(new ExamService.ExamDraft("Kiểm tra", "", course, new ExamSettings(
@@ -66,6 +66,7 @@ class CertificatePdfTest {
                 List.of(new DrawRule("Q", 1)), ExamService.ReviewOptions.FULL, 24));
         f.courses.enrolUsers(course, List.of("an.nguyen"), null);
         f.become("an.nguyen", TrainingFixture.LEARNER);
+        f.courses.markViewed(lesson);
         ExamService.AttemptSession attempt = f.exams.startOrResume(exam);
         f.exams.saveAnswer(attempt.attemptId(), attempt.questions().get(0).questionId(), new Response.Truth(true));
         String code = f.exams.submit(attempt.attemptId()).certificateCode();
