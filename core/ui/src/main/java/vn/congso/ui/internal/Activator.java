@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.congso.api.CurrentUserService;
 import vn.congso.api.TranslationService;
+import vn.congso.api.web.PublicLinks;
 
 /**
  * Starts the shell: the trackers that follow plugins, the platform services, and the web
@@ -29,6 +30,8 @@ public final class Activator implements BundleActivator {
     private ServiceRegistration<?> translationRegistration;
     private ServiceRegistration<?> anonymousRegistration;
     private ServiceRegistration<?> configRegistration;
+    private ServiceRegistration<?> linksRegistration;
+    private final RequestPublicLinks links = new RequestPublicLinks();
 
     @Override
     public void start(BundleContext context) {
@@ -41,6 +44,7 @@ public final class Activator implements BundleActivator {
         Dictionary<String, Object> lowest = new Hashtable<>();
         lowest.put(Constants.SERVICE_RANKING, Integer.MIN_VALUE);
         anonymousRegistration = context.registerService(CurrentUserService.class, anonymous, lowest);
+        linksRegistration = context.registerService(PublicLinks.class, links, null);
 
         Dictionary<String, Object> pid = new Hashtable<>();
         pid.put(Constants.SERVICE_PID, UiConfig.PID);
@@ -57,6 +61,7 @@ public final class Activator implements BundleActivator {
             return;
         }
         platform.themes().configure(config.theme());
+        links.configure(config);
         if (webServer != null && sameServer(webServer.config(), config)) {
             // Nothing the server depends on changed (at most the theme: pages pick it up on their next load).
             return;
@@ -92,6 +97,7 @@ public final class Activator implements BundleActivator {
                 webServer = null;
             }
         }
+        linksRegistration.unregister();
         anonymousRegistration.unregister();
         translationRegistration.unregister();
         platform.close();
