@@ -37,6 +37,8 @@ public class NumberInput extends TextField {
         this.locale = Objects.requireNonNull(locale, "locale");
         this.whole = whole;
         this.t = Objects.requireNonNull(t, "t");
+        // the field's own validation knows no locale and would clear the message on the next blur
+        setManualValidation(true);
         setAllowedCharPattern("[0-9.,+\\-\u2212 \u00a0]");
         // the phone's keyboard with digits and the decimal mark
         getElement().executeJs("const i = this.inputElement; if (i) { i.inputMode = $0; }",
