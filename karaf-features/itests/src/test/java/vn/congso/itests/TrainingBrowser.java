@@ -1,5 +1,6 @@
 package vn.congso.itests;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -173,9 +174,14 @@ final class TrainingBrowser extends Browser {
             type("exam-answer", right);
             driver().findElement(By.cssSelector("#exam-answer input")).sendKeys(Keys.TAB);
         } else if (question instanceof NumericalQuestion numerical) {
+            // typed as a Vietnamese page writes it: 99,37 with the decimal comma (issue 14, point 1)
             double value = numerical.answers().stream().filter(a -> a.fraction() >= 1).findFirst().orElseThrow().value();
-            type("exam-answer", value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value));
+            String typed = value == Math.rint(value) ? String.valueOf((long) value)
+                    : String.valueOf(value).replace('.', ',');
+            type("exam-answer", typed);
             driver().findElement(By.cssSelector("#exam-answer input")).sendKeys(Keys.TAB);
+            wait(15).until(d -> "saved".equals(d.findElement(By.id("exam-save-status")).getAttribute("data-state")));
+            assertEquals(typed, shownAnswer(), "the saved number is shown back as typed");
         } else if (question instanceof MatchingQuestion matching) {
             int item = 0;
             for (MatchPair pair : matching.pairs()) {
@@ -190,6 +196,25 @@ final class TrainingBrowser extends Browser {
                 && text("exam-save-status").startsWith("Đã lưu lúc"));
         wait(10).until(d -> navState(n).startsWith("answered"));
         return shownAnswer();
+    }
+
+    /**
+     * Types a number that cannot be read without guessing into the numerical question on screen:
+     * the field says why, and nothing is saved.
+     *
+     * @param text what to type, for example {@code 1.234}
+     * @return the message on the field
+     */
+    String typeUnreadableNumber(String text) {
+        String before = String.valueOf(driver().findElement(By.id("exam-save-status")).getText());
+        type("exam-answer", text);
+        driver().findElement(By.cssSelector("#exam-answer input")).sendKeys(Keys.TAB);
+        wait(10).until(d -> Boolean.TRUE.equals(js().executeScript(
+                "return document.getElementById('exam-answer').hasAttribute('invalid');")));
+        String message = String.valueOf(js().executeScript("return document.getElementById('exam-answer').errorMessage;"));
+        assertEquals(before, String.valueOf(driver().findElement(By.id("exam-save-status")).getText()),
+                "an unreadable number was saved");
+        return message;
     }
 
     /** The bank question on screen, found by its text as rendered. */

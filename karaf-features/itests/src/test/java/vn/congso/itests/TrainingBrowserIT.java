@@ -135,6 +135,30 @@ class TrainingBrowserIT {
                 "the learner answered from the bank and must pass: " + browser.text("result-summary"));
         assertTrue(browser.text("result-score").startsWith("Điểm: "), browser.text("result-score"));
 
+        // Issue 14, point 3: with 1 of 5 lessons studied, passing the exam does not complete the
+        // course, so no certificate says it was; the page says what is left.
+        String resultPath = browser.path();
+        assertFalse(browser.present("result-certificate-download"), "a certificate before the course was completed");
+        assertTrue(browser.text("result-certificate-pending").contains("1/5"), browser.text("result-certificate-pending"));
+        browser.get("/training");
+        browser.wait(20).until(d -> browser.displayedOrNull(By.id("catalogue-view")) != null);
+        assertFalse(browser.text("catalogue-view").contains("Đã hoàn thành"), "the catalogue says completed");
+        browser.openCourse(DEMO_COURSE);
+        assertFalse(browser.present("course-completed"), "the course page says completed");
+        for (int lesson = 2; lesson <= 5; lesson++) {
+            browser.click("lesson-link-" + lesson);
+            browser.wait(20).until(d -> browser.displayedOrNull(By.id("lesson-view")) != null);
+            browser.click("lesson-mark-studied");
+            browser.wait(10).until(d -> browser.displayedOrNull(By.id("lesson-studied")) != null);
+            browser.click("lesson-course");
+            browser.wait(20).until(d -> browser.displayedOrNull(By.id("course-view")) != null);
+        }
+        // The last lesson completes the course: the completed badge and the certificate, together.
+        browser.wait(10).until(d -> browser.displayedOrNull(By.id("course-completed")) != null);
+        browser.get(resultPath);
+        browser.wait(30).until(d -> browser.displayedOrNull(By.id("result-view")) != null);
+        assertFalse(browser.present("result-certificate-pending"));
+
         String href = browser.attribute("result-certificate-download", "href");
         Object head = browser.js().executeAsyncScript(
                 "const done = arguments[arguments.length - 1];"

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import vn.congso.api.CurrentUserService;
 import vn.congso.api.TranslationService;
 import vn.congso.core.spi.ScreenStatus;
+import vn.congso.api.web.PublicLinks;
 
 /**
  * Starts the shell: the trackers that follow plugins, the platform services, and the web
@@ -31,6 +32,8 @@ public final class Activator implements BundleActivator {
     private ServiceRegistration<?> anonymousRegistration;
     private ServiceRegistration<?> configRegistration;
     private ServiceRegistration<?> screenStatusRegistration;
+    private ServiceRegistration<?> linksRegistration;
+    private final RequestPublicLinks links = new RequestPublicLinks();
 
     @Override
     public void start(BundleContext context) {
@@ -44,6 +47,7 @@ public final class Activator implements BundleActivator {
         Dictionary<String, Object> lowest = new Hashtable<>();
         lowest.put(Constants.SERVICE_RANKING, Integer.MIN_VALUE);
         anonymousRegistration = context.registerService(CurrentUserService.class, anonymous, lowest);
+        linksRegistration = context.registerService(PublicLinks.class, links, null);
 
         Dictionary<String, Object> pid = new Hashtable<>();
         pid.put(Constants.SERVICE_PID, UiConfig.PID);
@@ -60,6 +64,7 @@ public final class Activator implements BundleActivator {
             return;
         }
         platform.themes().configure(config.theme());
+        links.configure(config);
         if (webServer != null && sameServer(webServer.config(), config)) {
             // Nothing the server depends on changed (at most the theme: pages pick it up on their next load).
             return;
@@ -95,6 +100,7 @@ public final class Activator implements BundleActivator {
                 webServer = null;
             }
         }
+        linksRegistration.unregister();
         anonymousRegistration.unregister();
         screenStatusRegistration.unregister();
         translationRegistration.unregister();

@@ -15,16 +15,20 @@ import java.util.Map;
  * @param trustedProxies the reverse proxies whose {@code X-Forwarded-For}/{@code Forwarded}/
  *        {@code X-Forwarded-Proto} headers are believed ({@code trustedProxies}: comma-separated
  *        IP addresses; empty, the default, trusts none)
+ * @param publicBaseUrl the address people outside reach the platform at, for links that leave
+ *        the server (certificate QR codes, e-mails, feeds): an absolute http or https URL
+ *        without query or fragment, stored without a trailing slash; empty, the default, takes
+ *        it from each request ({@code Host}, and forwarding headers from a trusted proxy)
  */
 public record UiConfig(String host, int port, String theme, int heartbeatSeconds, int sessionTimeoutMinutes,
-        TrustedProxies trustedProxies) {
+        TrustedProxies trustedProxies, String publicBaseUrl) {
 
     /** The configuration PID. */
     public static final String PID = "vn.congso.ui";
 
     /** The defaults: loopback only, port 8181, the default theme. */
     public static final UiConfig DEFAULTS = new UiConfig("127.0.0.1", 8181, "default", 60, 30,
-            TrustedProxies.NONE);
+            TrustedProxies.NONE, "");
 
     /**
      * Reads a configuration dictionary over the defaults, then applies the environment.
@@ -41,6 +45,7 @@ public record UiConfig(String host, int port, String theme, int heartbeatSeconds
         int heartbeat = DEFAULTS.heartbeatSeconds();
         int sessionTimeout = DEFAULTS.sessionTimeoutMinutes();
         TrustedProxies proxies = DEFAULTS.trustedProxies();
+        String publicBaseUrl = DEFAULTS.publicBaseUrl();
         if (properties != null) {
             host = string(properties.get("host"), host);
             port = integer("port", properties.get("port"), port);
@@ -49,6 +54,8 @@ public record UiConfig(String host, int port, String theme, int heartbeatSeconds
             sessionTimeout = integer("sessionTimeoutMinutes", properties.get("sessionTimeoutMinutes"), sessionTimeout);
             Object trusted = properties.get("trustedProxies");
             proxies = TrustedProxies.parse(trusted == null ? null : trusted.toString());
+            Object base = properties.get("publicBaseUrl");
+            publicBaseUrl = PublicBaseUrl.configured(base == null ? null : base.toString());
         }
         String envPort = environment.get("CONGSO_HTTP_PORT");
         if (envPort != null && !envPort.isBlank()) {
@@ -63,7 +70,7 @@ public record UiConfig(String host, int port, String theme, int heartbeatSeconds
         if (sessionTimeout < 1) {
             throw new IllegalArgumentException("sessionTimeoutMinutes must be at least 1, was " + sessionTimeout);
         }
-        return new UiConfig(host, port, theme, heartbeat, sessionTimeout, proxies);
+        return new UiConfig(host, port, theme, heartbeat, sessionTimeout, proxies, publicBaseUrl);
     }
 
     private static String string(Object value, String fallback) {

@@ -39,6 +39,12 @@ class SecurityHeadersTest {
                 response.sendError(HttpServletResponse.SC_NOT_FOUND);
                 return;
             }
+            if (request.getPathInfo() != null && request.getPathInfo().startsWith("/link")) {
+                response.setContentType("text/plain");
+                response.getWriter().print(PublicBaseUrl.absolute(RequestPublicLinks.of(request, proxies,
+                        "http://fallback.invalid"), "/training/verify/X"));
+                return;
+            }
             request.getSession(true);
             response.setContentType("text/plain");
             response.getWriter().print(request.getRemoteAddr() + " " + request.isSecure() + " "
@@ -46,7 +52,11 @@ class SecurityHeadersTest {
         }
     }
 
+    /** The trusted proxies of the running server, for the links the echo servlet makes. */
+    private static volatile TrustedProxies proxies = TrustedProxies.NONE;
+
     private URI start(String trustedProxies) throws Exception {
+        proxies = TrustedProxies.parse(trustedProxies);
         server = new Server();
         ServerConnector connector = new ServerConnector(server,
                 new HttpConnectionFactory(WebServer.httpConfiguration(TrustedProxies.parse(trustedProxies))));
@@ -131,5 +141,21 @@ class SecurityHeadersTest {
         HttpResponse<String> plain = get(base.resolve("page"), "Forwarded", "for=198.51.100.9");
         assertEquals("198.51.100.9 false 127.0.0.1", plain.body());
         assertFalse(plain.headers().firstValue("Set-Cookie").orElseThrow().contains("Secure"));
+    }
+
+    @Test
+    void anUntrustedPeerCannotChangeALinkThatLeavesTheServer() throws Exception {
+        URI base = start("10.1.2.3");
+        HttpResponse<String> response = get(base.resolve("link"), "X-Forwarded-Host", "evil.example",
+                "X-Forwarded-Proto", "https", "Forwarded", "host=evil.example;proto=https");
+        assertEquals("http://127.0.0.1:" + base.getPort() + "/training/verify/X", response.body());
+    }
+
+    @Test
+    void behindATrustedProxyALinkUsesTheHostPeopleAskedFor() throws Exception {
+        URI base = start("127.0.0.1");
+        HttpResponse<String> response = get(base.resolve("link"), "X-Forwarded-Host", "congso.trande.gov.vn",
+                "X-Forwarded-Proto", "https", "X-Forwarded-For", "198.51.100.7");
+        assertEquals("https://congso.trande.gov.vn/training/verify/X", response.body());
     }
 }

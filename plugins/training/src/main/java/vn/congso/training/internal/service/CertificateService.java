@@ -134,8 +134,9 @@ public interface CertificateService {
     void revoke(String code, String reason);
 
     /**
-     * The public verification URL of a code, as printed in the QR code; its base is configured
-     * ({@code vn.congso.training} {@code publicBaseUrl}).
+     * The public verification URL of a code, as printed in the QR code; its base is the
+     * platform's public base URL ({@code vn.congso.ui} {@code publicBaseUrl}, see
+     * {@link vn.congso.api.web.PublicLinks}).
      *
      * @param code the code
      * @return the URL

@@ -390,6 +390,16 @@ public interface ExamService {
     AttemptResult result(long attemptId);
 
     /**
+     * The progress, in the exam's course, of the person who made an attempt: the caller's own,
+     * or anyone's for report viewers. A passed attempt earns the course's certificate only with
+     * every lesson studied, and the result page says how many are left.
+     *
+     * @param attemptId the attempt
+     * @return the progress, or null when the exam belongs to no course
+     */
+    CourseService.Progress courseProgress(long attemptId);
+
+    /**
      * Only the state of the caller's attempt: one row read, for a screen that re-checks its
      * attempt while open (whether the server submitted it).
      *

@@ -25,6 +25,7 @@ import vn.congso.api.CurrentUserService;
 import vn.congso.api.audit.AuditLog;
 import vn.congso.api.data.Database;
 import vn.congso.api.pdf.PdfRenderer;
+import vn.congso.api.web.PublicLinks;
 import vn.congso.training.internal.TrainingException;
 import vn.congso.training.internal.store.Jdbc;
 
@@ -44,6 +45,7 @@ public final class JdbcCertificateService implements CertificateService {
     private final Jdbc jdbc;
     private final Guard guard;
     private final PdfRenderer pdf;
+    private final PublicLinks links;
     private final Clock clock;
     private volatile TrainingConfig config;
 
@@ -54,25 +56,27 @@ public final class JdbcCertificateService implements CertificateService {
      * @param users who is asking
      * @param audit the audit log
      * @param pdf the PDF renderer, scoped to this bundle
+     * @param links the platform's public links (its configured public base URL)
      * @param config the settings
      */
     @Activate
     public JdbcCertificateService(@Reference Database database, @Reference CurrentUserService users,
-            @Reference AuditLog audit, @Reference PdfRenderer pdf, TrainingConfig config) {
-        this(database, users, audit, pdf, config, Clock.systemUTC());
+            @Reference AuditLog audit, @Reference PdfRenderer pdf, @Reference PublicLinks links, TrainingConfig config) {
+        this(database, users, audit, pdf, links, config, Clock.systemUTC());
     }
 
     JdbcCertificateService(Database database, CurrentUserService users, AuditLog audit, PdfRenderer pdf,
-            TrainingConfig config, Clock clock) {
+            PublicLinks links, TrainingConfig config, Clock clock) {
         this.jdbc = new Jdbc(database.dataSource());
         this.guard = new Guard(users, audit);
         this.pdf = pdf;
+        this.links = links;
         this.config = config;
         this.clock = clock;
     }
 
     /**
-     * Takes changed settings (the base URL) without restarting.
+     * Takes changed settings (authority, place, signer) without restarting.
      *
      * @param changed the new settings
      */
@@ -131,11 +135,17 @@ public final class JdbcCertificateService implements CertificateService {
         data.put("holder", certificate.holderName());
         data.put("unit", certificate.unitName().isEmpty() ? "—" : certificate.unitName());
         data.put("course", certificate.title());
+        // a course's certificate is issued on the course's completion; a standalone exam's on passing it
+        boolean course = certificate.courseId() != null;
+        data.put("subtitle", course ? "Hoàn thành chương trình bồi dưỡng" : "Đạt yêu cầu bài kiểm tra");
+        data.put("statement", course ? "đã học đủ các bài và đạt yêu cầu bài kiểm tra, hoàn thành khóa học"
+                : "đã đạt yêu cầu bài kiểm tra");
         data.put("result", String.format(Locale.ROOT, "%.1f%%", certificate.percentage()).replace('.', ','));
         data.put("validUntil", certificate.validUntil() == null ? "không thời hạn" : date(certificate.validUntil()));
         data.put("place", settings.place());
         data.put("date", longDate(certificate.issuedAt()));
-        data.put("signerTitle", settings.signerTitle());
+        data.put("signerTitle", lines(settings.signerTitle()));
+        data.put("signerName", settings.signerName().strip());
         String url = verificationUrl(certificate.code());
         data.put("verifyUrl", url);
         data.put("qr", pdf.qrCode(url, QR_PIXELS));
@@ -145,6 +155,22 @@ public final class JdbcCertificateService implements CertificateService {
             log.error("Certificate {} could not be rendered", certificate.code(), e);
             throw new TrainingException("training.certificate.render-failed", certificate.code());
         }
+    }
+
+    /** Configured title lines ({@code a|b}) as escaped XHTML lines. */
+    static PdfRenderer.Markup lines(String text) {
+        StringBuilder xhtml = new StringBuilder();
+        for (String line : text.split("\\|")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            if (xhtml.length() > 0) {
+                xhtml.append("<br />");
+            }
+            xhtml.append(line.strip().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                    .replace("\"", "&quot;"));
+        }
+        return new PdfRenderer.Markup(xhtml.toString());
     }
 
     /** {@code 27/11/2026} in the district's time zone. */
@@ -200,10 +226,6 @@ public final class JdbcCertificateService implements CertificateService {
 
     @Override
     public String verificationUrl(String code) {
-        String base = config.publicBaseUrl().strip();
-        while (base.endsWith("/")) {
-            base = base.substring(0, base.length() - 1);
-        }
-        return base + "/" + VERIFY_PATH + "/" + code;
+        return links.absolute("/" + VERIFY_PATH + "/" + code);
     }
 }

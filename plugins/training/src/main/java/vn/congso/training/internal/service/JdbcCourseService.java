@@ -38,6 +38,7 @@ public final class JdbcCourseService implements CourseService {
     private final Jdbc jdbc;
     private final Guard guard;
     private final UserDirectory directory;
+    private final CertificateIssuer certificates;
     private final Clock clock;
 
     /**
@@ -60,6 +61,7 @@ public final class JdbcCourseService implements CourseService {
         this.guard = new Guard(users, audit);
         this.directory = directory;
         this.clock = clock;
+        this.certificates = new CertificateIssuer(directory);
     }
 
     private boolean manager() {
@@ -501,14 +503,17 @@ public final class JdbcCourseService implements CourseService {
                     Jdbc.update(c, "INSERT INTO trn_lesson_view (lesson_id, username, first_viewed_at)"
                             + " VALUES (?, ?, ?)", lessonId, user.id(), clock.instant());
                 } catch (SQLException e) {
-                    // Two tabs opening the lesson at once: the other one recorded it.
+                    // Two tabs opening the lesson at once: the other one recorded it (and issues).
                     if (!Jdbc.isDuplicateKey(e)) {
                         throw e;
                     }
+                    return List.<String>of();
                 }
+                // the last lesson after a passed exam completes the course: its certificate is due now
+                return Completion.issueDue(c, certificates, courseId, user.id(), clock.instant());
             }
-            return null;
-        });
+            return List.<String>of();
+        }).forEach(code -> guard.done("training.certificate.issue", code, user.id() + ", course lessons completed"));
     }
 
     @Override
@@ -525,15 +530,7 @@ public final class JdbcCourseService implements CourseService {
 
     static Progress progress(Connection c, long courseId, String username) throws SQLException {
         visibleCourse(c, courseId, true);
-        Enrolment enrolment = enrolment(c, courseId, username);
-        Set<Long> viewed = new HashSet<>(Jdbc.list(c, "SELECT v.lesson_id FROM trn_lesson_view v JOIN trn_lesson l"
-                + " ON l.id = v.lesson_id WHERE l.course_id = ? AND v.username = ?", rs -> rs.getLong(1), courseId,
-                username));
-        int lessons = Jdbc.one(c, "SELECT COUNT(*) FROM trn_lesson WHERE course_id = ?", rs -> rs.getInt(1), courseId);
-        Long examId = ExamResults.courseExam(c, courseId);
-        boolean passed = examId == null || ExamResults.standing(c, examId, username).passed();
-        return new Progress(courseId, username, enrolment != null, viewed, lessons, passed,
-                enrolment == null ? null : enrolment.deadline());
+        return Completion.progress(c, courseId, username);
     }
 
     private static void requireFound(int changed, String key, Object id) {

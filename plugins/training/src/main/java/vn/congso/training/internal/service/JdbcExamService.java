@@ -616,7 +616,9 @@ public final class JdbcExamService implements ExamService {
         boolean passed = score.passed(passMark);
         Jdbc.update(c, "UPDATE trn_attempt SET score = ?, max_score = ?, percentage = ?, passed = ? WHERE id = ?",
                 score.total(), score.maximum(), score.percentage(), passed, row.id());
-        if (passed && ExamResults.standing(c, row.examId(), row.username()).passed()) {
+        // an exam of a course certifies the course's completion: issued once every lesson is studied too
+        if (passed && ExamResults.standing(c, row.examId(), row.username()).passed()
+                && Completion.certificateDue(c, row.examId(), row.username())) {
             String code = certificates.issueIfDue(c, row.id(), row.examId(), row.username(), score.percentage(), at);
             if (code != null) {
                 guard.done("training.certificate.issue", code, row.username() + ", exam " + row.examId());
@@ -687,6 +689,20 @@ public final class JdbcExamService implements ExamService {
                 throw new TrainingException("training.attempt.not-yours");
             }
             return result(c, row, exam(c, row.examId()), true, viewer);
+        });
+    }
+
+    @Override
+    public CourseService.Progress courseProgress(long attemptId) {
+        CurrentUser user = guard.read(TrainingPermissions.EXAM_TAKE, TrainingPermissions.REPORT_VIEW);
+        boolean viewer = guard.has(TrainingPermissions.REPORT_VIEW);
+        return jdbc.transaction(c -> {
+            Row row = attempt(c, attemptId);
+            if (!viewer && !row.username().equals(user.id())) {
+                throw new TrainingException("training.attempt.not-yours");
+            }
+            Long courseId = exam(c, row.examId()).draft().courseId();
+            return courseId == null ? null : Completion.progress(c, courseId, row.username());
         });
     }
 

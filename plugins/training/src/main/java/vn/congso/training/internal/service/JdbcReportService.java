@@ -1,6 +1,7 @@
 package vn.congso.training.internal.service;
 
 import java.awt.Color;
+import java.awt.Font;
 import java.awt.Rectangle;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -42,6 +43,8 @@ import vn.congso.training.internal.store.QuestionStore;
 public final class JdbcReportService implements ReportService {
 
     private static final int BANDS = 10;
+    /** Chart text size in the picture's pixels. */
+    static final int FONT_PX = 15;
     private static final String NO_UNIT = "";
 
     private final Jdbc jdbc;
@@ -90,17 +93,8 @@ public final class JdbcReportService implements ReportService {
             Long examId = ExamResults.courseExam(c, courseId);
             Map<String, String> units = unitsOfPeople();
             List<Learner> learners = new ArrayList<>();
-            for (String username : Jdbc.list(c, "SELECT username FROM trn_enrolment WHERE course_id = ?"
-                    + " ORDER BY username", rs -> rs.getString(1), courseId)) {
-                CourseService.Progress progress = JdbcCourseService.progress(c, courseId, username);
-                ExamResults.Standing standing = examId == null
-                        ? new ExamResults.Standing(OptionalDouble.empty(), false)
-                        : ExamResults.standing(c, examId, username);
-                boolean attempted = examId != null && Jdbc.one(c, "SELECT COUNT(*) FROM trn_attempt WHERE exam_id = ?"
-                        + " AND username = ?", rs -> rs.getInt(1), examId, username) > 0;
-                learners.add(new Learner(username, units.getOrDefault(username, NO_UNIT), true,
-                        progress.lessonsViewed() > 0 || attempted, progress.completed(), standing.percentage(),
-                        standing.passed()));
+            for (String username : enrolled(c, courseId)) {
+                learners.add(learner(c, courseId, examId, username, units));
             }
             return new CourseReport(courseId, title, counts(learners, l -> true), byUnit(learners));
         });
@@ -115,22 +109,18 @@ public final class JdbcReportService implements ReportService {
     private ExamReport exam(Connection c, long examId) throws SQLException {
         ExamService.Exam exam = JdbcExamService.exam(c, examId);
         Map<String, String> units = unitsOfPeople();
-        Set<String> people = new LinkedHashSet<>();
-        if (exam.draft().courseId() != null) {
-            people.addAll(Jdbc.list(c, "SELECT username FROM trn_enrolment WHERE course_id = ? ORDER BY username",
-                    rs -> rs.getString(1), exam.draft().courseId()));
-        }
-        people.addAll(Jdbc.list(c, "SELECT DISTINCT username FROM trn_attempt WHERE exam_id = ? ORDER BY username",
-                rs -> rs.getString(1), examId));
+        Long courseId = exam.draft().courseId();
+        // A course's exam counts the course's learners, exactly as the course's report does, so
+        // both tabs agree; a standalone exam counts the people who sat it.
+        List<String> people = courseId != null ? enrolled(c, courseId)
+                : Jdbc.list(c, "SELECT DISTINCT username FROM trn_attempt WHERE exam_id = ? ORDER BY username",
+                        rs -> rs.getString(1), examId);
         List<Learner> learners = new ArrayList<>();
         int[] histogram = new int[BANDS];
         for (String username : people) {
-            int attempts = Jdbc.one(c, "SELECT COUNT(*) FROM trn_attempt WHERE exam_id = ? AND username = ?",
-                    rs -> rs.getInt(1), examId, username);
-            ExamResults.Standing standing = ExamResults.standing(c, examId, username);
-            learners.add(new Learner(username, units.getOrDefault(username, NO_UNIT), true, attempts > 0,
-                    standing.passed(), standing.percentage(), standing.passed()));
-            standing.percentage().ifPresent(p -> histogram[Math.min(BANDS - 1, (int) (p / (100.0 / BANDS)))]++);
+            Learner learner = learner(c, courseId, examId, username, units);
+            learners.add(learner);
+            learner.percentage().ifPresent(p -> histogram[Math.min(BANDS - 1, (int) (p / (100.0 / BANDS)))]++);
         }
         List<Integer> bands = new ArrayList<>();
         for (int band : histogram) {
@@ -138,6 +128,28 @@ public final class JdbcReportService implements ReportService {
         }
         return new ExamReport(examId, exam.draft().title(), counts(learners, l -> true), byUnit(learners),
                 questionRows(c, examId), bands);
+    }
+
+    private static List<String> enrolled(Connection c, long courseId) throws SQLException {
+        return Jdbc.list(c, "SELECT username FROM trn_enrolment WHERE course_id = ? ORDER BY username",
+                rs -> rs.getString(1), courseId);
+    }
+
+    /**
+     * One learner's facts, the same for the course tab and its exam's tab: completed by the
+     * course's one rule ({@link Completion}) when the exam has a course, by passing otherwise.
+     */
+    private static Learner learner(Connection c, Long courseId, Long examId, String username,
+            Map<String, String> units) throws SQLException {
+        CourseService.Progress progress = courseId == null ? null : Completion.progress(c, courseId, username);
+        ExamResults.Standing standing = examId == null ? new ExamResults.Standing(OptionalDouble.empty(), false)
+                : ExamResults.standing(c, examId, username);
+        boolean attempted = examId != null && Jdbc.one(c, "SELECT COUNT(*) FROM trn_attempt WHERE exam_id = ?"
+                + " AND username = ?", rs -> rs.getInt(1), examId, username) > 0;
+        boolean started = attempted || (progress != null && progress.lessonsViewed() > 0);
+        boolean completed = progress != null ? progress.completed() : standing.passed();
+        return new Learner(username, units.getOrDefault(username, NO_UNIT), progress == null || progress.enrolled(),
+                started, completed, standing.percentage(), standing.passed());
     }
 
     /** Statistics over each learner's first graded attempt, as Moodle does by default. */
@@ -261,13 +273,14 @@ public final class JdbcReportService implements ReportService {
 
     private void countsHeader(Csv csv, Locale locale) {
         csv.row(text("training.report.unit", locale), text("training.report.enrolled", locale),
-                text("training.report.in-progress", locale), text("training.report.completed", locale),
+                text("training.report.not-started", locale), text("training.report.in-progress", locale), text("training.report.completed", locale),
                 text("training.report.graded", locale), text("training.report.passed", locale),
                 text("training.report.pass-rate", locale), text("training.report.average", locale));
     }
 
     private static void countsRow(Csv csv, String label, Counts counts) {
-        csv.row(label, String.valueOf(counts.enrolled()), String.valueOf(counts.inProgress()),
+        csv.row(label, String.valueOf(counts.enrolled()), String.valueOf(counts.notStarted()),
+                String.valueOf(counts.inProgress()),
                 String.valueOf(counts.completed()), String.valueOf(counts.graded()), String.valueOf(counts.passed()),
                 number(counts.passRate()), number(counts.averagePercentage()));
     }
@@ -319,7 +332,9 @@ public final class JdbcReportService implements ReportService {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         String series = text("training.report.pass-rate", locale);
         for (UnitRow row : report.byUnit()) {
-            data.addValue(row.counts().passRate().orElse(0), series, row.unitName());
+            // the label says how many of how many, so a 100 % bar of one person does not mislead
+            data.addValue(row.counts().passRate().orElse(0), series, row.unitName() + " ("
+                    + row.counts().passed() + "/" + row.counts().graded() + ")");
         }
         // No title inside the picture: the screen's caption names it (and the image's alt text).
         JFreeChart chart = ChartFactory.createBarChart(null, text("training.report.unit", locale), series, data, PlotOrientation.HORIZONTAL, false, false, false);
@@ -356,6 +371,13 @@ public final class JdbcReportService implements ReportService {
         renderer.setBarPainter(new StandardBarPainter());
         renderer.setShadowVisible(false);
         renderer.setSeriesPaint(0, new Color(0x1A, 0x5F, 0xB4));
+        // readable where the screen shows the picture at its own size or a little smaller
+        Font ticks = new Font("DejaVu Sans", Font.PLAIN, FONT_PX);
+        Font labels = new Font("DejaVu Sans", Font.BOLD, FONT_PX);
+        plot.getDomainAxis().setTickLabelFont(ticks);
+        plot.getDomainAxis().setLabelFont(labels);
+        plot.getRangeAxis().setTickLabelFont(ticks);
+        plot.getRangeAxis().setLabelFont(labels);
         SVGGraphics2D g2 = new SVGGraphics2D(w, h);
         chart.draw(g2, new Rectangle(0, 0, w, h));
         return g2.getSVGDocument();

@@ -15,7 +15,8 @@ public interface ReportService {
     /**
      * Counts for one group of learners.
      *
-     * @param enrolled people enrolled (for an exam: people of its course, or who attempted a standalone exam)
+     * @param enrolled people enrolled (for an exam: people of its course, the same as the course's
+     *     report, or who attempted a standalone exam)
      * @param inProgress enrolled people who started (viewed a lesson or an attempt) but have not completed
      * @param completed people who completed (course: every lesson viewed and the exam passed; exam: passed)
      * @param graded people with at least one graded attempt
@@ -24,6 +25,11 @@ public interface ReportService {
      */
     record Counts(int enrolled, int inProgress, int completed, int graded, int passed,
             OptionalDouble averagePercentage) {
+
+        /** @return people counted who have neither studied a lesson nor sat the exam */
+        public int notStarted() {
+            return enrolled - inProgress - completed;
+        }
 
         /** @return passed people as a share of graded people, 0–100; empty when none was graded */
         public OptionalDouble passRate() {

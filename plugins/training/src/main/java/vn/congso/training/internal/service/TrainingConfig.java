@@ -11,10 +11,6 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     /** The PID. */
     String PID = "vn.congso.training";
 
-    /** @return the address people reach the platform at; certificate QR codes link below it */
-    @AttributeDefinition(name = "%training.publicBaseUrl.name", description = "%training.publicBaseUrl.description")
-    String publicBaseUrl() default "http://127.0.0.1:8181";
-
     /** @return the issuing authority printed on certificates */
     @AttributeDefinition(name = "%training.authority.name", description = "%training.authority.description")
     String authority() default "Ủy ban nhân dân huyện Trần Đề";
@@ -23,9 +19,13 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "%training.place.name", description = "%training.place.description")
     String place() default "Trần Đề";
 
-    /** @return who signs certificates (title) */
+    /** @return the signer's title, lines separated by {@code |} */
     @AttributeDefinition(name = "%training.signerTitle.name", description = "%training.signerTitle.description")
-    String signerTitle() default "TM. Ủy ban nhân dân huyện";
+    String signerTitle() default "TM. ỦY BAN NHÂN DÂN|KT. CHỦ TỊCH|PHÓ CHỦ TỊCH";
+
+    /** @return the signer's full name, printed below the signature; empty leaves the line blank */
+    @AttributeDefinition(name = "%training.signerName.name", description = "%training.signerName.description")
+    String signerName() default "";
 
     /** @return whether the demo course, bank and exam are loaded on first start */
     @AttributeDefinition(name = "%training.demoData.name", description = "%training.demoData.description")

@@ -38,6 +38,41 @@ final class Answers {
         return true;
     }
 
+    /** What the review says about one question. */
+    enum Verdict {
+        /** No answer was given: "not answered", never "incorrect". */
+        UNANSWERED,
+        CORRECT,
+        PARTIAL,
+        INCORRECT,
+        /** Not graded yet (or the marks are hidden). */
+        UNGRADED;
+
+        /** @return the suffix of the translation key and the tone of the frame */
+        String tone() {
+            return this == UNGRADED ? "neutral" : name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * The review's verdict on a question: an unanswered question is not called wrong.
+     *
+     * @param response the saved response, null when none
+     * @param mark the mark, NaN when not graded or hidden
+     * @param maxMark the question's full mark
+     * @return the verdict
+     */
+    static Verdict verdict(Response response, double mark, double maxMark) {
+        if (!isAnswered(response)) {
+            return Verdict.UNANSWERED;
+        }
+        if (Double.isNaN(mark)) {
+            return Verdict.UNGRADED;
+        }
+        double share = maxMark == 0 ? 0 : mark / maxMark;
+        return share >= 1 - 1e-9 ? Verdict.CORRECT : share > 0 ? Verdict.PARTIAL : Verdict.INCORRECT;
+    }
+
     /**
      * The 1-based numbers of the questions without an answer, for the submit confirmation.
      *

@@ -126,8 +126,11 @@ public class CatalogueView extends VerticalLayout {
                 due.setId("my-deadline-" + course.id());
                 card.add(due);
             }
-            Button open = new Button(ui.t(progress.lessonsViewed() == 0 ? "training.ui.course.start"
-                    : "training.ui.course.continue"), e -> UI.getCurrent().navigate(Routes.course(course.id())));
+            // the same rule as the course page and the reports: completed only when every lesson is
+            // studied and the exam passed
+            Button open = new Button(ui.t(progress.completed() ? "training.ui.course.open-completed"
+                    : progress.lessonsViewed() == 0 ? "training.ui.course.start" : "training.ui.course.continue"),
+                    e -> UI.getCurrent().navigate(Routes.course(course.id())));
             open.setId("my-course-" + course.id());
             open.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             card.add(open);

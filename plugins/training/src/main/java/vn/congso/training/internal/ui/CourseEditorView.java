@@ -19,7 +19,6 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
@@ -35,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import vn.congso.api.security.UserDirectory;
+import vn.congso.api.text.NumberInput;
 import vn.congso.api.upload.BoundedUploadHandler;
 import vn.congso.api.upload.ContentCheck;
 import vn.congso.api.upload.FileType;
@@ -65,7 +65,7 @@ public class CourseEditorView extends VerticalLayout implements HasUrlParameter<
     private final TextField title = new TextField();
     private final TextArea summary = new TextArea();
     private final Select<String> category = new Select<>();
-    private final IntegerField minutes = new IntegerField();
+    private final NumberInput minutes;
     private final Button publish = new Button();
     private final Span state = new Span();
     private final Grid<Lesson> lessons = new Grid<>();
@@ -76,6 +76,7 @@ public class CourseEditorView extends VerticalLayout implements HasUrlParameter<
         this.ui = ui;
         this.courses = courses;
         this.directory = directory;
+        this.minutes = ui.number("", true);
         setId("course-editor-view");
         setWidthFull();
         addClassNames("training-page", "training-page-72");
@@ -119,9 +120,6 @@ public class CourseEditorView extends VerticalLayout implements HasUrlParameter<
         category.setItemLabelGenerator(c -> ui.name("training.ui.category", c));
         minutes.setLabel(ui.t("training.ui.course.minutes-field"));
         minutes.setId("course-minutes-field");
-        minutes.setMin(0);
-        minutes.setStepButtonsVisible(true);
-        minutes.setStep(15);
         FormLayout form = new FormLayout(title, category, minutes, summary);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
         form.setColspan(title, 2);
@@ -174,7 +172,7 @@ public class CourseEditorView extends VerticalLayout implements HasUrlParameter<
         summary.setValue(course.summary().summary());
         category.setValue(CourseService.CATEGORIES.contains(course.summary().category()) ? course.summary().category()
                 : CourseService.CATEGORIES.get(0));
-        minutes.setValue(course.summary().estimatedMinutes());
+        minutes.setNumber(course.summary().estimatedMinutes());
         boolean published = course.summary().published();
         state.removeAll();
         Span badge = Widgets.badge(ui.t(published ? "training.ui.course.published" : "training.ui.course.draft"),
@@ -201,9 +199,12 @@ public class CourseEditorView extends VerticalLayout implements HasUrlParameter<
     }
 
     private void save() {
+        if (!minutes.check()) {
+            return;
+        }
         try {
             courses.update(courseId, new CourseDraft(title.getValue(), summary.getValue(), category.getValue(),
-                    minutes.getValue() == null ? 0 : minutes.getValue()));
+                    minutes.getWhole() == null ? 0 : minutes.getWhole()));
             ui.success(ui.t("training.ui.common.saved"));
             reload();
         } catch (RuntimeException e) {

@@ -123,6 +123,12 @@ public class CourseView extends VerticalLayout implements HasUrlParameter<Long> 
                         ui.date(progress.deadline())), late ? "error" : "contrast"));
             }
             add(bar, status);
+            if (progress.examPassed() && !progress.completed() && !course.examIds().isEmpty()) {
+                Paragraph pending = new Paragraph(ui.t("training.ui.result.certificate-after-lessons",
+                        progress.lessonsViewed(), progress.lessonCount()));
+                pending.setId("course-certificate-pending");
+                add(pending);
+            }
         }
 
         add(new H2(ui.t("training.ui.course.lessons")));

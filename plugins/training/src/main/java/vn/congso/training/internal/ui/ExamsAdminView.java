@@ -16,8 +16,6 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.IntegerField;
-import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import java.time.Duration;
@@ -31,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import vn.congso.api.security.UserDirectory;
+import vn.congso.api.text.NumberInput;
 import vn.congso.training.internal.Problem;
 import vn.congso.training.internal.TextLimits;
 import vn.congso.training.internal.TrainingException;
@@ -123,7 +122,7 @@ public class ExamsAdminView extends VerticalLayout {
     /** One draw rule row. */
     private static final class RuleRow {
         ComboBox<String> category;
-        IntegerField count;
+        NumberInput count;
         HorizontalLayout layout;
     }
 
@@ -149,10 +148,8 @@ public class ExamsAdminView extends VerticalLayout {
         course.setClearButtonVisible(true);
         course.setHelperText(ui.t("training.ui.exams.course-help"));
 
-        IntegerField timeLimit = new IntegerField(ui.t("training.ui.exams.time-limit-minutes"));
+        NumberInput timeLimit = ui.number(ui.t("training.ui.exams.time-limit-minutes"), true);
         timeLimit.setId("exam-time-limit");
-        timeLimit.setMin(1);
-        timeLimit.setStepButtonsVisible(true);
         DateTimePicker opens = new DateTimePicker(ui.t("training.ui.exams.opens"));
         opens.setId("exam-opens");
         opens.setLocale(ui.locale());
@@ -161,27 +158,21 @@ public class ExamsAdminView extends VerticalLayout {
         closes.setId("exam-closes");
         closes.setLocale(ui.locale());
         closes.setStep(Duration.ofMinutes(15));
-        IntegerField attempts = new IntegerField(ui.t("training.ui.exams.attempts"));
+        NumberInput attempts = ui.number(ui.t("training.ui.exams.attempts"), true);
         attempts.setId("exam-attempts");
-        attempts.setMin(1);
-        attempts.setStepButtonsVisible(true);
-        NumberField passMark = new NumberField(ui.t("training.ui.exams.pass-mark"));
+        NumberInput passMark = ui.number(ui.t("training.ui.exams.pass-mark"), false);
         passMark.setId("exam-pass-mark");
-        passMark.setMin(0);
-        passMark.setMax(100);
         passMark.setSuffixComponent(new Span("%"));
         Select<GradingMethod> grading = new Select<>();
         grading.setLabel(ui.t("training.ui.exam.grading"));
         grading.setId("exam-grading");
         grading.setItems(GradingMethod.values());
         grading.setItemLabelGenerator(g -> ui.name("training.ui.exam.grading", g.name()));
-        IntegerField grace = new IntegerField(ui.t("training.ui.exams.grace"));
+        NumberInput grace = ui.number(ui.t("training.ui.exams.grace"), true);
         grace.setId("exam-grace");
-        grace.setMin(0);
         grace.setHelperText(ui.t("training.ui.exams.grace-help"));
-        IntegerField validity = new IntegerField(ui.t("training.ui.exams.validity"));
+        NumberInput validity = ui.number(ui.t("training.ui.exams.validity"), true);
         validity.setId("exam-validity");
-        validity.setMin(0);
         validity.setHelperText(ui.t("training.ui.exams.validity-help"));
 
         Select<ReviewTime> reviewWhen = new Select<>();
@@ -224,7 +215,7 @@ public class ExamsAdminView extends VerticalLayout {
         Span total = Widgets.muted("");
         total.setId("exam-question-total");
         Runnable updateTotal = () -> total.setText(ui.t("training.ui.exams.total-questions",
-                ruleRows.stream().mapToInt(r -> r.count.getValue() == null ? 0 : r.count.getValue()).sum()));
+                ruleRows.stream().mapToInt(r -> r.count.getWhole() == null ? 0 : r.count.getWhole()).sum()));
         java.util.function.BiConsumer<String, Integer> addRule = (path, count) -> {
             RuleRow row = new RuleRow();
             int n = ruleRows.size() + 1;
@@ -233,10 +224,8 @@ public class ExamsAdminView extends VerticalLayout {
             row.category.setItems(available.keySet());
             row.category.setItemLabelGenerator(p -> p + " (" + available.getOrDefault(p, 0) + ")");
             row.category.addClassName("training-wide-field");
-            row.count = new IntegerField(ui.t("training.ui.exams.rule-count"));
+            row.count = ui.number(ui.t("training.ui.exams.rule-count"), true);
             row.count.setId("exam-rule-count-" + n);
-            row.count.setMin(1);
-            row.count.setStepButtonsVisible(true);
             row.count.setWidth("9rem");
             row.count.addValueChangeListener(e -> updateTotal.run());
             row.category.addValueChangeListener(e -> row.count.setHelperText(e.getValue() == null ? null
@@ -244,7 +233,7 @@ public class ExamsAdminView extends VerticalLayout {
             if (path != null) {
                 row.category.setValue(path);
             }
-            row.count.setValue(count);
+            row.count.setNumber(count);
             Button remove = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> {
                 ruleRows.remove(row);
                 rules.remove(row.layout);
@@ -269,15 +258,15 @@ public class ExamsAdminView extends VerticalLayout {
             title.setValue(d.title());
             description.setValue(d.description());
             allCourses.stream().filter(c -> Objects.equals(c.id(), d.courseId())).findFirst().ifPresent(course::setValue);
-            timeLimit.setValue((int) Formats.minutes(d.settings().timeLimit()));
+            timeLimit.setNumber(Formats.minutes(d.settings().timeLimit()));
             opens.setValue(LocalDateTime.ofInstant(d.settings().opensAt(), Ui.ZONE));
             closes.setValue(LocalDateTime.ofInstant(d.settings().closesAt(), Ui.ZONE));
-            attempts.setValue(d.settings().maxAttempts());
-            passMark.setValue(d.settings().passMark());
+            attempts.setNumber(d.settings().maxAttempts());
+            passMark.setNumber(d.settings().passMark());
             grading.setValue(d.settings().gradingMethod());
-            grace.setValue((int) d.settings().grace().toSeconds());
+            grace.setNumber(d.settings().grace().toSeconds());
             shuffle.setValue(d.settings().shuffleOptions());
-            validity.setValue(d.certificateValidityMonths());
+            validity.setNumber(d.certificateValidityMonths());
             reviewWhen.setValue(d.review().when());
             reviewMarks.setValue(d.review().marks());
             reviewResponses.setValue(d.review().responses());
@@ -286,15 +275,15 @@ public class ExamsAdminView extends VerticalLayout {
             d.drawRules().forEach(r -> addRule.accept(r.category(), r.count()));
         } else {
             LocalDateTime start = LocalDateTime.now(Ui.ZONE).truncatedTo(ChronoUnit.HOURS).plusHours(1);
-            timeLimit.setValue(30);
+            timeLimit.setNumber(30);
             opens.setValue(start);
             closes.setValue(start.plusDays(30));
-            attempts.setValue(2);
-            passMark.setValue(50.0);
+            attempts.setNumber(2);
+            passMark.setNumber(50);
             grading.setValue(GradingMethod.HIGHEST);
-            grace.setValue(30);
+            grace.setNumber(30);
             shuffle.setValue(true);
-            validity.setValue(24);
+            validity.setNumber(24);
             ReviewOptions full = ReviewOptions.FULL;
             reviewWhen.setValue(full.when());
             reviewMarks.setValue(full.marks());
@@ -317,6 +306,11 @@ public class ExamsAdminView extends VerticalLayout {
         dialog.add(content);
 
         Button save = new Button(ui.t("training.ui.common.save"), e -> {
+            // a number that cannot be read is refused on its field; nothing is saved
+            if (!NumberInput.checkAll(ruleRows.stream().map(r -> r.count).toArray(NumberInput[]::new))
+                    | !NumberInput.checkAll(timeLimit, attempts, passMark, grace, validity)) {
+                return;
+            }
             rulesError.setText("");
             ruleRows.forEach(r -> {
                 r.count.setInvalid(false);
@@ -324,27 +318,27 @@ public class ExamsAdminView extends VerticalLayout {
             });
             List<DrawRule> drawRules = new ArrayList<>();
             for (RuleRow row : ruleRows) {
-                if (row.category.getValue() == null || row.count.getValue() == null || row.count.getValue() < 1) {
+                if (row.category.getValue() == null || row.count.getWhole() == null || row.count.getWhole() < 1) {
                     (row.category.getValue() == null ? (HasValidation) row.category : row.count).setInvalid(true);
                     row.category.setErrorMessage(ui.t("training.ui.exams.rule-incomplete"));
                     row.count.setErrorMessage(ui.t("training.ui.exams.rule-incomplete"));
                     return;
                 }
-                drawRules.add(new DrawRule(row.category.getValue(), row.count.getValue()));
+                drawRules.add(new DrawRule(row.category.getValue(), row.count.getWhole()));
             }
             ExamSettings settings = new ExamSettings(
-                    timeLimit.getValue() == null ? null : Duration.ofMinutes(timeLimit.getValue()),
+                    timeLimit.getWhole() == null ? null : Duration.ofMinutes(timeLimit.getWhole()),
                     opens.getValue() == null ? null : opens.getValue().atZone(Ui.ZONE).toInstant(),
                     closes.getValue() == null ? null : closes.getValue().atZone(Ui.ZONE).toInstant(),
-                    attempts.getValue() == null ? 0 : attempts.getValue(),
-                    passMark.getValue() == null ? Double.NaN : passMark.getValue(), grading.getValue(),
-                    grace.getValue() == null ? null : Duration.ofSeconds(grace.getValue()), shuffle.getValue());
+                    attempts.getWhole() == null ? 0 : attempts.getWhole(),
+                    passMark.getNumber() == null ? Double.NaN : passMark.getNumber().doubleValue(), grading.getValue(),
+                    grace.getWhole() == null ? null : Duration.ofSeconds(grace.getWhole()), shuffle.getValue());
             ExamDraft draft = new ExamDraft(title.getValue(), description.getValue(),
                     course.getValue() == null ? null : course.getValue().id(), settings, drawRules,
                     new ReviewOptions(reviewWhen.getValue() == null ? ReviewTime.IMMEDIATELY : reviewWhen.getValue(),
                             reviewMarks.getValue(), reviewResponses.getValue(), reviewCorrect.getValue(),
                             reviewFeedback.getValue()),
-                    validity.getValue() == null ? 0 : validity.getValue());
+                    validity.getWhole() == null ? 0 : validity.getWhole());
             try {
                 if (existing == null) {
                     exams.create(draft);
@@ -445,12 +439,13 @@ public class ExamsAdminView extends VerticalLayout {
         person.setItems(directory.people().stream().filter(UserDirectory.Person::enabled).toList());
         person.setItemLabelGenerator(p -> p.fullName() + " (" + p.username() + ")");
         person.addClassName("training-wide-field");
-        IntegerField minutes = new IntegerField(ui.t("training.ui.exams.extra-minutes"));
+        NumberInput minutes = ui.number(ui.t("training.ui.exams.extra-minutes"), true);
         minutes.setId("exam-extra-minutes");
-        minutes.setMin(1);
-        minutes.setValue(10);
-        minutes.setStepButtonsVisible(true);
+        minutes.setNumber(10);
         Button grant = new Button(ui.t("training.ui.exams.extra-grant"), e -> {
+            if (!minutes.check()) {
+                return;
+            }
             if (person.getValue() == null) {
                 person.setInvalid(true);
                 person.setErrorMessage(ui.t("training.ui.enrol.choose-someone"));
@@ -458,7 +453,7 @@ public class ExamsAdminView extends VerticalLayout {
             }
             try {
                 exams.setExtraTime(exam.id(), person.getValue().username(),
-                        Duration.ofMinutes(minutes.getValue() == null ? 0 : minutes.getValue()));
+                        Duration.ofMinutes(minutes.getWhole() == null ? 0 : minutes.getWhole()));
                 list.setItems(exams.extraTimes(exam.id()));
                 person.clear();
             } catch (RuntimeException ex) {

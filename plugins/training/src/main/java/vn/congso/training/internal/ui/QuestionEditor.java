@@ -16,13 +16,13 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import vn.congso.api.text.NumberInput;
 import vn.congso.training.internal.Problem;
 import vn.congso.training.internal.TextLimits;
 import vn.congso.training.internal.TrainingException;
@@ -74,9 +74,9 @@ final class QuestionEditor extends Dialog {
     /** One answer row: the fields its type needs. */
     private static final class Row {
         TextField text;
-        NumberField number;
-        NumberField tolerance;
-        NumberField weight;
+        NumberInput number;
+        NumberInput tolerance;
+        NumberInput weight;
         TextField feedback;
         TextField item;
         HorizontalLayout layout;
@@ -153,6 +153,12 @@ final class QuestionEditor extends Dialog {
         showPreview();
 
         Button save = new Button(ui.t("training.ui.common.save"), e -> {
+            // a number that cannot be read is refused on its field; nothing is saved
+            if (!NumberInput.checkAll(answerRows.stream()
+                    .flatMap(r -> java.util.stream.Stream.of(r.number, r.tolerance, r.weight))
+                    .filter(java.util.Objects::nonNull).toArray(NumberInput[]::new))) {
+                return;
+            }
             Question question;
             try {
                 question = build();
@@ -255,8 +261,7 @@ final class QuestionEditor extends Dialog {
         } else if (type == QuestionType.NUMERICAL) {
             row.number = number("question-value-" + n, ui.t("training.ui.question.value", n));
             row.tolerance = number("question-tolerance-" + n, ui.t("training.ui.question.tolerance"));
-            row.tolerance.setMin(0);
-            row.tolerance.setValue(0.0);
+            row.tolerance.setNumber(0);
             row.weight = weight(n);
             row.feedback = field("question-answer-feedback-" + n, ui.t("training.ui.question.answer-feedback"));
             row.layout.add(row.number, row.tolerance, row.weight, row.feedback);
@@ -287,19 +292,17 @@ final class QuestionEditor extends Dialog {
         return field;
     }
 
-    private static NumberField number(String id, String label) {
-        NumberField field = new NumberField(label);
+    private NumberInput number(String id, String label) {
+        NumberInput field = ui.number(label, false);
         field.setId(id);
         field.setWidth("9rem");
         return field;
     }
 
-    private NumberField weight(int n) {
-        NumberField weight = number("question-weight-" + n, ui.t("training.ui.question.weight"));
+    private NumberInput weight(int n) {
+        NumberInput weight = number("question-weight-" + n, ui.t("training.ui.question.weight"));
         weight.setSuffixComponent(new Span("%"));
-        weight.setMin(type == QuestionType.MULTIPLE_CHOICE ? -100 : 0);
-        weight.setMax(100);
-        weight.setValue(0.0);
+        weight.setNumber(0);
         weight.setWidth("7.5rem");
         return weight;
     }
@@ -310,9 +313,9 @@ final class QuestionEditor extends Dialog {
                 for (int i = 0; i < 4; i++) {
                     addRow();
                 }
-                answerRows.get(0).weight.setValue(100.0);
+                answerRows.get(0).weight.setNumber(100);
             }
-            case SHORT_ANSWER, NUMERICAL -> addRow().weight.setValue(100.0);
+            case SHORT_ANSWER, NUMERICAL -> addRow().weight.setNumber(100);
             case MATCHING -> {
                 for (int i = 0; i < 3; i++) {
                     addRow();
@@ -332,7 +335,7 @@ final class QuestionEditor extends Dialog {
             for (Choice option : choice.choices()) {
                 Row row = addRow();
                 row.text.setValue(option.text());
-                row.weight.setValue(percent(option.fraction()));
+                row.weight.setNumber(percent(option.fraction()));
                 row.feedback.setValue(option.feedback());
             }
         } else if (question instanceof TrueFalseQuestion tf) {
@@ -345,15 +348,15 @@ final class QuestionEditor extends Dialog {
             for (TextAnswer answer : sa.answers()) {
                 Row row = addRow();
                 row.text.setValue(answer.text());
-                row.weight.setValue(percent(answer.fraction()));
+                row.weight.setNumber(percent(answer.fraction()));
                 row.feedback.setValue(answer.feedback());
             }
         } else if (question instanceof NumericalQuestion nq) {
             for (NumericAnswer answer : nq.answers()) {
                 Row row = addRow();
-                row.number.setValue(answer.value());
-                row.tolerance.setValue(answer.tolerance());
-                row.weight.setValue(percent(answer.fraction()));
+                row.number.setNumber(answer.value());
+                row.tolerance.setNumber(answer.tolerance());
+                row.weight.setNumber(percent(answer.fraction()));
                 row.feedback.setValue(answer.feedback());
             }
         } else if (question instanceof MatchingQuestion mq) {
@@ -377,8 +380,9 @@ final class QuestionEditor extends Dialog {
             case SHORT_ANSWER -> new ShortAnswerQuestion(prompt, caseSensitive.getValue(), ignoreDiacritics.getValue(),
                     answerRows.stream().filter(r -> !r.text.getValue().isBlank())
                             .map(r -> new TextAnswer(r.text.getValue(), fraction(r.weight), r.feedback.getValue())).toList());
-            case NUMERICAL -> new NumericalQuestion(prompt, answerRows.stream().filter(r -> r.number.getValue() != null)
-                    .map(r -> new NumericAnswer(r.number.getValue(), r.tolerance.getValue() == null ? 0 : r.tolerance.getValue(),
+            case NUMERICAL -> new NumericalQuestion(prompt, answerRows.stream().filter(r -> r.number.getNumber() != null)
+                    .map(r -> new NumericAnswer(r.number.getNumber().doubleValue(),
+                            r.tolerance.getNumber() == null ? 0 : r.tolerance.getNumber().doubleValue(),
                             fraction(r.weight), r.feedback.getValue())).toList());
             case MATCHING -> new MatchingQuestion(prompt, answerRows.stream()
                     .filter(r -> !r.item.getValue().isBlank() || !r.text.getValue().isBlank())
@@ -387,8 +391,8 @@ final class QuestionEditor extends Dialog {
     }
 
     /** Percent to fraction in decimal, so 33.33333 % reads back as the 0.3333333 it was, not 0.33333329999999994. */
-    private static double fraction(NumberField weight) {
-        return weight.getValue() == null ? 0 : java.math.BigDecimal.valueOf(weight.getValue()).movePointLeft(2).doubleValue();
+    private static double fraction(NumberInput weight) {
+        return weight.getNumber() == null ? 0 : weight.getNumber().movePointLeft(2).doubleValue();
     }
 
     private static double percent(double fraction) {
@@ -438,7 +442,7 @@ final class QuestionEditor extends Dialog {
     /** The rows {@link #build()} keeps, in order, so a problem's answer number finds its row. */
     private List<Row> keptRows() {
         return answerRows.stream().filter(r -> switch (type) {
-            case NUMERICAL -> r.number.getValue() != null;
+            case NUMERICAL -> r.number.getNumber() != null;
             case MATCHING -> !r.item.getValue().isBlank() || !r.text.getValue().isBlank();
             case TRUE_FALSE -> false;
             default -> !r.text.getValue().isBlank();

@@ -9,10 +9,10 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
+import vn.congso.api.text.NumberInput;
 import vn.congso.training.internal.question.ChoiceQuestion;
 import vn.congso.training.internal.question.MatchPair;
 import vn.congso.training.internal.question.MatchingQuestion;
@@ -107,11 +108,14 @@ final class QuestionForm extends VerticalLayout {
         return current;
     }
 
-    /** Locks the inputs, for a submitted attempt or a review. */
+    /** Locks the inputs, for a submitted attempt or a review, without the typing hints. */
     void lock() {
         inputs.forEach(input -> {
             if (input instanceof com.vaadin.flow.component.HasValue<?, ?> value) {
                 value.setReadOnly(true);
+            }
+            if (input instanceof com.vaadin.flow.component.HasHelper helper) {
+                helper.setHelperText(null);
             }
         });
     }
@@ -204,19 +208,21 @@ final class QuestionForm extends VerticalLayout {
     }
 
     private Component numerical(Ui ui, String idPrefix, Response saved) {
-        NumberField field = new NumberField(ui.t("training.ui.question.your-number"));
+        NumberInput field = ui.number(ui.t("training.ui.question.your-number"), false);
         field.setId(idPrefix + "-answer");
         field.setHelperText(ui.t("training.ui.question.number-help"));
         field.setWidth("min(100%, 16rem)");
         field.setValueChangeMode(ValueChangeMode.LAZY);
         field.setValueChangeTimeout(TYPING_PAUSE_MS);
         if (saved instanceof Response.Number number) {
-            field.setValue(number.value());
+            field.setNumber(number.value());
         }
         field.addValueChangeListener(e -> {
-            if (e.isFromClient()) {
-                Double value = e.getValue();
-                changed(value == null || !Double.isFinite(value) ? null : new Response.Number(value));
+            // text that cannot be read is shown as refused on the field and not saved: the
+            // answer saved before stays, nothing becomes another number
+            if (e.isFromClient() && field.check()) {
+                BigDecimal value = field.getNumber();
+                changed(value == null ? null : new Response.Number(value.doubleValue()));
             }
         });
         inputs.add(field);

@@ -34,6 +34,9 @@ import vn.congso.training.internal.service.ReportService.UnitRow;
 public class ReportsView extends VerticalLayout {
 
     private static final long serialVersionUID = 1L;
+    /** Charts are drawn near the size a column shows them (24rem to 640px), so their text stays readable. */
+    private static final int CHART_WIDTH = 520;
+    private static final int CHART_HEIGHT = 320;
     /** Below this discrimination index a question deserves a second look (Moodle's guidance). */
     private static final double WEAK_DISCRIMINATION = 20;
 
@@ -127,9 +130,9 @@ public class ReportsView extends VerticalLayout {
             ReportService.ExamReport report = reports.exam(examId);
             Locale locale = ui.locale();
             Div charts = new Div(chart("reports-chart-pass-rate", ui.t("training.ui.reports.chart-pass-rate"),
-                    () -> reports.passRateByUnitSvg(examId, locale, 640, 360)),
+                    () -> reports.passRateByUnitSvg(examId, locale, CHART_WIDTH, CHART_HEIGHT)),
                     chart("reports-chart-histogram", ui.t("training.ui.reports.chart-histogram"),
-                            () -> reports.scoreHistogramSvg(examId, locale, 640, 360)));
+                            () -> reports.scoreHistogramSvg(examId, locale, CHART_WIDTH, CHART_HEIGHT)));
             charts.addClassName("training-charts");
             content.add(counts(report.total()), csv("reports-exam-csv", report.title(),
                     () -> reports.examCsv(examId, locale)), charts, new H2(ui.t("training.ui.reports.by-unit")),
@@ -142,24 +145,39 @@ public class ReportsView extends VerticalLayout {
     }
 
     private Div counts(Counts counts) {
-        Div row = new Div(stat("reports-enrolled", ui.t("training.ui.reports.enrolled"), String.valueOf(counts.enrolled())),
-                stat("reports-in-progress", ui.t("training.ui.reports.in-progress"), String.valueOf(counts.inProgress())),
-                stat("reports-completed", ui.t("training.ui.reports.completed"), String.valueOf(counts.completed())),
-                stat("reports-pass-rate", ui.t("training.ui.reports.pass-rate"), percent(counts.passRate())),
-                stat("reports-average", ui.t("training.ui.reports.average"), percent(counts.averagePercentage())));
+        // every rate with its numerator and denominator: "100 %" of one person out of six enrolled misleads
+        Div row = new Div(stat("reports-enrolled", ui.t("training.ui.reports.enrolled"), String.valueOf(counts.enrolled()), null),
+                stat("reports-not-started", ui.t("training.ui.reports.not-started"), String.valueOf(counts.notStarted()), null),
+                stat("reports-in-progress", ui.t("training.ui.reports.in-progress"), String.valueOf(counts.inProgress()), null),
+                stat("reports-completed", ui.t("training.ui.reports.completed"), String.valueOf(counts.completed()),
+                        ui.t("training.ui.reports.completed-detail", counts.enrolled())),
+                stat("reports-pass-rate", ui.t("training.ui.reports.pass-rate"), percent(counts.passRate()),
+                        ui.t("training.ui.reports.pass-rate-detail", counts.passed(), counts.graded(), counts.enrolled())),
+                stat("reports-average", ui.t("training.ui.reports.average"), percent(counts.averagePercentage()),
+                        ui.t("training.ui.reports.average-detail", counts.graded())));
         row.addClassName("training-stats");
         return row;
+    }
+
+    /** A rate in a table cell: {@code 50 % (1/2)}. */
+    private String rate(OptionalDouble value, int numerator, int denominator) {
+        return ui.t("training.ui.reports.rate-cell", percent(value), numerator, denominator);
     }
 
     private String percent(OptionalDouble value) {
         return value.isPresent() ? ui.percent(value.getAsDouble()) : "—";
     }
 
-    private static Div stat(String id, String label, String value) {
+    private static Div stat(String id, String label, String value, String detail) {
         Span number = new Span(value);
         number.setId(id);
         number.addClassName("training-big-number");
         Div card = Widgets.card(Widgets.muted(label), number);
+        if (detail != null) {
+            Span of = Widgets.muted(detail);
+            of.setId(id + "-detail");
+            card.add(of);
+        }
         return card;
     }
 
@@ -191,9 +209,11 @@ public class ReportsView extends VerticalLayout {
         grid.addColumn(r -> r.unitName().isEmpty() ? ui.t("training.ui.reports.no-unit") : r.unitName())
                 .setHeader(ui.t("training.ui.verify.unit")).setFlexGrow(3).setSortable(true);
         grid.addColumn(r -> r.counts().enrolled()).setHeader(ui.t("training.ui.reports.enrolled")).setSortable(true);
+        grid.addColumn(r -> r.counts().notStarted()).setHeader(ui.t("training.ui.reports.not-started"));
         grid.addColumn(r -> r.counts().inProgress()).setHeader(ui.t("training.ui.reports.in-progress"));
         grid.addColumn(r -> r.counts().completed()).setHeader(ui.t("training.ui.reports.completed"));
-        grid.addColumn(r -> percent(r.counts().passRate())).setHeader(ui.t("training.ui.reports.pass-rate"));
+        grid.addColumn(r -> rate(r.counts().passRate(), r.counts().passed(), r.counts().graded()))
+                .setHeader(ui.t("training.ui.reports.pass-rate"));
         grid.addColumn(r -> percent(r.counts().averagePercentage())).setHeader(ui.t("training.ui.reports.average"));
         grid.setItems(rows);
         grid.setAllRowsVisible(true);

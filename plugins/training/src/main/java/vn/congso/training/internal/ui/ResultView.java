@@ -13,6 +13,7 @@ import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasUrlParameter;
 import vn.congso.training.internal.TrainingException;
 import vn.congso.training.internal.service.CertificateService;
+import vn.congso.training.internal.service.CourseService;
 import vn.congso.training.internal.service.ExamService;
 import vn.congso.training.internal.service.ExamService.AttemptResult;
 import vn.congso.training.internal.service.ExamService.QuestionReview;
@@ -102,6 +103,20 @@ public class ResultView extends VerticalLayout implements HasUrlParameter<Long> 
             verify.setId("result-certificate-verify");
             summary.add(verify);
         }
+        if (result.passed() && result.certificateCode() == null && courseId != null) {
+            // a course's certificate says the course was completed: it comes with the last lesson
+            try {
+                CourseService.Progress progress = exams.courseProgress(result.attemptId());
+                if (progress != null && !progress.completed() && progress.lessonsViewed() < progress.lessonCount()) {
+                    Paragraph pending = new Paragraph(ui.t("training.ui.result.certificate-after-lessons",
+                            progress.lessonsViewed(), progress.lessonCount()));
+                    pending.setId("result-certificate-pending");
+                    summary.add(pending);
+                }
+            } catch (RuntimeException e) {
+                ui.refused(e);
+            }
+        }
         if (courseId != null) {
             Anchor course = new Anchor(Routes.course(courseId), ui.t("training.ui.exam.back-to-course"));
             course.setId("result-course");
@@ -137,18 +152,22 @@ public class ResultView extends VerticalLayout implements HasUrlParameter<Long> 
         heading.addClassNames("training-flush", "training-grow");
         Div head = new Div(heading);
         head.addClassName("training-head");
-        // Feedback is framed in the colour of the mark (neutral while ungraded), never like an error.
-        String tone = "neutral";
-        if (!Double.isNaN(review.mark())) {
-            double share = review.maxMark() == 0 ? 0 : review.mark() / review.maxMark();
-            tone = share >= 1 - 1e-9 ? "correct" : share > 0 ? "partial" : "incorrect";
-            String variant = switch (tone) {
-                case "correct" -> "success";
-                case "partial" -> "contrast";
-                default -> "error";
+        // Feedback is framed in the colour of the mark (neutral while ungraded), never like an error;
+        // an unanswered question says so rather than "incorrect".
+        Answers.Verdict verdict = Answers.verdict(review.response(), review.mark(), review.maxMark());
+        String tone = verdict.tone();
+        if (verdict != Answers.Verdict.UNGRADED) {
+            String variant = switch (verdict) {
+                case CORRECT -> "success";
+                case INCORRECT -> "error";
+                default -> "contrast";
             };
-            Span mark = Widgets.badge(ui.t("training.ui.result." + tone) + " · " + ui.t("training.ui.result.mark",
-                    Formats.mark(review.mark(), ui.locale()), Formats.mark(review.maxMark(), ui.locale())), variant);
+            String text = ui.t("training.ui.result." + tone);
+            if (!Double.isNaN(review.mark())) {
+                text += " · " + ui.t("training.ui.result.mark", Formats.mark(review.mark(), ui.locale()),
+                        Formats.mark(review.maxMark(), ui.locale()));
+            }
+            Span mark = Widgets.badge(text, variant);
             mark.setId("review-mark-" + number);
             head.add(mark);
         }
@@ -157,7 +176,7 @@ public class ResultView extends VerticalLayout implements HasUrlParameter<Long> 
         form.lock();
         Div card = Widgets.card(head, form);
         card.setId("review-" + number);
-        if (review.response() == null) {
+        if (verdict == Answers.Verdict.UNANSWERED) {
             card.add(Widgets.muted(ui.t("training.ui.result.no-answer")));
         }
         if (review.showCorrectAnswer()) {

@@ -19,6 +19,7 @@ import vn.congso.api.CurrentUser;
 import vn.congso.api.CurrentUserService;
 import vn.congso.api.TranslationService;
 import vn.congso.api.security.AccessDeniedException;
+import vn.congso.api.text.NumberInput;
 import vn.congso.training.internal.Problem;
 import vn.congso.training.internal.TrainingException;
 
@@ -69,6 +70,17 @@ final class Ui implements Serializable {
     /** @return a translator, for helpers that take one */
     Function<String, String> translator() {
         return this::t;
+    }
+
+    /**
+     * A field for a typed number, read by the page's language (the Vietnamese decimal comma).
+     *
+     * @param label the field's label
+     * @param whole true when only a whole number is meaningful (minutes, a count)
+     * @return the field
+     */
+    NumberInput number(String label, boolean whole) {
+        return new NumberInput(label, locale(), whole, this::t);
     }
 
     /** Says a problem in the user's language. */

@@ -36,6 +36,7 @@ class CertificateAndReportTest {
     private TrainingFixture f;
     private long course;
     private long exam;
+    private long lesson;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -45,7 +46,7 @@ class CertificateAndReportTest {
             f.bank.createQuestion("CNTT", TrueFalseQuestion.of("Mệnh đề " + i + " đúng.", true));
         }
         course = f.courses.create(new CourseService.CourseDraft("Kỹ năng CNTT", "", "it-basics", 60));
-        f.courses.addLesson(course, new CourseService.LessonDraft("Bài 1", "Nội dung", ""));
+        lesson = f.courses.addLesson(course, new CourseService.LessonDraft("Bài 1", "Nội dung", ""));
         f.courses.setPublished(course, true);
         Instant now = f.clock.instant();
         exam = f.exams.create(new ExamService.ExamDraft("Kiểm tra", "", course, new ExamSettings(Duration.ofMinutes(10),
@@ -70,8 +71,15 @@ class CertificateAndReportTest {
         return f.exams.submit(attempt.attemptId());
     }
 
+    /** The learner studies every lesson of the course. */
+    private void study(String learner) {
+        f.become(learner, TrainingFixture.LEARNER);
+        f.courses.markViewed(lesson);
+    }
+
     @Test
     void passingIssuesAVerifiableCertificateThatCanExpireAndBeRevoked() throws Exception {
+        study("an.nguyen");
         ExamService.AttemptResult failed = sit("an.nguyen", 1);
         assertFalse(failed.passed());
         assertEquals(null, failed.certificateCode());
@@ -129,6 +137,49 @@ class CertificateAndReportTest {
     }
 
     @Test
+    void aLearnerWhoStudiedOneOfFiveLessonsAndPassedHasNotCompletedTheCourseNorACertificate() {
+        f.become("trainer", TrainingFixture.TRAINER);
+        List<Long> lessons = new java.util.ArrayList<>(List.of(lesson));
+        for (int i = 2; i <= 5; i++) {
+            lessons.add(f.courses.addLesson(course, new CourseService.LessonDraft("Bài " + i, "Nội dung", "")));
+        }
+        f.become("an.nguyen", TrainingFixture.LEARNER);
+        f.courses.markViewed(lessons.get(0));
+        ExamService.AttemptResult passed = sit("an.nguyen", 4);
+        assertTrue(passed.passed());
+        assertEquals(null, passed.certificateCode(), "1/5 lessons: no certificate saying the course was completed");
+        assertEquals(List.of(), f.certificates.mine());
+        CourseService.Progress progress = f.courses.progress(course);
+        assertEquals(1, progress.lessonsViewed());
+        assertTrue(progress.examPassed());
+        assertFalse(progress.completed(), "the course page and the catalogue would say completed");
+        f.become("trainer", TrainingFixture.TRAINER);
+        assertEquals(0, f.reports.course(course).total().completed());
+        assertEquals(0, f.reports.exam(exam).total().completed(), "the exam tab agrees with the course tab");
+        assertEquals(1, f.reports.exam(exam).total().passed());
+
+        f.become("an.nguyen", TrainingFixture.LEARNER);
+        for (long l : lessons.subList(1, 4)) {
+            f.courses.markViewed(l);
+        }
+        assertEquals(List.of(), f.certificates.mine(), "4/5 lessons: still none");
+        f.courses.markViewed(lessons.get(4));
+        assertTrue(f.courses.progress(course).completed());
+        List<CertificateService.Certificate> mine = f.certificates.mine();
+        assertEquals(1, mine.size(), "the last lesson completes the course and issues the certificate");
+        assertEquals("Kỹ năng CNTT", mine.get(0).title());
+        assertEquals(100.0, mine.get(0).percentage(), 1e-9);
+        assertEquals(mine.get(0).code(), f.exams.result(passed.attemptId()).certificateCode(),
+                "the passed attempt's result page shows it");
+        f.courses.markViewed(lessons.get(4));
+        assertEquals(1, f.certificates.mine().size(), "studying again issues no second certificate");
+        f.become("trainer", TrainingFixture.TRAINER);
+        assertEquals(1, f.reports.course(course).total().completed());
+        assertEquals(1, f.reports.exam(exam).total().completed());
+        assertEquals(1, f.audit.count("training.certificate.issue", Outcome.SUCCESS));
+    }
+
+    @Test
     void reportsCountByUnitAndExportCsvAndCharts() {
         sit("an.nguyen", 4);
         sit("binh.tran", 1);
@@ -154,16 +205,31 @@ class CertificateAndReportTest {
         assertEquals(3, courseReport.total().enrolled());
         assertEquals(0, courseReport.total().completed(), "nobody viewed the lesson yet");
         assertEquals(2, courseReport.total().inProgress());
+        assertEquals(1, courseReport.total().notStarted(), "the third learner of the units did nothing");
+        // the exam tab counts the same people the same way as the course tab
+        assertEquals(courseReport.total().enrolled(), report.total().enrolled());
+        assertEquals(courseReport.total().notStarted(), report.total().notStarted());
+        assertEquals(courseReport.total().inProgress(), report.total().inProgress());
+        assertEquals(courseReport.total().completed(), report.total().completed());
 
         byte[] csv = f.reports.examCsv(exam, Locale.ENGLISH);
         assertEquals(0xEF, csv[0] & 0xFF);
         assertEquals(0xBB, csv[1] & 0xFF);
         assertEquals(0xBF, csv[2] & 0xFF);
         String text = new String(csv, StandardCharsets.UTF_8);
-        assertTrue(text.contains("Xã Tài Văn,2,1,1,2,1,50.0,62.5\r\n"), text);
+        assertTrue(text.contains("training.report.enrolled,training.report.not-started,training.report.in-progress,"), text);
+        assertTrue(text.contains("Xã Tài Văn,2,0,2,0,2,1,50.0,62.5\r\n"), text);
 
         String svg = f.reports.passRateByUnitSvg(exam, Locale.ENGLISH, 600, 300);
-        assertTrue(svg.contains("<svg") && svg.contains("Xã Tài Văn"), svg.substring(0, Math.min(200, svg.length())));
+        assertTrue(svg.contains("<svg") && svg.contains("Xã Tài Văn (1/2)"), svg);
+        // labels at least as large as the screen's small text where the chart is shown (~0.75 scale)
+        java.util.regex.Matcher size = java.util.regex.Pattern.compile("font-size: ?(\\d+(?:\\.\\d+)?)px").matcher(svg);
+        int sizes = 0;
+        while (size.find()) {
+            sizes++;
+            assertTrue(Double.parseDouble(size.group(1)) >= 14, "chart text too small: " + size.group());
+        }
+        assertTrue(sizes > 0, "no font size found in the chart");
         String histogram = f.reports.scoreHistogramSvg(exam, Locale.ENGLISH, 600, 300);
         assertTrue(histogram.contains("<svg"));
         // Every band is labelled, the last one too, and learners are counted in whole people.

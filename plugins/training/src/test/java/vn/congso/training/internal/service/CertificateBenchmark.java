@@ -57,7 +57,7 @@ public final class CertificateBenchmark {
         };
         TrainingFixture f = new TrainingFixture(folder.resolve("db"));
         JdbcCertificateService certificates = new JdbcCertificateService(f.database, f.users, f.audit, renderer,
-                TrainingFixture.config(), f.clock);
+                TrainingFixture.links(), TrainingFixture.config(), f.clock);
         f.become("trainer", TrainingFixture.TRAINER);
         f.bank.createQuestion("Q", TrueFalseQuestion.of("Câu", true));
         Instant now = f.clock.instant();

@@ -1,5 +1,6 @@
 package vn.congso.training.internal.service;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -37,6 +38,7 @@ class CertificatePdfTest {
     @Test
     void theCertificateRendersInVietnamese() throws Exception {
         XhtmlPdfRenderer real = new XhtmlPdfRenderer(DejaVuFonts.copyTo(Files.createDirectories(folder.resolve("f"))));
+        List<String> encoded = new java.util.ArrayList<>();
         PdfRenderer renderer = new PdfRenderer() {
             @Override
             public byte[] render(String templatePath, Map<String, ?> data) throws IOException {
@@ -48,17 +50,19 @@ class CertificatePdfTest {
 
             @Override
             public Markup qrCode(String text, int sizePx) {
-                return QrCodes.markup(text, sizePx);
+                Markup markup = QrCodes.markup(text, sizePx);
+                encoded.add(markup.xhtml());
+                return markup;
             }
         };
         TrainingFixture f = new TrainingFixture(folder.resolve("db"));
         JdbcCertificateService certificates = new JdbcCertificateService(f.database, f.users, f.audit, renderer,
-                TrainingFixture.config(), f.clock);
+                TrainingFixture.links(), TrainingFixture.config(), f.clock);
         f.become("trainer", TrainingFixture.TRAINER);
         f.bank.createQuestion("Q", TrueFalseQuestion.of("Câu", true));
         long course = f.courses.create(new CourseService.CourseDraft("Kỹ năng công nghệ thông tin cơ bản", "",
                 "it-basics", 60));
-        f.courses.addLesson(course, new CourseService.LessonDraft("Bài 1", "Nội dung", ""));
+        long lesson = f.courses.addLesson(course, new CourseService.LessonDraft("Bài 1", "Nội dung", ""));
         f.courses.setPublished(course, true);
         Instant now = f.clock.instant();
         long exam = f.exams.create(new ExamService.ExamDraft("Kiểm tra", "", course, new ExamSettings(
@@ -66,6 +70,7 @@ class CertificatePdfTest {
                 List.of(new DrawRule("Q", 1)), ExamService.ReviewOptions.FULL, 24));
         f.courses.enrolUsers(course, List.of("an.nguyen"), null);
         f.become("an.nguyen", TrainingFixture.LEARNER);
+        f.courses.markViewed(lesson);
         ExamService.AttemptSession attempt = f.exams.startOrResume(exam);
         f.exams.saveAnswer(attempt.attemptId(), attempt.questions().get(0).questionId(), new Response.Truth(true));
         String code = f.exams.submit(attempt.attemptId()).certificateCode();
@@ -76,6 +81,20 @@ class CertificatePdfTest {
         Path file = Files.write(folder.resolve("certificate.pdf"), pdf);
         // Kept for a look by eye: target/certificate-sample.pdf.
         Files.write(Path.of("target", "certificate-sample.pdf"), pdf);
+
+        // The QR code and the printed link lead to the configured public base URL, not to the server's own address.
+        String url = TrainingFixture.PUBLIC_BASE + "/training/verify/" + code;
+        assertEquals(1, encoded.size());
+        assertEquals(url, decodeQr(encoded.get(0)));
+        com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf);
+        assertEquals(1, reader.getNumberOfPages(), "the frame and everything in it fit one A4 page");
+        String page = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader).getTextFromPage(1);
+        String flat = page.replaceAll("\\s+", "");
+        assertTrue(flat.contains(url), "the printed link:\n" + page);
+        // The signature block: the signer's title lines and name from the settings.
+        for (String expected : List.of("KT.CHỦTỊCH", "PHÓCHỦTỊCH", "TrầnVănKý", "hoànthànhkhóahọc")) {
+            assertTrue(flat.contains(expected), "missing " + expected + " in:\n" + page);
+        }
 
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/pdftotext")), "pdftotext not installed");
         Process process = new ProcessBuilder("/usr/bin/pdftotext", "-layout", file.toString(), "-")
@@ -88,5 +107,18 @@ class CertificatePdfTest {
                 "ngày 27 tháng 11 năm 2026")) {
             assertTrue(text.contains(expected), "missing \"" + expected + "\" in:\n" + text);
         }
+    }
+
+    /** Reads the text of the QR code in a markup {@code <img src="data:image/png;base64,…">}. */
+    private static String decodeQr(String markup) throws Exception {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("base64,([A-Za-z0-9+/=]+)").matcher(markup);
+        assertTrue(m.find(), markup);
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(
+                new java.io.ByteArrayInputStream(java.util.Base64.getDecoder().decode(m.group(1))));
+        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        com.google.zxing.LuminanceSource source = new com.google.zxing.RGBLuminanceSource(image.getWidth(),
+                image.getHeight(), pixels);
+        return new com.google.zxing.qrcode.QRCodeReader().decode(new com.google.zxing.BinaryBitmap(
+                new com.google.zxing.common.HybridBinarizer(source))).getText();
     }
 }

@@ -27,6 +27,7 @@ import vn.congso.api.data.Database;
 import vn.congso.api.pdf.PdfRenderer;
 import vn.congso.api.security.RunAs;
 import vn.congso.api.security.UserDirectory;
+import vn.congso.api.web.PublicLinks;
 import vn.congso.training.internal.exam.MutableClock;
 import vn.congso.training.internal.store.Jdbc;
 import vn.congso.training.internal.store.QuestionStore;
@@ -87,7 +88,7 @@ final class TrainingFixture {
         bank = new JdbcQuestionBank(database, users, audit, clock, store);
         courses = new JdbcCourseService(database, users, audit, directory, clock);
         exams = new JdbcExamService(database, users, audit, directory, clock, store);
-        certificates = new JdbcCertificateService(database, users, audit, pdf, config(), clock);
+        certificates = new JdbcCertificateService(database, users, audit, pdf, links(), config(), clock);
         reports = new JdbcReportService(database, users, audit, directory, new KeyTranslations(), store);
     }
 
@@ -135,16 +136,29 @@ final class TrainingFixture {
         users.set(new User(username, permissions));
     }
 
+    /** The public base URL the fixture's links use. */
+    static final String PUBLIC_BASE = "https://congso.trande.example";
+
+    /** The platform's public links with a configured base, as core/ui gives them. */
+    static PublicLinks links() {
+        return new PublicLinks() {
+            @Override
+            public String base() {
+                return PUBLIC_BASE;
+            }
+
+            @Override
+            public String absolute(String path) {
+                return PUBLIC_BASE + path;
+            }
+        };
+    }
+
     static TrainingConfig config() {
         return new TrainingConfig() {
             @Override
             public Class<? extends Annotation> annotationType() {
                 return TrainingConfig.class;
-            }
-
-            @Override
-            public String publicBaseUrl() {
-                return "https://congso.trande.example/";
             }
 
             @Override
@@ -159,7 +173,12 @@ final class TrainingFixture {
 
             @Override
             public String signerTitle() {
-                return "TM. Ủy ban nhân dân huyện";
+                return "TM. ỦY BAN NHÂN DÂN|KT. CHỦ TỊCH|PHÓ CHỦ TỊCH";
+            }
+
+            @Override
+            public String signerName() {
+                return "Trần Văn Ký";
             }
 
             @Override

@@ -40,4 +40,17 @@ class AnswersTest {
     void flaggedQuestionsAreNumberedFromOne() {
         assertEquals(List.of(1, 10), Answers.flagged(12, Set.of(0, 9)));
     }
+
+    @Test
+    void anUnansweredQuestionIsNotCalledWrong() {
+        assertEquals(Answers.Verdict.UNANSWERED, Answers.verdict(null, 0, 1));
+        assertEquals(Answers.Verdict.UNANSWERED, Answers.verdict(new Response.Text(" "), 0, 1));
+        assertEquals(Answers.Verdict.UNANSWERED, Answers.verdict(new Response.Selection(Set.of()), Double.NaN, 1));
+        assertEquals(Answers.Verdict.INCORRECT, Answers.verdict(new Response.Truth(false), 0, 1));
+        assertEquals(Answers.Verdict.PARTIAL, Answers.verdict(new Response.Selection(Set.of(1)), 0.5, 1));
+        assertEquals(Answers.Verdict.CORRECT, Answers.verdict(new Response.Number(99.37), 2, 2));
+        assertEquals(Answers.Verdict.UNGRADED, Answers.verdict(new Response.Number(1), Double.NaN, 1));
+        assertEquals("unanswered", Answers.Verdict.UNANSWERED.tone());
+        assertEquals("neutral", Answers.Verdict.UNGRADED.tone());
+    }
 }
