@@ -5,7 +5,7 @@
  * <p>Everything here is exchanged as OSGi services so that starting a bundle adds its
  * contributions and stopping it removes them, with no restart.
  */
-@Version("1.4.0")
+@Version("1.5.0")
 package vn.congso.api;
 
 import org.osgi.annotation.versioning.Version;
