@@ -155,11 +155,11 @@ public class ExamsAdminView extends VerticalLayout {
         timeLimit.setStepButtonsVisible(true);
         DateTimePicker opens = new DateTimePicker(ui.t("training.ui.exams.opens"));
         opens.setId("exam-opens");
-        opens.setLocale(ui.locale());
+        ui.texts(opens);
         opens.setStep(Duration.ofMinutes(15));
         DateTimePicker closes = new DateTimePicker(ui.t("training.ui.exams.closes"));
         closes.setId("exam-closes");
-        closes.setLocale(ui.locale());
+        ui.texts(closes);
         closes.setStep(Duration.ofMinutes(15));
         IntegerField attempts = new IntegerField(ui.t("training.ui.exams.attempts"));
         attempts.setId("exam-attempts");
@@ -416,6 +416,7 @@ public class ExamsAdminView extends VerticalLayout {
         H3 heading = new H3(ui.t("training.ui.exams.extra-time"));
         Grid<ExamService.ExtraTime> list = new Grid<>();
         list.setId("exam-extra-times");
+        list.setEmptyStateText(ui.t("training.ui.exams.extra-time-none"));
         list.addColumn(ExamService.ExtraTime::username).setHeader(ui.t("training.ui.enrol.user"));
         list.addColumn(x -> directory.person(x.username()).map(UserDirectory.Person::fullName).orElse(""))
                 .setHeader(ui.t("training.ui.enrol.full-name"));
