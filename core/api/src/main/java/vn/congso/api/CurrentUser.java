@@ -45,6 +45,18 @@ public interface CurrentUser {
     boolean isPermitted(String permission);
 
     /**
+     * Whether the user signed in with a one-time password and must set a new one before
+     * anything else: every other page then says so and links to the change, rather than
+     * calling the page forbidden.
+     *
+     * @return {@code true} while the change is pending
+     * @since 1.5
+     */
+    default boolean mustChangePassword() {
+        return false;
+    }
+
+    /**
      * An anonymous visitor: not signed in, with no permission, so only public views open.
      *
      * @param locale the language the visitor has chosen

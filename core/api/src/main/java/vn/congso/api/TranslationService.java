@@ -32,6 +32,21 @@ public interface TranslationService {
     String translate(String key, Locale locale, Object... params);
 
     /**
+     * Whether some active bundle defines a key, in the given language or in Vietnamese: lets a
+     * screen fall back to a stored value (an audit action recorded by a plugin since removed)
+     * instead of showing {@code !key!}.
+     *
+     * @param key the translation key
+     * @param locale the language wanted
+     * @return {@code true} if {@link #translate} finds a text
+     * @since 1.5
+     */
+    default boolean has(String key, Locale locale) {
+        String text = translate(key, locale);
+        return text != null && !text.equals("!" + key + "!");
+    }
+
+    /**
      * The languages the platform offers, default first.
      *
      * @return the supported locales

@@ -43,7 +43,7 @@ import org.openqa.selenium.By;
 class ExamDurabilityIT {
 
     static final String DEMO_COURSE = "Kỹ năng công nghệ thông tin cơ bản";
-    static final String DEMO_EXAM = "Bài kiểm tra: " + DEMO_COURSE;
+    static final String DEMO_EXAM = "Bài thi cuối khóa " + DEMO_COURSE.toLowerCase(java.util.Locale.ROOT);
     static final String SHORT_EXAM = "Kiểm tra nhanh một phút";
     static final String SHORT_CATEGORY = "Kỹ năng CNTT cơ bản/Máy tính cơ bản";
     static final String ADMIN_PASSWORD = "Tran De 2026 quản trị";

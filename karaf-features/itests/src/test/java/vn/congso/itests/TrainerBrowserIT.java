@@ -235,7 +235,7 @@ class TrainerBrowserIT {
         trainer.get("/training/verify/" + certificateCode);
         trainer.wait(20).until(d -> trainer.displayedOrNull(By.id("verify-view")) != null);
         assertEquals("REVOKED", trainer.attribute("verify-status", "data-status"));
-        assertEquals("Chứng chỉ đã bị thu hồi", trainer.text("verify-status"));
+        assertEquals("Giấy chứng nhận đã bị thu hồi", trainer.text("verify-status"));
         assertEquals("Trần Thị Lan", trainer.text("verify-holder"));
         assertEquals(COURSE, trainer.text("verify-course"));
     }

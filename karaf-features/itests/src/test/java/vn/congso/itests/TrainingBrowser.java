@@ -298,9 +298,9 @@ final class TrainingBrowser extends Browser {
         }
     }
 
-    /** The certificate code printed in a result summary ("Mã chứng chỉ: …"). */
+    /** The certificate code printed in a result summary ("Mã giấy chứng nhận: …"). */
     static String certificateCode(String summary) {
-        Matcher code = Pattern.compile("Mã chứng chỉ: ([A-Z0-9-]+)").matcher(summary);
+        Matcher code = Pattern.compile("Mã giấy chứng nhận: ([A-Z0-9-]+)").matcher(summary);
         assertTrue(code.find(), "no certificate code in: " + summary);
         return code.group(1);
     }

@@ -179,7 +179,7 @@ class TrainingBrowserIT {
         browser.get("/training/verify/" + certificateCode);
         browser.wait(20).until(d -> browser.displayedOrNull(By.id("verify-view")) != null);
         assertEquals("VALID", browser.attribute("verify-status", "data-status"));
-        assertEquals("Chứng chỉ hợp lệ", browser.text("verify-status"));
+        assertEquals("Giấy chứng nhận hợp lệ", browser.text("verify-status"));
         assertEquals("Nguyễn Văn Học", browser.text("verify-holder"));
         assertEquals(DEMO_COURSE, browser.text("verify-course"));
         assertFalse(browser.path().startsWith("/login"));

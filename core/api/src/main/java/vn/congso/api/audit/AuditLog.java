@@ -2,6 +2,7 @@ package vn.congso.api.audit;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -34,9 +35,60 @@ public interface AuditLog {
      * @param outcome the outcome
      * @param detail free text; may be empty
      * @param address the client's IP address; may be empty
+     * @param message the detail as a translation key with arguments, rendered in the reader's
+     *     language; empty for entries recorded with free text (and for every entry written
+     *     before 1.1), whose {@code detail} is shown as stored
      */
     record Entry(long id, Instant at, String actor, String action, String target, Outcome outcome, String detail,
-            String address) {
+            String address, Optional<Message> message) {
+
+        /** An entry with a free-text detail only. */
+        public Entry(long id, Instant at, String actor, String action, String target, Outcome outcome, String detail,
+                String address) {
+            this(id, at, actor, action, target, outcome, detail, address, Optional.empty());
+        }
+    }
+
+    /**
+     * A detail in no particular language: a translation key of the recording bundle (in its
+     * {@code OSGI-INF/l10n} files, both languages) and its arguments, so that each reader sees
+     * it in their own language. The action itself is shown through the key
+     * {@code audit.action.<action>} when some bundle defines it.
+     *
+     * @param key the translation key, such as {@code training.audit.attempt-start}
+     * @param args the arguments, kept as text (numbers written plainly, without grouping)
+     * @since 1.1
+     */
+    record Message(String key, List<String> args) {
+
+        /** Copies the arguments. */
+        public Message {
+            Objects.requireNonNull(key, "key");
+            args = List.copyOf(args);
+        }
+
+        /**
+         * @param key the translation key
+         * @param args the arguments; each is stored as {@link String#valueOf(Object)}
+         * @return the message
+         */
+        public static Message of(String key, Object... args) {
+            List<String> texts = new java.util.ArrayList<>();
+            for (Object arg : args) {
+                texts.add(String.valueOf(arg));
+            }
+            return new Message(key, texts);
+        }
+
+        /**
+         * The language-free form kept in the detail column for readers that do not translate
+         * (a CSV export, an older reader): the key and its arguments.
+         *
+         * @return for example {@code training.audit.attempt-start(2, 1)}
+         */
+        public String plain() {
+            return args.isEmpty() ? key : key + "(" + String.join(", ", args) + ")";
+        }
     }
 
     /**
@@ -73,6 +125,37 @@ public interface AuditLog {
      * @param detail anything worth keeping
      */
     void record(String actor, String address, String action, String target, Outcome outcome, String detail);
+
+    /**
+     * Appends an entry for the current user whose detail is rendered in the reader's language.
+     * The default keeps only {@link Message#plain()}; the platform's log keeps the key and
+     * arguments.
+     *
+     * @param action what was done
+     * @param target what it was done to
+     * @param outcome how it ended
+     * @param detail the detail as a key and arguments
+     * @since 1.1
+     */
+    default void record(String action, String target, Outcome outcome, Message detail) {
+        record(action, target, outcome, detail.plain());
+    }
+
+    /**
+     * Appends an entry for a named actor whose detail is rendered in the reader's language.
+     *
+     * @param actor who
+     * @param address from where
+     * @param action what was done
+     * @param target what it was done to
+     * @param outcome how it ended
+     * @param detail the detail as a key and arguments
+     * @since 1.1
+     */
+    default void record(String actor, String address, String action, String target, Outcome outcome,
+            Message detail) {
+        record(actor, address, action, target, outcome, detail.plain());
+    }
 
     /**
      * Finds entries, newest first. Requires the permission {@code platform:audit:view}.

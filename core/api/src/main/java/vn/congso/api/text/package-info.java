@@ -1,7 +1,9 @@
 /**
- * Text people type, read by the rules of the page's language: numbers with the Vietnamese
+ * Text people type and read, by the rules of the page's language: numbers with the Vietnamese
  * decimal comma (or the English point), refused with a translated message when they cannot be
- * read without guessing, and a text field for numbers that applies those rules on every screen.
+ * read without guessing, and a text field for numbers that applies those rules on every screen;
+ * how the platform writes dates, times and percentages, and the words of Vaadin's date and time
+ * pickers, once for every screen and PDF, so that a page shows one format per language.
  */
 @Version("1.0.0")
 package vn.congso.api.text;

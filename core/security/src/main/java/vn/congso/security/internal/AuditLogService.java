@@ -80,9 +80,26 @@ public final class AuditLogService implements AuditLog {
 
     @Override
     public void record(String actor, String address, String action, String target, Outcome outcome, String detail) {
+        insert(actor, address, action, target, outcome, detail, null);
+    }
+
+    @Override
+    public void record(String action, String target, Outcome outcome, Message detail) {
+        String actor = currentUser().map(CurrentUser::id).orElse(CurrentUserService.ANONYMOUS_ID);
+        insert(actor, SessionUser.currentAddress(), action, target, outcome, detail.plain(), detail);
+    }
+
+    @Override
+    public void record(String actor, String address, String action, String target, Outcome outcome,
+            Message detail) {
+        insert(actor, address, action, target, outcome, detail.plain(), detail);
+    }
+
+    private void insert(String actor, String address, String action, String target, Outcome outcome, String detail,
+            Message message) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("INSERT INTO audit_log (occurred_at, actor, action, target, outcome, "
-                        + "detail, address) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                        + "detail, address, detail_key, detail_args) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setTimestamp(1, Timestamp.from(Instant.now()));
             ps.setString(2, limit(actor, 64));
             ps.setString(3, limit(action, 100));
@@ -90,6 +107,11 @@ public final class AuditLogService implements AuditLog {
             ps.setString(5, outcome.name());
             ps.setString(6, limit(detail, 2000));
             ps.setString(7, limit(address, 64));
+            String args = message == null ? null : String.join(ARG_SEPARATOR, message.args());
+            // A message whose arguments do not fit is kept as its plain text only.
+            boolean fits = message != null && message.key().length() <= 200 && args.length() <= 2000;
+            ps.setString(8, fits ? message.key() : null);
+            ps.setString(9, fits ? args : null);
             ps.executeUpdate();
         } catch (SQLException e) {
             // An audit entry that cannot be written must be loud: it is logged with all its facts.
@@ -98,14 +120,26 @@ public final class AuditLogService implements AuditLog {
         }
     }
 
+    /** Between a message's arguments in the database: a control character no one types. */
+    static final String ARG_SEPARATOR = "\u001F";
+
+    static Optional<Message> message(String key, String args) {
+        if (key == null || key.isBlank()) {
+            return Optional.empty();
+        }
+        List<String> list = args == null || args.isEmpty() ? List.of() : List.of(args.split(ARG_SEPARATOR, -1));
+        return Optional.of(new Message(key, list));
+    }
+
     @Override
     public List<Entry> find(Query query) {
         if (!currentUserMay(Permissions.AUDIT_VIEW)) {
-            record("audit.view", "", Outcome.DENIED, "missing " + Permissions.AUDIT_VIEW);
+            record("audit.view", "", Outcome.DENIED, Message.of("audit.detail.missing-permission", Permissions.AUDIT_VIEW));
             throw new AccessDeniedException(Permissions.AUDIT_VIEW);
         }
         StringBuilder sql = new StringBuilder(
-                "SELECT id, occurred_at, actor, action, target, outcome, detail, address FROM audit_log WHERE 1 = 1");
+                "SELECT id, occurred_at, actor, action, target, outcome, detail, address, detail_key, detail_args "
+                        + "FROM audit_log WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
         query.actor().filter(s -> !s.isBlank()).ifPresent(a -> {
             sql.append(" AND actor = ?");
@@ -135,7 +169,7 @@ public final class AuditLogService implements AuditLog {
                 while (rs.next() && entries.size() < limit) {
                     entries.add(new Entry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
                             rs.getString(4), nz(rs.getString(5)), Outcome.valueOf(rs.getString(6)),
-                            nz(rs.getString(7)), nz(rs.getString(8))));
+                            nz(rs.getString(7)), nz(rs.getString(8)), message(rs.getString(9), rs.getString(10))));
                 }
             }
         } catch (SQLException e) {

@@ -45,7 +45,7 @@ public final class PasswordPolicy {
             problems.add("security.password.letters-and-digits");
         }
         String lower = password.toLowerCase(Locale.ROOT);
-        if (username != null && username.length() >= 3 && lower.contains(username.toLowerCase(Locale.ROOT))) {
+        if (username != null && nameParts(username).stream().anyMatch(lower::contains)) {
             problems.add("security.password.contains-username");
         }
         if (COMMON.contains(lower)) {
@@ -53,4 +53,28 @@ public final class PasswordPolicy {
         }
         return problems;
     }
+
+    /**
+     * The parts of a username a password may not contain: the whole name and each part between
+     * dots, dashes or underscores, with and without its digits ("tranthilan.taivan" gives
+     * "tranthilan" and "taivan"; "lan2024.xa" gives "lan2024" and "lan"), each of at least
+     * {@value #MIN_NAME_PART} characters so that a short part does not forbid common syllables.
+     *
+     * @param username the account's username
+     * @return lower-case parts, the whole name first
+     */
+    static Set<String> nameParts(String username) {
+        Set<String> parts = new java.util.LinkedHashSet<>();
+        String lower = username.toLowerCase(Locale.ROOT).strip();
+        parts.add(lower);
+        for (String part : lower.split("[._@\\-]+")) {
+            parts.add(part);
+            parts.add(part.replaceAll("\\d+", ""));
+        }
+        parts.removeIf(part -> part.length() < MIN_NAME_PART);
+        return parts;
+    }
+
+    /** The shortest part of a username that a password may not contain. */
+    static final int MIN_NAME_PART = 4;
 }

@@ -142,7 +142,8 @@ final class Provisioning implements AccountProvisioning {
             Path file = Path.of(System.getProperty("karaf.data", "."), DEMO_FILE);
             appendOwnerOnly(file, lines.toString());
             for (String username : created) {
-                audit.record("system", "", "security.user.create", username, Outcome.SUCCESS, "demo account");
+                audit.record("system", "", "security.user.create", username, Outcome.SUCCESS,
+                        AuditLog.Message.of("security.audit.detail.demo-account"));
             }
             System.out.println("CongSo: demo accounts created; their one-time passwords are in " + file);
             log.info("Created {} demo accounts; one-time passwords in {}", created.size(), file);

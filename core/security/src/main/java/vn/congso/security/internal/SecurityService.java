@@ -237,7 +237,8 @@ public final class SecurityService implements CurrentUserService, RunAs, UserDir
                     + "at the first sign-in.");
             System.out.println();
             log.info("Created the administrator account 'admin'; its one-time password is in {}", file);
-            audit.record("system", "", "security.user.create", BOOTSTRAP_ADMIN, Outcome.SUCCESS, "first start");
+            audit.record("system", "", "security.user.create", BOOTSTRAP_ADMIN, Outcome.SUCCESS,
+                    AuditLog.Message.of("security.audit.detail.first-start"));
             return true;
         } catch (SQLException | IOException e) {
             log.error("Cannot create the administrator account: {}", e.toString(), e);
@@ -330,6 +331,11 @@ public final class SecurityService implements CurrentUserService, RunAs, UserDir
         @Override
         public boolean isAuthenticated() {
             return true;
+        }
+
+        @Override
+        public boolean mustChangePassword() {
+            return user.mustChangePassword();
         }
 
         @Override
@@ -442,16 +448,18 @@ public final class SecurityService implements CurrentUserService, RunAs, UserDir
         LockoutPolicy.Origin origin = new LockoutPolicy.Origin(address, device);
         Optional<Instant> locked = lockout.lockedUntil(name, origin);
         if (locked.isPresent()) {
-            audit.record(name, address, "security.login", name, Outcome.DENIED, "locked");
+            audit.record(name, address, "security.login", name, Outcome.DENIED, AuditLog.Message.of("security.audit.detail.locked"));
             return new Verification(new LoginResult(LoginOutcome.LOCKED, locked), Optional.empty(), false);
         }
         try {
             securityManager.authenticate(new UsernamePasswordToken(name, password));
         } catch (AuthenticationException e) {
             boolean nowLocked = lockout.recordFailure(name, origin);
-            audit.record(name, address, "security.login", name, Outcome.FAILURE, "bad credentials");
+            audit.record(name, address, "security.login", name, Outcome.FAILURE,
+                    AuditLog.Message.of("security.audit.detail.bad-credentials"));
             if (nowLocked) {
-                audit.record(name, address, "security.lockout", name, Outcome.DENIED, "too many failures");
+                audit.record(name, address, "security.lockout", name, Outcome.DENIED,
+                        AuditLog.Message.of("security.audit.detail.too-many-failures"));
                 return new Verification(new LoginResult(LoginOutcome.LOCKED, lockout.lockedUntil(name, origin)),
                         Optional.empty(), false);
             }
@@ -596,7 +604,7 @@ public final class SecurityService implements CurrentUserService, RunAs, UserDir
         }
         if (!problems.isEmpty()) {
             audit.record("security.password.change", username, Outcome.DENIED,
-                    problems.stream().map(ValidationException.Problem::key).collect(Collectors.joining(",")));
+                    AuditLog.Message.of("security.audit.detail.password-refused", problems.size()));
             throw new ValidationException(problems);
         }
         try {
@@ -676,7 +684,8 @@ public final class SecurityService implements CurrentUserService, RunAs, UserDir
             throw new IllegalStateException("Cannot create the account", e);
         }
         audit.record("security.user.create", normalised.username(), Outcome.SUCCESS,
-                "roles=" + String.join(";", normalised.roles()) + " unit=" + normalised.unit());
+                AuditLog.Message.of("security.audit.detail.user-created", String.join(", ", normalised.roles()),
+                        normalised.unit()));
         return password;
     }
 
@@ -705,7 +714,8 @@ public final class SecurityService implements CurrentUserService, RunAs, UserDir
         }
         realm.forgetAuthorizations();
         audit.record("security.user.update", normalised.username(), Outcome.SUCCESS,
-                "enabled=" + normalised.enabled() + " roles=" + String.join(";", normalised.roles()));
+                AuditLog.Message.of("security.audit.detail.user-updated", normalised.enabled() ? 1 : 0,
+                        String.join(", ", normalised.roles())));
     }
 
     /**
@@ -753,7 +763,8 @@ public final class SecurityService implements CurrentUserService, RunAs, UserDir
     public java.util.LinkedHashMap<String, String> importUsers(String csv) {
         UserCsv.Result result = checkImport(csv);
         if (!result.ok()) {
-            audit.record("security.user.import", "", Outcome.DENIED, result.problems().size() + " problems");
+            audit.record("security.user.import", "", Outcome.DENIED,
+                    AuditLog.Message.of("security.audit.detail.import-refused", result.problems().size()));
             throw new ValidationException(result.problems().stream()
                     .map(p -> new ValidationException.Problem("line " + p.line(), p.key(), p.value())).toList());
         }
@@ -773,8 +784,8 @@ public final class SecurityService implements CurrentUserService, RunAs, UserDir
             audit.record("security.user.import", "", Outcome.FAILURE, e.getMessage());
             throw new IllegalStateException("The import was rolled back: " + e.getMessage(), e);
         }
-        audit.record("security.user.import", "", Outcome.SUCCESS, created.size() + " users: "
-                + String.join(",", created.keySet()));
+        audit.record("security.user.import", "", Outcome.SUCCESS,
+                AuditLog.Message.of("security.audit.detail.imported", created.size(), String.join(", ", created.keySet())));
         return created;
     }
 
@@ -782,7 +793,8 @@ public final class SecurityService implements CurrentUserService, RunAs, UserDir
     public List<SecurityStore.Role> roles() {
         CurrentUser user = current();
         if (!user.isPermitted(Permissions.ROLES_MANAGE) && !user.isPermitted(Permissions.USERS_MANAGE)) {
-            audit.record("security.role.list", "", Outcome.DENIED, "missing " + Permissions.ROLES_MANAGE);
+            audit.record("security.role.list", "", Outcome.DENIED,
+                    AuditLog.Message.of("audit.detail.missing-permission", Permissions.ROLES_MANAGE));
             throw new AccessDeniedException(Permissions.ROLES_MANAGE);
         }
         try {
@@ -818,7 +830,8 @@ public final class SecurityService implements CurrentUserService, RunAs, UserDir
             throw new IllegalStateException("Cannot update role " + roleId, e);
         }
         realm.forgetAuthorizations();
-        audit.record("security.role.update", roleId, Outcome.SUCCESS, String.join(";", permissions));
+        audit.record("security.role.update", roleId, Outcome.SUCCESS,
+                AuditLog.Message.of("security.audit.detail.role-permissions", permissions.size(), String.join(", ", permissions)));
     }
 
     /** The organisational units, as the store keeps them (for the account screens). */
@@ -874,7 +887,26 @@ public final class SecurityService implements CurrentUserService, RunAs, UserDir
         }
     }
 
-    /** A translated text for the current user. */
+    /**
+     * @param key a translation key
+     * @return whether some bundle translates it (in the page's language or in Vietnamese)
+     */
+    public boolean hasText(String key) {
+        return translations.has(key, currentLocale());
+    }
+
+    /** The current page's language. */
+    public Locale locale() {
+        return currentLocale();
+    }
+
+    /**
+     * Translates a key in the current page's language.
+     *
+     * @param key the key
+     * @param params its arguments
+     * @return the text
+     */
     public String t(String key, Object... params) {
         return translations.translate(key, currentLocale(), params);
     }
@@ -890,7 +922,7 @@ public final class SecurityService implements CurrentUserService, RunAs, UserDir
 
     private void require(String permission, String action, String target) {
         if (!current().isPermitted(permission)) {
-            audit.record(action, target, Outcome.DENIED, "missing " + permission);
+            audit.record(action, target, Outcome.DENIED, AuditLog.Message.of("audit.detail.missing-permission", permission));
             throw new AccessDeniedException(permission);
         }
     }

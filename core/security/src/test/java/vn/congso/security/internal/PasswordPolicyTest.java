@@ -29,4 +29,18 @@ class PasswordPolicyTest {
     void vietnameseLettersCountAsLetters() {
         assertTrue(PasswordPolicy.violations("user", "Đồng bằng 2025").isEmpty());
     }
+
+    @Test
+    void theObviousPartsOfTheUsernameAreRefusedToo() {
+        String contains = "security.password.contains-username";
+        // The name before the dot, as people write it, with or without digits.
+        assertTrue(PasswordPolicy.violations("tranthilan.taivan", "Tranthilan2026!").contains(contains));
+        assertTrue(PasswordPolicy.violations("tranthilan.taivan", "matkhau TaiVan 99").contains(contains));
+        assertTrue(PasswordPolicy.violations("lan2024.xa", "xinchao lan2024 a").contains(contains));
+        assertTrue(PasswordPolicy.violations("nguyenvan2024.xa", "nguyenvan 12345 b").contains(contains));
+        assertTrue(PasswordPolicy.violations("tranthilan.taivan", "tranthilan.taivan1").contains(contains));
+        // A short part ("xa", "le") does not forbid every password with that syllable.
+        assertEquals(List.of(), PasswordPolicy.violations("le.xa", "Xa le gan 2026"));
+        assertEquals(List.of(), PasswordPolicy.violations("tranthilan.taivan", "Biển xanh 2026 đẹp"));
+    }
 }

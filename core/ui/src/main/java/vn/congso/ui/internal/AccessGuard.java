@@ -47,6 +47,12 @@ final class AccessGuard implements BeforeEnterListener {
             event.forwardTo(LOGIN_ROUTE, new QueryParameters(Map.of("redirect", List.of(back))));
             return;
         }
+        if (user.mustChangePassword()) {
+            // Not a refusal: the page opens once the one-time password is replaced.
+            LOG.info("Password change pending before {}", event.getLocation().getPath());
+            event.rerouteTo(AccessDeniedView.class);
+            return;
+        }
         LOG.warn("Access denied to {}: missing permission {}", event.getLocation().getPath(), permission.get());
         event.rerouteTo(AccessDeniedView.class);
     }

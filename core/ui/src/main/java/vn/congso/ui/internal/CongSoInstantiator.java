@@ -32,7 +32,7 @@ final class CongSoInstantiator extends DefaultInstantiator {
 
     @Override
     public Stream<IndexHtmlRequestListener> getIndexHtmlRequestListeners(Stream<IndexHtmlRequestListener> listeners) {
-        return Stream.concat(super.getIndexHtmlRequestListeners(listeners), Stream.of(new ScriptNonces()));
+        return Stream.concat(super.getIndexHtmlRequestListeners(listeners), Stream.of(new ScriptNonces(), new LanguageAttribute()));
     }
 
     @Override

@@ -30,6 +30,9 @@ public final class LanguageChoice {
         Locale locale = of(ui.getSession());
         ui.setLocale(locale);
         ui.getElement().setAttribute("lang", locale.getLanguage());
+        // The document's own language (screen readers, hyphenation, the browser's translate
+        // offer); the first HTML carries it already (LanguageAttribute), this keeps it after a switch.
+        ui.getPage().executeJs("document.documentElement.lang = $0", locale.getLanguage());
     }
 
     /** Stores a choice for the session; the caller reloads the page to show it everywhere. */

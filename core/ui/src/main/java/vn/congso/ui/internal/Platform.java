@@ -178,6 +178,35 @@ public final class Platform {
         return NavigationModel.publicServices(views.entries(), declaredGroups());
     }
 
+    /**
+     * Public pages that are not listed in the navigation but stand on their own (a certificate
+     * verification page), for the home page; account pages (sign-in, sign-out) are left out.
+     */
+    public List<NavigationModel.Entry> publicPages() {
+        return views.entries().stream()
+                .filter(entry -> entry.isPublic() && !entry.inNavigation())
+                .filter(entry -> !entry.group().equals(ACCOUNT_GROUP))
+                .sorted(java.util.Comparator.comparingInt(NavigationModel.Entry::order)
+                        .thenComparing(NavigationModel.Entry::route))
+                .toList();
+    }
+
+    /**
+     * What a visitor may use after signing in (listed entries that need a permission, outside
+     * account settings and administration), so the home page of a visitor shows what the
+     * platform offers rather than "nothing installed".
+     */
+    public List<NavigationModel.Entry> afterSignIn() {
+        return NavigationModel.sections(views.entries(), declaredGroups(), permission -> true).stream()
+                .filter(section -> !section.group().id().equals(ACCOUNT_GROUP)
+                        && !section.group().id().equals(NavigationGroup.ADMINISTRATION.id()))
+                .flatMap(section -> section.entries().stream())
+                .filter(entry -> !entry.isPublic())
+                .toList();
+    }
+
+    private static final String ACCOUNT_GROUP = "account";
+
     private List<NavigationGroup> declaredGroups() {
         List<NavigationGroup> all = new ArrayList<>(NavigationGroup.CORE);
         all.addAll(views.groups());

@@ -89,6 +89,12 @@ final class Translations extends BundleTracker<Long> implements I18NProvider, Tr
     }
 
     @Override
+    public boolean has(String key, Locale locale) {
+        String language = locale == null ? TranslationCatalog.DEFAULT_LANGUAGE : locale.getLanguage();
+        return key != null && (catalog.has(key, language) || catalog.has(key, TranslationCatalog.DEFAULT_LANGUAGE));
+    }
+
+    @Override
     public List<Locale> supportedLocales() {
         return LOCALES;
     }

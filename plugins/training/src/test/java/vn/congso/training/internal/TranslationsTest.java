@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 class TranslationsTest {
 
     /** The translation file pairs of this bundle: the domain's, the services' and the screens'. */
-    private static final String[] FILES = {"training", "training-services", "training-ui", "training-platform"};
+    private static final String[] FILES = {"training", "training-services", "training-ui", "training-platform",
+        "training-audit", "training-empty"};
 
     private static final Pattern KEY = Pattern.compile("\"(training\\.[a-z0-9.-]+)\"");
 
@@ -84,15 +85,25 @@ class TranslationsTest {
 
     @Test
     void messagesWithArgumentsFormat() throws IOException {
-        for (String file : new String[] {"training.properties", "training_en.properties",
-                "training-services.properties", "training-services_en.properties", "training-ui.properties",
-                "training-ui_en.properties"}) {
-            Properties messages = load(file);
-            for (String key : messages.stringPropertyNames()) {
-                String text = messages.getProperty(key);
-                if (text.contains("{0}")) {
-                    String formatted = new MessageFormat(text, Locale.ROOT).format(new Object[] {"A", "B", "C"});
-                    assertTrue(formatted.contains("A"), file + " " + key + ": " + formatted);
+        for (String name : FILES) {
+            for (String file : new String[] {name + ".properties", name + "_en.properties"}) {
+                Properties messages = load(file);
+                for (String key : messages.stringPropertyNames()) {
+                    String text = messages.getProperty(key);
+                    if (!text.contains("{0")) {
+                        continue;
+                    }
+                    // A plain placeholder gets a word; a number or a plural choice ({n,…}) gets a
+                    // number, formatted both as one and as many.
+                    for (long n : new long[] {1, 7}) {
+                        Object[] args = new Object[4];
+                        for (int i = 0; i < args.length; i++) {
+                            args[i] = text.contains("{" + i + ",") ? (Object) n : (Object) ("A" + i);
+                        }
+                        String formatted = new MessageFormat(text, Locale.ROOT).format(args);
+                        assertTrue(formatted.contains(text.contains("{0}") ? "A0" : "1".equals(String.valueOf(n)) ? "" : "7"),
+                                file + " " + key + ": " + formatted);
+                    }
                 }
             }
         }

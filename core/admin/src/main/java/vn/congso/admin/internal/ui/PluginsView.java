@@ -28,9 +28,6 @@ import com.vaadin.flow.data.renderer.ComponentRenderer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -59,6 +56,7 @@ import vn.congso.api.upload.BoundedUploadHandler;
 import vn.congso.api.upload.ContentCheck;
 import vn.congso.api.upload.SpooledUpload;
 import vn.congso.api.upload.UploadRefusedException;
+import vn.congso.api.text.Formats;
 import vn.congso.api.upload.UploadTexts;
 
 /**
@@ -72,8 +70,6 @@ import vn.congso.api.upload.UploadTexts;
  */
 public final class PluginsView extends VerticalLayout {
 
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
     /** A PEM certificate is a few kilobytes; the same limit as the service's. */
     private static final int MAX_PEM_BYTES = 64 * 1024;
 
@@ -174,7 +170,8 @@ public final class PluginsView extends VerticalLayout {
         grid.setAllRowsVisible(true);
         grid.setEmptyStateText(t("plugins.installed.none"));
         grid.addComponentColumn(this::nameCell).setHeader(t("plugins.column.name")).setFlexGrow(3);
-        grid.addColumn(PluginInfo::version).setHeader(t("plugins.column.version")).setAutoWidth(true);
+        grid.addColumn(plugin -> PluginTexts.version(plugin.version(), this::t)).setHeader(t("plugins.column.version"))
+                .setAutoWidth(true);
         grid.addColumn(PluginInfo::vendor).setHeader(t("plugins.column.vendor")).setFlexGrow(1);
         grid.addComponentColumn(this::stateCell).setHeader(t("plugins.column.state")).setAutoWidth(true);
         grid.addComponentColumn(this::healthCell).setHeader(t("plugins.column.health")).setFlexGrow(2);
@@ -192,7 +189,9 @@ public final class PluginsView extends VerticalLayout {
         features.setEmptyStateText(t("plugins.features.none"));
         features.addColumn(AvailableFeature::name).setHeader(t("plugins.column.feature")).setFlexGrow(2);
         features.addColumn(AvailableFeature::version).setHeader(t("plugins.column.version")).setAutoWidth(true);
-        features.addColumn(AvailableFeature::description).setHeader(t("plugins.column.description")).setFlexGrow(3);
+        // First-party features are described in the reader's language; others as their repository says.
+        features.addColumn(feature -> translations.has("plugins.feature." + feature.name(), locale())
+                ? t("plugins.feature." + feature.name()) : feature.description()).setHeader(t("plugins.column.description")).setFlexGrow(3);
         features.addComponentColumn(feature -> {
             Button install = new Button(t("plugins.action.install"), e -> confirmThen(
                     () -> plugins.dryRunFeature(feature.name(), feature.version()),
@@ -230,8 +229,7 @@ public final class PluginsView extends VerticalLayout {
                     .set("word-break", "break-all");
             return fingerprint;
         }).setHeader(t("plugins.trust.column.fingerprint")).setFlexGrow(3);
-        signers.addColumn(signer -> DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale())
-                .format(signer.notAfter().atZone(VIETNAM))).setHeader(t("plugins.trust.column.valid-until"))
+        signers.addColumn(signer -> Formats.date(signer.notAfter(), locale())).setHeader(t("plugins.trust.column.valid-until"))
                 .setAutoWidth(true);
         signers.addColumn(TrustedSigner::name).setHeader(t("plugins.trust.column.file")).setFlexGrow(2);
         signers.addComponentColumn(signer -> {
@@ -292,11 +290,21 @@ public final class PluginsView extends VerticalLayout {
     }
 
     private Component nameCell(PluginInfo plugin) {
-        Span name = new Span(plugin.name().isBlank() ? plugin.symbolicName() : plugin.name());
+        PluginTexts.Names names = PluginTexts.of(plugin.bundleId(),
+                plugin.name().isBlank() ? plugin.symbolicName() : plugin.name(), locale());
+        Span name = new Span(names.name());
         name.getStyle().set("font-weight", "600");
+        name.setId("plugin-name-" + plugin.symbolicName());
+        VerticalLayout cell = new VerticalLayout(name);
+        if (!names.description().isBlank()) {
+            Span description = new Span(names.description());
+            description.setId("plugin-description-" + plugin.symbolicName());
+            description.getStyle().set("font-size", "var(--lumo-font-size-s)");
+            cell.add(description);
+        }
         Span symbolic = new Span(plugin.symbolicName());
-        symbolic.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
-        VerticalLayout cell = new VerticalLayout(name, symbolic);
+        symbolic.getStyle().set("font-size", "var(--lumo-font-size-xs)").set("color", "var(--lumo-secondary-text-color)");
+        cell.add(symbolic);
         cell.setPadding(false);
         cell.setSpacing(false);
         cell.setId("plugin-" + plugin.symbolicName());
@@ -328,7 +336,7 @@ public final class PluginsView extends VerticalLayout {
     }
 
     private String installedText(PluginInfo plugin) {
-        return plugin.installed().map(record -> t("plugins.installed.by", WHEN.format(record.at().atZone(VIETNAM)),
+        return plugin.installed().map(record -> t("plugins.installed.by", Formats.dateTime(record.at(), locale()),
                 record.actor())).orElse(t("plugins.installed.with-platform"));
     }
 
@@ -376,14 +384,14 @@ public final class PluginsView extends VerticalLayout {
                 : String.join(", ", plugin.permissions()))));
         details.add(new Paragraph(plugin.migration().map(m -> t("plugins.details.migration",
                 t("plugins.migration." + m.state().name()), m.changesetsApplied(), m.bundleVersion(),
-                WHEN.format(m.finishedAt().atZone(VIETNAM)))).orElse(t("plugins.details.no-migration"))));
+                Formats.dateTime(m.finishedAt(), locale()))).orElse(t("plugins.details.no-migration"))));
         if (plugin.managed()) {
             List<InstallRecord> history = plugins.history(plugin.symbolicName());
             if (!history.isEmpty()) {
                 UnorderedList list = new UnorderedList();
                 list.setId("plugin-history-" + plugin.symbolicName());
                 for (InstallRecord record : history) {
-                    list.add(new ListItem(t("plugins.details.history-entry", WHEN.format(record.at().atZone(VIETNAM)),
+                    list.add(new ListItem(t("plugins.details.history-entry", Formats.dateTime(record.at(), locale()),
                             t("plugins.history." + record.action()), record.version(),
                             record.previousVersion().orElse("—"), record.actor())));
                 }

@@ -20,6 +20,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import vn.congso.api.audit.AuditLog;
+import vn.congso.api.text.Formats;
+import vn.congso.api.text.PickerTexts;
 import vn.congso.security.internal.SecurityService;
 
 /** The audit log: filters by who, what and when; CSV export of what is shown. */
@@ -28,7 +30,8 @@ public class AuditView extends VerticalLayout {
     private static final long serialVersionUID = 1L;
     /** Times are stored in UTC and shown in the district's time zone. */
     static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss").withZone(ZONE);
+    /** The export's times: one fixed, sortable form whatever the reader's language. */
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZONE);
     private static final int LIMIT = 2000;
 
     private final transient AuditLog audit;
@@ -38,10 +41,12 @@ public class AuditView extends VerticalLayout {
     private final DatePicker from = new DatePicker();
     private final DatePicker to = new DatePicker();
     private transient List<AuditLog.Entry> shown = List.of();
+    private final transient AuditTexts texts;
 
     /** Creates the view. */
     public AuditView(SecurityService security, AuditLog audit) {
         this.audit = audit;
+        this.texts = new AuditTexts(security::hasText, security::t);
         setId("audit-view");
         setSizeFull();
         actor.setId("audit-actor");
@@ -49,17 +54,18 @@ public class AuditView extends VerticalLayout {
         actor.setClearButtonVisible(true);
         action.setId("audit-action");
         action.setLabel(security.t("security.audit.action"));
-        action.setPlaceholder("security.login");
         action.setClearButtonVisible(true);
         from.setId("audit-from");
         from.setLabel(security.t("security.audit.from"));
+        PickerTexts.apply(from, security::t, security.locale());
         to.setId("audit-to");
         to.setLabel(security.t("security.audit.to"));
+        PickerTexts.apply(to, security::t, security.locale());
         Button search = new Button(security.t("security.audit.search"), e -> search());
         search.setId("audit-search");
         search.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Anchor export = new Anchor(DownloadHandler.fromInputStream(event -> {
-            byte[] csv = csv(shown).getBytes(StandardCharsets.UTF_8);
+            byte[] csv = csv(shown, texts).getBytes(StandardCharsets.UTF_8);
             return new DownloadResponse(new ByteArrayInputStream(csv), "audit-log.csv", "text/csv;charset=utf-8",
                     csv.length);
         }), security.t("security.audit.export"));
@@ -69,13 +75,14 @@ public class AuditView extends VerticalLayout {
         filters.setWrap(true);
 
         grid.setId("audit-grid");
-        grid.addColumn(e -> TIME.format(e.at())).setHeader(security.t("security.audit.time")).setAutoWidth(true);
+        grid.setEmptyStateText(security.t("security.audit.empty"));
+        grid.addColumn(e -> Formats.dateTimeSeconds(e.at(), security.locale())).setHeader(security.t("security.audit.time")).setAutoWidth(true);
         grid.addColumn(AuditLog.Entry::actor).setHeader(security.t("security.audit.actor")).setAutoWidth(true);
-        grid.addColumn(AuditLog.Entry::action).setHeader(security.t("security.audit.action")).setAutoWidth(true);
+        grid.addColumn(e -> texts.action(e.action())).setHeader(security.t("security.audit.action")).setAutoWidth(true);
         grid.addColumn(AuditLog.Entry::target).setHeader(security.t("security.audit.target")).setAutoWidth(true);
         grid.addColumn(e -> security.t("security.audit.outcome." + e.outcome().name().toLowerCase()))
                 .setHeader(security.t("security.audit.outcome")).setAutoWidth(true);
-        grid.addColumn(AuditLog.Entry::detail).setHeader(security.t("security.audit.detail")).setFlexGrow(1);
+        grid.addColumn(texts::detail).setHeader(security.t("security.audit.detail")).setFlexGrow(1);
         grid.addColumn(AuditLog.Entry::address).setHeader(security.t("security.audit.address")).setAutoWidth(true);
         grid.setSizeFull();
         add(new H1(security.t("security.audit.title")), filters, grid);
@@ -92,13 +99,16 @@ public class AuditView extends VerticalLayout {
         grid.setItems(shown);
     }
 
-    /** The entries as CSV, times in the district's time zone, cells quoted. */
-    static String csv(List<AuditLog.Entry> entries) {
+    /**
+     * The entries as CSV, times in the district's time zone, cells quoted; the action's code and
+     * the detail as the reader reads it on screen.
+     */
+    static String csv(List<AuditLog.Entry> entries, AuditTexts texts) {
         StringBuilder out = new StringBuilder("\uFEFFtime,actor,action,target,outcome,detail,address\r\n");
         for (AuditLog.Entry e : entries) {
             out.append(quote(TIME.format(e.at()))).append(',').append(quote(e.actor())).append(',')
                     .append(quote(e.action())).append(',').append(quote(e.target())).append(',')
-                    .append(e.outcome().name()).append(',').append(quote(e.detail())).append(',')
+                    .append(e.outcome().name()).append(',').append(quote(texts.detail(e))).append(',')
                     .append(quote(e.address())).append("\r\n");
         }
         return out.toString();

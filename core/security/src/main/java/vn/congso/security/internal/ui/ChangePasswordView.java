@@ -38,9 +38,10 @@ public class ChangePasswordView extends VerticalLayout {
                 current.clear();
                 next.clear();
                 repeat.clear();
+                // Navigate rather than reload, so that the success message stays on screen; the
+                // shell rebuilds the navigation with everything the account may now open.
+                getUI().ifPresent(ui -> ui.navigate(""));
                 Forms.success(security.t("security.password.changed"));
-                // Reload so the navigation shows everything the account may now open.
-                getUI().ifPresent(ui -> ui.getPage().setLocation("./"));
             } catch (ValidationException problems) {
                 Forms.show(security, problems, Map.of("current", current, "new", next, "repeat", repeat));
             }

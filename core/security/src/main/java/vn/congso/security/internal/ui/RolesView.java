@@ -41,6 +41,7 @@ public class RolesView extends VerticalLayout {
         setId("roles-view");
         setSizeFull();
         grid.setId("roles-matrix");
+        grid.setEmptyStateText(security.t("security.roles.empty"));
         grid.setSizeFull();
         add(new H1(security.t("security.roles.title")), new Paragraph(security.t("security.roles.help")), grid);
         build();

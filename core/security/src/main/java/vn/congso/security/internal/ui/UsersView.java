@@ -57,6 +57,7 @@ public class UsersView extends VerticalLayout {
         importButton.setId("users-import");
 
         grid.setId("users-grid");
+        grid.setEmptyStateText(security.t("security.users.empty"));
         grid.addColumn(u -> u.data().username()).setHeader(security.t("security.user.username")).setSortable(true);
         grid.addColumn(u -> u.data().fullName()).setHeader(security.t("security.user.full-name")).setSortable(true);
         grid.addColumn(u -> unitNames.getOrDefault(u.data().unit(), u.data().unit()))
@@ -165,6 +166,7 @@ public class UsersView extends VerticalLayout {
         dialog.add(new Paragraph(security.t("security.users.one-time-help")));
         Grid<Map.Entry<String, String>> list = new Grid<>();
         list.setId("one-time-passwords");
+        list.setEmptyStateText(security.t("security.users.one-time-none"));
         list.addColumn(Map.Entry::getKey).setHeader(security.t("security.user.username"));
         list.addColumn(Map.Entry::getValue).setHeader(security.t("security.users.one-time-password"));
         list.setItems(List.copyOf(passwords.entrySet()));
@@ -238,6 +240,7 @@ public class UsersView extends VerticalLayout {
             summary.setId("import-preview");
             Grid<UserCsv.Row> preview = new Grid<>();
             preview.setId("import-preview-grid");
+            preview.setEmptyStateText(security.t("security.users.import-empty"));
             preview.addColumn(UserCsv.Row::line).setHeader("#").setAutoWidth(true);
             preview.addColumn(r -> r.user().username()).setHeader(security.t("security.user.username"));
             preview.addColumn(r -> r.user().fullName()).setHeader(security.t("security.user.full-name"));
@@ -254,6 +257,7 @@ public class UsersView extends VerticalLayout {
             title.setId("import-rejected");
             Grid<UserCsv.Problem> errors = new Grid<>();
             errors.setId("import-errors");
+            errors.setEmptyStateText(security.t("security.users.import-empty"));
             errors.addColumn(UserCsv.Problem::line).setHeader(security.t("security.import.line"))
                     .setAutoWidth(true);
             errors.addColumn(p -> security.t(p.key(), p.value())).setHeader(security.t("security.import.problem"));

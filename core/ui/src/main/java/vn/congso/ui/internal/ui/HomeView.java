@@ -9,7 +9,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.router.HasDynamicTitle;
 import java.util.List;
 import java.util.Locale;
 import vn.congso.ui.internal.NavigationModel;
@@ -19,7 +18,7 @@ import vn.congso.ui.internal.Platform;
  * The home page: a welcome, what the signed-in user may open ("for you", from their navigation
  * beyond account settings), and the public services installed right now.
  */
-public class HomeView extends VerticalLayout implements HasDynamicTitle {
+public class HomeView extends VerticalLayout implements MainLayout.ShellPage {
 
     private static final long serialVersionUID = 1L;
 
@@ -28,6 +27,9 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
     private final Div mine = new Div();
     private final H2 servicesTitle = new H2();
     private final Div services = new Div();
+    private final H2 signInTitle = new H2();
+    private final Paragraph signInIntro = new Paragraph();
+    private final Div signIn = new Div();
 
     /** Creates the home page. */
     public HomeView() {
@@ -44,7 +46,13 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
         servicesTitle.setText(t("congso.home.services"));
         services.setId("home-services");
         services.addClassName("service-list");
-        add(title, intro, mineTitle, mine, servicesTitle, services);
+        signInTitle.setText(t("congso.home.sign-in-services"));
+        signInTitle.setId("home-sign-in-title");
+        signInIntro.setText(t("congso.home.sign-in-intro"));
+        signInIntro.setId("home-sign-in-intro");
+        signIn.setId("home-sign-in-services");
+        signIn.addClassName("service-list");
+        add(title, intro, mineTitle, mine, servicesTitle, services, signInTitle, signInIntro, signIn);
         refresh();
     }
 
@@ -57,9 +65,21 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
         mine.setVisible(!personal.isEmpty());
 
         services.removeAll();
-        List<NavigationModel.Entry> entries = platform.publicServices();
+        List<NavigationModel.Entry> entries = new java.util.ArrayList<>(platform.publicServices());
+        // Public pages outside the navigation (a certificate verification) are services too.
+        entries.addAll(platform.publicPages());
+        // A visitor also sees what signing in opens, so the page never claims that nothing is
+        // installed while, say, training is.
+        boolean anonymous = !platform.currentUser().isAuthenticated();
+        List<NavigationModel.Entry> afterSignIn = anonymous ? platform.afterSignIn() : List.of();
+        signIn.removeAll();
+        afterSignIn.forEach(entry -> signIn.add(card("sign-in-service-", entry)));
+        signInTitle.setVisible(!afterSignIn.isEmpty());
+        signInIntro.setVisible(!afterSignIn.isEmpty());
+        signIn.setVisible(!afterSignIn.isEmpty());
+
         // "No public services yet" helps a visitor; under a signed-in user's own cards it is noise.
-        boolean showServices = !entries.isEmpty() || personal.isEmpty();
+        boolean showServices = !entries.isEmpty() || (personal.isEmpty() && afterSignIn.isEmpty());
         servicesTitle.setVisible(showServices);
         services.setVisible(showServices);
         if (entries.isEmpty()) {
@@ -91,8 +111,8 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
     }
 
     @Override
-    public String getPageTitle() {
-        return t("congso.app.title");
+    public String pageTitleKey() {
+        return "congso.nav.home";
     }
 
     private String t(String key) {

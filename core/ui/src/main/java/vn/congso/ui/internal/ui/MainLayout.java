@@ -11,7 +11,10 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Header;
 import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Nav;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.notification.Notification;
@@ -22,6 +25,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.HasDynamicTitle;
 import java.util.Locale;
 import vn.congso.api.CurrentUser;
 import vn.congso.api.TranslationService;
@@ -34,14 +38,21 @@ import vn.congso.ui.internal.Platform;
  * the language switch, and a side navigation built from the views present now. It listens
  * to the platform, so a plugin coming or going changes every open tab at once; a tab that
  * shows a view whose plugin went away is moved to the home page with a notice.
+ *
+ * <p>Every page it shows has the same landmarks (the header in {@code <header>}, the navigation
+ * in {@code <nav>}, the page itself in {@code <main id="main-content">}) and a browser-tab title
+ * naming the page and the district ({@link #getPageTitle()}), whichever bundle the view comes from.
  */
-public class MainLayout extends AppLayout implements Platform.ShellListener {
+public class MainLayout extends AppLayout implements Platform.ShellListener, HasDynamicTitle {
 
     private static final long serialVersionUID = 1L;
 
     private final transient Platform platform;
     private final VerticalLayout navigation = new VerticalLayout();
     private final HorizontalLayout account = new HorizontalLayout();
+    /** The page's own content, inside the {@code <main>} landmark. */
+    private final Main main = new Main();
+    private HasElement shown;
     private transient Class<?> contentClass;
     private String contentTitle;
 
@@ -50,11 +61,20 @@ public class MainLayout extends AppLayout implements Platform.ShellListener {
         this.platform = Platform.current();
         setPrimarySection(Section.DRAWER);
         setId("main-layout");
-        addToNavbar(true, createHeader());
+        Header banner = new Header(createHeader());
+        banner.setId("app-banner");
+        banner.setWidthFull();
+        addToNavbar(true, banner);
         navigation.setId("side-navigation");
         navigation.setPadding(false);
         navigation.setSpacing(true);
-        addToDrawer(navigation);
+        Nav nav = new Nav(navigation);
+        nav.setId("app-navigation");
+        nav.getElement().setAttribute("aria-label", t("congso.header.menu"));
+        addToDrawer(nav);
+        main.setId("main-content");
+        main.setSizeFull();
+        setContent(main);
         buildNavigation();
     }
 
@@ -77,9 +97,10 @@ public class MainLayout extends AppLayout implements Platform.ShellListener {
         });
         Div titles = new Div();
         titles.addClassName("app-titles");
-        Span title = new Span(platform.theme(locale).map(Platform.ThemeInfo::districtName)
-                .filter(name -> !name.isBlank()).orElse(t("congso.app.title")));
+        Span title = new Span(districtName());
         title.setId("app-title");
+        // A phone shows at most two lines of the name (shell.css); the whole name stays at hand.
+        title.getElement().setAttribute("title", districtName());
         titles.add(title);
         platform.theme(locale).map(Platform.ThemeInfo::tagline).filter(s -> !s.isBlank()).ifPresent(tagline -> {
             Span sub = new Span(tagline);
@@ -105,6 +126,11 @@ public class MainLayout extends AppLayout implements Platform.ShellListener {
         header.add(account);
         buildAccount();
         return header;
+    }
+
+    private String districtName() {
+        return platform.theme(locale()).map(Platform.ThemeInfo::districtName)
+                .filter(name -> !name.isBlank()).orElse(t("congso.app.title"));
     }
 
     /** Who is signed in, with sign-out; or the sign-in link when a security bundle offers one. */
@@ -172,13 +198,38 @@ public class MainLayout extends AppLayout implements Platform.ShellListener {
 
     @Override
     public void showRouterLayoutContent(HasElement content) {
-        super.showRouterLayoutContent(content);
+        main.getElement().removeAllChildren();
+        if (content != null) {
+            main.getElement().appendChild(content.getElement());
+        }
+        shown = content;
         contentClass = content == null ? null : content.getClass();
-        // Signing in or out (here or in another tab) changes who is named in the header.
+        // Signing in or out, or a password change, changes who is named and what is offered.
         buildAccount();
+        buildNavigation();
         // The title is translated now: when the view's bundle goes, its translations go with it.
         contentTitle = contentClass == null ? null
                 : platform.titleKeyOf(contentClass).map(key -> t(key)).orElse(null);
+    }
+
+    /**
+     * The browser tab's title: the page's name, then the district's ("Người dùng – UBND huyện
+     * Trần Đề"). A view that implements {@link HasDynamicTitle} itself names its page instead.
+     */
+    @Override
+    public String getPageTitle() {
+        String page = contentTitle;
+        if (page == null && shown instanceof ShellPage shellPage) {
+            page = t(shellPage.pageTitleKey());
+        }
+        String district = districtName();
+        return page == null || page.isBlank() ? district : page + " – " + district;
+    }
+
+    /** A view of the shell itself (home, not found, access denied), which names its page by a key. */
+    interface ShellPage {
+        /** @return the translation key of the page's name */
+        String pageTitleKey();
     }
 
     @Override
@@ -212,7 +263,7 @@ public class MainLayout extends AppLayout implements Platform.ShellListener {
             }
             buildNavigation();
             buildAccount();
-            if (getContent() instanceof HomeView homeView) {
+            if (shown instanceof HomeView homeView) {
                 homeView.refresh();
             }
         }));

@@ -16,11 +16,14 @@ import vn.congso.ui.internal.Platform;
 
 /** A friendly page for an address that leads nowhere, with the way back home. */
 @ParentLayout(MainLayout.class)
-public class NotFoundView extends VerticalLayout implements HasErrorParameter<NotFoundException> {
+public class NotFoundView extends VerticalLayout
+        implements HasErrorParameter<NotFoundException>, MainLayout.ShellPage {
 
     private static final long serialVersionUID = 1L;
 
     private static final int RELOAD_MILLIS = 3000;
+
+    private String titleKey = "congso.notfound.title";
 
     /** Creates the page. */
     public NotFoundView() {
@@ -34,8 +37,10 @@ public class NotFoundView extends VerticalLayout implements HasErrorParameter<No
         removeAll();
         setId("not-found-view");
         if (platform.isStarting()) {
+            titleKey = "congso.starting.title";
             return starting(event, platform, locale);
         }
+        titleKey = "congso.notfound.title";
         H1 title = new H1(platform.t("congso.notfound.title", locale));
         title.setId("not-found-title");
         // The path is shown as text, never as HTML.
@@ -46,6 +51,11 @@ public class NotFoundView extends VerticalLayout implements HasErrorParameter<No
         home.setId("not-found-home");
         add(title, message, home);
         return HttpServletResponse.SC_NOT_FOUND;
+    }
+
+    @Override
+    public String pageTitleKey() {
+        return titleKey;
     }
 
     /**

@@ -41,6 +41,7 @@ public final class DemoData {
 
     /** The course title. */
     static final String COURSE_TITLE = "Kỹ năng công nghệ thông tin cơ bản";
+    static final String EXAM_TITLE = "Bài thi cuối khóa " + COURSE_TITLE.toLowerCase(java.util.Locale.ROOT);
     /** The bank category the demo questions go into. */
     static final String CATEGORY = "Kỹ năng CNTT cơ bản";
     /** Questions drawn from each of the demo bank's categories. */
@@ -133,8 +134,9 @@ public final class DemoData {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         ExamSettings settings = new ExamSettings(Duration.ofMinutes(30), now.minus(Duration.ofDays(1)),
                 now.plus(Duration.ofDays(365)), 3, 70, GradingMethod.HIGHEST, Duration.ofSeconds(30));
-        exams.create(new ExamService.ExamDraft("Bài kiểm tra: " + COURSE_TITLE,
-                "Bài kiểm tra gồm " + rules.size() * PER_CATEGORY + " câu hỏi, làm trong 30 phút. Đạt từ 70% trở lên"
+        // A title without a type prefix: screens add their own ("Kết quả: …"), never twice.
+        exams.create(new ExamService.ExamDraft(EXAM_TITLE,
+                "Bài kiểm tra gồm " + rules.size() * PER_CATEGORY + " câu hỏi, làm trong 30 phút. Đạt từ 70\u00A0% trở lên"
                         + " được cấp giấy chứng nhận. Mỗi câu trả lời được lưu ngay khi chọn.",
                 courseId, settings, rules, ExamService.ReviewOptions.FULL, 24));
         courses.setPublished(courseId, true);

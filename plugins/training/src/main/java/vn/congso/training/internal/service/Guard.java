@@ -58,7 +58,8 @@ final class Guard {
     CurrentUser change(String action, Object target, String... anyOf) {
         CurrentUser user = users.current();
         if (Arrays.stream(anyOf).noneMatch(user::isPermitted)) {
-            audit.record(action, String.valueOf(target), AuditLog.Outcome.DENIED, "missing " + anyOf[0]);
+            audit.record(action, String.valueOf(target), AuditLog.Outcome.DENIED,
+                    AuditLog.Message.of("audit.detail.missing-permission", anyOf[0]));
             throw new AccessDeniedException(anyOf[0]);
         }
         return user;
@@ -67,6 +68,11 @@ final class Guard {
     /** Records a change that took effect. */
     void done(String action, Object target, String detail) {
         audit.record(action, String.valueOf(target), AuditLog.Outcome.SUCCESS, detail == null ? "" : detail);
+    }
+
+    /** Records a change that took effect, its detail read in each reader's language. */
+    void done(String action, Object target, AuditLog.Message detail) {
+        audit.record(action, String.valueOf(target), AuditLog.Outcome.SUCCESS, detail);
     }
 
     /** Records a change refused by the rules. */

@@ -465,7 +465,8 @@ public final class JdbcExamService implements ExamService {
                     + " max_mark, version) VALUES (?, ?, ?, ?, ?, ?)", attemptId, i, drawn.get(i)[0],
                     (int) drawn.get(i)[1], 1.0, 0L);
         }
-        guard.done("training.attempt.start", attemptId, "exam " + examId + ", attempt " + (used + 1));
+        guard.done("training.attempt.start", attemptId,
+                AuditLog.Message.of("training.audit.attempt-start", examId, used + 1));
         return session(c, attempt(c, attemptId), exam);
     }
 

@@ -139,6 +139,7 @@ public class CourseEditorView extends VerticalLayout implements HasUrlParameter<
         actions.setWrap(true);
 
         lessons.setId("course-lessons-grid");
+        lessons.setEmptyStateText(ui.t("training.ui.lessons.empty"));
         lessons.addColumn(l -> l.position() + 1).setHeader("#").setAutoWidth(true).setFlexGrow(0);
         lessons.addColumn(Lesson::title).setHeader(ui.t("training.ui.lesson.title-field")).setFlexGrow(3);
         lessons.addColumn(l -> l.attachments().size()).setHeader(ui.t("training.ui.lesson.attachments")).setAutoWidth(true);
@@ -148,6 +149,7 @@ public class CourseEditorView extends VerticalLayout implements HasUrlParameter<
         addLesson.setId("lesson-add");
 
         enrolments.setId("course-enrolments-grid");
+        enrolments.setEmptyStateText(ui.t("training.ui.enrol.empty"));
         enrolments.addColumn(Enrolment::username).setHeader(ui.t("training.ui.enrol.user")).setSortable(true);
         enrolments.addColumn(en -> directory.person(en.username()).map(UserDirectory.Person::fullName).orElse(""))
                 .setHeader(ui.t("training.ui.enrol.full-name"));
@@ -440,7 +442,7 @@ public class CourseEditorView extends VerticalLayout implements HasUrlParameter<
         units.setWidthFull();
         DatePicker deadline = new DatePicker(ui.t("training.ui.enrol.deadline"));
         deadline.setId("enrol-deadline");
-        deadline.setLocale(ui.locale());
+        ui.texts(deadline);
         deadline.setMin(LocalDate.now(Ui.ZONE));
         deadline.setHelperText(ui.t("training.ui.enrol.deadline-help"));
         dialog.add(new VerticalLayout(people, units, deadline));

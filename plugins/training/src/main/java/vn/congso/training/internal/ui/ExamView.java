@@ -122,6 +122,7 @@ public class ExamView extends VerticalLayout implements HasUrlParameter<Long> {
             add(new H2(ui.t("training.ui.exam.my-attempts")));
             Grid<AttemptResult> grid = new Grid<>();
             grid.setId("exam-attempts");
+            grid.setEmptyStateText(ui.t("training.ui.exam.no-attempts"));
             grid.addColumn(AttemptResult::number).setHeader(ui.t("training.ui.exam.attempt-number")).setAutoWidth(true);
             grid.addColumn(a -> ui.name("training.ui.attempt.state", a.state().name()))
                     .setHeader(ui.t("training.ui.exam.attempt-state"));

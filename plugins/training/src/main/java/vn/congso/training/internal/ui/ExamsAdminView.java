@@ -152,11 +152,11 @@ public class ExamsAdminView extends VerticalLayout {
         timeLimit.setId("exam-time-limit");
         DateTimePicker opens = new DateTimePicker(ui.t("training.ui.exams.opens"));
         opens.setId("exam-opens");
-        opens.setLocale(ui.locale());
+        ui.texts(opens);
         opens.setStep(Duration.ofMinutes(15));
         DateTimePicker closes = new DateTimePicker(ui.t("training.ui.exams.closes"));
         closes.setId("exam-closes");
-        closes.setLocale(ui.locale());
+        ui.texts(closes);
         closes.setStep(Duration.ofMinutes(15));
         NumberInput attempts = ui.number(ui.t("training.ui.exams.attempts"), true);
         attempts.setId("exam-attempts");
@@ -410,6 +410,7 @@ public class ExamsAdminView extends VerticalLayout {
         H3 heading = new H3(ui.t("training.ui.exams.extra-time"));
         Grid<ExamService.ExtraTime> list = new Grid<>();
         list.setId("exam-extra-times");
+        list.setEmptyStateText(ui.t("training.ui.exams.extra-time-none"));
         list.addColumn(ExamService.ExtraTime::username).setHeader(ui.t("training.ui.enrol.user"));
         list.addColumn(x -> directory.person(x.username()).map(UserDirectory.Person::fullName).orElse(""))
                 .setHeader(ui.t("training.ui.enrol.full-name"));

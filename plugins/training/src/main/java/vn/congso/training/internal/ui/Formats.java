@@ -29,7 +29,8 @@ final class Formats {
     }
 
     /**
-     * A percentage with at most one decimal, in the user's number style ({@code 87,5 %} in
+     * A percentage with at most one decimal, written as every screen of the platform writes it
+     * ({@link vn.congso.api.text.Formats#percent}: {@code 87,5 %} with a no-break space in
      * Vietnamese, {@code 87.5%} in English).
      *
      * @param value the percentage, 0 to 100
@@ -37,11 +38,7 @@ final class Formats {
      * @return the text
      */
     static String percent(double value, Locale locale) {
-        NumberFormat number = NumberFormat.getNumberInstance(locale);
-        number.setMaximumFractionDigits(1);
-        number.setMinimumFractionDigits(0);
-        String digits = number.format(value);
-        return "en".equals(locale.getLanguage()) ? digits + "%" : digits + " %";
+        return vn.congso.api.text.Formats.percent(value, locale);
     }
 
     /**

@@ -179,6 +179,7 @@ final class ImportDialog extends Dialog {
         title.addClassName("training-strong");
         Grid<ImportSummary.Row> grid = new Grid<>();
         grid.setId("import-summary");
+        grid.setEmptyStateText(ui.t("training.ui.import.summary-empty"));
         grid.addColumn(r -> r.category().isEmpty() ? ui.t("training.ui.import.total") : r.category())
                 .setHeader(ui.t("training.ui.question.category")).setFlexGrow(3).setResizable(true)
                 .setTooltipGenerator(r -> r.category()).setPartNameGenerator(r -> r.category().isEmpty() ? "total" : null);
@@ -201,6 +202,7 @@ final class ImportDialog extends Dialog {
         title.addClassNames("training-error", "training-strong");
         Grid<ImportError> grid = new Grid<>();
         grid.setId("import-errors");
+        grid.setEmptyStateText(ui.t("training.ui.import.errors-empty"));
         grid.addColumn(e -> e.line() > 0 ? ui.t("training.import.at-line", e.line())
                 : e.element().isEmpty() ? "" : ui.t("training.import.at-element", e.element()))
                 .setHeader(ui.t("training.ui.import.where")).setAutoWidth(true);

@@ -206,6 +206,7 @@ public class ReportsView extends VerticalLayout {
     private Grid<UnitRow> unitGrid(String id, List<UnitRow> rows) {
         Grid<UnitRow> grid = new Grid<>();
         grid.setId(id);
+        grid.setEmptyStateText(ui.t("training.ui.reports.no-units"));
         grid.addColumn(r -> r.unitName().isEmpty() ? ui.t("training.ui.reports.no-unit") : r.unitName())
                 .setHeader(ui.t("training.ui.verify.unit")).setFlexGrow(3).setSortable(true);
         grid.addColumn(r -> r.counts().enrolled()).setHeader(ui.t("training.ui.reports.enrolled")).setSortable(true);
@@ -257,6 +258,7 @@ public class ReportsView extends VerticalLayout {
     private Grid<QuestionRow> questionGrid(List<QuestionRow> rows) {
         Grid<QuestionRow> grid = new Grid<>();
         grid.setId("reports-questions");
+        grid.setEmptyStateText(ui.t("training.ui.reports.no-questions"));
         grid.addColumn(QuestionRow::title).setHeader(ui.t("training.ui.question.text")).setFlexGrow(4);
         grid.addColumn(r -> ui.name("training.ui.question.type", r.type().name())).setHeader(ui.t("training.ui.question.type"))
                 .setAutoWidth(true);

@@ -9,7 +9,6 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -93,22 +92,26 @@ final class Ui implements Serializable {
         return users.current();
     }
 
-    /** A date and time as the district reads it. */
+    /** A date and time as every screen of the platform writes it ({@link vn.congso.api.text.Formats}). */
     String dateTime(Instant instant) {
-        if (instant == null) {
-            return "";
-        }
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(locale()).withZone(ZONE)
-                .format(instant);
+        return vn.congso.api.text.Formats.dateTime(instant, locale());
     }
 
-    /** A date as the district reads it. */
+    /** A date as every screen of the platform writes it ({@link vn.congso.api.text.Formats}). */
     String date(Instant instant) {
-        if (instant == null) {
-            return "";
-        }
-        return DateTimeFormatter.ofPattern(english() ? "d MMM yyyy" : "dd/MM/yyyy", locale()).withZone(ZONE)
-                .format(instant);
+        return vn.congso.api.text.Formats.date(instant, locale());
+    }
+
+    /** Gives a date picker the platform's translated texts and date format. */
+    <T extends com.vaadin.flow.component.datepicker.DatePicker> T texts(T picker) {
+        vn.congso.api.text.PickerTexts.apply(picker, key -> t(key), locale());
+        return picker;
+    }
+
+    /** Gives a date-and-time picker the platform's translated texts and date format. */
+    <T extends com.vaadin.flow.component.datetimepicker.DateTimePicker> T texts(T picker) {
+        vn.congso.api.text.PickerTexts.apply(picker, key -> t(key), locale());
+        return picker;
     }
 
     /** A clock time with seconds, as in "Saved at 10:42:05". */

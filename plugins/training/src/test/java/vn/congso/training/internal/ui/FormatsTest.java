@@ -27,9 +27,9 @@ class FormatsTest {
 
     @Test
     void percentagesFollowTheLanguage() {
-        assertEquals("87,5 %", Formats.percent(87.5, Locale.forLanguageTag("vi")));
+        assertEquals("87,5\u00A0%", Formats.percent(87.5, Locale.forLanguageTag("vi")));
         assertEquals("87.5%", Formats.percent(87.5, Locale.ENGLISH));
-        assertEquals("100 %", Formats.percent(100, Locale.forLanguageTag("vi")));
+        assertEquals("100\u00A0%", Formats.percent(100, Locale.forLanguageTag("vi")));
         assertEquals("33.3%", Formats.percent(100.0 / 3, Locale.ENGLISH));
     }
 }
