@@ -35,7 +35,7 @@ class MetatypeTest {
             "vn.congso.security", Map.of("maxFailures", "5", "failureWindowMinutes", "15", "lockoutMinutes", "15",
                     "addressMaxFailures", "20", "knownDeviceDays", "180", "demoAccounts", "false"),
             "vn.congso.security.audit", Map.of("retentionDays", "730"),
-            "vn.congso.security.ratelimit", Map.of("defaultLimit", "60/60", "limits", "training:verify=30/60"));
+            "vn.congso.security.ratelimit", Map.of("defaultLimit", "60/60", "limits", ""));
 
     @Test
     void everyConfigurationIsDescribedInVietnameseAndEnglish() throws Exception {

@@ -56,6 +56,9 @@ class UnitReorganisationTest {
         security = fixture.security;
         units = new UnitService(database(fixture.dataSource), fixture.audit, security);
         console = security.system("console:karaf");
+        // A plugin's role (core declares none for learners).
+        sql("INSERT INTO sec_role (id, name_vi, name_en, built_in, sort_order) VALUES (?, ?, ?, ?, ?)", "learner",
+                "Học viên", "Learner", false, 10);
         // A learner who was in Tài Văn since before the reform (the history says so from 2024 on).
         security.call(console, () -> security.createUser(new UserData("hoc.vien.taivan", "Lê Thị Tài Văn", "", "",
                 "xa-tai-van", true, Set.of("learner"))));
