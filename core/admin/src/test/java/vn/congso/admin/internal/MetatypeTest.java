@@ -34,8 +34,7 @@ class MetatypeTest {
     private static final Map<String, Map<String, String>> EXPECTED = Map.of(
             "vn.congso.admin", Map.of("allowUnsigned", "false", "maxUploadMegabytes", "50", "maxArchiveEntries",
                     "20000", "maxInflatedMegabytes", "256", "maxCompressionRatio", "100", "healthTimeoutSeconds", "20",
-                    "trustStore", "congso-trust", "featureRepositoryPrefix", "congso",
-                    "coreSymbolicNamePrefix", "congso-core-"));
+                    "trustStore", "congso-trust", "featureRepositoryPrefix", "congso"));
 
     @Test
     void everyConfigurationIsDescribedInVietnameseAndEnglish() throws Exception {
