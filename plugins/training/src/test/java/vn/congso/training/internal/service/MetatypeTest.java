@@ -32,9 +32,9 @@ class MetatypeTest {
 
     /** PID to its attributes with their defaults: existing etc/*.cfg files rely on these. */
     private static final Map<String, Map<String, String>> EXPECTED = Map.of(
-            "vn.congso.training", Map.of("publicBaseUrl", "http://127.0.0.1:8181",
-                    "authority", "Ủy ban nhân dân huyện Trần Đề", "place", "Trần Đề",
-                    "signerTitle", "TM. Ủy ban nhân dân huyện", "demoData", "true", "sweepSeconds", "5"));
+            "vn.congso.training", Map.of("authority", "Ủy ban nhân dân huyện Trần Đề", "place", "Trần Đề",
+                    "signerTitle", "TM. ỦY BAN NHÂN DÂN|KT. CHỦ TỊCH|PHÓ CHỦ TỊCH", "signerName", "",
+                    "demoData", "true", "sweepSeconds", "5"));
 
     @Test
     void everyConfigurationIsDescribedInVietnameseAndEnglish() throws Exception {
