@@ -50,6 +50,7 @@ public final class PublicIndicatorsView extends VerticalLayout {
             return;
         }
         Dashboard summary = dashboards.publicSummary(period.value(), locale);
+        content.getElement().setAttribute("data-build-millis", String.valueOf(summary.millis()));
         content.add(IndicatorCards.grid("indicators", summary, t("dashboard.public.empty"), (k, a) -> t(k, a)));
     }
 
