@@ -61,6 +61,11 @@ public final class DashboardService {
     public DashboardService(@Reference IndicatorRegistry registry, @Reference TranslationService translations,
             @Reference CurrentUserService users, @Reference UserDirectory directory, @Reference PdfRenderer pdf) {
         this(registry, translations, users, directory, pdf, Clock.systemUTC());
+        // The first chart costs about a second (JFreeChart's classes, AWT fonts): pay it now, off the page.
+        registry.background("Dashboard chart warm-up", () -> IndicatorCharts.svg(
+                List.of(new Dashboard.Row("a", "Xã Tài Văn", 1, "1", ""), new Dashboard.Row("b", "Xã Liêu Tú", 2, "2", "")),
+                "", vn.congso.api.indicators.UnitOfMeasure.PERCENT, java.util.OptionalDouble.of(50),
+                TranslationService.VIETNAMESE));
     }
 
     DashboardService(IndicatorRegistry registry, TranslationService translations, CurrentUserService users,

@@ -47,7 +47,7 @@ public final class IndicatorRegistry {
     static final String ACTOR = "system:dashboard";
 
     private final Logger log = LoggerFactory.getLogger(IndicatorRegistry.class);
-    private final Map<String, Indicator> indicators = new ConcurrentHashMap<>();
+    private final Map<String, Registered> indicators = new ConcurrentHashMap<>();
     private final RunAs runAs;
     private final Duration timeout;
     private final ThreadPoolExecutor workers;
@@ -74,8 +74,11 @@ public final class IndicatorRegistry {
             boolean isPublic, OptionalDouble target) {
 
         static Definition of(Indicator indicator) {
-            return new Definition(indicator.id(), indicator.titleKey(), indicator.descriptionKey(),
-                    indicator.unitOfMeasure(), indicator.isPublic(), indicator.target());
+            Optional<String> description = indicator.descriptionKey();
+            OptionalDouble target = indicator.target();
+            return new Definition(indicator.id(), indicator.titleKey(), description == null ? Optional.empty()
+                    : description, indicator.unitOfMeasure(), indicator.isPublic(),
+                    target == null ? OptionalDouble.empty() : target);
         }
     }
 
@@ -88,6 +91,10 @@ public final class IndicatorRegistry {
      * @param millis how long it took, or the time waited before giving up
      */
     public record Result(Definition definition, Status status, IndicatorValue value, long millis) {
+    }
+
+    /** An indicator with what it said about itself when it came. */
+    private record Registered(Indicator indicator, Definition definition) {
     }
 
     /**
@@ -116,6 +123,27 @@ public final class IndicatorRegistry {
         workers.allowCoreThreadTimeOut(true);
     }
 
+    /**
+     * Runs a task on a worker when one is free, such as drawing a first chart so that the first
+     * reader of the dashboard does not wait for the chart library and fonts to load.
+     *
+     * @param what the task's name, for the log
+     * @param task the task
+     */
+    void background(String what, Runnable task) {
+        try {
+            workers.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    log.warn("{} failed", what, e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            log.debug("{} skipped: every dashboard worker is busy", what);
+        }
+    }
+
     /** Stops the workers; a computation still running is interrupted. */
     @Deactivate
     public void close() {
@@ -129,11 +157,20 @@ public final class IndicatorRegistry {
      */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     public void addIndicator(Indicator indicator) {
-        String id = indicator.id();
-        Indicator before = indicators.putIfAbsent(id, indicator);
-        if (before != null && before != indicator) {
-            log.warn("Indicator {} of {} ignored: the id is already taken by {}", id, indicator.getClass().getName(),
-                    before.getClass().getName());
+        Definition definition;
+        try {
+            definition = Definition.of(indicator);
+            if (definition.id() == null || definition.titleKey() == null || definition.unitOfMeasure() == null) {
+                throw new IllegalArgumentException("id, title key and unit of measure are required");
+            }
+        } catch (RuntimeException e) {
+            log.warn("Indicator {} ignored: it cannot describe itself", indicator.getClass().getName(), e);
+            return;
+        }
+        Registered before = indicators.putIfAbsent(definition.id(), new Registered(indicator, definition));
+        if (before != null && before.indicator() != indicator) {
+            log.warn("Indicator {} of {} ignored: the id is already taken by {}", definition.id(),
+                    indicator.getClass().getName(), before.indicator().getClass().getName());
         }
     }
 
@@ -143,7 +180,7 @@ public final class IndicatorRegistry {
      * @param indicator the contribution going away
      */
     public void removeIndicator(Indicator indicator) {
-        indicators.remove(indicator.id(), indicator);
+        indicators.values().removeIf(r -> r.indicator() == indicator);
     }
 
     /**
@@ -153,12 +190,12 @@ public final class IndicatorRegistry {
      * @return the definitions
      */
     public List<Definition> definitions(boolean publicOnly) {
-        return chosen(publicOnly).stream().map(Definition::of).toList();
+        return chosen(publicOnly).stream().map(Registered::definition).toList();
     }
 
-    private List<Indicator> chosen(boolean publicOnly) {
-        return indicators.values().stream().filter(i -> !publicOnly || i.isPublic())
-                .sorted(Comparator.comparing(Indicator::id)).toList();
+    private List<Registered> chosen(boolean publicOnly) {
+        return indicators.values().stream().filter(r -> !publicOnly || r.definition().isPublic())
+                .sorted(Comparator.comparing(r -> r.definition().id())).toList();
     }
 
     /**
@@ -170,11 +207,12 @@ public final class IndicatorRegistry {
      * @return one result per indicator, by id
      */
     public List<Result> compute(boolean publicOnly, Period period, String unitId) {
-        List<Indicator> chosen = chosen(publicOnly);
+        List<Registered> chosen = chosen(publicOnly);
         CurrentUser system = runAs.system(ACTOR);
         long start = System.nanoTime();
         List<Future<IndicatorValue>> futures = new ArrayList<>();
-        for (Indicator indicator : chosen) {
+        for (Registered registered : chosen) {
+            Indicator indicator = registered.indicator();
             try {
                 futures.add(workers.submit(() -> runAs.call(system, () -> indicator.compute(period, unitId))));
             } catch (RejectedExecutionException e) {
@@ -184,8 +222,8 @@ public final class IndicatorRegistry {
         long deadline = start + timeout.toNanos();
         List<Result> results = new ArrayList<>();
         for (int i = 0; i < chosen.size(); i++) {
-            Indicator indicator = chosen.get(i);
-            Definition definition = Definition.of(indicator);
+            Indicator indicator = chosen.get(i).indicator();
+            Definition definition = chosen.get(i).definition();
             Future<IndicatorValue> future = futures.get(i);
             if (future == null) {
                 log.warn("Indicator {} not computed: every dashboard worker is busy", definition.id());

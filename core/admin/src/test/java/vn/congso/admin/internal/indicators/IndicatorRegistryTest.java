@@ -84,6 +84,18 @@ class IndicatorRegistryTest {
     }
 
     @Test
+    void anIndicatorThatCannotDescribeItselfIsLeftOutAndTheOthersStay() {
+        registry.addIndicator(Fakes.indicator("fine", UnitOfMeasure.COUNT, false, OptionalDouble.empty(),
+                (p, u) -> IndicatorValue.of(1)));
+        registry.addIndicator(Fakes.indicator(null, UnitOfMeasure.COUNT, false, OptionalDouble.empty(),
+                (p, u) -> IndicatorValue.of(2)));
+        registry.addIndicator(Fakes.indicator("no-unit", null, false, OptionalDouble.empty(),
+                (p, u) -> IndicatorValue.of(3)));
+        assertEquals(List.of("fine"), registry.definitions(false).stream().map(IndicatorRegistry.Definition::id)
+                .toList());
+    }
+
+    @Test
     void aFullQueueFailsAtOnceInsteadOfWaiting() {
         IndicatorRegistry tiny = new IndicatorRegistry(users, Duration.ofMillis(200), 1, 1);
         try {
