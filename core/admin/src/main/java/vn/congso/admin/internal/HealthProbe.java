@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.osgi.framework.Bundle;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
@@ -20,10 +21,21 @@ final class HealthProbe {
 
     private final ServiceComponentRuntime scr;
     private final MigrationStatus migrations;
+    private final Function<Bundle, List<Problem>> contributionProblems;
 
     HealthProbe(ServiceComponentRuntime scr, MigrationStatus migrations) {
+        this(scr, migrations, bundle -> List.of());
+    }
+
+    /**
+     * @param contributionProblems what the bundle's contributions did wrong at run time, such as a
+     *     dashboard indicator that threw or ran over its time
+     */
+    HealthProbe(ServiceComponentRuntime scr, MigrationStatus migrations,
+            Function<Bundle, List<Problem>> contributionProblems) {
         this.scr = scr;
         this.migrations = migrations;
+        this.contributionProblems = contributionProblems;
     }
 
     /**
@@ -48,6 +60,7 @@ final class HealthProbe {
                     componentProblem(description, configuration).ifPresent(causes::add);
                 }
             }
+            causes.addAll(contributionProblems.apply(bundle));
         }
         return causes.isEmpty() ? Health.OK : Health.failed(causes);
     }

@@ -22,6 +22,7 @@ import vn.congso.api.ViewContribution;
 import vn.congso.api.audit.AuditLog;
 import vn.congso.api.data.Database;
 import vn.congso.api.data.MigrationStatus;
+import vn.congso.admin.internal.indicators.IndicatorRegistry;
 import vn.congso.api.security.PermissionContribution;
 
 /**
@@ -66,7 +67,7 @@ public final class PluginManager implements PluginService {
                 config.maxCompressionRatio());
         PluginEngine engine = new PluginEngine(framework, store, settings,
                 new SignatureVerifier(trust, config.allowUnsigned()),
-                new HealthProbe(scr, migrations), contributions, new InstallRecords(database.dataSource()),
+                new HealthProbe(scr, migrations, this::indicatorProblems), contributions, new InstallRecords(database.dataSource()),
                 new SchemaPurger(database.dataSource()),
                 new FeatureInstaller(features, framework, config.featureRepositoryPrefix()), audit,
                 CorePolicy.of(config.coreSymbolicNamePrefix()), trust, limits);
@@ -82,6 +83,16 @@ public final class PluginManager implements PluginService {
             log.info("No trusted plugin signer in {}: uploaded plugins are refused until one is added "
                     + "(congso:trust-add or the plugins screen)", trustFolder);
         }
+    }
+
+    /** The dashboard's indicators, when it runs: a plugin whose indicator fails is shown unhealthy. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile IndicatorRegistry indicators;
+
+    private List<Problem> indicatorProblems(org.osgi.framework.Bundle bundle) {
+        IndicatorRegistry registry = indicators;
+        return registry == null ? List.of() : registry.failuresOf(bundle.getBundleId()).stream()
+                .map(f -> Problem.of("plugin.health.indicator-failed", f.indicatorId(), f.cause())).toList();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)

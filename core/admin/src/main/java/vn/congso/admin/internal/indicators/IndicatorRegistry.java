@@ -17,6 +17,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -48,6 +49,7 @@ public final class IndicatorRegistry {
 
     private final Logger log = LoggerFactory.getLogger(IndicatorRegistry.class);
     private final Map<String, Registered> indicators = new ConcurrentHashMap<>();
+    private final Map<String, Failure> failures = new ConcurrentHashMap<>();
     private final RunAs runAs;
     private final Duration timeout;
     private final ThreadPoolExecutor workers;
@@ -93,8 +95,18 @@ public final class IndicatorRegistry {
     public record Result(Definition definition, Status status, IndicatorValue value, long millis) {
     }
 
-    /** An indicator with what it said about itself when it came. */
-    private record Registered(Indicator indicator, Definition definition) {
+    /** An indicator with what it said about itself when it came, and the bundle that brought it. */
+    private record Registered(Indicator indicator, Definition definition, long bundleId) {
+    }
+
+    /**
+     * The last failure of an indicator that has not succeeded since, for the plugins screen.
+     *
+     * @param bundleId the contributing bundle
+     * @param indicatorId the indicator
+     * @param cause what went wrong, in a line
+     */
+    public record Failure(long bundleId, String indicatorId, String cause) {
     }
 
     /**
@@ -154,9 +166,20 @@ public final class IndicatorRegistry {
      * Adds an indicator; a second one with an id already taken is ignored and logged.
      *
      * @param indicator the contribution
+     * @param reference its registration, naming the contributing bundle
      */
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    public void addIndicator(Indicator indicator) {
+    @Reference(name = "indicators", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            unbind = "removeIndicator")
+    public void addIndicator(Indicator indicator, ServiceReference<Indicator> reference) {
+        add(indicator, reference.getBundle() == null ? -1 : reference.getBundle().getBundleId());
+    }
+
+    /** Adds an indicator as if bundle 0 had brought it (tests). */
+    void add(Indicator indicator) {
+        add(indicator, 0);
+    }
+
+    void add(Indicator indicator, long bundleId) {
         Definition definition;
         try {
             definition = Definition.of(indicator);
@@ -167,7 +190,7 @@ public final class IndicatorRegistry {
             log.warn("Indicator {} ignored: it cannot describe itself", indicator.getClass().getName(), e);
             return;
         }
-        Registered before = indicators.putIfAbsent(definition.id(), new Registered(indicator, definition));
+        Registered before = indicators.putIfAbsent(definition.id(), new Registered(indicator, definition, bundleId));
         if (before != null && before.indicator() != indicator) {
             log.warn("Indicator {} of {} ignored: the id is already taken by {}", definition.id(),
                     indicator.getClass().getName(), before.indicator().getClass().getName());
@@ -175,12 +198,29 @@ public final class IndicatorRegistry {
     }
 
     /**
-     * Removes an indicator.
+     * Removes an indicator, and forgets its failures.
      *
      * @param indicator the contribution going away
      */
     public void removeIndicator(Indicator indicator) {
-        indicators.values().removeIf(r -> r.indicator() == indicator);
+        indicators.values().removeIf(r -> {
+            if (r.indicator() == indicator) {
+                failures.remove(r.definition().id());
+                return true;
+            }
+            return false;
+        });
+    }
+
+    /**
+     * The indicators of a bundle whose last computation failed.
+     *
+     * @param bundleId the bundle
+     * @return its failing indicators, by id
+     */
+    public List<Failure> failuresOf(long bundleId) {
+        return failures.values().stream().filter(f -> f.bundleId() == bundleId)
+                .sorted(Comparator.comparing(Failure::indicatorId)).toList();
     }
 
     /**
@@ -224,6 +264,7 @@ public final class IndicatorRegistry {
         for (int i = 0; i < chosen.size(); i++) {
             Indicator indicator = chosen.get(i).indicator();
             Definition definition = chosen.get(i).definition();
+            long bundleId = chosen.get(i).bundleId();
             Future<IndicatorValue> future = futures.get(i);
             if (future == null) {
                 log.warn("Indicator {} not computed: every dashboard worker is busy", definition.id());
@@ -235,15 +276,19 @@ public final class IndicatorRegistry {
                 if (value == null) {
                     throw new ExecutionException(new NullPointerException("compute returned null"));
                 }
+                failures.remove(definition.id());
                 results.add(new Result(definition, Status.OK, value, elapsed(start)));
             } catch (TimeoutException e) {
                 future.cancel(true);
                 log.warn("Indicator {} ({}) not computed: still running after {} ms for {} {}", definition.id(),
                         indicator.getClass().getName(), timeout.toMillis(), period, unitId);
+                failures.put(definition.id(), new Failure(bundleId, definition.id(),
+                        "no answer within " + timeout.toMillis() + " ms"));
                 results.add(failed(definition, start));
             } catch (ExecutionException e) {
                 log.warn("Indicator {} ({}) failed for {} {}", definition.id(), indicator.getClass().getName(), period,
                         unitId, e.getCause());
+                failures.put(definition.id(), new Failure(bundleId, definition.id(), line(e.getCause())));
                 results.add(failed(definition, start));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -252,6 +297,13 @@ public final class IndicatorRegistry {
             }
         }
         return results;
+    }
+
+    /** An exception in one line: its class and message, short enough for a list of causes. */
+    private static String line(Throwable e) {
+        String text = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        text = text.replaceAll("\\s+", " ");
+        return text.length() <= 200 ? text : text.substring(0, 199) + "…";
     }
 
     private static Result failed(Definition definition, long start) {

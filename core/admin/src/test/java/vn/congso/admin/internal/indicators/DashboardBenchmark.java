@@ -36,9 +36,9 @@ public final class DashboardBenchmark {
             "Xã Đại Ân 2", "Xã Liêu Tú", "Xã Tài Văn", "Xã Thạnh Thới An", "Xã Thạnh Thới Thuận", "Xã Trung Bình",
             "Xã Viên An", "Xã Viên Bình"};
         IndicatorRegistry registry = new IndicatorRegistry(users, Duration.ofSeconds(2), 4, 200);
-        registry.addIndicator(Fakes.indicator("training.trained", UnitOfMeasure.COUNT, true, OptionalDouble.empty(),
+        registry.add(Fakes.indicator("training.trained", UnitOfMeasure.COUNT, true, OptionalDouble.empty(),
                 (p, u) -> counts(units, 7)));
-        registry.addIndicator(Fakes.indicator("training.pass-rate", UnitOfMeasure.PERCENT, true, OptionalDouble.of(90),
+        registry.add(Fakes.indicator("training.pass-rate", UnitOfMeasure.PERCENT, true, OptionalDouble.of(90),
                 (p, u) -> {
                     List<Entry> parts = new ArrayList<>();
                     for (int i = 0; i < units.length; i++) {
@@ -46,9 +46,9 @@ public final class DashboardBenchmark {
                     }
                     return IndicatorValue.rate(200, 230).withBreakdown(parts);
                 }));
-        registry.addIndicator(Fakes.indicator("training.certificates-valid", UnitOfMeasure.COUNT, false,
+        registry.add(Fakes.indicator("training.certificates-valid", UnitOfMeasure.COUNT, false,
                 OptionalDouble.empty(), (p, u) -> counts(units, 11)));
-        registry.addIndicator(Fakes.indicator("training.certificates-expiring", UnitOfMeasure.COUNT, false,
+        registry.add(Fakes.indicator("training.certificates-expiring", UnitOfMeasure.COUNT, false,
                 OptionalDouble.empty(), (p, u) -> counts(units, 2)));
         Fakes.Texts texts = new Fakes.Texts();
         PdfRenderer noPdf = new PdfRenderer() {

@@ -60,17 +60,17 @@ class DashboardServiceTest {
     @BeforeEach
     void setUp() throws IOException {
         registry = new IndicatorRegistry(users, Duration.ofMillis(500), 2, 10);
-        registry.addIndicator(Fakes.indicator("pass-rate", UnitOfMeasure.PERCENT, true, OptionalDouble.of(90),
+        registry.add(Fakes.indicator("pass-rate", UnitOfMeasure.PERCENT, true, OptionalDouble.of(90),
                 (p, u) -> IndicatorValue.rate(23, 24).withBreakdown(List.of(
                         Entry.namedRate("xa-tai-van", "Xã Tài Văn", new Fraction(11, 12)),
                         Entry.namedRate("xa-lieu-tu", "Xã Liêu Tú", new Fraction(12, 12))))));
-        registry.addIndicator(Fakes.indicator("trained", UnitOfMeasure.COUNT, true, OptionalDouble.empty(),
+        registry.add(Fakes.indicator("trained", UnitOfMeasure.COUNT, true, OptionalDouble.empty(),
                 (p, u) -> IndicatorValue.of(1234).withBreakdown(List.of(
                         Entry.named("xa-tai-van", "=HYPERLINK(\"http://evil\")", 1000),
                         Entry.named("xa-lieu-tu", "Xã Liêu Tú, \"cũ\"", 234)))));
-        registry.addIndicator(Fakes.indicator("secret", UnitOfMeasure.COUNT, false, OptionalDouble.empty(),
+        registry.add(Fakes.indicator("secret", UnitOfMeasure.COUNT, false, OptionalDouble.empty(),
                 (p, u) -> IndicatorValue.of(7)));
-        registry.addIndicator(Fakes.indicator("broken", UnitOfMeasure.COUNT, false, OptionalDouble.empty(), (p, u) -> {
+        registry.add(Fakes.indicator("broken", UnitOfMeasure.COUNT, false, OptionalDouble.empty(), (p, u) -> {
             throw new IllegalStateException("boom");
         }));
         XhtmlPdfRenderer real = new XhtmlPdfRenderer(DejaVuFonts.copyTo(Files.createDirectories(folder.resolve("f"))));

@@ -29,18 +29,18 @@ class IndicatorRegistryTest {
 
     @Test
     void aThrowingAndAHangingIndicatorFailAloneAndTheOthersAreComputed() {
-        registry.addIndicator(Fakes.indicator("a.count", UnitOfMeasure.COUNT, true, OptionalDouble.empty(),
+        registry.add(Fakes.indicator("a.count", UnitOfMeasure.COUNT, true, OptionalDouble.empty(),
                 (p, u) -> IndicatorValue.of(12)));
-        registry.addIndicator(Fakes.indicator("b.throws", UnitOfMeasure.COUNT, false, OptionalDouble.empty(), (p, u) -> {
+        registry.add(Fakes.indicator("b.throws", UnitOfMeasure.COUNT, false, OptionalDouble.empty(), (p, u) -> {
             throw new IllegalStateException("table missing");
         }));
-        registry.addIndicator(Fakes.indicator("c.hangs", UnitOfMeasure.COUNT, false, OptionalDouble.empty(), (p, u) -> {
+        registry.add(Fakes.indicator("c.hangs", UnitOfMeasure.COUNT, false, OptionalDouble.empty(), (p, u) -> {
             release.await(1, TimeUnit.MINUTES);
             return IndicatorValue.of(1);
         }));
-        registry.addIndicator(Fakes.indicator("d.null", UnitOfMeasure.COUNT, false, OptionalDouble.empty(),
+        registry.add(Fakes.indicator("d.null", UnitOfMeasure.COUNT, false, OptionalDouble.empty(),
                 (p, u) -> null));
-        registry.addIndicator(Fakes.indicator("e.rate", UnitOfMeasure.PERCENT, true, OptionalDouble.empty(),
+        registry.add(Fakes.indicator("e.rate", UnitOfMeasure.PERCENT, true, OptionalDouble.empty(),
                 (p, u) -> IndicatorValue.rate(23, 24)));
 
         long start = System.nanoTime();
@@ -59,7 +59,7 @@ class IndicatorRegistryTest {
 
     @Test
     void indicatorsRunAsTheSystemActorAndSeeThePeriodAndUnit() {
-        registry.addIndicator(Fakes.indicator("who", UnitOfMeasure.COUNT, false, OptionalDouble.empty(), (p, u) -> {
+        registry.add(Fakes.indicator("who", UnitOfMeasure.COUNT, false, OptionalDouble.empty(), (p, u) -> {
             assertEquals("system:dashboard", users.current().id());
             assertEquals(Period.quarter(2026, 4), p);
             assertEquals("xa-tai-van", u);
@@ -71,11 +71,11 @@ class IndicatorRegistryTest {
 
     @Test
     void publicOnlyLeavesTheOthersOutAndADuplicateIdIsIgnored() {
-        registry.addIndicator(Fakes.indicator("x.public", UnitOfMeasure.COUNT, true, OptionalDouble.empty(),
+        registry.add(Fakes.indicator("x.public", UnitOfMeasure.COUNT, true, OptionalDouble.empty(),
                 (p, u) -> IndicatorValue.of(1)));
-        registry.addIndicator(Fakes.indicator("x.private", UnitOfMeasure.COUNT, false, OptionalDouble.empty(),
+        registry.add(Fakes.indicator("x.private", UnitOfMeasure.COUNT, false, OptionalDouble.empty(),
                 (p, u) -> IndicatorValue.of(2)));
-        registry.addIndicator(Fakes.indicator("x.public", UnitOfMeasure.COUNT, false, OptionalDouble.empty(),
+        registry.add(Fakes.indicator("x.public", UnitOfMeasure.COUNT, false, OptionalDouble.empty(),
                 (p, u) -> IndicatorValue.of(3)));
         assertEquals(List.of("x.public"), registry.compute(true, Period.year(2026), "").stream()
                 .map(r -> r.definition().id()).toList());
@@ -85,14 +85,44 @@ class IndicatorRegistryTest {
 
     @Test
     void anIndicatorThatCannotDescribeItselfIsLeftOutAndTheOthersStay() {
-        registry.addIndicator(Fakes.indicator("fine", UnitOfMeasure.COUNT, false, OptionalDouble.empty(),
+        registry.add(Fakes.indicator("fine", UnitOfMeasure.COUNT, false, OptionalDouble.empty(),
                 (p, u) -> IndicatorValue.of(1)));
-        registry.addIndicator(Fakes.indicator(null, UnitOfMeasure.COUNT, false, OptionalDouble.empty(),
+        registry.add(Fakes.indicator(null, UnitOfMeasure.COUNT, false, OptionalDouble.empty(),
                 (p, u) -> IndicatorValue.of(2)));
-        registry.addIndicator(Fakes.indicator("no-unit", null, false, OptionalDouble.empty(),
+        registry.add(Fakes.indicator("no-unit", null, false, OptionalDouble.empty(),
                 (p, u) -> IndicatorValue.of(3)));
         assertEquals(List.of("fine"), registry.definitions(false).stream().map(IndicatorRegistry.Definition::id)
                 .toList());
+    }
+
+    @Test
+    void aFailingIndicatorIsReportedForItsBundleUntilItSucceedsOrGoes() {
+        boolean[] broken = {true};
+        var flaky = Fakes.indicator("flaky", UnitOfMeasure.COUNT, false, OptionalDouble.empty(), (p, u) -> {
+            if (broken[0]) {
+                throw new IllegalStateException("no table trn_x");
+            }
+            return IndicatorValue.of(1);
+        });
+        registry.add(flaky, 42);
+        var hangs = Fakes.indicator("hangs", UnitOfMeasure.COUNT, false, OptionalDouble.empty(), (p, u) -> {
+            release.await(1, TimeUnit.MINUTES);
+            return IndicatorValue.of(1);
+        });
+        registry.add(hangs, 42);
+        registry.add(Fakes.indicator("other", UnitOfMeasure.COUNT, false, OptionalDouble.empty(),
+                (p, u) -> IndicatorValue.of(1)), 7);
+        assertTrue(registry.failuresOf(42).isEmpty(), "nothing failed before anything was computed");
+        registry.compute(false, Period.year(2026), "");
+        assertEquals(List.of(new IndicatorRegistry.Failure(42, "flaky", "IllegalStateException: no table trn_x"),
+                new IndicatorRegistry.Failure(42, "hangs", "no answer within 300 ms")), registry.failuresOf(42));
+        assertTrue(registry.failuresOf(7).isEmpty());
+        broken[0] = false;
+        registry.compute(false, Period.year(2026), "");
+        assertEquals(List.of("hangs"), registry.failuresOf(42).stream().map(IndicatorRegistry.Failure::indicatorId)
+                .toList());
+        registry.removeIndicator(hangs);
+        assertTrue(registry.failuresOf(42).isEmpty(), "a plugin stopped for an upgrade starts with a clean slate");
     }
 
     @Test
@@ -100,7 +130,7 @@ class IndicatorRegistryTest {
         IndicatorRegistry tiny = new IndicatorRegistry(users, Duration.ofMillis(200), 1, 1);
         try {
             for (int i = 0; i < 4; i++) {
-                tiny.addIndicator(Fakes.indicator("slow." + i, UnitOfMeasure.COUNT, false, OptionalDouble.empty(),
+                tiny.add(Fakes.indicator("slow." + i, UnitOfMeasure.COUNT, false, OptionalDouble.empty(),
                         (p, u) -> {
                             release.await(1, TimeUnit.MINUTES);
                             return IndicatorValue.of(1);
