@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class TranslationsTest {
 
     /** The translation file pairs of this bundle: the domain's, the services' and the screens'. */
-    private static final String[] FILES = {"training", "training-services", "training-ui"};
+    private static final String[] FILES = {"training", "training-services", "training-ui", "training-indicators"};
 
     private static final Pattern KEY = Pattern.compile("\"(training\\.[a-z0-9.-]+)\"");
 
