@@ -203,11 +203,13 @@ class ShellBrowserIT {
         browser.signOut();
 
         browser.firstSignIn("bientap.taivan", oneTime, "Biên tập Tài Văn 2026");
-        // Exactly what the role permits now: the home page, the audit log, their account.
+        // Exactly what the editor role permits now: the home page, the audit log, their account, and
+        // the public indicators page that everyone sees.
         browser.wait(15).until(d -> browser.displayedOrNull(By.id("nav-admin-audit")) != null);
         Object ids = browser.js().executeScript("return Array.from(document.querySelectorAll('vaadin-side-nav-item'))"
                 + ".map(e => e.id).filter(id => id).sort();");
-        assertEquals(List.of("nav-account-password", "nav-account-profile", "nav-admin-audit", "nav-home"), ids);
+        assertEquals(List.of("nav-account-password", "nav-account-profile", "nav-admin-audit", "nav-home",
+                "nav-indicators"), ids);
 
         browser.get("/admin/users");
         browser.wait(20).until(d -> browser.displayedOrNull(By.id("access-denied-view")) != null);

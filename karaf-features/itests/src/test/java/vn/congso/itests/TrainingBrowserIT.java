@@ -189,6 +189,73 @@ class TrainingBrowserIT {
             WebElement s = browser.displayedOrNull(By.id("verify-status"));
             return s != null && "UNKNOWN".equals(s.getAttribute("data-status"));
         });
+    }
+
+    @Test
+    @Order(5)
+    void thePublicSummaryShowsOnlyPublicIndicatorsWithoutSigningIn() {
+        assertNotNull(certificateCode, "the previous tests earned no certificate");
+        browser.get("/indicators");
+        browser.wait(20).until(d -> browser.displayedOrNull(By.id("indicators-view")) != null);
+        String rate = "indicators-indicator-training-pass-rate";
+        browser.wait(20).until(d -> browser.displayedOrNull(By.id(rate)) != null);
+        assertEquals("ok", browser.attribute(rate, "data-status"));
+        assertEquals("100 %", browser.text(rate + "-value"), "one learner sat this year and passed");
+        assertEquals("1/1", browser.attribute(rate, "data-fraction"));
+        assertEquals("Tỷ lệ đạt bài kiểm tra", browser.text(rate + "-title"));
+        assertTrue(browser.text("indicators-indicator-training-trained-value").matches("\\d+"),
+                browser.text("indicators-indicator-training-trained-value"));
+        assertEquals(null, browser.displayedOrNull(By.id("indicators-indicator-training-certificates-valid")),
+                "a staff-only indicator is on the public page");
+        assertChartLoaded(rate + "-chart");
+        assertFalse(browser.path().startsWith("/login"));
+    }
+
+    @Test
+    @Order(6)
+    void theAdministratorSeesEveryTrainingIndicatorOnTheDashboardAndExportsIt() throws Exception {
+        browser.signIn("admin", "Tran De 2026 quản trị");
+        browser.get("/admin/dashboard");
+        browser.wait(20).until(d -> browser.displayedOrNull(By.id("dashboard-view")) != null);
+        for (String id : new String[] {"trained", "pass-rate", "certificates-valid", "certificates-expiring"}) {
+            String card = "dashboard-indicator-training-" + id;
+            browser.wait(20).until(d -> browser.displayedOrNull(By.id(card)) != null);
+            assertEquals("ok", browser.attribute(card, "data-status"), card);
+            assertTrue(browser.text(card + "-value").matches("[\\d.,]+( %)?"), card + ": " + browser.text(card + "-value"));
+        }
+        assertEquals("1", browser.text("dashboard-indicator-training-certificates-valid-value"),
+                "the learner's certificate is valid");
+        assertChartLoaded("dashboard-indicator-training-pass-rate-chart");
+        // The figure for the notes: computing and drawing every indicator of the demo, first view and a reload.
+        String first = browser.attribute("dashboard-content", "data-build-millis");
+        browser.driver().navigate().refresh();
+        browser.wait(20).until(d -> browser.displayedOrNull(By.id("dashboard-indicator-training-pass-rate")) != null);
+        System.out.println("[TrainingBrowserIT] dashboard with every demo indicator built in " + first
+                + " ms (first view), " + browser.attribute("dashboard-content", "data-build-millis") + " ms (reload)");
+
+        String csv = String.valueOf(fetchText(browser.attribute("dashboard-export-csv", "href")));
+        assertTrue(csv.startsWith("\uFEFFMã chỉ tiêu,"), csv);
+        assertTrue(csv.contains("training.pass-rate,Tỷ lệ đạt bài kiểm tra,"), csv);
+        Object pdf = browser.js().executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.arrayBuffer())"
+                        + ".then(b => done(new TextDecoder('latin1').decode(new Uint8Array(b).slice(0, 5))))"
+                        + ".catch(e => done('error ' + e));", browser.attribute("dashboard-export-pdf", "href"));
+        assertEquals("%PDF-", pdf);
         KarafProcess.reportErrorsLogged(KARAF.home(), "TrainingBrowserIT");
+    }
+
+    private Object fetchText(String href) {
+        return browser.js().executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.arrayBuffer())"
+                        + ".then(b => done(new TextDecoder('utf-8', {ignoreBOM: true}).decode(b)))"
+                        + ".catch(e => done('error ' + e));", href);
+    }
+
+    /** The server-side SVG chart arrived and the browser drew it. */
+    private void assertChartLoaded(String id) {
+        browser.wait(15).until(d -> Boolean.TRUE.equals(browser.js().executeScript(
+                "const i = document.getElementById(arguments[0]); return !!i && i.complete && i.naturalWidth > 0;", id)));
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.osgi.framework.Bundle;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
@@ -21,12 +22,21 @@ final class HealthProbe {
 
     private final ServiceComponentRuntime scr;
     private final MigrationStatus migrations;
-    private final Contributions contributions;
+    private final Function<Bundle, List<Problem>> contributionProblems;
 
-    HealthProbe(ServiceComponentRuntime scr, MigrationStatus migrations, Contributions contributions) {
+    HealthProbe(ServiceComponentRuntime scr, MigrationStatus migrations) {
+        this(scr, migrations, bundle -> List.of());
+    }
+
+    /**
+     * @param contributionProblems what the bundle's contributions did wrong at run time, such as a
+     *     screen left out or a dashboard indicator that threw or ran over its time
+     */
+    HealthProbe(ServiceComponentRuntime scr, MigrationStatus migrations,
+            Function<Bundle, List<Problem>> contributionProblems) {
         this.scr = scr;
         this.migrations = migrations;
-        this.contributions = contributions;
+        this.contributionProblems = contributionProblems;
     }
 
     /**
@@ -51,9 +61,7 @@ final class HealthProbe {
                     componentProblem(description, configuration).ifPresent(causes::add);
                 }
             }
-            for (ScreenStatus.Problem problem : contributions.screenProblems(bundle.getBundleId())) {
-                causes.add(screenProblem(problem));
-            }
+            causes.addAll(contributionProblems.apply(bundle));
         }
         return causes.isEmpty() ? Health.OK : Health.failed(causes);
     }

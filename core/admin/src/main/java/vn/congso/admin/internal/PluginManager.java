@@ -2,6 +2,7 @@ package vn.congso.admin.internal;
 
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.karaf.features.FeaturesService;
@@ -17,12 +18,13 @@ import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.congso.admin.internal.indicators.IndicatorRegistry;
 import vn.congso.api.CurrentUserService;
 import vn.congso.api.audit.AuditLog;
 import vn.congso.api.data.Database;
+import vn.congso.api.security.PermissionContribution;
 import vn.congso.core.spi.MigrationStatus;
 import vn.congso.core.spi.ScreenStatus;
-import vn.congso.api.security.PermissionContribution;
 
 /**
  * The {@link PluginService} component: wires the engine to the framework, SCR, the platform
@@ -66,7 +68,7 @@ public final class PluginManager implements PluginService {
                 config.maxCompressionRatio());
         PluginEngine engine = new PluginEngine(framework, store, settings,
                 new SignatureVerifier(trust, config.allowUnsigned()),
-                new HealthProbe(scr, migrations, contributions), contributions, new InstallRecords(database.dataSource()),
+                new HealthProbe(scr, migrations, this::contributionProblems), contributions, new InstallRecords(database.dataSource()),
                 new SchemaPurger(database.dataSource()),
                 new FeatureInstaller(features, framework, config.featureRepositoryPrefix()), audit,
                 CorePolicy.standard(), trust, limits);
@@ -82,6 +84,25 @@ public final class PluginManager implements PluginService {
             log.info("No trusted plugin signer in {}: uploaded plugins are refused until one is added "
                     + "(congso:trust-add or the plugins screen)", trustFolder);
         }
+    }
+
+    /** The dashboard's indicators, when it runs: a plugin whose indicator fails is shown unhealthy. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile IndicatorRegistry indicators;
+
+    /** What a bundle's screens and indicators did wrong at run time, for its health. */
+    private List<Problem> contributionProblems(org.osgi.framework.Bundle bundle) {
+        List<Problem> problems = new ArrayList<>();
+        for (ScreenStatus.Problem problem : contributions.screenProblems(bundle.getBundleId())) {
+            problems.add(HealthProbe.screenProblem(problem));
+        }
+        IndicatorRegistry registry = indicators;
+        if (registry != null) {
+            registry.failuresOf(bundle.getBundleId()).stream()
+                    .map(f -> Problem.of("plugin.health.indicator-failed", f.indicatorId(), f.cause()))
+                    .forEach(problems::add);
+        }
+        return problems;
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)

@@ -25,7 +25,7 @@ class TranslationsTest {
 
     /** The translation file pairs of this bundle: the domain's, the services' and the screens'. */
     private static final String[] FILES = {"training", "training-services", "training-ui", "training-platform",
-        "training-audit", "training-empty"};
+        "training-audit", "training-empty", "training-indicators"};
 
     private static final Pattern KEY = Pattern.compile("\"(training\\.[a-z0-9.-]+)\"");
 

@@ -9,7 +9,7 @@ import vn.congso.training.internal.exam.GradingMethod;
 import vn.congso.training.internal.store.Jdbc;
 
 /** The result that counts for a learner in an exam, under the exam's grading method. */
-final class ExamResults {
+public final class ExamResults {
 
     /**
      * A learner's counting result.
@@ -17,13 +17,22 @@ final class ExamResults {
      * @param percentage the counting percentage; empty before any graded attempt
      * @param passed whether it passes the exam's pass mark
      */
-    record Standing(OptionalDouble percentage, boolean passed) {
+    public record Standing(OptionalDouble percentage, boolean passed) {
     }
 
     private ExamResults() {
     }
 
-    static Standing standing(Connection c, long examId, String username) throws SQLException {
+    /**
+     * A learner's counting result in an exam.
+     *
+     * @param c an open connection
+     * @param examId the exam
+     * @param username the learner
+     * @return the standing; no percentage before any graded attempt
+     * @throws SQLException on database errors
+     */
+    public static Standing standing(Connection c, long examId, String username) throws SQLException {
         Object[] exam = Jdbc.one(c, "SELECT grading_method, pass_mark FROM trn_exam WHERE id = ?",
                 rs -> new Object[] {GradingMethod.valueOf(rs.getString(1)), rs.getDouble(2)}, examId);
         if (exam == null) {
@@ -37,8 +46,15 @@ final class ExamResults {
                 && AttemptScore.passes(counting.getAsDouble(), (Double) exam[1]));
     }
 
-    /** The exam that counts for a course's completion (its oldest), or null. */
-    static Long courseExam(Connection c, long courseId) throws SQLException {
+    /**
+     * The exam that counts for a course's completion (its oldest).
+     *
+     * @param c an open connection
+     * @param courseId the course
+     * @return the exam's id, or null when the course has none
+     * @throws SQLException on database errors
+     */
+    public static Long courseExam(Connection c, long courseId) throws SQLException {
         return Jdbc.one(c, "SELECT MIN(id) FROM trn_exam WHERE course_id = ?", rs -> {
             long id = rs.getLong(1);
             return rs.wasNull() ? null : id;

@@ -1,0 +1,2 @@
+/** The ${pluginName} plugin: its entries, the permissions that guard them, and its dashboard indicator. */
+package ${package}.internal;

@@ -1,0 +1,2 @@
+/** The ${pluginName} plugin's screen: a form that records an entry and the latest entries. */
+package ${package}.internal.ui;
