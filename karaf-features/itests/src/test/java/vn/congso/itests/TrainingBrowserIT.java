@@ -208,6 +208,7 @@ class TrainingBrowserIT {
         assertEquals(null, browser.displayedOrNull(By.id("indicators-indicator-training-certificates-valid")),
                 "a staff-only indicator is on the public page");
         assertChartLoaded(rate + "-chart");
+        browser.screenshot("public-indicators");
         assertFalse(browser.path().startsWith("/login"));
     }
 
@@ -226,6 +227,7 @@ class TrainingBrowserIT {
         assertEquals("1", browser.text("dashboard-indicator-training-certificates-valid-value"),
                 "the learner's certificate is valid");
         assertChartLoaded("dashboard-indicator-training-pass-rate-chart");
+        browser.screenshot("dashboard");
         // The figure for the notes: computing and drawing every indicator of the demo, first view and a reload.
         String first = browser.attribute("dashboard-content", "data-build-millis");
         browser.driver().navigate().refresh();

@@ -58,6 +58,16 @@ public interface Indicator {
     UnitOfMeasure unitOfMeasure();
 
     /**
+     * The position of the indicator's card on the dashboard; lower comes first, ties are ordered
+     * by id.
+     *
+     * @return the order; 100 by default
+     */
+    default int order() {
+        return 100;
+    }
+
+    /**
      * Whether the indicator appears on the public summary that anyone may read without signing
      * in. Only figures that reveal nothing about a person may be public.
      *

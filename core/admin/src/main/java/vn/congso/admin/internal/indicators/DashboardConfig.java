@@ -23,4 +23,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Queue length",
             description = "Computations that may wait for a worker; more are refused at once", min = "1")
     int queue() default 200;
+
+    /** How long the public summary of a period is reused before it is computed again. */
+    @AttributeDefinition(name = "Public summary cache (seconds)",
+            description = "Anonymous visitors share one computation of the public page per period and language "
+                    + "for this long; 0 computes it for every visit", min = "0")
+    int publicCacheSeconds() default 60;
 }

@@ -2,6 +2,7 @@ package vn.congso.admin.internal.indicators;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -32,7 +34,7 @@ import vn.congso.api.security.UserDirectory;
  * {@link #PERMISSION}; the public summary shows only the indicators marked public, for every
  * unit together, to anyone.
  */
-@Component(service = DashboardService.class)
+@Component(service = DashboardService.class, configurationPid = "vn.congso.admin.dashboard")
 public final class DashboardService {
 
     /** The permission to see the dashboard with every indicator. */
@@ -47,6 +49,12 @@ public final class DashboardService {
     private final UserDirectory directory;
     private final PdfRenderer pdf;
     private final Clock clock;
+    private final Duration publicCache;
+    private final Map<String, Cached> publicSummaries = new ConcurrentHashMap<>();
+
+    /** A public summary and when it was made. */
+    private record Cached(Dashboard dashboard, Instant madeAt) {
+    }
 
     /**
      * Creates the service.
@@ -56,11 +64,14 @@ public final class DashboardService {
      * @param users who is asking
      * @param directory the units to choose from
      * @param pdf renders this bundle's {@code pdf/dashboard.xhtml}
+     * @param config how long the public summary is reused
      */
     @Activate
     public DashboardService(@Reference IndicatorRegistry registry, @Reference TranslationService translations,
-            @Reference CurrentUserService users, @Reference UserDirectory directory, @Reference PdfRenderer pdf) {
-        this(registry, translations, users, directory, pdf, Clock.systemUTC());
+            @Reference CurrentUserService users, @Reference UserDirectory directory, @Reference PdfRenderer pdf,
+            DashboardConfig config) {
+        this(registry, translations, users, directory, pdf, Clock.systemUTC(),
+                Duration.ofSeconds(Math.max(0, config.publicCacheSeconds())));
         // The first chart costs about a second (JFreeChart's classes, AWT fonts): pay it now, off the page.
         registry.background("Dashboard chart warm-up", () -> IndicatorCharts.svg(
                 List.of(new Dashboard.Row("a", "Xã Tài Văn", 1, "1", ""), new Dashboard.Row("b", "Xã Liêu Tú", 2, "2", "")),
@@ -69,7 +80,8 @@ public final class DashboardService {
     }
 
     DashboardService(IndicatorRegistry registry, TranslationService translations, CurrentUserService users,
-            UserDirectory directory, PdfRenderer pdf, Clock clock) {
+            UserDirectory directory, PdfRenderer pdf, Clock clock, Duration publicCache) {
+        this.publicCache = publicCache;
         this.registry = registry;
         this.translations = translations;
         this.users = users;
@@ -155,7 +167,21 @@ public final class DashboardService {
      * @return the summary
      */
     public Dashboard publicSummary(Period period, Locale locale) {
-        return build(true, period, Indicator.ALL_UNITS, t("dashboard.unit.all", locale), locale);
+        // Anyone may ask, as often as they like: visitors share one computation for a while.
+        String key = period + "/" + locale.getLanguage();
+        Instant now = Instant.now(clock);
+        Cached cached = publicSummaries.get(key);
+        if (cached != null && cached.madeAt().plus(publicCache).isAfter(now)) {
+            return cached.dashboard();
+        }
+        Dashboard summary = build(true, period, Indicator.ALL_UNITS, t("dashboard.unit.all", locale), locale);
+        if (!publicCache.isZero() && summary.cards().stream().allMatch(Dashboard.Card::computed)) {
+            if (publicSummaries.size() > 500) {
+                publicSummaries.clear();
+            }
+            publicSummaries.put(key, new Cached(summary, now));
+        }
+        return summary;
     }
 
     Dashboard build(boolean publicOnly, Period period, String unitId, String unitLabel, Locale locale) {

@@ -15,8 +15,10 @@ import java.util.OptionalDouble;
 import javax.imageio.ImageIO;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
@@ -34,7 +36,7 @@ import vn.congso.api.indicators.UnitOfMeasure;
  */
 final class IndicatorCharts {
 
-    static final int WIDTH = 560;
+    static final int WIDTH = 480;
     private static final Color BAR = new Color(0x1A, 0x5F, 0xB4);
     private static final Color TARGET = new Color(0xB4, 0x23, 0x18);
 
@@ -48,7 +50,7 @@ final class IndicatorCharts {
      * @return pixels
      */
     static int height(int bars) {
-        return Math.min(1200, 70 + 30 * Math.max(1, bars));
+        return Math.min(1200, 60 + 30 * Math.max(2, bars));
     }
 
     /**
@@ -110,16 +112,28 @@ final class IndicatorCharts {
         plot.setRangeGridlinePaint(new Color(0xDD, 0xDD, 0xDD));
         CategoryAxis categories = plot.getDomainAxis();
         categories.setMaximumCategoryLabelWidthRatio(0.45f);
-        categories.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        // Sized for a card about as wide as the picture, so labels stay readable when it is scaled down.
+        categories.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
         NumberAxis values = (NumberAxis) plot.getRangeAxis();
+        values.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         NumberFormat format = NumberFormat.getNumberInstance(locale);
         format.setMaximumFractionDigits(unit == UnitOfMeasure.COUNT || unit == UnitOfMeasure.VND ? 0 : 1);
         values.setNumberFormatOverride(format);
         if (unit == UnitOfMeasure.COUNT) {
             values.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         }
+        double max = rows.stream().mapToDouble(Dashboard.Row::value).max().orElse(0);
+        if (target.isPresent()) {
+            max = Math.max(max, target.getAsDouble());
+        }
         if (unit == UnitOfMeasure.PERCENT) {
-            values.setRange(0, 100);
+            // Room after 100 for the bar's label; ticks stop at 100.
+            values.setRange(0, 115);
+            values.setTickUnit(new NumberTickUnit(20, format));
+        } else {
+            // An axis from 0, with room for the labels; all zeros still get a sensible scale.
+            values.setRange(0, Math.max(1, max * 1.2));
         }
         BarRenderer renderer = (BarRenderer) plot.getRenderer();
         renderer.setBarPainter(new StandardBarPainter());
@@ -128,13 +142,10 @@ final class IndicatorCharts {
         renderer.setMaximumBarWidth(0.12);
         renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", format));
         renderer.setDefaultItemLabelsVisible(true);
+        renderer.setDefaultItemLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         if (target.isPresent()) {
             ValueMarker marker = new ValueMarker(target.getAsDouble(), TARGET, new BasicStroke(2f));
             plot.addRangeMarker(marker);
-            if (unit != UnitOfMeasure.PERCENT) {
-                double max = rows.stream().mapToDouble(Dashboard.Row::value).max().orElse(0);
-                values.setUpperBound(Math.max(values.getUpperBound(), Math.max(max, target.getAsDouble()) * 1.1));
-            }
         }
         return chart;
     }

@@ -71,16 +71,17 @@ public final class IndicatorRegistry {
      * @param unitOfMeasure what it counts
      * @param isPublic whether anyone may see it
      * @param target the value aimed at, or empty
+     * @param order the card's position
      */
     public record Definition(String id, String titleKey, Optional<String> descriptionKey, UnitOfMeasure unitOfMeasure,
-            boolean isPublic, OptionalDouble target) {
+            boolean isPublic, OptionalDouble target, int order) {
 
         static Definition of(Indicator indicator) {
             Optional<String> description = indicator.descriptionKey();
             OptionalDouble target = indicator.target();
             return new Definition(indicator.id(), indicator.titleKey(), description == null ? Optional.empty()
                     : description, indicator.unitOfMeasure(), indicator.isPublic(),
-                    target == null ? OptionalDouble.empty() : target);
+                    target == null ? OptionalDouble.empty() : target, indicator.order());
         }
     }
 
@@ -235,7 +236,8 @@ public final class IndicatorRegistry {
 
     private List<Registered> chosen(boolean publicOnly) {
         return indicators.values().stream().filter(r -> !publicOnly || r.definition().isPublic())
-                .sorted(Comparator.comparing(r -> r.definition().id())).toList();
+                .sorted(Comparator.comparingInt((Registered r) -> r.definition().order())
+                        .thenComparing(r -> r.definition().id())).toList();
     }
 
     /**
@@ -244,7 +246,7 @@ public final class IndicatorRegistry {
      * @param publicOnly only the indicators marked public
      * @param period the period
      * @param unitId the unit, or {@link Indicator#ALL_UNITS}
-     * @return one result per indicator, by id
+     * @return one result per indicator, by order then id
      */
     public List<Result> compute(boolean publicOnly, Period period, String unitId) {
         List<Registered> chosen = chosen(publicOnly);

@@ -63,7 +63,7 @@ public final class DashboardBenchmark {
             }
         };
         DashboardService service = new DashboardService(registry, texts, users, new Fakes.Directory(users), noPdf,
-                Clock.systemUTC());
+                Clock.systemUTC(), Duration.ZERO);
         users.set(new Fakes.User("admin", Set.of(DashboardService.PERMISSION)));
         Locale vi = TranslationService.VIETNAMESE;
         long cold = System.nanoTime();

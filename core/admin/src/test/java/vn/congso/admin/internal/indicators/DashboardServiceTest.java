@@ -54,6 +54,8 @@ class DashboardServiceTest {
             .with("test.trained", "Công chức được bồi dưỡng", "Civil servants trained")
             .with("test.secret", "Chỉ tiêu nội bộ", "Internal figure")
             .with("test.broken", "Chỉ tiêu lỗi", "Broken figure");
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T02:00:00Z"));
+    private final java.util.concurrent.atomic.AtomicInteger publicComputations = new java.util.concurrent.atomic.AtomicInteger();
     private IndicatorRegistry registry;
     private DashboardService service;
 
@@ -65,9 +67,12 @@ class DashboardServiceTest {
                         Entry.namedRate("xa-tai-van", "Xã Tài Văn", new Fraction(11, 12)),
                         Entry.namedRate("xa-lieu-tu", "Xã Liêu Tú", new Fraction(12, 12))))));
         registry.add(Fakes.indicator("trained", UnitOfMeasure.COUNT, true, OptionalDouble.empty(),
-                (p, u) -> IndicatorValue.of(1234).withBreakdown(List.of(
-                        Entry.named("xa-tai-van", "=HYPERLINK(\"http://evil\")", 1000),
-                        Entry.named("xa-lieu-tu", "Xã Liêu Tú, \"cũ\"", 234)))));
+                (p, u) -> {
+                    publicComputations.incrementAndGet();
+                    return IndicatorValue.of(1234).withBreakdown(List.of(
+                            Entry.named("xa-tai-van", "=HYPERLINK(\"http://evil\")", 1000),
+                            Entry.named("xa-lieu-tu", "Xã Liêu Tú, \"cũ\"", 234)));
+                }));
         registry.add(Fakes.indicator("secret", UnitOfMeasure.COUNT, false, OptionalDouble.empty(),
                 (p, u) -> IndicatorValue.of(7)));
         registry.add(Fakes.indicator("broken", UnitOfMeasure.COUNT, false, OptionalDouble.empty(), (p, u) -> {
@@ -88,7 +93,7 @@ class DashboardServiceTest {
             }
         };
         service = new DashboardService(registry, texts, users, new Fakes.Directory(users), pdf,
-                Clock.fixed(Instant.parse("2026-11-27T02:00:00Z"), ZoneOffset.UTC));
+                clock, Duration.ofSeconds(60));
     }
 
     @AfterEach
@@ -161,6 +166,50 @@ class DashboardServiceTest {
         assertEquals("Tất cả đơn vị", summary.unitLabel());
         String csv = new String(service.csv(summary, VI), StandardCharsets.UTF_8);
         assertFalse(csv.contains("secret") || csv.contains("Chỉ tiêu nội bộ"));
+    }
+
+    @Test
+    void visitorsShareOnePublicSummaryForAMinute() {
+        service.publicSummary(Period.year(2026), VI);
+        service.publicSummary(Period.year(2026), VI);
+        assertEquals(1, publicComputations.get(), "the second visitor got the first one's summary");
+        service.publicSummary(Period.year(2025), VI);
+        service.publicSummary(Period.year(2026), EN);
+        assertEquals(3, publicComputations.get(), "each period and language has its own");
+        clock.advance(Duration.ofSeconds(61));
+        service.publicSummary(Period.year(2026), VI);
+        assertEquals(4, publicComputations.get(), "a minute later it is computed again");
+        signInAs(Set.of(DashboardService.PERMISSION));
+        service.dashboard(Period.year(2026), "", VI);
+        assertEquals(5, publicComputations.get(), "the dashboard is never served from the public cache");
+    }
+
+    /** A clock the test moves. */
+    static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 
     @Test

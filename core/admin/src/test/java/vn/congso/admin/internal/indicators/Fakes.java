@@ -168,7 +168,17 @@ final class Fakes {
 
     static Indicator indicator(String id, UnitOfMeasure unit, boolean isPublic, OptionalDouble target,
             Computation computation) {
+        return indicator(id, 100, unit, isPublic, target, computation);
+    }
+
+    static Indicator indicator(String id, int order, UnitOfMeasure unit, boolean isPublic, OptionalDouble target,
+            Computation computation) {
         return new Indicator() {
+            @Override
+            public int order() {
+                return order;
+            }
+
             @Override
             public String id() {
                 return id;

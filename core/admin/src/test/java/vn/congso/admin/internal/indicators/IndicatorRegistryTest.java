@@ -81,6 +81,10 @@ class IndicatorRegistryTest {
                 .map(r -> r.definition().id()).toList());
         assertEquals(1.0, registry.compute(true, Period.year(2026), "").get(0).value().value().getAsDouble());
         assertEquals(2, registry.definitions(false).size());
+        registry.add(Fakes.indicator("z.first", 5, UnitOfMeasure.COUNT, false, OptionalDouble.empty(),
+                (p, u) -> IndicatorValue.of(0)));
+        assertEquals(List.of("z.first", "x.private", "x.public"), registry.definitions(false).stream()
+                .map(IndicatorRegistry.Definition::id).toList(), "by order, then by id");
     }
 
     @Test

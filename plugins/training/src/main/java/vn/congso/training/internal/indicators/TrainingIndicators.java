@@ -32,16 +32,19 @@ public final class TrainingIndicators {
         private final String id;
         private final UnitOfMeasure unit;
         private final boolean isPublic;
+        private final int order;
         final TrainingFigures figures;
 
-        Base(String name, UnitOfMeasure unit, boolean isPublic, Database database, UserDirectory directory) {
-            this(name, unit, isPublic, new TrainingFigures(new Jdbc(database.dataSource()), directory,
+        Base(String name, int order, UnitOfMeasure unit, boolean isPublic, Database database,
+                UserDirectory directory) {
+            this(name, order, unit, isPublic, new TrainingFigures(new Jdbc(database.dataSource()), directory,
                     Clock.systemUTC()));
         }
 
         /** @param name the indicator's name within the plugin; its id and keys are made from it */
-        Base(String name, UnitOfMeasure unit, boolean isPublic, TrainingFigures figures) {
+        Base(String name, int order, UnitOfMeasure unit, boolean isPublic, TrainingFigures figures) {
             this.id = ID_PREFIX + name;
+            this.order = order;
             this.unit = unit;
             this.isPublic = isPublic;
             this.figures = figures;
@@ -68,6 +71,11 @@ public final class TrainingIndicators {
         }
 
         @Override
+        public final int order() {
+            return order;
+        }
+
+        @Override
         public final boolean isPublic() {
             return isPublic;
         }
@@ -84,7 +92,7 @@ public final class TrainingIndicators {
          */
         @Activate
         public Trained(@Reference Database database, @Reference UserDirectory directory) {
-            super("trained", UnitOfMeasure.COUNT, true, database, directory);
+            super("trained", 10, UnitOfMeasure.COUNT, true, database, directory);
         }
 
         /**
@@ -93,7 +101,7 @@ public final class TrainingIndicators {
          * @param figures the figures
          */
         public Trained(TrainingFigures figures) {
-            super("trained", UnitOfMeasure.COUNT, true, figures);
+            super("trained", 10, UnitOfMeasure.COUNT, true, figures);
         }
 
         @Override
@@ -113,7 +121,7 @@ public final class TrainingIndicators {
          */
         @Activate
         public PassRate(@Reference Database database, @Reference UserDirectory directory) {
-            super("pass-rate", UnitOfMeasure.PERCENT, true, database, directory);
+            super("pass-rate", 20, UnitOfMeasure.PERCENT, true, database, directory);
         }
 
         /**
@@ -122,7 +130,7 @@ public final class TrainingIndicators {
          * @param figures the figures
          */
         public PassRate(TrainingFigures figures) {
-            super("pass-rate", UnitOfMeasure.PERCENT, true, figures);
+            super("pass-rate", 20, UnitOfMeasure.PERCENT, true, figures);
         }
 
         @Override
@@ -142,7 +150,7 @@ public final class TrainingIndicators {
          */
         @Activate
         public ValidCertificates(@Reference Database database, @Reference UserDirectory directory) {
-            super("certificates-valid", UnitOfMeasure.COUNT, false, database, directory);
+            super("certificates-valid", 30, UnitOfMeasure.COUNT, false, database, directory);
         }
 
         /**
@@ -151,7 +159,7 @@ public final class TrainingIndicators {
          * @param figures the figures
          */
         public ValidCertificates(TrainingFigures figures) {
-            super("certificates-valid", UnitOfMeasure.COUNT, false, figures);
+            super("certificates-valid", 30, UnitOfMeasure.COUNT, false, figures);
         }
 
         @Override
@@ -171,7 +179,7 @@ public final class TrainingIndicators {
          */
         @Activate
         public ExpiringCertificates(@Reference Database database, @Reference UserDirectory directory) {
-            super("certificates-expiring", UnitOfMeasure.COUNT, false, database, directory);
+            super("certificates-expiring", 40, UnitOfMeasure.COUNT, false, database, directory);
         }
 
         /**
@@ -180,7 +188,7 @@ public final class TrainingIndicators {
          * @param figures the figures
          */
         public ExpiringCertificates(TrainingFigures figures) {
-            super("certificates-expiring", UnitOfMeasure.COUNT, false, figures);
+            super("certificates-expiring", 40, UnitOfMeasure.COUNT, false, figures);
         }
 
         @Override

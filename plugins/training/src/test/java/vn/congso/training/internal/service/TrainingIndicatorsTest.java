@@ -113,6 +113,7 @@ class TrainingIndicatorsTest {
                 new TrainingIndicators.ValidCertificates(figures), new TrainingIndicators.ExpiringCertificates(figures));
         assertEquals(List.of("training.trained", "training.pass-rate", "training.certificates-valid",
                 "training.certificates-expiring"), all.stream().map(Indicator::id).toList());
+        assertEquals(List.of(10, 20, 30, 40), all.stream().map(Indicator::order).toList(), "cards in this order");
         for (Indicator indicator : all) {
             for (String key : List.of(indicator.titleKey(), indicator.descriptionKey().orElseThrow())) {
                 assertTrue(vi.containsKey(key) && en.containsKey(key), "missing " + key);
