@@ -34,7 +34,9 @@ class MetatypeTest {
     private static final Map<String, Map<String, String>> EXPECTED = Map.of(
             "vn.congso.admin", Map.of("allowUnsigned", "false", "maxUploadMegabytes", "50", "maxArchiveEntries",
                     "20000", "maxInflatedMegabytes", "256", "maxCompressionRatio", "100", "healthTimeoutSeconds", "20",
-                    "trustStore", "congso-trust", "featureRepositoryPrefix", "congso"));
+                    "trustStore", "congso-trust", "featureRepositoryPrefix", "congso"),
+            "vn.congso.admin.dashboard", Map.of("timeoutMillis", "2000", "threads", "4", "queue", "200",
+                    "publicCacheSeconds", "60"));
 
     @Test
     void everyConfigurationIsDescribedInVietnameseAndEnglish() throws Exception {
