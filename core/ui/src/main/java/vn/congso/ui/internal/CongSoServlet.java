@@ -72,7 +72,13 @@ final class CongSoServlet extends VaadinServlet {
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(CongSoServlet.class.getClassLoader());
         try {
-            super.service(request, response);
+            // Every text from the browser in one Unicode form (NfcRequests).
+            java.util.Optional<HttpServletRequest> normalised = NfcRequests.normalised(request);
+            if (normalised.isEmpty()) {
+                response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+                return;
+            }
+            super.service(normalised.get(), response);
         } finally {
             RequestLogContext.clear();
             thread.setContextClassLoader(previous);

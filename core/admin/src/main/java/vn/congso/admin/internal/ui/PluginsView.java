@@ -225,7 +225,7 @@ public final class PluginsView extends VerticalLayout {
         signers.addColumn(TrustedSigner::subject).setHeader(t("plugins.trust.column.subject")).setFlexGrow(3);
         signers.addComponentColumn(signer -> {
             Span fingerprint = new Span(signer.fingerprint());
-            fingerprint.getStyle().set("font-family", "monospace").set("font-size", "var(--lumo-font-size-xs)")
+            fingerprint.getStyle().set("font-family", "var(--lumo-font-family-monospace)").set("font-size", "var(--lumo-font-size-xs)")
                     .set("word-break", "break-all");
             return fingerprint;
         }).setHeader(t("plugins.trust.column.fingerprint")).setFlexGrow(3);
