@@ -62,6 +62,11 @@ class ShellBrowserIT {
         browser.get("/");
         browser.waitForText("home-title", VI_HOME_TITLE, 30);
         browser.waitForText("app-title", VI_APP_TITLE, 5);
+        // A visitor sees what is installed: certificate verification, and what signing in opens
+        // (the training courses), never "no public services" while training is there.
+        browser.wait(60).until(d -> browser.displayedOrNull(By.id("service-training-verify")) != null);
+        browser.wait(10).until(d -> browser.displayedOrNull(By.id("sign-in-service-training")) != null);
+        assertTrue(browser.displayedOrNull(By.id("home-no-services")) == null, "'no public services' while training is installed");
 
         // The page reloads in the chosen language.
         browser.chooseInSelect("language-switch", "English");
@@ -146,6 +151,12 @@ class ShellBrowserIT {
         assertTrue(browser.displayedOrNull(By.id("password-must-change")) != null, "no notice about the one-time password");
         assertTrue(browser.displayedOrNull(By.id("nav-admin-users")) == null,
                 "administration must stay hidden until the one-time password is changed");
+        // Any other page says that the password comes first, with the way to it, not "access denied".
+        browser.get("/admin/users");
+        browser.waitForText("password-first-title", "Hãy đổi mật khẩu trước", 20);
+        assertTrue(browser.displayedOrNull(By.id("access-denied-title")) == null, "a pending change is not a refusal");
+        browser.click("password-first-link");
+        browser.wait(20).until(d -> browser.displayedOrNull(By.id("change-password-view")) != null);
 
         browser.type("password-current", oneTime);
         browser.type("password-new", ADMIN_PASSWORD);
@@ -154,9 +165,20 @@ class ShellBrowserIT {
         browser.wait(15).until(d -> Boolean.TRUE.equals(browser.js().executeScript(
                 "var f = document.getElementById('password-repeat'); return f && f.hasAttribute('invalid');")));
 
+        // The rule against the user name also refuses its obvious parts.
+        browser.type("password-new", "Admin-2026 mới");
+        browser.type("password-repeat", "Admin-2026 mới");
+        browser.click("password-save");
+        browser.wait(15).until(d -> Boolean.TRUE.equals(browser.js().executeScript(
+                "var f = document.getElementById('password-new'); return f && f.hasAttribute('invalid')"
+                        + " && f.errorMessage.includes('tên đăng nhập');")));
+
+        browser.type("password-new", ADMIN_PASSWORD);
         browser.type("password-repeat", ADMIN_PASSWORD);
         browser.click("password-save");
         browser.wait(20).until(d -> browser.displayedOrNull(By.id("home-view")) != null);
+        // The change ends with its success message, still on screen on the home page.
+        browser.wait(10).until(d -> browser.notificationText().contains("Đã đổi mật khẩu"));
         browser.wait(15).until(d -> browser.displayedOrNull(By.id("nav-admin-users")) != null);
         assertTrue(browser.displayedOrNull(By.id("account-logout")) != null, "no sign-out link for a signed-in user");
         // The administrator's long navigation fits the drawer's width: no sideways scrolling, no entry under the scroll bar.
@@ -284,7 +306,7 @@ class ShellBrowserIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void everyResponseCarriesTheSecurityHeadersAndVaadinRunsUnderThePolicy() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         String base = "http://127.0.0.1:" + 18182;
@@ -336,7 +358,7 @@ class ShellBrowserIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void signingOutTakesAButtonNotALinkChangesTheSessionIdAndTellsTheOtherTab() throws Exception {
         Browser owner = KARAF.browser("ShellBrowserIT-owner");
         owner.openSignIn(90);
@@ -413,7 +435,7 @@ class ShellBrowserIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void afterSigningInOnlyARouteOfThePlatformIsFollowed() throws Exception {
         // The sign-in page's redirect comes from a link anyone can send: a script or another site
         // must never be where a victim lands after a normal sign-in (it ran script before).
@@ -438,6 +460,70 @@ class ShellBrowserIT {
         victim.type("login-password", "Biên tập Tài Văn 2026");
         victim.click("login-submit");
         victim.wait(30).until(d -> victim.displayedOrNull(By.id("audit-view")) != null);
+    }
+
+    @Test
+    @Order(5)
+    void everyRouteInBothLanguagesHasItsTitleLanguageLandmarksAndNoRawKeyOrVaadinEnglish() throws Exception {
+        List<String> routes = RouteWalker.registeredRoutes(KARAF.home());
+        // Core (sign-in, account, administration) and training register at least this many.
+        assertTrue(routes.size() >= 20, "the shell's log names too few routes: " + routes);
+        List<String> paths = new java.util.ArrayList<>(List.of("/"));
+        routes.forEach(route -> paths.add("/" + route));
+        // Pages with a parameter, with the demo data's own (the first course, its first lesson,
+        // its exam) and with an unknown certificate code.
+        paths.addAll(List.of("/training/course/1", "/training/manage/course/1", "/training/lesson/1/1",
+                "/training/exam/1", "/training/verify/KHONG-CO-MA"));
+        List<String> problems = new java.util.ArrayList<>();
+        List<String> visited = new java.util.ArrayList<>();
+
+        // A visitor: the home page, the sign-in page and every public page the home page offers.
+        Browser visitor = KARAF.browser("ShellBrowserIT-walker-visitor");
+        RouteWalker anonymous = new RouteWalker(visitor, KARAF.home());
+        for (String language : List.of("vi", "en")) {
+            if (language.equals("en")) {
+                visitor.get("/");
+                visitor.chooseInSelect("language-switch", "English");
+                visitor.waitForText("home-title", EN_HOME_TITLE, 15);
+            }
+            RouteWalker.Walk walk = anonymous.walk(List.of("/", "/login", "/training/verify"), language,
+                    language.equals("vi") ? VI_APP_TITLE : EN_APP_TITLE, 15);
+            problems.addAll(walk.problems());
+            visited.addAll(walk.visited());
+            walk.problems().forEach(problem -> System.out.println("ShellBrowserIT walker: " + problem));
+        }
+
+        // The administrator: every registered route and the pages linked from them.
+        // Before the lockout tests (which lock the administrator's name for unknown browsers).
+        Browser admin = KARAF.browser("ShellBrowserIT-walker-admin");
+        admin.signIn("admin", ADMIN_PASSWORD);
+        RouteWalker walker = new RouteWalker(admin, KARAF.home());
+        for (String language : List.of("vi", "en")) {
+            if (language.equals("en")) {
+                admin.get("/");
+                admin.chooseInSelect("language-switch", "English");
+                admin.waitForText("home-title", EN_HOME_TITLE, 15);
+            }
+            RouteWalker.Walk walk = walker.walk(paths, language, language.equals("vi") ? VI_APP_TITLE : EN_APP_TITLE, 60);
+            problems.addAll(walk.problems());
+            visited.addAll(walk.visited());
+            walk.problems().forEach(problem -> System.out.println("ShellBrowserIT walker: " + problem));
+        }
+        System.out.println("ShellBrowserIT walked " + visited.size() + " pages: " + visited);
+        assertEquals(List.of(), problems, "problems a reader would notice");
+
+        // On a phone, the English district name (the longer one) stays within two lines.
+        Dimension desktop = admin.driver().manage().window().getSize();
+        admin.driver().manage().window().setSize(new Dimension(390, 844));
+        try {
+            admin.get("/");
+            admin.wait(10).until(d -> Boolean.TRUE.equals(admin.js().executeScript(
+                    "const t = document.getElementById('app-title'); if (!t) return false;"
+                            + " const line = parseFloat(getComputedStyle(t).lineHeight);"
+                            + " return t.getBoundingClientRect().height > 0 && t.getBoundingClientRect().height <= 2 * line + 1;")));
+        } finally {
+            admin.driver().manage().window().setSize(desktop);
+        }
     }
 
     /** Whether one line of the log holds every fragment. */
