@@ -41,8 +41,8 @@ final class RouteWalker {
             "Drop files here", "File is too big.", "Too Many Files.", "Incorrect File Type.", "Connecting...",
             "Processing File...", "Today", "Cancel", "remaining time", "unknown remaining time");
 
-    private static final Pattern VIEW_ADDED = Pattern.compile("View '([^']+)' added by bundle");
-    private static final Pattern VIEW_REMOVED = Pattern.compile("View '([^']+)' removed");
+    private static final Pattern VIEW_ADDED = Pattern.compile("(?:View|Screen) '([^']+)' added by bundle");
+    private static final Pattern VIEW_REMOVED = Pattern.compile("(?:View|Screen) '([^']+)' removed");
     private static final Pattern MISSING = Pattern.compile("![a-z][\\w.-]*!");
     /** A dotted name in one of the platform's key spaces, shown as it is (a key, a raw audit action). */
     private static final Pattern RAW_KEY = Pattern.compile(
