@@ -52,7 +52,7 @@ import vn.congso.api.security.RunAs;
 public class RoleMatrixIT {
 
     static final int HTTP_PORT = 18881;
-    static final String PASSWORD = "Matrix-test-2026!";
+    static final String PASSWORD = "Ma-tran-thu-2026!";
     static final String USERS = "platform:users:manage";
     static final String ROLES = "platform:roles:manage";
     static final String AUDIT = "platform:audit:view";
