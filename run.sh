@@ -17,7 +17,8 @@ need_build() {
 
 if need_build; then
   echo "Building CongSo (first run or sources changed)..."
-  mvn -B -q install -DskipTests -pl karaf-features/distribution -am
+  # plugins/archetype too: the plugin archetype of README's "Writing a plugin" must be in ~/.m2.
+  mvn -B -q install -DskipTests -Darchetype.test.skip -pl karaf-features/distribution,plugins/archetype -am
 fi
 
 # The runtime lives outside target/ so that 'mvn clean' never deletes its data.

@@ -33,6 +33,7 @@ import org.openqa.selenium.WindowType;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ShellBrowserIT {
 
+    static final int SSH_PORT = 18102;
     static final String PLUGIN_JAR_NAME = "congso-itests-test-plugin.jar";
 
     static final String VI_HOME_TITLE = "Chào mừng đến với Cổng Số";
@@ -44,7 +45,7 @@ class ShellBrowserIT {
 
     @RegisterExtension
     static final KarafWithBrowsers KARAF = new KarafWithBrowsers("browser",
-            new CongSoContainer.Ports(18182, 18102, 11098, 44446), 90_000);
+            new CongSoContainer.Ports(18182, ShellBrowserIT.SSH_PORT, 11098, 44446), 90_000);
 
     /** The first person's browser: anonymous, then the administrator, then the editor. */
     private static Browser browser;
@@ -306,7 +307,7 @@ class ShellBrowserIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void everyResponseCarriesTheSecurityHeadersAndVaadinRunsUnderThePolicy() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         String base = "http://127.0.0.1:" + 18182;
@@ -358,7 +359,7 @@ class ShellBrowserIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void signingOutTakesAButtonNotALinkChangesTheSessionIdAndTellsTheOtherTab() throws Exception {
         Browser owner = KARAF.browser("ShellBrowserIT-owner");
         owner.openSignIn(90);
@@ -435,7 +436,7 @@ class ShellBrowserIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void afterSigningInOnlyARouteOfThePlatformIsFollowed() throws Exception {
         // The sign-in page's redirect comes from a link anyone can send: a script or another site
         // must never be where a victim lands after a normal sign-in (it ran script before).
@@ -524,6 +525,119 @@ class ShellBrowserIT {
         } finally {
             admin.driver().manage().window().setSize(desktop);
         }
+    }
+
+    /**
+     * Issue 13 point 9, the newcomer's walkthrough as README's "Writing a plugin" tells it: generate a
+     * plugin from congso-plugin-archetype, build it (its own key signs it), trust that key and install
+     * the jar with the console commands (through {@code bin/client -b}, as a script runs them), then
+     * find the plugin's group in the navigation, open its screen and record an entry through its form,
+     * the amount typed and shown the Vietnamese way. Maven runs offline on the build's local repository.
+     * It runs before the sign-in lockout test, which locks "admin" for new browsers.
+     */
+    @Test
+    @Order(6)
+    void aPluginGeneratedFromTheArchetypeIsBuiltInstalledFromTheConsoleAndShown() throws Exception {
+        Path work = Path.of("target/archetype-walkthrough").toAbsolutePath();
+        KarafProcess.deleteTree(work);
+        Files.createDirectories(work);
+        long started = System.nanoTime();
+        maven(work, "org.apache.maven.plugins:maven-archetype-plugin:" + System.getProperty("congso.archetype.plugin.version")
+                + ":generate", "-DarchetypeGroupId=vn.congso", "-DarchetypeArtifactId=congso-plugin-archetype",
+                "-DarchetypeVersion=" + System.getProperty("congso.version"), "-DgroupId=vn.example.walkthrough",
+                "-DartifactId=sotay", "-Dpackage=vn.example.walkthrough.sotay", "-DpluginName=sotay");
+        long generated = System.nanoTime();
+        Path project = work.resolve("sotay");
+        // verify rather than the README's install: the test leaves nothing in the shared local repository.
+        maven(project, "verify");
+        long built = System.nanoTime();
+        Path jar = project.resolve("target/sotay-1.0.0-SNAPSHOT.jar");
+        Path certificate = project.resolve("signing/plugin-signer.pem");
+        assertTrue(Files.isRegularFile(jar) && Files.isRegularFile(certificate), "the build made the jar and the signer");
+        assertTrue(Files.readString(project.resolve("target/feature/feature.xml"))
+                .contains("<bundle start-level=\"90\">mvn:vn.example.walkthrough/sotay/1.0.0-SNAPSHOT</bundle>"),
+                "the plugin's feature names its bundle");
+
+        // The console, as the README tells the newcomer to use it (a fresh installation has no
+        // console account: ./run.sh makes one; this test adds its own).
+        Files.writeString(KARAF.home().resolve("etc/users.properties"), "\n" + CONSOLE_USER + " = " + CONSOLE_PASSWORD
+                + ",_g_:admingroup\n_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        // Both commands in one batch, as the README's step 3 pipes them.
+        String trusted = client("congso:trust-add " + certificate + "\ncongso:plugin-install " + jar);
+        assertTrue(trusted.contains("sotay development signer") && trusted.contains("DONE sotay/"), trusted);
+        long installedAt = System.nanoTime();
+
+        Browser admin = KARAF.browser("ShellBrowserIT-walkthrough");
+        admin.signIn("admin", ADMIN_PASSWORD);
+        admin.wait(20).until(d -> admin.displayedOrNull(By.id("nav-sotay")));
+        admin.click("nav-sotay");
+        admin.waitForText("sotay-title", "Sổ ghi chép", 15);
+        long shownAt = System.nanoTime();
+        assertTrue(admin.gridTexts("sotay-grid").isEmpty());
+
+        // The form: a wrong number is refused in the page's language, a Vietnamese "1.250" is 1250.
+        admin.typeAndTab("sotay-entry-title", "Tập huấn chữ ký số");
+        admin.typeAndTab("sotay-entry-amount", "abc");
+        admin.click("sotay-save");
+        admin.wait(10).until(d -> String.valueOf(admin.attribute("sotay-entry-amount", "errorMessage"))
+                .contains("phải là một số nguyên"));
+        admin.typeAndTab("sotay-entry-amount", "1.250");
+        admin.click("sotay-save");
+        admin.wait(15).until(d -> admin.notificationText().contains("Đã lưu “Tập huấn chữ ký số”"));
+        admin.wait(10).until(d -> admin.gridTexts("sotay-grid").containsAll(List.of("Tập huấn chữ ký số", "1.250", "admin")));
+
+        System.out.printf("Archetype walkthrough: generate %.1f s, build %.1f s, trust+install %.1f s, screen shown %.1f s,"
+                + " total %.1f s%n", (generated - started) / 1e9, (built - generated) / 1e9, (installedAt - built) / 1e9,
+                (shownAt - installedAt) / 1e9, (shownAt - started) / 1e9);
+
+        String removed = client("congso:plugin-uninstall sotay");
+        assertTrue(removed.contains("DONE sotay/"), removed);
+        Matcher fingerprint = Pattern.compile("SHA-256 ([0-9A-F:]{23})").matcher(trusted);
+        assertTrue(fingerprint.find(), trusted);
+        String untrusted = client("congso:trust-remove " + fingerprint.group(1));
+        assertTrue(untrusted.contains("no longer trusted"), untrusted);
+    }
+
+    static final String CONSOLE_USER = "it-walkthrough";
+    static final String CONSOLE_PASSWORD = "it-walkthrough-only-for-this-test";
+
+    /** Runs Maven offline, batch mode, on the build's own local repository; fails with its output. */
+    private static void maven(Path directory, String... arguments) throws Exception {
+        String mavenHome = System.getProperty("maven.home", "");
+        String mvn = mavenHome.isBlank() ? "mvn" : Path.of(mavenHome, "bin", "mvn").toString();
+        List<String> command = new java.util.ArrayList<>(List.of(mvn, "-o", "-B", "-q",
+                "-Dmaven.repo.local=" + System.getProperty("maven.repo.local")));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!process.waitFor(3, java.util.concurrent.TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("mvn " + String.join(" ", arguments) + " did not finish: " + output);
+        }
+        assertEquals(0, process.exitValue(), "mvn " + String.join(" ", arguments) + ":\n" + output);
+    }
+
+    /** One console command through Karaf's own client in batch mode; a refused command fails the test. */
+    private static String client(String command) throws Exception {
+        Path home = KARAF.home();
+        ProcessBuilder builder = new ProcessBuilder("/bin/sh", home.resolve("bin/client").toString(), "-a", String.valueOf(SSH_PORT),
+                "-h", "127.0.0.1", "-u", CONSOLE_USER, "-p", CONSOLE_PASSWORD, "-r", "3", "-b")
+                .directory(home.toFile()).redirectErrorStream(true);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process process = builder.start();
+        try (var stdin = process.getOutputStream()) {
+            stdin.write((command + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                .replaceAll("\u001B\\[[;\\d]*m", "");
+        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("bin/client did not finish: " + output);
+        }
+        assertEquals(0, process.exitValue(), command + ": " + output);
+        return output;
     }
 
     /** Whether one line of the log holds every fragment. */

@@ -69,6 +69,7 @@ public final class EntryView extends VerticalLayout {
                 .bind(Draft::title, Draft::title);
         // The converter parses with the field's locale, which is the page's.
         binder.forField(amountField)
+                .withNullRepresentation("")
                 .withConverter(new StringToIntegerConverter(t("${pluginName}.error.amount-number")))
                 .withValidator((value, context) -> result(EntryRules.checkAmount(value)))
                 .bind(Draft::amount, Draft::amount);
