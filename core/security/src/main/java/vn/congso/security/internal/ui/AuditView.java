@@ -4,6 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -82,8 +83,12 @@ public class AuditView extends VerticalLayout {
         grid.addColumn(AuditLog.Entry::target).setHeader(security.t("security.audit.target")).setAutoWidth(true);
         grid.addColumn(e -> security.t("security.audit.outcome." + e.outcome().name().toLowerCase()))
                 .setHeader(security.t("security.audit.outcome")).setAutoWidth(true);
-        grid.addColumn(texts::detail).setHeader(security.t("security.audit.detail")).setFlexGrow(1);
-        grid.addColumn(AuditLog.Entry::address).setHeader(security.t("security.audit.address")).setAutoWidth(true);
+        // Details and addresses (IPv6 ones are long) wrap instead of being cut; a tooltip repeats them.
+        grid.addColumn(texts::detail).setHeader(security.t("security.audit.detail")).setWidth("22em").setFlexGrow(1)
+                .setTooltipGenerator(texts::detail);
+        grid.addColumn(AuditLog.Entry::address).setHeader(security.t("security.audit.address")).setWidth("11em")
+                .setFlexGrow(0).setTooltipGenerator(AuditLog.Entry::address);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setSizeFull();
         add(new H1(security.t("security.audit.title")), filters, grid);
         search();
