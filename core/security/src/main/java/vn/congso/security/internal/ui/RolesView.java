@@ -123,7 +123,8 @@ public class RolesView extends VerticalLayout {
                 text.setId("roles-group-" + idOf(row.permission()));
                 text.getStyle().set("font-weight", "600").set("font-size", "var(--lumo-font-size-l)");
             } else {
-                text.getStyle().set("font-family", "var(--lumo-font-family)").set("color", "var(--lumo-secondary-text-color)");
+                text.getStyle().set("font-family", "var(--lumo-font-family)").set("color", "var(--lumo-secondary-text-color)")
+                        .set("overflow-wrap", "anywhere");
             }
             return text;
         }).setHeader(security.t("security.roles.permission")).setWidth("14em").setFlexGrow(0).setFrozen(true);
@@ -170,7 +171,7 @@ public class RolesView extends VerticalLayout {
                     }
                 });
                 return box;
-            }).setHeader(english ? role.nameEn() : role.nameVi()).setWidth("9em").setFlexGrow(0);
+            }).setHeader(english ? role.nameEn() : role.nameVi()).setAutoWidth(true).setFlexGrow(0);
         }
         grid.setItems(rows);
     }
