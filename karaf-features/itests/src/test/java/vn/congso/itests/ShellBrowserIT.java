@@ -216,6 +216,9 @@ class ShellBrowserIT {
         WebElement grant = browser.wait(20).until(d -> browser.displayedOrNull(
                 By.id("perm-one-stop-officer-platform_audit_view")));
         assertTrue(grant.getAttribute("checked") == null, "one-stop officers must not read the audit log by default");
+        // The matrix is grouped with a heading per domain, and the administrator's column says "all".
+        assertTrue(browser.displayedOrNull(By.id("roles-group-platform")) != null, "the core's permissions have a heading");
+        assertEquals("Tất cả", browser.driver().findElement(By.id("perm-administrator-platform_audit_view")).getText());
         grant.click();
         browser.wait(10).until(d -> browser.notificationText().contains("Cán bộ một cửa"));
 
@@ -525,6 +528,11 @@ class ShellBrowserIT {
         } finally {
             admin.driver().manage().window().setSize(desktop);
         }
+
+        // A child page highlights the entry it belongs to: a course page, the catalogue.
+        admin.get("/training/course/1");
+        admin.wait(15).until(d -> Boolean.TRUE.equals(admin.js().executeScript(
+                "const e = document.getElementById('nav-training'); return !!e && e.hasAttribute('current');")));
     }
 
     /**

@@ -141,4 +141,48 @@ public final class NavigationModel {
     public static boolean isVisible(Entry entry, Predicate<String> permitted) {
         return entry.isPublic() || permitted.test(entry.permission().get());
     }
+
+    /**
+     * The listed entry to highlight for a page: the entry itself, else (a child page such as
+     * {@code training/course/3}) the entry sharing most leading path segments with it, among those
+     * whose route is a whole prefix of the page's path or whose next segment names the page's
+     * ({@code training/manage/courses} for {@code training/manage/course/5}); on a tie the first
+     * listed wins.
+     *
+     * @param path the page's path, without a leading slash
+     * @param routes the listed entries' routes, in navigation order
+     * @return the route to highlight, empty when none is related
+     */
+    public static Optional<String> highlighted(String path, List<String> routes) {
+        String[] page = path.split("/");
+        String best = null;
+        double bestScore = 0;
+        for (String route : routes) {
+            if (route.isEmpty()) {
+                continue;
+            }
+            if (route.equals(path)) {
+                return Optional.of(route);
+            }
+            String[] entry = route.split("/");
+            int common = 0;
+            while (common < entry.length && common < page.length && entry[common].equals(page[common])) {
+                common++;
+            }
+            double score;
+            if (common == entry.length) {
+                score = common;
+            } else if (common > 0 && common + 1 == entry.length && common < page.length
+                    && (entry[common].startsWith(page[common]) || page[common].startsWith(entry[common]))) {
+                score = common + 0.5;
+            } else {
+                continue;
+            }
+            if (score > bestScore) {
+                best = route;
+                bestScore = score;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
 }

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -18,6 +19,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import vn.congso.api.audit.AuditLog;
 import vn.congso.api.text.Formats;
@@ -55,6 +57,7 @@ public class AuditView extends VerticalLayout {
         action.setId("audit-action");
         action.setLabel(security.t("security.audit.action"));
         action.setClearButtonVisible(true);
+        action.setHelperText(security.t("security.audit.action-help"));
         from.setId("audit-from");
         from.setLabel(security.t("security.audit.from"));
         PickerTexts.apply(from, security::t, security.locale());
@@ -82,8 +85,12 @@ public class AuditView extends VerticalLayout {
         grid.addColumn(AuditLog.Entry::target).setHeader(security.t("security.audit.target")).setAutoWidth(true);
         grid.addColumn(e -> security.t("security.audit.outcome." + e.outcome().name().toLowerCase()))
                 .setHeader(security.t("security.audit.outcome")).setAutoWidth(true);
-        grid.addColumn(texts::detail).setHeader(security.t("security.audit.detail")).setFlexGrow(1);
-        grid.addColumn(AuditLog.Entry::address).setHeader(security.t("security.audit.address")).setAutoWidth(true);
+        // Details and addresses (IPv6 ones are long) wrap instead of being cut; a tooltip repeats them.
+        grid.addColumn(texts::detail).setHeader(security.t("security.audit.detail")).setWidth("22em").setFlexGrow(1)
+                .setTooltipGenerator(texts::detail);
+        grid.addColumn(AuditLog.Entry::address).setHeader(security.t("security.audit.address")).setWidth("11em")
+                .setFlexGrow(0).setTooltipGenerator(AuditLog.Entry::address);
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setSizeFull();
         add(new H1(security.t("security.audit.title")), filters, grid);
         search();
@@ -92,11 +99,32 @@ public class AuditView extends VerticalLayout {
     private void search() {
         Optional<LocalDate> start = Optional.ofNullable(from.getValue());
         Optional<LocalDate> end = Optional.ofNullable(to.getValue());
-        shown = audit.find(new AuditLog.Query(Optional.ofNullable(actor.getValue()).filter(s -> !s.isBlank()),
-                Optional.ofNullable(action.getValue()).filter(s -> !s.isBlank()),
+        String typed = Optional.ofNullable(action.getValue()).map(String::strip).orElse("");
+        boolean code = typed.isEmpty() || isCode(typed);
+        List<AuditLog.Entry> found = audit.find(new AuditLog.Query(
+                Optional.ofNullable(actor.getValue()).filter(s -> !s.isBlank()),
+                code ? Optional.of(typed).filter(s -> !s.isEmpty()) : Optional.empty(),
                 start.map(d -> d.atStartOfDay(ZONE).toInstant()),
                 end.map(d -> d.plusDays(1).atStartOfDay(ZONE).toInstant()), LIMIT));
+        shown = code ? found : found.stream().filter(e -> matches(e, typed, texts)).toList();
         grid.setItems(shown);
+    }
+
+    /**
+     * Whether the action filter holds a dotted action code (or its beginning), such as
+     * {@code security.log}: then the database filters; otherwise {@link #matches} does.
+     */
+    static boolean isCode(String typed) {
+        return typed.indexOf('.') > 0 && typed.matches("[a-z0-9][a-z0-9._-]*");
+    }
+
+    /**
+     * Whether an entry's action, as the reader reads it ("Đăng nhập", "Sign-in"), contains the
+     * typed words ignoring case, or its code starts with them ("security").
+     */
+    static boolean matches(AuditLog.Entry entry, String typed, AuditTexts texts) {
+        String wanted = typed.strip().toLowerCase(Locale.ROOT);
+        return entry.action().startsWith(wanted) || texts.action(entry.action()).toLowerCase(Locale.ROOT).contains(wanted);
     }
 
     /**

@@ -5,14 +5,20 @@ import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import vn.congso.security.internal.SecurityService;
 import vn.congso.security.internal.SecurityStore;
 import vn.congso.security.internal.ValidationException;
@@ -30,8 +36,19 @@ public class RolesView extends VerticalLayout {
     private final Grid<Row> grid = new Grid<>();
     private final transient Runnable listener = this::changedElsewhere;
 
-    /** One permission row. */
-    record Row(String permission, String description) {
+    /** The administrator role: it always holds every permission ("*"). */
+    static final String ADMINISTRATOR = "administrator";
+
+    /**
+     * One line of the matrix: a group heading (one per domain, the part before the first colon)
+     * or a permission.
+     *
+     * @param permission the permission, or the domain for a heading
+     * @param description the translated description, or the group's name for a heading
+     * @param heading whether this line is a group heading
+     * @param installed whether a bundle present now declares the permission
+     */
+    record Row(String permission, String description, boolean heading, boolean installed) {
     }
 
     /** Creates the view. */
@@ -42,28 +59,97 @@ public class RolesView extends VerticalLayout {
         setSizeFull();
         grid.setId("roles-matrix");
         grid.setEmptyStateText(security.t("security.roles.empty"));
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COLUMN_BORDERS);
         grid.setSizeFull();
         add(new H1(security.t("security.roles.title")), new Paragraph(security.t("security.roles.help")), grid);
         build();
     }
 
+    /**
+     * The matrix's lines: the permissions declared now and those granted to some role, grouped by
+     * domain (the core's "platform" first) with a heading per group; "*" is left out (the
+     * administrator column says "all").
+     */
+    static List<Row> rows(List<PermissionRegistry.Declared> declared, List<SecurityStore.Role> roles,
+            Predicate<String> hasText, Function<String, String> t) {
+        Map<String, String> descriptions = new TreeMap<>();
+        declared.forEach(d -> descriptions.putIfAbsent(d.permission(), t.apply(d.descriptionKey())));
+        Set<String> granted = new TreeSet<>();
+        roles.forEach(r -> granted.addAll(r.permissions()));
+        granted.remove("*");
+        Map<String, List<String>> groups = new TreeMap<>(Comparator.comparing((String g) -> !"platform".equals(g))
+                .thenComparing(Comparator.naturalOrder()));
+        Set<String> all = new TreeSet<>(descriptions.keySet());
+        all.addAll(granted);
+        all.forEach(p -> groups.computeIfAbsent(domain(p), g -> new ArrayList<>()).add(p));
+        List<Row> rows = new ArrayList<>();
+        groups.forEach((domain, permissions) -> {
+            rows.add(new Row(domain, groupName(domain, hasText, t), true, true));
+            for (String p : permissions) {
+                boolean installed = descriptions.containsKey(p);
+                rows.add(new Row(p, installed ? descriptions.get(p) : t.apply("security.roles.not-installed"), false,
+                        installed));
+            }
+        });
+        return rows;
+    }
+
+    private static String domain(String permission) {
+        int colon = permission.indexOf(':');
+        return colon < 0 ? permission : permission.substring(0, colon);
+    }
+
+    private static String groupName(String domain, Predicate<String> hasText, Function<String, String> t) {
+        for (String key : List.of("security.roles.group." + domain, domain + ".nav.group")) {
+            if (hasText.test(key)) {
+                return t.apply(key);
+            }
+        }
+        return domain;
+    }
+
+    private static String idOf(String text) {
+        return text.replaceAll("[^A-Za-z0-9-]", "_");
+    }
+
     private void build() {
         List<SecurityStore.Role> roles = security.roles();
         boolean english = UI.getCurrent() != null && "en".equals(UI.getCurrent().getLocale().getLanguage());
-        Map<String, String> rows = new LinkedHashMap<>();
-        registry.permissions().forEach(d -> rows.putIfAbsent(d.permission(), security.t(d.descriptionKey())));
-        roles.forEach(r -> r.permissions().forEach(p -> rows.putIfAbsent(p, p.equals("*")
-                ? security.t("security.roles.all") : "")));
+        List<Row> rows = rows(registry.permissions(), roles, security::hasText, key -> security.t(key));
         grid.removeAllColumns();
-        grid.addColumn(Row::permission).setHeader(security.t("security.roles.permission")).setAutoWidth(true)
-                .setFrozen(true);
-        grid.addColumn(Row::description).setHeader(security.t("security.roles.description")).setFlexGrow(1);
+        grid.addComponentColumn(row -> {
+            Span text = new Span(row.heading() ? row.description() : row.permission());
+            if (row.heading()) {
+                text.setId("roles-group-" + idOf(row.permission()));
+                text.getStyle().set("font-weight", "600").set("font-size", "var(--lumo-font-size-l)");
+            } else {
+                text.getStyle().set("font-family", "var(--lumo-font-family)").set("color", "var(--lumo-secondary-text-color)")
+                        .set("overflow-wrap", "anywhere");
+            }
+            return text;
+        }).setHeader(security.t("security.roles.permission")).setWidth("14em").setFlexGrow(0).setFrozen(true);
+        grid.addComponentColumn(row -> {
+            Span text = new Span(row.heading() ? "" : row.description());
+            if (!row.installed()) {
+                text.setId("roles-missing-" + idOf(row.permission()));
+                text.getStyle().set("font-style", "italic").set("color", "var(--lumo-error-text-color)");
+            }
+            return text;
+        }).setHeader(security.t("security.roles.description")).setWidth("20em").setFlexGrow(1);
         for (SecurityStore.Role role : roles) {
             grid.addComponentColumn(row -> {
+                if (row.heading()) {
+                    return new Span();
+                }
+                if (ADMINISTRATOR.equals(role.id())) {
+                    Span all = new Span(security.t("security.roles.all-short"));
+                    all.setId("perm-" + role.id() + "-" + idOf(row.permission()));
+                    all.getStyle().set("color", "var(--lumo-success-text-color)");
+                    return all;
+                }
                 Checkbox box = new Checkbox(role.permissions().contains(row.permission()));
-                box.setId("perm-" + role.id() + "-" + row.permission().replaceAll("[^A-Za-z0-9-]", "_"));
-                box.setAriaLabel(role.id() + " " + row.permission());
-                box.setEnabled(!"administrator".equals(role.id()));
+                box.setId("perm-" + role.id() + "-" + idOf(row.permission()));
+                box.setAriaLabel((english ? role.nameEn() : role.nameVi()) + ": " + row.description());
                 box.addValueChangeListener(e -> {
                     if (!e.isFromClient()) {
                         return;
@@ -85,9 +171,9 @@ public class RolesView extends VerticalLayout {
                     }
                 });
                 return box;
-            }).setHeader(english ? role.nameEn() : role.nameVi()).setAutoWidth(true);
+            }).setHeader(english ? role.nameEn() : role.nameVi()).setAutoWidth(true).setFlexGrow(0);
         }
-        grid.setItems(rows.entrySet().stream().map(e -> new Row(e.getKey(), e.getValue())).toList());
+        grid.setItems(rows);
     }
 
     private Set<String> current(String roleId) {

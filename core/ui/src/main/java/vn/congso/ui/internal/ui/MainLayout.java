@@ -25,8 +25,14 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import vn.congso.api.CurrentUser;
 import vn.congso.api.TranslationService;
 import vn.congso.ui.internal.LanguageChoice;
@@ -43,7 +49,7 @@ import vn.congso.ui.internal.Platform;
  * in {@code <nav>}, the page itself in {@code <main id="main-content">}) and a browser-tab title
  * naming the page and the district ({@link #getPageTitle()}), whichever bundle the view comes from.
  */
-public class MainLayout extends AppLayout implements Platform.ShellListener, HasDynamicTitle {
+public class MainLayout extends AppLayout implements Platform.ShellListener, HasDynamicTitle, AfterNavigationObserver {
 
     private static final long serialVersionUID = 1L;
 
@@ -55,6 +61,9 @@ public class MainLayout extends AppLayout implements Platform.ShellListener, Has
     private HasElement shown;
     private transient Class<?> contentClass;
     private String contentTitle;
+    /** The listed navigation items by route, to highlight the one a child page belongs to. */
+    private final Map<String, SideNavItem> navItems = new LinkedHashMap<>();
+    private String currentPath;
 
     /** Creates the layout for the current UI. */
     public MainLayout() {
@@ -166,6 +175,7 @@ public class MainLayout extends AppLayout implements Platform.ShellListener, Has
 
     private void buildNavigation() {
         navigation.removeAll();
+        navItems.clear();
         SideNav home = new SideNav();
         home.setId("nav-home-group");
         SideNavItem homeItem = new SideNavItem(t("congso.nav.home"), "", new Icon("vaadin", "home"));
@@ -181,9 +191,31 @@ public class MainLayout extends AppLayout implements Platform.ShellListener, Has
                 SideNavItem item = new SideNavItem(t(entry.titleKey()), entry.route(), icon(entry.icon()));
                 item.setId("nav-" + idOf(entry.route()));
                 nav.addItem(item);
+                navItems.put(entry.route(), item);
             }
             navigation.add(nav);
         }
+        highlight();
+    }
+
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        currentPath = event.getLocation().getPath();
+        highlight();
+    }
+
+    /**
+     * Highlights the entry a child page belongs to (the catalogue on {@code training/course/3}):
+     * the side navigation itself only highlights an exact match.
+     */
+    private void highlight() {
+        navItems.values().forEach(item -> item.setPathAliases(Set.of()));
+        if (currentPath == null) {
+            return;
+        }
+        NavigationModel.highlighted(currentPath, List.copyOf(navItems.keySet()))
+                .filter(route -> !route.equals(currentPath))
+                .ifPresent(route -> navItems.get(route).setPathAliases(Set.of(currentPath)));
     }
 
     /** A DOM id made from a route path. */

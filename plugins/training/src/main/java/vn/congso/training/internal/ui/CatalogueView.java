@@ -52,6 +52,7 @@ public class CatalogueView extends VerticalLayout {
         addClassNames("training-page", "training-page-80");
 
         category.setId("catalogue-category");
+        category.setWidth("min(100%, 20rem)");
         category.setLabel(ui.t("training.ui.catalogue.category"));
         List<String> choices = new ArrayList<>();
         choices.add("");

@@ -19,6 +19,8 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasUrlParameter;
 import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import vn.congso.training.internal.TrainingException;
 import vn.congso.training.internal.service.CertificateService;
 import vn.congso.training.internal.service.CourseService;
@@ -146,11 +148,11 @@ public class CourseView extends VerticalLayout implements HasUrlParameter<Long> 
             ListItem item = new ListItem();
             if (progress.enrolled()) {
                 Anchor link = new Anchor(
-                        Routes.lesson(courseId, lesson.id()), lesson.title());
+                        Routes.lesson(courseId, lesson.id()), withoutNumber(lesson.title(), lesson.position() + 1));
                 link.setId("lesson-link-" + (lesson.position() + 1));
                 item.add(tick, number, link);
             } else {
-                item.add(tick, number, new Span(lesson.title()));
+                item.add(tick, number, new Span(withoutNumber(lesson.title(), lesson.position() + 1)));
             }
             item.setId("course-lesson-" + (lesson.position() + 1));
             item.getElement().setAttribute("data-viewed", String.valueOf(viewed));
@@ -234,5 +236,20 @@ public class CourseView extends VerticalLayout implements HasUrlParameter<Long> 
         } catch (RuntimeException e) {
             // No certificates to show to someone who may not hold any.
         }
+    }
+
+    /**
+     * A lesson's title without the number the list already shows: authors often write "Bài 1. …"
+     * or "1. …" in the title itself, which read "Bài 1 Bài 1. …" next to the list's number. Only
+     * a prefix with this very number is removed ("3 bước …" stays as it is).
+     */
+    static String withoutNumber(String title, int number) {
+        String n = "0*" + number + "(?!\\d)";
+        Matcher m = Pattern.compile("^\\s*(?:(?:b\u00e0i|bai|lesson)\\s+" + n + "(?:\\s*[.:)\\-\u2013\u2014]\\s+|\\s+)|"
+                + n + "\\s*[.:)\\-\u2013\u2014]\\s+)", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(title);
+        if (m.find() && m.end() < title.length()) {
+            return title.substring(m.end());
+        }
+        return title;
     }
 }

@@ -180,6 +180,8 @@ public class ExamsAdminView extends VerticalLayout {
         reviewWhen.setId("exam-review-when");
         reviewWhen.setItems(ReviewTime.values());
         reviewWhen.setItemLabelGenerator(r -> ui.name("training.ui.exams.review-when", r.name()));
+        // Outside the form a select keeps Lumo's narrow default width and cuts its longer choices.
+        reviewWhen.setWidth("min(100%, 24rem)");
         Checkbox reviewMarks = new Checkbox(ui.t("training.ui.exams.review-marks"));
         reviewMarks.setId("exam-review-marks");
         Checkbox reviewResponses = new Checkbox(ui.t("training.ui.exams.review-responses"));

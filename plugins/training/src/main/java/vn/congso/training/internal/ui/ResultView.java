@@ -1,5 +1,6 @@
 package vn.congso.training.internal.ui;
 
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -38,6 +39,21 @@ public class ResultView extends VerticalLayout implements HasUrlParameter<Long> 
         setId("result-view");
         setWidthFull();
         addClassNames("training-page", "training-page-56");
+    }
+
+    /**
+     * The result opens at its heading: arriving from the attempt page (scrolled down to its
+     * submit button), a phone would otherwise keep the scroll position and show the middle of
+     * the result first.
+     */
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        getElement().executeJs("window.scrollTo(0, 0);"
+                + "for (let e = this.parentElement; e; e = e.parentElement) { e.scrollTop = 0; }"
+                + "const layout = this.closest('vaadin-app-layout');"
+                + "const content = layout && layout.shadowRoot && layout.shadowRoot.querySelector('[content]');"
+                + "if (content) { content.scrollTop = 0; }");
     }
 
     @Override
