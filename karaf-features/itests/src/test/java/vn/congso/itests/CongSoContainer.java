@@ -87,6 +87,33 @@ final class CongSoContainer {
     }
 
     /**
+     * Waits until a service of the named class is registered and activated (its object obtained,
+     * which waits for a Declarative Services component's constructor), for example a plugin
+     * component whose activation declares roles.
+     *
+     * @param context a bundle context in the container
+     * @param objectClass the service's class name
+     * @param millis how long to wait
+     * @throws InterruptedException when interrupted
+     */
+    static void awaitService(BundleContext context, String objectClass, long millis) throws InterruptedException {
+        ServiceTracker<Object, Object> tracker;
+        try {
+            tracker = new ServiceTracker<>(context, context.createFilter("(objectClass=" + objectClass + ")"), null);
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        tracker.open(true);
+        try {
+            if (tracker.waitForService(millis) == null) {
+                throw new IllegalStateException(objectClass + " was not there within " + millis + " ms");
+            }
+        } finally {
+            tracker.close();
+        }
+    }
+
+    /**
      * Waits until Karaf has installed its boot features (its {@code BootFinished} service is
      * registered). Until then the shell answers an unknown address with "the system is
      * starting", not "not found".

@@ -112,6 +112,8 @@ public class RoleMatrixIT {
 
     @Test
     public void everySeededRoleMayDoExactlyWhatItsRoleGrants() throws Exception {
+        // The trainer and learner roles are declared by the training plugin when it starts.
+        CongSoContainer.awaitService(bundleContext, "vn.congso.training.internal.service.TrainingRoles", 120_000);
         SecurityServiceHandle security = new SecurityServiceHandle(bundleContext);
         CurrentUser setup = runAs.system("itest:setup");
         runAs.call(setup, () -> security.invoke("createUser", security.userData("matrix-target", "learner")));
