@@ -51,6 +51,7 @@ public class UnitsView extends VerticalLayout {
         DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT).withLocale(locale);
 
         grid.setId("units-grid");
+        grid.setEmptyStateText(security.t("units.empty"));
         grid.addColumn(OrgUnit::code).setHeader(security.t("units.code")).setSortable(true).setAutoWidth(true);
         grid.addColumn(OrgUnit::name).setHeader(security.t("units.name")).setSortable(true).setFlexGrow(2);
         grid.addColumn(u -> security.t("units.level." + u.level().name().toLowerCase(Locale.ROOT)))
@@ -122,6 +123,7 @@ public class UnitsView extends VerticalLayout {
             changes.addColumn(ReorganisationPlanner.Change::line).setHeader(security.t("units.preview.line"))
                     .setAutoWidth(true).setFlexGrow(0);
             changes.addColumn(c -> security.t(c.key(), c.args().toArray())).setHeader(security.t("units.preview.change"));
+            changes.setEmptyStateText(security.t("units.preview.empty"));
             changes.setItems(plan.changes());
             changes.setHeight("320px");
             result.add(summary, changes);
@@ -134,6 +136,7 @@ public class UnitsView extends VerticalLayout {
             problems.addColumn(p -> p.line() > 0 ? String.valueOf(p.line()) : "")
                     .setHeader(security.t("units.preview.line")).setAutoWidth(true).setFlexGrow(0);
             problems.addColumn(p -> security.t(p.key(), p.args().toArray())).setHeader(security.t("units.preview.change"));
+            problems.setEmptyStateText(security.t("units.refused.empty"));
             problems.setItems(outcome.problems());
             problems.setHeight("240px");
             result.add(title, problems);
