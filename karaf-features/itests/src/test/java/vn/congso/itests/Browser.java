@@ -241,7 +241,8 @@ class Browser implements AutoCloseable {
         // Selenium counts an element scrolled out of the layout's scroll area as hidden: scroll first.
         // The click happens inside the wait, so an element replaced meanwhile (the navigation is
         // rebuilt whenever a bundle adds or removes a view) is looked up and clicked again.
-        wait(15).until(d -> {
+        // A click another element intercepts (a scroll bar or an overlay still moving) is tried again.
+        wait(15).ignoring(org.openqa.selenium.ElementClickInterceptedException.class).until(d -> {
             List<WebElement> found = d.findElements(By.id(id));
             if (found.isEmpty()) {
                 return null;
