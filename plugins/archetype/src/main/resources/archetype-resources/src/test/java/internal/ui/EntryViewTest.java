@@ -25,10 +25,12 @@ import vn.congso.api.TranslationService;
 class EntryViewTest {
 
     private final List<String> saved = new ArrayList<>();
+    /** Held here: Vaadin keeps the current UI only weakly, and a collected one reads as no page. */
+    private UI ui;
 
     @BeforeEach
     void vietnamesePage() {
-        UI ui = new UI();
+        ui = new UI();
         ui.setLocale(TranslationService.VIETNAMESE);
         UI.setCurrent(ui);
     }
