@@ -202,7 +202,7 @@ public class PluginAdminIT {
     @Test
     public void isolatesAFailingMigrationAndInstallsAKarafArchive() throws Exception {
         awaitCommand();
-        Map<String, String> before = installedBundles();
+        Map<String, String> before = settledBundles();
         String failed = shell("congso:plugin-install " + System.getProperty("congso.migration.broken.jar"));
         assertStatus("FAILED congso-itests-migration-broken/", failed);
         assertStatus("[plugin.health.migration-failed]", failed);
@@ -224,7 +224,7 @@ public class PluginAdminIT {
         awaitCommand();
         String feature = "congso-theme-high-contrast";
         assertTrue(shell("congso:plugin-list -a").contains(feature));
-        Map<String, String> before = installedBundles();
+        Map<String, String> before = settledBundles();
         String plan = shell("congso:plugin-install --dry-run " + feature);
         assertTrue(plan, plan.contains("OK: would install") && plan.contains("congso-theme-high-contrast/0.1.0-SNAPSHOT"));
         assertEquals("a dry run changes nothing", before, installedBundles());
@@ -298,7 +298,7 @@ public class PluginAdminIT {
     // ---- helpers ------------------------------------------------------------------------------
 
     private void assertRefusedWithoutChange(String key, String command) throws Exception {
-        Map<String, String> before = installedBundles();
+        Map<String, String> before = settledBundles();
         String output = shell(command);
         assertTrue(command + " should be refused with " + key + " but printed: " + output,
                 output.contains("REFUSED") && output.contains("[" + key + "]"));
@@ -323,6 +323,25 @@ public class PluginAdminIT {
     }
 
     /** Every installed bundle, {@code bsn/version → state}, in a stable order. */
+    /**
+     * The bundles once the framework has finished starting them: no bundle STARTING and two looks
+     * two seconds apart agree (a plugin at a high start level may still be RESOLVED just after the
+     * console answers).
+     */
+    private Map<String, String> settledBundles() throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        Map<String, String> last = installedBundles();
+        while (System.currentTimeMillis() < deadline) {
+            Thread.sleep(2_000);
+            Map<String, String> now = installedBundles();
+            if (now.equals(last) && !now.containsValue(String.valueOf(Bundle.STARTING))) {
+                return now;
+            }
+            last = now;
+        }
+        return last;
+    }
+
     private Map<String, String> installedBundles() {
         Map<String, String> bundles = new TreeMap<>();
         for (Bundle b : bundleContext.getBundles()) {
