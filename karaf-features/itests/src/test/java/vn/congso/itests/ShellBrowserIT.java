@@ -210,19 +210,27 @@ class ShellBrowserIT {
     @Test
     @Order(3)
     void anAdministratorCreatesAUserWhoSeesExactlyWhatTheirRoleAllows() throws Exception {
-        // Signed in as admin by the previous test. Grant one-stop officers the audit log in the matrix
-        // (a role core seeds; the editor role now comes with the publishing plugin).
+        // Signed in as admin by the previous test. The administrator adds a role of the district's own
+        // (core seeds no plugin's role); a blank name is refused on its field and nothing is added.
         browser.get("/admin/roles");
+        browser.wait(20).until(d -> browser.displayedOrNull(By.id("roles-add"))).click();
+        browser.click("roles-add-save");
+        browser.wait(10).until(d -> "Nhập tên vai trò.".equals(browser.js().executeScript(
+                "return document.getElementById('roles-add-name-vi').errorMessage;")));
+        browser.typeAndTab("roles-add-name-vi", "Kiểm tra nội bộ");
+        browser.typeAndTab("roles-add-name-en", "Internal audit");
+        browser.click("roles-add-save");
+        browser.wait(10).until(d -> browser.notificationText().contains("Đã thêm vai trò Kiểm tra nội bộ"));
         WebElement grant = browser.wait(20).until(d -> browser.displayedOrNull(
-                By.id("perm-one-stop-officer-platform_audit_view")));
-        assertTrue(grant.getAttribute("checked") == null, "one-stop officers must not read the audit log by default");
+                By.id("perm-custom-kiem-tra-noi-bo-platform_audit_view")));
+        assertTrue(grant.getAttribute("checked") == null, "a new role holds no permission");
         // The matrix is grouped with a heading per domain, and the administrator's column says "all".
         assertTrue(browser.displayedOrNull(By.id("roles-group-platform")) != null, "the core's permissions have a heading");
         assertEquals("Tất cả", browser.driver().findElement(By.id("perm-administrator-platform_audit_view")).getText());
         grant.click();
-        browser.wait(10).until(d -> browser.notificationText().contains("Cán bộ một cửa"));
+        browser.wait(10).until(d -> browser.notificationText().contains("Đã cập nhật quyền của vai trò Kiểm tra nội bộ"));
 
-        String oneTime = browser.createUser("bientap.taivan", "Lê Thị Biên Tập <b>đậm</b>", "Cán bộ", "Cán bộ một cửa");
+        String oneTime = browser.createUser("bientap.taivan", "Lê Thị Biên Tập <b>đậm</b>", "Kiểm tra", "Kiểm tra nội bộ");
         // The name is shown as text, never interpreted as HTML.
         browser.wait(10).until(d -> Boolean.TRUE.equals(browser.js().executeScript("return Array.from(document.querySelectorAll("
                 + "'#users-grid vaadin-grid-cell-content')).some(c => c.textContent.includes('<b>đậm</b>'));")));

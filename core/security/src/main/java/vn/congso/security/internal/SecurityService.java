@@ -51,6 +51,7 @@ import vn.congso.api.TranslationService;
 import vn.congso.api.audit.AuditLog;
 import vn.congso.api.audit.AuditLog.Outcome;
 import vn.congso.api.data.Database;
+import vn.congso.api.text.VietnameseText;
 import vn.congso.api.security.AccessDeniedException;
 import vn.congso.api.security.AccountProvisioning;
 import vn.congso.api.security.RunAs;
@@ -832,6 +833,93 @@ public final class SecurityService implements CurrentUserService, RunAs, UserDir
         realm.forgetAuthorizations();
         audit.record("security.role.update", roleId, Outcome.SUCCESS,
                 AuditLog.Message.of("security.audit.detail.role-permissions", permissions.size(), String.join(", ", permissions)));
+    }
+
+    /** Prefix of the ids of roles administrators make, so that no plugin's declared role takes one over. */
+    static final String CUSTOM_ROLE_PREFIX = "custom-";
+    /** The longest role name. */
+    public static final int ROLE_NAME_MAX = 100;
+
+    /**
+     * Makes a role of the administrator's own (a clerk, an internal auditor), without permissions;
+     * they are then ticked in the matrix. Its id comes from the Vietnamese name.
+     *
+     * @param nameVi the Vietnamese name
+     * @param nameEn the English name (the Vietnamese one when blank)
+     * @return the new role's id
+     * @throws ValidationException for a blank or too long name, or a name another role has
+     */
+    public String createRole(String nameVi, String nameEn) {
+        require(Permissions.ROLES_MANAGE, "security.role.create", nameVi == null ? "" : nameVi);
+        String vi = nameVi == null ? "" : nameVi.strip();
+        String en = nameEn == null || nameEn.isBlank() ? vi : nameEn.strip();
+        List<ValidationException.Problem> problems = new ArrayList<>();
+        if (vi.isEmpty()) {
+            problems.add(new ValidationException.Problem("nameVi", "security.role.name.required", ""));
+        } else if (vi.length() > ROLE_NAME_MAX || en.length() > ROLE_NAME_MAX) {
+            problems.add(new ValidationException.Problem(vi.length() > ROLE_NAME_MAX ? "nameVi" : "nameEn",
+                    "security.role.name.too-long", String.valueOf(ROLE_NAME_MAX)));
+        }
+        List<SecurityStore.Role> existing;
+        try {
+            existing = store.roles();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read roles", e);
+        }
+        if (problems.isEmpty() && existing.stream().anyMatch(r -> VietnameseText.fold(r.nameVi()).equals(VietnameseText.fold(vi))
+                || VietnameseText.fold(r.nameEn()).equals(VietnameseText.fold(en)))) {
+            problems.add(new ValidationException.Problem("nameVi", "security.role.name.taken", vi));
+        }
+        String base = CUSTOM_ROLE_PREFIX + VietnameseText.slug(vi, 64 - CUSTOM_ROLE_PREFIX.length() - 3);
+        if (problems.isEmpty() && base.equals(CUSTOM_ROLE_PREFIX)) {
+            problems.add(new ValidationException.Problem("nameVi", "security.role.name.no-letters", vi));
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        try {
+            for (int n = 1; n < 100; n++) {
+                String id = n == 1 ? base : base + "-" + n;
+                if (store.createRole(id, vi, en)) {
+                    realm.forgetAuthorizations();
+                    audit.record("security.role.create", id, Outcome.SUCCESS,
+                            AuditLog.Message.of("security.audit.detail.role-created", vi, en));
+                    return id;
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create role " + vi, e);
+        }
+        throw new ValidationException(List.of(new ValidationException.Problem("nameVi", "security.role.name.taken", vi)));
+    }
+
+    /**
+     * Deletes a role the administrators made, when no account holds it any more.
+     *
+     * @param roleId the role's id
+     * @throws ValidationException for a built-in or plugin role, or a role some accounts hold
+     */
+    public void deleteRole(String roleId) {
+        require(Permissions.ROLES_MANAGE, "security.role.delete", roleId);
+        try {
+            SecurityStore.Role role = store.roles().stream().filter(r -> r.id().equals(roleId)).findFirst()
+                    .orElseThrow(() -> new ValidationException(List.of(
+                            new ValidationException.Problem("role", "security.role.unknown", roleId))));
+            if (role.builtIn()) {
+                throw new ValidationException(List.of(new ValidationException.Problem("role", "security.role.built-in",
+                        role.nameVi())));
+            }
+            int holders = store.holders(roleId);
+            if (holders > 0 || !store.deleteCustomRole(roleId)) {
+                throw new ValidationException(List.of(new ValidationException.Problem("role", "security.role.held",
+                        String.valueOf(Math.max(holders, 1)))));
+            }
+            realm.forgetAuthorizations();
+            audit.record("security.role.delete", roleId, Outcome.SUCCESS,
+                    AuditLog.Message.of("security.audit.detail.role-deleted", role.nameVi()));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot delete role " + roleId, e);
+        }
     }
 
     /** The organisational units, as the store keeps them (for the account screens). */

@@ -316,6 +316,90 @@ public final class SecurityStore {
     }
 
     /**
+     * Adds a role an administrator made (not built in), without permissions, after the others.
+     *
+     * @param id a free role id
+     * @param nameVi Vietnamese name
+     * @param nameEn English name
+     * @return whether it was added; {@code false} when the id is taken
+     */
+    public boolean createRole(String id, String nameVi, String nameEn) throws SQLException {
+        return inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM sec_role WHERE id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        return false;
+                    }
+                }
+            }
+            int order;
+            try (PreparedStatement ps = c.prepareStatement("SELECT MAX(sort_order) FROM sec_role");
+                    ResultSet rs = ps.executeQuery()) {
+                order = rs.next() ? rs.getInt(1) + 1 : 0;
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO sec_role (id, name_vi, name_en, built_in, sort_order) VALUES (?, ?, ?, ?, ?)")) {
+                ps.setString(1, id);
+                ps.setString(2, nameVi);
+                ps.setString(3, nameEn);
+                ps.setBoolean(4, false);
+                ps.setInt(5, order);
+                ps.executeUpdate();
+            }
+            return true;
+        });
+    }
+
+    /**
+     * How many accounts hold a role.
+     *
+     * @param id the role id
+     * @return the number of accounts
+     */
+    public int holders(String id) throws SQLException {
+        return read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM sec_user_role WHERE role_id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
+
+    /**
+     * Deletes a role an administrator made, with its permissions, when no account holds it.
+     * Built-in and declared roles are never deleted.
+     *
+     * @param id the role id
+     * @return whether it was deleted
+     */
+    public boolean deleteCustomRole(String id) throws SQLException {
+        return inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM sec_user_role WHERE role_id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        return false;
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM sec_role_permission WHERE role_id = ?"
+                    + " AND EXISTS (SELECT 1 FROM sec_role r WHERE r.id = ? AND r.built_in = FALSE)")) {
+                ps.setString(1, id);
+                ps.setString(2, id);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM sec_role WHERE id = ? AND built_in = FALSE")) {
+                ps.setString(1, id);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /**
      * Applies a declared role's defaults once: creates the role when it does not exist and grants
      * the default permissions it lacks, then records in {@code sec_role_default} that this role's
      * defaults were applied. Does nothing when that record exists, so an administrator's later

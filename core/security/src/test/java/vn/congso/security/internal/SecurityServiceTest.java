@@ -76,9 +76,69 @@ class SecurityServiceTest {
         assertTrue(console.isPermitted(Permissions.USERS_MANAGE));
         assertTrue(console.isPermitted("training:exam:manage"));
         assertFalse(console.isPermitted(""));
-        String oneTime = security.call(console, () -> security.createUser(new UserData("can.bo.mot.cua",
-                "Trần Văn Một Cửa", "", "", "xa-dai-an-2", true, Set.of("one-stop-officer"))));
+        String clerk = security.call(console, () -> security.createRole("Văn thư", "Clerk"));
+        String oneTime = security.call(console, () -> security.createUser(new UserData("van.thu",
+                "Trần Văn Thư", "", "", "xa-dai-an-2", true, Set.of(clerk))));
         assertEquals(14, oneTime.length());
+    }
+
+    @Test
+    void aFreshInstallationHasOnlyTheAdministratorRoleAndAdministratorsAddTheirOwn() throws Exception {
+        CurrentUser console = security.system("console:karaf");
+        assertEquals(java.util.List.of("administrator"),
+                security.call(console, security::roles).stream().map(SecurityStore.Role::id).toList(),
+                "core seeds no plugin's role: plugins declare theirs");
+
+        String auditor = security.call(console, () -> security.createRole("  Kiểm tra nội bộ ", ""));
+        assertEquals("custom-kiem-tra-noi-bo", auditor);
+        SecurityStore.Role role = security.call(console, security::roles).stream()
+                .filter(r -> r.id().equals(auditor)).findFirst().orElseThrow();
+        assertEquals("Kiểm tra nội bộ", role.nameVi());
+        assertEquals("Kiểm tra nội bộ", role.nameEn(), "a blank English name takes the Vietnamese one");
+        assertFalse(role.builtIn());
+        assertTrue(role.permissions().isEmpty(), "a new role holds nothing until permissions are ticked");
+
+        // The same name without marks is the same name; a blank name and a name of symbols say why.
+        assertEquals("security.role.name.taken", problem(() -> security.call(console,
+                () -> security.createRole("KIEM TRA NOI BO", "Audit"))));
+        assertEquals("security.role.name.required", problem(() -> security.call(console,
+                () -> security.createRole("   ", "x"))));
+        assertEquals("security.role.name.no-letters", problem(() -> security.call(console,
+                () -> security.createRole("!!!", "x"))));
+        assertEquals("security.role.name.too-long", problem(() -> security.call(console,
+                () -> security.createRole("a".repeat(101), ""))));
+
+        // Held by an account, the role stays; the built-in administrator role is never deleted.
+        security.call(console, () -> security.createUser(new UserData("kiem.tra", "Lê Kiểm Tra", "", "",
+                "district", true, Set.of(auditor))));
+        assertEquals("security.role.held", problem(() -> security.call(console, () -> {
+            security.deleteRole(auditor);
+            return null;
+        })));
+        assertEquals("security.role.built-in", problem(() -> security.call(console, () -> {
+            security.deleteRole("administrator");
+            return null;
+        })));
+        security.call(console, () -> {
+            security.updateUser(new UserData("kiem.tra", "Lê Kiểm Tra", "", "", "district", true, Set.of()));
+            security.deleteRole(auditor);
+            return null;
+        });
+        assertFalse(security.call(console, security::roles).stream().anyMatch(r -> r.id().equals(auditor)));
+        assertTrue(fixture.audit.entries.stream().anyMatch(e -> e.action().equals("security.role.create")
+                && e.target().equals(auditor)));
+        assertTrue(fixture.audit.entries.stream().anyMatch(e -> e.action().equals("security.role.delete")
+                && e.target().equals(auditor)));
+
+        // Without platform:roles:manage nobody adds a role, and the refusal is audited.
+        assertThrows(AccessDeniedException.class, () -> security.createRole("Khách", "Guest"));
+        assertTrue(fixture.audit.entries.stream().anyMatch(e -> e.action().equals("security.role.create")
+                && e.outcome() == Outcome.DENIED));
+    }
+
+    private static String problem(java.util.concurrent.Callable<?> work) {
+        ValidationException refused = assertThrows(ValidationException.class, work::call);
+        return refused.problems().get(0).key();
     }
 
     @Test

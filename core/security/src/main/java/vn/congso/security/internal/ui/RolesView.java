@@ -3,7 +3,14 @@ package vn.congso.security.internal.ui;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H1;
@@ -61,8 +68,97 @@ public class RolesView extends VerticalLayout {
         grid.setEmptyStateText(security.t("security.roles.empty"));
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COLUMN_BORDERS);
         grid.setSizeFull();
-        add(new H1(security.t("security.roles.title")), new Paragraph(security.t("security.roles.help")), grid);
+        Button addRole = new Button(security.t("security.roles.add"), VaadinIcon.PLUS.create(), e -> openAddRole());
+        addRole.setId("roles-add");
+        add(new H1(security.t("security.roles.title")), new Paragraph(security.t("security.roles.help")), addRole, grid);
         build();
+    }
+
+    /** The dialog that adds a role of the administrators' own; a refused name stays in its field with the reason. */
+    private void openAddRole() {
+        Dialog dialog = new Dialog();
+        dialog.setId("roles-add-dialog");
+        dialog.setHeaderTitle(security.t("security.roles.add.title"));
+        TextField nameVi = new TextField(security.t("security.roles.add.name-vi"));
+        nameVi.setId("roles-add-name-vi");
+        nameVi.setMaxLength(SecurityService.ROLE_NAME_MAX);
+        nameVi.setRequiredIndicatorVisible(true);
+        nameVi.setWidthFull();
+        TextField nameEn = new TextField(security.t("security.roles.add.name-en"));
+        nameEn.setId("roles-add-name-en");
+        nameEn.setMaxLength(SecurityService.ROLE_NAME_MAX);
+        nameEn.setHelperText(security.t("security.roles.add.name-en.help"));
+        nameEn.setWidthFull();
+        Button save = new Button(security.t("security.roles.add.save"), e -> {
+            nameVi.setInvalid(false);
+            nameEn.setInvalid(false);
+            try {
+                security.createRole(nameVi.getValue(), nameEn.getValue());
+                dialog.close();
+                Forms.success(security.t("security.roles.created", nameVi.getValue().strip()));
+                build();
+            } catch (ValidationException ex) {
+                ValidationException.Problem problem = ex.problems().get(0);
+                TextField field = "nameEn".equals(problem.field()) ? nameEn : nameVi;
+                field.setErrorMessage(security.t(problem.key(), problem.value()));
+                field.setInvalid(true);
+            } catch (AccessDeniedException ex) {
+                Forms.error(security.t("security.denied"));
+            }
+        });
+        save.setId("roles-add-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button cancel = new Button(security.t("security.form.cancel"), e -> dialog.close());
+        cancel.setId("roles-add-cancel");
+        VerticalLayout body = new VerticalLayout(new Paragraph(security.t("security.roles.add.help")), nameVi, nameEn);
+        body.setPadding(false);
+        dialog.add(body);
+        dialog.getFooter().add(cancel, save);
+        dialog.open();
+        nameVi.focus();
+    }
+
+    /** Asks before deleting a role of the administrators' own; a role still held is refused with the count. */
+    private void confirmDelete(SecurityStore.Role role, String name) {
+        Dialog dialog = new Dialog();
+        dialog.setId("roles-delete-dialog");
+        dialog.setHeaderTitle(security.t("security.roles.delete", name));
+        dialog.add(new Paragraph(security.t("security.roles.delete.confirm", name)));
+        Button yes = new Button(security.t("security.roles.delete.yes"), e -> {
+            dialog.close();
+            try {
+                security.deleteRole(role.id());
+                Forms.success(security.t("security.roles.deleted", name));
+                build();
+            } catch (ValidationException ex) {
+                Forms.error(security.t(ex.problems().get(0).key(), ex.problems().get(0).value()));
+            } catch (AccessDeniedException ex) {
+                Forms.error(security.t("security.denied"));
+            }
+        });
+        yes.setId("roles-delete-yes");
+        yes.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+        Button cancel = new Button(security.t("security.form.cancel"), e -> dialog.close());
+        cancel.setId("roles-delete-cancel");
+        dialog.getFooter().add(cancel, yes);
+        dialog.open();
+    }
+
+    /** A role's column header: its name, and for a role of the administrators' own a delete button. */
+    private Component header(SecurityStore.Role role, String name) {
+        if (role.builtIn()) {
+            return new Span(name);
+        }
+        Button delete = new Button(VaadinIcon.TRASH.create(), e -> confirmDelete(role, name));
+        delete.setId("roles-delete-" + role.id());
+        delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ERROR);
+        delete.setAriaLabel(security.t("security.roles.delete", name));
+        delete.setTooltipText(security.t("security.roles.delete", name));
+        HorizontalLayout header = new HorizontalLayout(new Span(name), delete);
+        header.setSpacing(false);
+        header.getStyle().set("gap", "var(--lumo-space-xs)");
+        header.setAlignItems(Alignment.CENTER);
+        return header;
     }
 
     /**
@@ -171,7 +267,7 @@ public class RolesView extends VerticalLayout {
                     }
                 });
                 return box;
-            }).setHeader(english ? role.nameEn() : role.nameVi()).setAutoWidth(true).setFlexGrow(0);
+            }).setHeader(header(role, english ? role.nameEn() : role.nameVi())).setAutoWidth(true).setFlexGrow(0);
         }
         grid.setItems(rows);
     }
