@@ -5,27 +5,30 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
 import vn.congso.api.indicators.Indicator;
 import vn.congso.api.indicators.IndicatorValue;
 import vn.congso.api.indicators.IndicatorValue.Entry;
 import vn.congso.api.indicators.IndicatorValue.Fraction;
 import vn.congso.api.indicators.Period;
 import vn.congso.api.security.UserDirectory;
+import vn.congso.api.units.OrgUnit;
+import vn.congso.api.units.UnitDirectory;
 import vn.congso.training.internal.service.ExamResults;
 import vn.congso.training.internal.store.Jdbc;
 
 /**
- * The figures behind training's indicators, read straight from the plugin's tables. A person
- * belongs to the unit the directory gives them now; people the directory no longer knows are
- * counted under "unit unknown". Called by the platform as a system actor (the directory needs a
+ * The figures behind training's indicators, read straight from the plugin's tables. Each fact
+ * (an enrolment, an attempt, a certificate) counts for the unit it was recorded for, and, as
+ * the dashboard shows units as they are now, for that unit's successors after a
+ * reorganisation (every part after a split); facts without a known unit are counted under
+ * "unit unknown". Asked for one unit, a fact counts when it was recorded for that unit or for a
+ * unit that became it. Called by the platform as a system actor (the directory needs a
  * signed-in or system caller).
  */
 public final class TrainingFigures {
@@ -37,6 +40,7 @@ public final class TrainingFigures {
 
     private final Jdbc jdbc;
     private final UserDirectory directory;
+    private final UnitDirectory units;
     private final Clock clock;
 
     /**
@@ -47,8 +51,22 @@ public final class TrainingFigures {
      * @param clock the time, for "valid now"
      */
     public TrainingFigures(Jdbc jdbc, UserDirectory directory, Clock clock) {
+        this(jdbc, directory, null, clock);
+    }
+
+    /**
+     * Creates the figures.
+     *
+     * @param jdbc the plugin's database access
+     * @param directory people and the units of today
+     * @param units units over time, to follow a recorded unit to its successors; null when no
+     *        reorganisation is to be followed (each unit is then its own successor)
+     * @param clock the time, for "valid now" and "today"
+     */
+    public TrainingFigures(Jdbc jdbc, UserDirectory directory, UnitDirectory units, Clock clock) {
         this.jdbc = jdbc;
         this.directory = directory;
+        this.units = units;
         this.clock = clock;
     }
 
@@ -60,7 +78,7 @@ public final class TrainingFigures {
     IndicatorValue trained(Period period, String unitId) {
         Instant from = period.startInstant();
         Instant to = period.endInstant();
-        Set<String> people = jdbc.transaction(c -> {
+        Map<String, String> people = jdbc.transaction(c -> {
             Map<Long, Integer> lessons = new HashMap<>();
             for (long[] row : Jdbc.list(c, "SELECT course_id, COUNT(*) FROM trn_lesson GROUP BY course_id",
                     rs -> new long[] {rs.getLong(1), rs.getLong(2)})) {
@@ -73,10 +91,10 @@ public final class TrainingFigures {
                     rs -> new Object[] {rs.getLong(1), rs.getString(2), rs.getInt(3), Jdbc.instant(rs, "last_view")})) {
                 views.put(row[0] + "/" + row[1], row);
             }
-            Set<String> completed = new HashSet<>();
+            Map<String, String> completed = new LinkedHashMap<>();
             Map<Long, Long> exams = new HashMap<>();
-            for (Object[] enrolment : Jdbc.list(c, "SELECT course_id, username FROM trn_enrolment",
-                    rs -> new Object[] {rs.getLong(1), rs.getString(2)})) {
+            for (Object[] enrolment : Jdbc.list(c, "SELECT course_id, username, unit_id FROM trn_enrolment",
+                    rs -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3)})) {
                 long course = (Long) enrolment[0];
                 String username = (String) enrolment[1];
                 int lessonCount = lessons.getOrDefault(course, 0);
@@ -98,13 +116,12 @@ public final class TrainingFigures {
                     }
                 }
                 if (at != null && !at.isBefore(from) && at.isBefore(to)) {
-                    completed.add(username);
+                    completed.putIfAbsent(username, enrolment[2] == null ? "" : (String) enrolment[2]);
                 }
             }
             return completed;
         });
-        Map<String, String> units = unitsOfPeople();
-        return counts(new ArrayList<>(people), p -> units.getOrDefault(p, ""), unitId);
+        return counts(new ArrayList<>(people.values()), unitId);
     }
 
     /** The course exam, or -1 when the course has none (so the map can remember "none"). */
@@ -122,31 +139,36 @@ public final class TrainingFigures {
      * submitted in it), those with a passing attempt in it. Counted per person and exam.
      */
     IndicatorValue passRate(Period period, String unitId) {
-        List<Object[]> rows = jdbc.transaction(c -> Jdbc.list(c, "SELECT exam_id, username, passed FROM trn_attempt"
-                + " WHERE percentage IS NOT NULL AND submitted_at >= ? AND submitted_at < ?",
-                rs -> new Object[] {rs.getLong(1), rs.getString(2), rs.getBoolean(3)}, period.startInstant(),
-                period.endInstant()));
+        List<Object[]> rows = jdbc.transaction(c -> Jdbc.list(c, "SELECT exam_id, username, passed, unit_id"
+                + " FROM trn_attempt WHERE percentage IS NOT NULL AND submitted_at >= ? AND submitted_at < ?"
+                + " ORDER BY submitted_at",
+                rs -> new Object[] {rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getString(4)},
+                period.startInstant(), period.endInstant()));
         Map<String, Boolean> sat = new LinkedHashMap<>();
-        Map<String, String> personOf = new HashMap<>();
+        Map<String, String> unitOf = new HashMap<>();
         for (Object[] row : rows) {
             String key = row[0] + "/" + row[1];
             sat.merge(key, (Boolean) row[2], Boolean::logicalOr);
-            personOf.put(key, (String) row[1]);
+            unitOf.putIfAbsent(key, row[3] == null ? "" : (String) row[3]);
         }
-        Map<String, String> units = unitsOfPeople();
+        UnitsNow now = new UnitsNow();
         Map<String, long[]> byUnit = new LinkedHashMap<>();
         long passed = 0;
         long total = 0;
         for (Map.Entry<String, Boolean> e : sat.entrySet()) {
-            String unit = units.getOrDefault(personOf.get(e.getKey()), "");
-            if (!unitId.equals(Indicator.ALL_UNITS) && !unit.equals(unitId)) {
+            String recorded = unitOf.get(e.getKey());
+            if (!now.counts(recorded, unitId)) {
                 continue;
             }
-            long[] counts = byUnit.computeIfAbsent(unit, u -> new long[2]);
-            counts[1]++;
+            for (String unit : now.of(recorded)) {
+                long[] counts = byUnit.computeIfAbsent(unit, u -> new long[2]);
+                counts[1]++;
+                if (e.getValue()) {
+                    counts[0]++;
+                }
+            }
             total++;
             if (e.getValue()) {
-                counts[0]++;
                 passed++;
             }
         }
@@ -186,25 +208,36 @@ public final class TrainingFigures {
     private IndicatorValue certificates(Period period, String unitId, boolean expiringOnly) {
         Instant asOf = period.asOf(clock.instant());
         Instant soon = asOf.plus(EXPIRING_WITHIN);
-        List<String> holders = jdbc.transaction(c -> Jdbc.list(c, "SELECT username, valid_until FROM trn_certificate"
+        List<String> holders = jdbc.transaction(c -> Jdbc.list(c, "SELECT unit_id, valid_until FROM trn_certificate"
                 + " WHERE issued_at <= ? AND (revoked_at IS NULL OR revoked_at > ?)"
                 + " AND (valid_until IS NULL OR valid_until > ?)",
                 rs -> {
                     Instant until = Jdbc.instant(rs, "valid_until");
-                    return !expiringOnly || (until != null && !until.isAfter(soon)) ? rs.getString(1) : null;
+                    String unit = rs.getString(1);
+                    return !expiringOnly || (until != null && !until.isAfter(soon)) ? (unit == null ? "" : unit) : null;
                 }, asOf, asOf, asOf)).stream().filter(java.util.Objects::nonNull).toList();
-        Map<String, String> units = unitsOfPeople();
-        return counts(holders, p -> units.getOrDefault(p, ""), unitId);
+        return counts(holders, unitId);
     }
 
-    /** A count of items (people, certificates), for one unit or for all with a part per unit. */
-    private IndicatorValue counts(List<String> owners, Function<String, String> unitOf, String unitId) {
+    /**
+     * A count of facts by the unit each was recorded for: for one unit (and the units that became
+     * it), or for all with a part per unit of today.
+     */
+    private IndicatorValue counts(List<String> recordedUnits, String unitId) {
+        UnitsNow now = new UnitsNow();
         Map<String, Integer> byUnit = new HashMap<>();
-        for (String owner : owners) {
-            byUnit.merge(unitOf.apply(owner), 1, Integer::sum);
+        int total = 0;
+        for (String recorded : recordedUnits) {
+            if (!now.counts(recorded, unitId)) {
+                continue;
+            }
+            total++;
+            for (String unit : now.of(recorded)) {
+                byUnit.merge(unit, 1, Integer::sum);
+            }
         }
         if (!unitId.equals(Indicator.ALL_UNITS)) {
-            return IndicatorValue.of(byUnit.getOrDefault(unitId, 0));
+            return IndicatorValue.of(total);
         }
         List<Entry> parts = new ArrayList<>();
         for (UserDirectory.Unit unit : directory.units()) {
@@ -215,12 +248,34 @@ public final class TrainingFigures {
         if (unknown > 0) {
             parts.add(Entry.translated("", UNKNOWN_UNIT_KEY, unknown));
         }
-        return IndicatorValue.of(owners.size()).withBreakdown(parts);
+        return IndicatorValue.of(total).withBreakdown(parts);
     }
 
-    private Map<String, String> unitsOfPeople() {
-        Map<String, String> units = new HashMap<>();
-        directory.people().forEach(p -> units.put(p.username(), p.unitId()));
-        return units;
+    /** Recorded units followed to the units of today, each looked up once per computation. */
+    private final class UnitsNow {
+        private final Map<String, List<String>> resolved = new HashMap<>();
+        private final LocalDate today = LocalDate.ofInstant(clock.instant(), VIETNAM);
+
+        /** The units of today a recorded unit counts for; {@code [""]} (unknown) when none. */
+        List<String> of(String recorded) {
+            if (recorded == null || recorded.isEmpty()) {
+                return List.of("");
+            }
+            return resolved.computeIfAbsent(recorded, code -> {
+                if (units == null) {
+                    return List.of(code);
+                }
+                List<String> now = units.successors(code, today).stream().map(OrgUnit::code).toList();
+                return now.isEmpty() ? List.of("") : now;
+            });
+        }
+
+        /** Whether a fact recorded for a unit counts when the reader asks for {@code unitId}. */
+        boolean counts(String recorded, String unitId) {
+            return unitId.equals(Indicator.ALL_UNITS) || unitId.equals(recorded) || of(recorded).contains(unitId);
+        }
     }
+
+    /** The district's time zone: "today" is a day in Vietnam. */
+    private static final java.time.ZoneId VIETNAM = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
 }

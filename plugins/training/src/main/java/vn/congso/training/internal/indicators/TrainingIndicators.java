@@ -11,6 +11,7 @@ import vn.congso.api.indicators.IndicatorValue;
 import vn.congso.api.indicators.Period;
 import vn.congso.api.indicators.UnitOfMeasure;
 import vn.congso.api.security.UserDirectory;
+import vn.congso.api.units.UnitDirectory;
 import vn.congso.training.internal.store.Jdbc;
 
 /**
@@ -36,8 +37,8 @@ public final class TrainingIndicators {
         final TrainingFigures figures;
 
         Base(String name, int order, UnitOfMeasure unit, boolean isPublic, Database database,
-                UserDirectory directory) {
-            this(name, order, unit, isPublic, new TrainingFigures(new Jdbc(database.dataSource()), directory,
+                UserDirectory directory, UnitDirectory units) {
+            this(name, order, unit, isPublic, new TrainingFigures(new Jdbc(database.dataSource()), directory, units,
                     Clock.systemUTC()));
         }
 
@@ -89,10 +90,12 @@ public final class TrainingIndicators {
          *
          * @param database the platform database
          * @param directory people and their units
+         * @param units the organisational units over time
          */
         @Activate
-        public Trained(@Reference Database database, @Reference UserDirectory directory) {
-            super("trained", 10, UnitOfMeasure.COUNT, true, database, directory);
+        public Trained(@Reference Database database, @Reference UserDirectory directory,
+                @Reference UnitDirectory units) {
+            super("trained", 10, UnitOfMeasure.COUNT, true, database, directory, units);
         }
 
         /**
@@ -118,10 +121,12 @@ public final class TrainingIndicators {
          *
          * @param database the platform database
          * @param directory people and their units
+         * @param units the organisational units over time
          */
         @Activate
-        public PassRate(@Reference Database database, @Reference UserDirectory directory) {
-            super("pass-rate", 20, UnitOfMeasure.PERCENT, true, database, directory);
+        public PassRate(@Reference Database database, @Reference UserDirectory directory,
+                @Reference UnitDirectory units) {
+            super("pass-rate", 20, UnitOfMeasure.PERCENT, true, database, directory, units);
         }
 
         /**
@@ -147,10 +152,12 @@ public final class TrainingIndicators {
          *
          * @param database the platform database
          * @param directory people and their units
+         * @param units the organisational units over time
          */
         @Activate
-        public ValidCertificates(@Reference Database database, @Reference UserDirectory directory) {
-            super("certificates-valid", 30, UnitOfMeasure.COUNT, false, database, directory);
+        public ValidCertificates(@Reference Database database, @Reference UserDirectory directory,
+                @Reference UnitDirectory units) {
+            super("certificates-valid", 30, UnitOfMeasure.COUNT, false, database, directory, units);
         }
 
         /**
@@ -176,10 +183,12 @@ public final class TrainingIndicators {
          *
          * @param database the platform database
          * @param directory people and their units
+         * @param units the organisational units over time
          */
         @Activate
-        public ExpiringCertificates(@Reference Database database, @Reference UserDirectory directory) {
-            super("certificates-expiring", 40, UnitOfMeasure.COUNT, false, database, directory);
+        public ExpiringCertificates(@Reference Database database, @Reference UserDirectory directory,
+                @Reference UnitDirectory units) {
+            super("certificates-expiring", 40, UnitOfMeasure.COUNT, false, database, directory, units);
         }
 
         /**

@@ -84,9 +84,10 @@ final class CertificateIssuer {
         String unit = person == null ? "" : unitName(person.unitId());
         String code = newCode();
         Jdbc.update(c, "INSERT INTO trn_certificate (code, username, holder_name, unit_name, exam_id, course_id,"
-                + " attempt_id, title, percentage, issued_at, valid_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + " attempt_id, title, percentage, issued_at, valid_until, unit_id)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 code, username, holder, unit, examId, Jdbc.bigint((Long) exam[1]), attemptId, title, percentage, now,
-                Jdbc.ts(validUntil));
+                Jdbc.ts(validUntil), person == null || person.unitId() == null ? Jdbc.Null.VARCHAR : person.unitId());
         return code;
     }
 

@@ -396,8 +396,9 @@ public final class JdbcCourseService implements CourseService {
                 return existing;
             }
             Instant now = clock.instant();
-            Jdbc.update(c, "INSERT INTO trn_enrolment (course_id, username, enrolled_by, enrolled_at, deadline)"
-                    + " VALUES (?, ?, ?, ?, ?)", courseId, user.id(), user.id(), now, Jdbc.Null.TIMESTAMP);
+            Jdbc.update(c, "INSERT INTO trn_enrolment (course_id, username, enrolled_by, enrolled_at, deadline, unit_id)"
+                    + " VALUES (?, ?, ?, ?, ?, ?)", courseId, user.id(), user.id(), now, Jdbc.Null.TIMESTAMP,
+                    UnitAtTime.of(directory, user.id()));
             return new Enrolment(courseId, user.id(), user.id(), now, null);
         });
         guard.done("training.enrol.self", courseId, user.id());
@@ -458,7 +459,8 @@ public final class JdbcCourseService implements CourseService {
                     existing++;
                 } else {
                     Jdbc.update(c, "INSERT INTO trn_enrolment (course_id, username, enrolled_by, enrolled_at,"
-                            + " deadline) VALUES (?, ?, ?, ?, ?)", courseId, username, by, now, Jdbc.ts(deadline));
+                            + " deadline, unit_id) VALUES (?, ?, ?, ?, ?, ?)", courseId, username, by, now,
+                            Jdbc.ts(deadline), UnitAtTime.of(directory, username));
                     added++;
                 }
             }

@@ -69,6 +69,7 @@ public final class JdbcExamService implements ExamService {
     private final Clock clock;
     private final QuestionStore store;
     private final CertificateIssuer certificates;
+    private final UserDirectory directory;
     private final SecureRandom seeds = new SecureRandom();
 
     /**
@@ -92,6 +93,7 @@ public final class JdbcExamService implements ExamService {
         this.clock = clock;
         this.store = store;
         this.certificates = new CertificateIssuer(directory);
+        this.directory = directory;
     }
 
     // ---- exams ---------------------------------------------------------------------------
@@ -450,10 +452,11 @@ public final class JdbcExamService implements ExamService {
         try {
             attemptId = Jdbc.insert(c, "INSERT INTO trn_attempt (exam_id, username, attempt_no, seed, state, started_at,"
                     + " time_limit_seconds, extra_seconds, closes_at, grace_seconds, deadline_at, overdue_at,"
-                    + " shuffle_options) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", examId, user.id(), used + 1,
-                    seed, AttemptState.IN_PROGRESS, t.start(), t.timeLimit().toSeconds(), t.extraTime().toSeconds(),
-                    t.closesAt(), t.grace().toSeconds(), t.deadline(), t.deadline().plus(t.grace()),
-                    exam.draft().settings().shuffleOptions());
+                    + " shuffle_options, unit_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", examId, user.id(),
+                    used + 1, seed, AttemptState.IN_PROGRESS, t.start(), t.timeLimit().toSeconds(),
+                    t.extraTime().toSeconds(), t.closesAt(), t.grace().toSeconds(), t.deadline(),
+                    t.deadline().plus(t.grace()), exam.draft().settings().shuffleOptions(),
+                    UnitAtTime.of(directory, user.id()));
         } catch (SQLException e) {
             if (Jdbc.isDuplicateKey(e)) {
                 throw new DuplicateStart();

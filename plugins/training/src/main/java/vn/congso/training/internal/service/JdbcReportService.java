@@ -33,6 +33,7 @@ import vn.congso.api.TranslationService;
 import vn.congso.api.audit.AuditLog;
 import vn.congso.api.data.Database;
 import vn.congso.api.security.UserDirectory;
+import vn.congso.api.units.UnitDirectory;
 import vn.congso.training.internal.question.Question;
 import vn.congso.training.internal.report.QuestionStatistics;
 import vn.congso.training.internal.store.Jdbc;
@@ -61,11 +62,14 @@ public final class JdbcReportService implements ReportService {
      * @param audit the audit log
      * @param directory people and units
      * @param translations texts for CSV headings and chart labels
+     * @param units units over time, to name a unit a learner was recorded for that no longer exists
      */
     @Activate
     public JdbcReportService(@Reference Database database, @Reference CurrentUserService users,
-            @Reference AuditLog audit, @Reference UserDirectory directory, @Reference TranslationService translations) {
+            @Reference AuditLog audit, @Reference UserDirectory directory, @Reference TranslationService translations,
+            @Reference UnitDirectory units) {
         this(database, users, audit, directory, translations, new QuestionStore());
+        this.units = units;
     }
 
     JdbcReportService(Database database, CurrentUserService users, AuditLog audit, UserDirectory directory,
@@ -76,6 +80,9 @@ public final class JdbcReportService implements ReportService {
         this.translations = translations;
         this.store = store;
     }
+
+    /** Units over time; null in tests that do not reorganise. */
+    private UnitDirectory units;
 
     /** One learner's facts, from which every count is derived. */
     private record Learner(String username, String unitId, boolean enrolled, boolean started, boolean completed,
@@ -148,7 +155,17 @@ public final class JdbcReportService implements ReportService {
                 + " AND username = ?", rs -> rs.getInt(1), examId, username) > 0;
         boolean started = attempted || (progress != null && progress.lessonsViewed() > 0);
         boolean completed = progress != null ? progress.completed() : standing.passed();
-        return new Learner(username, units.getOrDefault(username, NO_UNIT), progress == null || progress.enrolled(),
+        // The unit the learner belonged to when enrolled (or, for a standalone exam, at the first
+        // attempt): a later transfer or reorganisation does not move what happened. Records made
+        // before units were kept, and not yet filled from the account's history, take today's unit.
+        String recorded = courseId != null
+                ? Jdbc.one(c, "SELECT unit_id FROM trn_enrolment WHERE course_id = ? AND username = ?",
+                        rs -> rs.getString(1), courseId, username)
+                : Jdbc.one(c, "SELECT unit_id FROM trn_attempt WHERE exam_id = ? AND username = ?"
+                        + " AND unit_id IS NOT NULL ORDER BY attempt_no FETCH FIRST 1 ROWS ONLY",
+                        rs -> rs.getString(1), examId, username);
+        String unit = recorded != null ? recorded : units.getOrDefault(username, NO_UNIT);
+        return new Learner(username, unit, progress == null || progress.enrolled(),
                 started, completed, standing.percentage(), standing.passed());
     }
 
@@ -230,10 +247,15 @@ public final class JdbcReportService implements ReportService {
                 rows.add(new UnitRow(unit.id(), unit.name(), counts(learners, l -> l.unitId().equals(unit.id()))));
             }
         }
-        // People whose unit the directory does not know (deleted accounts) are still counted.
-        for (String unknown : seen) {
-            rows.add(new UnitRow(unknown, unknown.isEmpty() ? "—" : unknown,
-                    counts(learners, l -> l.unitId().equals(unknown))));
+        // Units that no longer exist (merged, split, abolished) keep their rows under their name of
+        // the time; people whose unit nobody knows are still counted.
+        for (String former : seen) {
+            String name = former.isEmpty() ? "—" : former;
+            if (!former.isEmpty() && units != null) {
+                name = units.unit(former).map(u -> u.name() + " (" + text("training.report.unit-former", guard.user().locale())
+                        + ")").orElse(former);
+            }
+            rows.add(new UnitRow(former, name, counts(learners, l -> l.unitId().equals(former))));
         }
         return rows;
     }

@@ -198,6 +198,10 @@ class CertificateAndReportTest {
                 report.byUnit().stream().map(ReportService.UnitRow::unitName).toList());
         assertEquals(2, report.byUnit().get(0).counts().graded());
         assertEquals(0, report.byUnit().get(1).counts().graded());
+        // binh.tran moves to Liêu Tú: her enrolment and attempt stay with Tài Văn, where she made them.
+        f.directory.people.replaceAll(p -> p.username().equals("binh.tran") ? new vn.congso.api.security.UserDirectory.Person(
+                "binh.tran", p.fullName(), "", "xa-lieu-tu", true, p.roles()) : p);
+        assertEquals(2, f.reports.exam(exam).byUnit().get(0).counts().graded(), "a transfer does not move results");
         assertEquals(4, report.questions().size());
         assertEquals(List.of(0, 0, 1, 0, 0, 0, 0, 0, 0, 1), report.scoreHistogram());
 

@@ -190,4 +190,101 @@ class TrainingIndicatorsTest {
         assertEquals(0.0, compute(valid, Period.year(2027), Indicator.ALL_UNITS).value().getAsDouble(),
                 "expired certificates are no longer valid");
     }
+    @Test
+    void factsKeepTheUnitTheyWereRecordedForAndFollowAMergeOnTheDashboard() throws Exception {
+        // Chi completed the course in Liêu Tú, then moved to Tài Văn: what she did stays in Liêu Tú.
+        f.directory.people.replaceAll(p -> p.username().equals("chi.le")
+                ? new vn.congso.api.security.UserDirectory.Person("chi.le", "Lê Minh Chi", "", "xa-tai-van", true,
+                        java.util.Set.of("learner"))
+                : p);
+        Indicator trained = new TrainingIndicators.Trained(figures);
+        Period november = Period.month(YearMonth.of(2026, 11));
+        assertEquals(Map.of("huyen-tran-de", 0.0, "xa-tai-van", 1.0, "xa-lieu-tu", 1.0),
+                parts(compute(trained, november, Indicator.ALL_UNITS)), "a transfer does not move a completion");
+
+        // Then Liêu Tú is merged into Tài Văn. Shown as units are now, its facts count for Tài Văn;
+        // asked for Liêu Tú itself, they are still there (as it was).
+        vn.congso.api.units.UnitDirectory merged = new MergedUnits("xa-lieu-tu", "xa-tai-van");
+        TrainingFigures now = new TrainingFigures(new Jdbc(f.dataSource), f.directory, merged, f.clock);
+        Indicator trainedNow = new TrainingIndicators.Trained(now);
+        assertEquals(Map.of("huyen-tran-de", 0.0, "xa-tai-van", 2.0, "xa-lieu-tu", 0.0),
+                parts(compute(trainedNow, november, Indicator.ALL_UNITS)));
+        assertEquals(2.0, compute(trainedNow, november, "xa-tai-van").value().getAsDouble());
+        assertEquals(1.0, compute(trainedNow, november, "xa-lieu-tu").value().getAsDouble());
+        IndicatorValue rate = compute(new TrainingIndicators.PassRate(now), Period.quarter(2026, 4), "xa-tai-van");
+        assertEquals(new IndicatorValue.Fraction(2, 3), rate.fraction().orElseThrow(),
+                "an and binh sat in Tài Văn, chi in the Liêu Tú that became part of it");
+        assertEquals(2.0, compute(new TrainingIndicators.ValidCertificates(now), Period.year(2026), "xa-tai-van")
+                .value().getAsDouble());
+    }
+
+    @Test
+    void recordsOfEarlierReleasesGetTheUnitOfTheirDayFromTheAccountsHistory() throws Exception {
+        Jdbc jdbc = new Jdbc(f.dataSource);
+        jdbc.transaction(c -> {
+            Jdbc.update(c, "UPDATE trn_enrolment SET unit_id = NULL");
+            Jdbc.update(c, "UPDATE trn_attempt SET unit_id = NULL");
+            Jdbc.update(c, "UPDATE trn_certificate SET unit_id = NULL");
+            return null;
+        });
+        // The history says chi.le was in Tài Văn when she did all this (she is in Liêu Tú today);
+        // nobody knows binh.tran's unit.
+        vn.congso.api.units.UnitDirectory history = new MergedUnits("", "") {
+            @Override
+            public java.util.Optional<vn.congso.api.units.OrgUnit> unitOf(String username, java.time.LocalDate day) {
+                return username.equals("chi.le") ? java.util.Optional.of(commune("xa-tai-van"))
+                        : username.equals("an.nguyen") ? java.util.Optional.of(commune("xa-tai-van"))
+                        : java.util.Optional.empty();
+            }
+        };
+        int filled = TrainingUnitBackfill.fill(jdbc, history, f.clock);
+        assertEquals(7, filled, "an: enrolment, attempt, certificate; chi: enrolment, two attempts, certificate;"
+                + " binh's rows stay without a unit");
+        assertEquals(List.of("xa-tai-van"), jdbc.transaction(c -> Jdbc.list(c,
+                "SELECT DISTINCT unit_id FROM trn_attempt WHERE username = 'chi.le'", rs -> rs.getString(1))));
+        assertEquals(0, TrainingUnitBackfill.fill(jdbc, history, f.clock), "a second start finds nothing to fill");
+        IndicatorValue rate = compute(new TrainingIndicators.PassRate(figures), Period.quarter(2026, 4),
+                Indicator.ALL_UNITS);
+        assertTrue(rate.breakdown().stream().anyMatch(e -> e.key().isEmpty() && e.fraction().orElseThrow()
+                .equals(new IndicatorValue.Fraction(0, 1))), "binh's failed attempts count under 'unit unknown': "
+                + rate.breakdown());
+        assertTrue(rate.breakdown().stream().anyMatch(e -> e.key().equals("xa-tai-van") && e.fraction().orElseThrow()
+                .equals(new IndicatorValue.Fraction(2, 2))), "an and chi passed in Tài Văn: " + rate.breakdown());
+    }
+
+    /** Units where one commune was merged into another; every other unit is its own successor. */
+    static class MergedUnits implements vn.congso.api.units.UnitDirectory {
+        private final String merged;
+        private final String into;
+
+        MergedUnits(String merged, String into) {
+            this.merged = merged;
+            this.into = into;
+        }
+
+        static vn.congso.api.units.OrgUnit commune(String code) {
+            return new vn.congso.api.units.OrgUnit(code, code, vn.congso.api.units.OrgUnit.Level.COMMUNE,
+                    java.util.Optional.empty(), java.time.LocalDate.of(2008, 1, 1), java.util.Optional.empty());
+        }
+
+        @Override
+        public List<vn.congso.api.units.OrgUnit> validOn(java.time.LocalDate day) {
+            return List.of();
+        }
+
+        @Override
+        public java.util.Optional<vn.congso.api.units.OrgUnit> unit(String code) {
+            return java.util.Optional.of(commune(code));
+        }
+
+        @Override
+        public List<vn.congso.api.units.OrgUnit> successors(String code, java.time.LocalDate day) {
+            return List.of(commune(code.equals(merged) ? into : code));
+        }
+
+        @Override
+        public java.util.Optional<vn.congso.api.units.OrgUnit> unitOf(String username, java.time.LocalDate day) {
+            return java.util.Optional.empty();
+        }
+    }
 }
