@@ -190,6 +190,26 @@ class UnitReorganisationTest {
     }
 
     @Test
+    void abolishingTheDistrictMovesSurvivingCommunesUpAndTheUnitsOfTheDayBeforeKeepTheirParent() throws Exception {
+        // The province is created, the district is renamed under it, then the district level is
+        // abolished: the communes that survive end up under the province from the effective day.
+        UnitService.Outcome applied = units.applyForConsole(bytes("effective,2025-07-01,T\n"
+                + "create,,tp-can-tho,Thành phố Cần Thơ,province,\n"
+                + "rename,district,huyen-tran-de-2025,Huyện Trần Đề,,tp-can-tho\n"
+                + "abolish-level,district,tp-can-tho,,,\n"), "abolish.csv", "console:karaf");
+        assertTrue(applied.succeeded(), applied.problems().toString());
+        OrgUnit vienAnBefore = units.validOn(BEFORE).stream().filter(u -> u.code().equals("xa-vien-an")).findFirst()
+                .orElseThrow();
+        assertEquals("district", vienAnBefore.parent().orElseThrow(), "as it was: under the district");
+        OrgUnit vienAnAfter = units.validOn(EFFECTIVE).stream().filter(u -> u.code().equals("xa-vien-an")).findFirst()
+                .orElseThrow();
+        assertEquals("tp-can-tho", vienAnAfter.parent().orElseThrow(), "as it is: under the province");
+        assertTrue(units.validOn(EFFECTIVE).stream().noneMatch(u -> u.level() == OrgUnit.Level.DISTRICT),
+                "no district on the effective day");
+        assertEquals(12, units.validOn(BEFORE).size(), "the district and its eleven the day before");
+    }
+
+    @Test
     void aFailureWhileWritingRollsEverythingBack() throws Exception {
         String before = snapshot();
         DataSource failing = failingOn(fixture.dataSource, "INSERT INTO org_unit_successor");

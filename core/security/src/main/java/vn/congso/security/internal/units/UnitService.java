@@ -169,9 +169,24 @@ public final class UnitService implements UnitDirectory {
 
     // ---- UnitDirectory ----
 
+    /**
+     * {@inheritDoc} Each unit carries the parent it had on that day: before the district level
+     * was abolished the communes sit under the district, from that day under the province.
+     */
     @Override
     public List<OrgUnit> validOn(LocalDate day) {
-        return units().values().stream().filter(u -> u.validOn(day)).toList();
+        Map<String, List<UnitsStore.ParentPeriod>> parents;
+        try {
+            parents = store.parents();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the unit parents", e);
+        }
+        return units().values().stream().filter(u -> u.validOn(day)).map(u -> {
+            Optional<String> parent = parents.getOrDefault(u.code(), List.of()).stream().filter(p -> p.covers(day))
+                    .findFirst().map(UnitsStore.ParentPeriod::parent).orElse(u.parent());
+            return parent.equals(u.parent()) ? u
+                    : new OrgUnit(u.code(), u.name(), u.level(), parent, u.validFrom(), u.validTo());
+        }).toList();
     }
 
     @Override

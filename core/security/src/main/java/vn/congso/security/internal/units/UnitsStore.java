@@ -58,6 +58,37 @@ public final class UnitsStore {
         return units;
     }
 
+    /** Each unit's parents over time: unit code → periods, oldest first. */
+    public Map<String, List<ParentPeriod>> parents() throws SQLException {
+        Map<String, List<ParentPeriod>> parents = new LinkedHashMap<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT unit_id, parent_id, valid_from, valid_to"
+                        + " FROM org_unit_parent ORDER BY unit_id, valid_from");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                Date to = rs.getDate(4);
+                parents.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new ParentPeriod(
+                        Optional.ofNullable(rs.getString(2)), rs.getDate(3).toLocalDate(),
+                        Optional.ofNullable(to).map(Date::toLocalDate)));
+            }
+        }
+        return parents;
+    }
+
+    /**
+     * A unit's parent during a period.
+     *
+     * @param parent the parent's code, empty for a top-level unit
+     * @param validFrom the first day
+     * @param validTo the first day after, empty while it lasts
+     */
+    public record ParentPeriod(Optional<String> parent, LocalDate validFrom, Optional<LocalDate> validTo) {
+        /** Whether the period covers a day. */
+        public boolean covers(LocalDate day) {
+            return !day.isBefore(validFrom) && validTo.map(day::isBefore).orElse(true);
+        }
+    }
+
     /** Successor links: unit code → the codes that succeeded it. */
     public Map<String, List<String>> successors() throws SQLException {
         Map<String, List<String>> links = new LinkedHashMap<>();
@@ -241,6 +272,38 @@ public final class UnitsStore {
                 ps.setString(1, entry.getValue().orElse(null));
                 ps.setString(2, entry.getKey());
                 ps.executeUpdate();
+            }
+        }
+        // The parent history: new units start under their parent; a unit that moves closes the
+        // period under its old parent and opens one under the new; an ended unit's period ends.
+        try (PreparedStatement open = c.prepareStatement("INSERT INTO org_unit_parent (unit_id, parent_id, valid_from,"
+                + " valid_to) VALUES (?, ?, ?, ?)");
+                PreparedStatement close = c.prepareStatement("UPDATE org_unit_parent SET valid_to = ? WHERE unit_id = ?"
+                        + " AND valid_to IS NULL")) {
+            for (OrgUnit unit : plan.created()) {
+                open.setString(1, unit.code());
+                open.setString(2, unit.parent().orElse(null));
+                open.setDate(3, effective);
+                open.setDate(4, unit.validTo().map(Date::valueOf).orElse(null));
+                open.executeUpdate();
+            }
+            for (Map.Entry<String, Optional<String>> entry : plan.reparented().entrySet()) {
+                if (plan.ended().contains(entry.getKey())) {
+                    continue;
+                }
+                close.setDate(1, effective);
+                close.setString(2, entry.getKey());
+                close.executeUpdate();
+                open.setString(1, entry.getKey());
+                open.setString(2, entry.getValue().orElse(null));
+                open.setDate(3, effective);
+                open.setDate(4, null);
+                open.executeUpdate();
+            }
+            for (String code : plan.ended()) {
+                close.setDate(1, effective);
+                close.setString(2, code);
+                close.executeUpdate();
             }
         }
         try (PreparedStatement ps = c.prepareStatement("UPDATE org_unit SET valid_to = ? WHERE id = ?")) {
