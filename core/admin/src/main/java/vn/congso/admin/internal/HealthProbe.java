@@ -86,6 +86,10 @@ final class HealthProbe {
             case INVALID_ROUTE -> "plugin.health.screen-invalid-route";
             case DUPLICATE_ROUTE -> "plugin.health.screen-duplicate-route";
             case VIEW_FAILED -> "plugin.health.screen-view-failed";
+            // Not "screen-": a bundle's texts and permissions may arrive just after its screens,
+            // so these are looked at again until the health check's time runs out.
+            case MISSING_TEXT -> "plugin.health.contract-missing-text";
+            case UNDECLARED_PERMISSION -> "plugin.health.contract-undeclared-permission";
         };
         return Problem.of(key, problem.route(), problem.detail());
     }

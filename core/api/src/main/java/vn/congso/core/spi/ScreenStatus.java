@@ -20,7 +20,11 @@ public interface ScreenStatus {
         /** A screen's route is already served by another screen: the screen is left out. */
         DUPLICATE_ROUTE,
         /** A screen's view factory threw when a user opened it. */
-        VIEW_FAILED
+        VIEW_FAILED,
+        /** A screen's title or description key has no text in Vietnamese or English: people would see the raw key. */
+        MISSING_TEXT,
+        /** A screen requires a permission that no bundle declares: no administrator can grant it. */
+        UNDECLARED_PERMISSION
     }
 
     /**

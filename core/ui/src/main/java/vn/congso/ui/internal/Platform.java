@@ -15,6 +15,7 @@ import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.util.tracker.ServiceTracker;
 import vn.congso.api.CurrentUser;
 import vn.congso.api.CurrentUserService;
+import vn.congso.api.security.PermissionContribution;
 import vn.congso.api.TranslationService;
 import vn.congso.api.ui.NavigationGroup;
 
@@ -43,6 +44,7 @@ public final class Platform {
     private final ShellStyles shellStyles;
     private final Views views;
     private final ServiceTracker<CurrentUserService, CurrentUserService> users;
+    private final ServiceTracker<PermissionContribution, PermissionContribution> permissions;
     private final CurrentUserService anonymous;
     private final HealthChecks healthChecks;
     /** Karaf's BootFinished service: absent while boot features are still being installed. */
@@ -56,9 +58,34 @@ public final class Platform {
         this.themes = new Themes(context);
         this.pluginStyles = new PluginStyles(context);
         this.shellStyles = new ShellStyles(context.getBundle());
-        this.views = new Views(context, this::fireChanged);
+        this.permissions = new ServiceTracker<>(context, PermissionContribution.class, null);
+        this.views = new Views(context, this::fireChanged, new Views.Checks() {
+            @Override
+            public boolean hasText(String key, String language) {
+                return translations.hasExactly(key, language);
+            }
+
+            @Override
+            public boolean declared(String permission) {
+                return isDeclared(permission);
+            }
+        });
         this.users = new ServiceTracker<>(context, CurrentUserService.class, null);
         this.healthChecks = new HealthChecks(context, this::isStarting);
+    }
+
+    /** Whether a bundle present now declares the permission (a contribution that throws declares nothing). */
+    private boolean isDeclared(String permission) {
+        for (PermissionContribution contribution : permissions.getServices(new PermissionContribution[0])) {
+            try {
+                if (contribution.permissions().stream().anyMatch(p -> permission.equals(p.permission()))) {
+                    return true;
+                }
+            } catch (RuntimeException e) {
+                // The contributing bundle's own health shows its failure; here it simply declares nothing.
+            }
+        }
+        return false;
     }
 
     private static Filter filter(BundleContext context, String filter) {
@@ -77,6 +104,7 @@ public final class Platform {
         themes.open();
         pluginStyles.open();
         users.open();
+        permissions.open();
         healthChecks.open();
         views.open();
     }
@@ -84,6 +112,7 @@ public final class Platform {
     void close() {
         views.close();
         healthChecks.close();
+        permissions.close();
         users.close();
         pluginStyles.close();
         themes.close();

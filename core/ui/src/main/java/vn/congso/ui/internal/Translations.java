@@ -88,6 +88,11 @@ final class Translations extends BundleTracker<Long> implements I18NProvider, Tr
         return catalog.translate(key, locale, params);
     }
 
+    /** Whether a key has a text in exactly that language (no fallback to Vietnamese). */
+    boolean hasExactly(String key, String language) {
+        return key != null && catalog.has(key, language);
+    }
+
     @Override
     public boolean has(String key, Locale locale) {
         String language = locale == null ? TranslationCatalog.DEFAULT_LANGUAGE : locale.getLanguage();

@@ -70,11 +70,47 @@ final class Views extends ServiceTracker<ScreenProvider, Views.Provided> impleme
     private final Map<Long, List<Problem>> problems = new ConcurrentHashMap<>();
     private final List<Provided> providers = new CopyOnWriteArrayList<>();
     private final Runnable onChange;
+    private final Checks checks;
     private volatile RouteRegistry registry;
 
+    /**
+     * What a screen's contribution is checked against whenever its bundle's health is asked:
+     * its texts exist in both languages and its permission is declared. Asked at that moment,
+     * not when the screen is added, because a bundle's permissions arrive with its own services
+     * in no particular order.
+     */
+    interface Checks {
+        /** Checks that pass for everything. */
+        Checks NONE = new Checks() {
+            @Override
+            public boolean hasText(String key, String language) {
+                return true;
+            }
+
+            @Override
+            public boolean declared(String permission) {
+                return true;
+            }
+        };
+
+        /** Whether a key has a text in exactly that language. */
+        boolean hasText(String key, String language);
+
+        /** Whether a bundle present now declares the permission. */
+        boolean declared(String permission);
+    }
+
+    /** The languages every screen's texts must exist in. */
+    static final List<String> LANGUAGES = List.of("vi", "en");
+
     Views(BundleContext context, Runnable onChange) {
+        this(context, onChange, Checks.NONE);
+    }
+
+    Views(BundleContext context, Runnable onChange, Checks checks) {
         super(context, ScreenProvider.class, null);
         this.onChange = onChange;
+        this.checks = checks;
     }
 
     /** Connects to a started Vaadin route registry and registers every active route. */
@@ -206,8 +242,32 @@ final class Views extends ServiceTracker<ScreenProvider, Views.Provided> impleme
 
     @Override
     public List<Problem> problems(long bundleId) {
-        return List.copyOf(problems.getOrDefault(bundleId, List.of()));
+        List<Problem> found = new ArrayList<>(problems.getOrDefault(bundleId, List.of()));
+        byRoute.values().stream().filter(active -> active.bundleId() == bundleId)
+                .sorted(java.util.Comparator.comparing(active -> active.entry().route()))
+                .forEach(active -> found.addAll(contractProblems(active)));
+        return List.copyOf(found.subList(0, Math.min(found.size(), MAX_PROBLEMS)));
     }
+
+    /** A screen's texts in both languages and its permission declared, checked now. */
+    private List<Problem> contractProblems(Active active) {
+        List<Problem> found = new ArrayList<>();
+        String route = active.entry().route();
+        List<String> keys = new ArrayList<>(List.of(active.screen().titleKey()));
+        active.screen().descriptionKey().ifPresent(keys::add);
+        for (String key : keys) {
+            List<String> missing = LANGUAGES.stream().filter(language -> !checks.hasText(key, language)).toList();
+            if (!missing.isEmpty()) {
+                found.add(new Problem(Kind.MISSING_TEXT, route, key + " (" + String.join(", ", missing) + ")"));
+            }
+        }
+        active.screen().permission().filter(p -> !IMPLICIT_PERMISSION.equals(p) && !checks.declared(p))
+                .ifPresent(p -> found.add(new Problem(Kind.UNDECLARED_PERMISSION, route, p)));
+        return found;
+    }
+
+    /** Every signed-in user's permission; nobody declares it. */
+    static final String IMPLICIT_PERMISSION = "account:self";
 
     /** Every active screen's navigation entry. */
     Collection<NavigationModel.Entry> entries() {

@@ -71,6 +71,39 @@ class ViewsTest {
     }
 
     @Test
+    void aScreenWithoutItsTextsOrWithAnUndeclaredPermissionMakesItsBundleUnhealthyUntilFixed() {
+        java.util.Set<String> texts = new java.util.HashSet<>(java.util.Set.of("notes.title|vi", "notes.title|en",
+                "raw.title|vi"));
+        java.util.Set<String> declared = new java.util.HashSet<>();
+        Views checked = new Views(context(), changes::incrementAndGet, new Views.Checks() {
+            @Override
+            public boolean hasText(String key, String language) {
+                return texts.contains(key + "|" + language);
+            }
+
+            @Override
+            public boolean declared(String permission) {
+                return declared.contains(permission);
+            }
+        });
+        checked.addingService(provider(4, () -> List.of(
+                Screen.route("notes").title("notes.title").group("notes").permission("notes:note:read")
+                        .view(PluginView.class, PluginView::new),
+                Screen.route("raw").title("raw.title").hidden().permission("account:self")
+                        .view(OtherView.class, OtherView::new))));
+
+        assertEquals(List.of("notes", "raw"), checked.routes(4), "the screens are served all the same: " + checked.problems(4));
+        assertEquals(List.of(new ScreenStatus.Problem(ScreenStatus.Kind.UNDECLARED_PERMISSION, "notes", "notes:note:read"),
+                new ScreenStatus.Problem(ScreenStatus.Kind.MISSING_TEXT, "raw", "raw.title (en)")), checked.problems(4),
+                "account:self is everyone's and needs no declaration");
+
+        // The bundle's permission contribution and its English text arrive: healthy again.
+        declared.add("notes:note:read");
+        texts.add("raw.title|en");
+        assertTrue(checked.problems(4).isEmpty(), checked.problems(4).toString());
+    }
+
+    @Test
     void aProviderThatThrowsIsRecordedAndLeavesTheOthersAlone() {
         views.addingService(provider(1, () -> List.of(
                 Screen.route("first").title("t").group("g").view(PluginView.class, PluginView::new))));
