@@ -333,22 +333,28 @@ public final class SecurityStore {
                     }
                 }
             }
-            int order;
-            try (PreparedStatement ps = c.prepareStatement("SELECT MAX(sort_order) FROM sec_role");
-                    ResultSet rs = ps.executeQuery()) {
-                order = rs.next() ? rs.getInt(1) + 1 : 0;
-            }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO sec_role (id, name_vi, name_en, built_in, sort_order) VALUES (?, ?, ?, ?, ?)")) {
-                ps.setString(1, id);
-                ps.setString(2, nameVi);
-                ps.setString(3, nameEn);
-                ps.setBoolean(4, false);
-                ps.setInt(5, order);
-                ps.executeUpdate();
-            }
+            insertRole(c, id, nameVi, nameEn, false);
             return true;
         });
+    }
+
+    /** Adds a role after the others, without permissions. */
+    private static void insertRole(Connection c, String id, String nameVi, String nameEn, boolean builtIn)
+            throws SQLException {
+        int order;
+        try (PreparedStatement ps = c.prepareStatement("SELECT MAX(sort_order) FROM sec_role");
+                ResultSet rs = ps.executeQuery()) {
+            order = rs.next() ? rs.getInt(1) + 1 : 0;
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO sec_role (id, name_vi, name_en, built_in, sort_order) VALUES (?, ?, ?, ?, ?)")) {
+            ps.setString(1, id);
+            ps.setString(2, nameVi);
+            ps.setString(3, nameEn);
+            ps.setBoolean(4, builtIn);
+            ps.setInt(5, order);
+            ps.executeUpdate();
+        }
     }
 
     /**
@@ -431,20 +437,7 @@ public final class SecurityStore {
                 }
             }
             if (!exists) {
-                int order;
-                try (PreparedStatement ps = c.prepareStatement("SELECT MAX(sort_order) FROM sec_role");
-                        ResultSet rs = ps.executeQuery()) {
-                    order = rs.next() ? rs.getInt(1) + 1 : 0;
-                }
-                try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO sec_role (id, name_vi, name_en, built_in, sort_order) VALUES (?, ?, ?, ?, ?)")) {
-                    ps.setString(1, id);
-                    ps.setString(2, nameVi);
-                    ps.setString(3, nameEn);
-                    ps.setBoolean(4, true);
-                    ps.setInt(5, order);
-                    ps.executeUpdate();
-                }
+                insertRole(c, id, nameVi, nameEn, true);
             }
             Set<String> held = new TreeSet<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT permission FROM sec_role_permission WHERE role_id = ?")) {
