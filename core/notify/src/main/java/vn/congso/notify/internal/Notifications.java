@@ -62,7 +62,7 @@ public final class Notifications implements NotificationService, OutboxService, 
     @Activate
     public Notifications(@Reference Database database, @Reference CurrentUserService users,
             @Reference AuditLog audit, NotifyConfig config) {
-        this(new Outbox(database.dataSource()), users, audit, MailSettings.of(config), Clock.systemUTC(),
+        this(new Outbox(database.dataSource()), users, audit, settingsOf(config), Clock.systemUTC(),
                 new SmtpMailer(), true);
     }
 
@@ -99,9 +99,26 @@ public final class Notifications implements NotificationService, OutboxService, 
      */
     @Modified
     void modified(NotifyConfig config) {
-        settings = MailSettings.of(config);
+        settings = settingsOf(config);
         log.info("Notification settings changed: {}", settings);
         wake();
+    }
+
+    /**
+     * The settings of a configuration; one that cannot be used (a {@code security} other than
+     * none, starttls or ssl) is logged as an error and sends nothing, so every message is kept in
+     * the outbox until it is corrected, rather than lost with the service.
+     */
+    static MailSettings settingsOf(NotifyConfig config) {
+        try {
+            return MailSettings.of(config);
+        } catch (IllegalArgumentException e) {
+            LoggerFactory.getLogger(Notifications.class).error("etc/vn.congso.notify.cfg cannot be used ({});"
+                    + " no e-mail is sent and every message is kept in the outbox until it is corrected", e.getMessage());
+            return new MailSettings("", config.smtpPort(), MailSettings.Security.STARTTLS, "", "", config.fromAddress(),
+                    config.fromName(), Math.max(0, config.retryCount()), java.time.Duration.ofSeconds(60),
+                    java.time.Duration.ofSeconds(30));
+        }
     }
 
     /**
