@@ -92,7 +92,7 @@ public class PostgresMigrationIT {
             }
         }
         assertTrue("bundles with changelogs: " + withChangelogs,
-                withChangelogs.containsAll(List.of("congso-core-data", "congso-core-security", "congso-core-admin",
+                withChangelogs.containsAll(List.of("congso-core-data", "congso-core-security", "congso-core-admin", "congso-core-notify",
                         "congso-plugin-training")));
         TreeMap<String, String> outcomes = new TreeMap<>();
         for (String name : withChangelogs) {

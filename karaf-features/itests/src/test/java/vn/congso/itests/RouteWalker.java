@@ -46,7 +46,7 @@ final class RouteWalker {
     private static final Pattern MISSING = Pattern.compile("![a-z][\\w.-]*!");
     /** A dotted name in one of the platform's key spaces, shown as it is (a key, a raw audit action). */
     private static final Pattern RAW_KEY = Pattern.compile(
-            "(?:congso|security|training|plugin|plugins|upload|picker|audit|gift)(?:\\.[a-z0-9-]+)+");
+            "(?:congso|security|training|plugin|plugins|upload|picker|audit|gift|notify)(?:\\.[a-z0-9-]+)+");
 
     private static final String AXE_RULES = "['region', 'landmark-one-main', 'landmark-no-duplicate-main',"
             + " 'landmark-main-is-top-level', 'landmark-banner-is-top-level', 'landmark-no-duplicate-banner',"

@@ -4,7 +4,12 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +19,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -36,10 +44,13 @@ import org.ops4j.pax.exam.util.Filter;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import vn.congso.core.spi.MigrationStatus;
+import vn.congso.api.notify.NotificationService;
+import vn.congso.api.notify.OutgoingMessage;
 import vn.congso.api.security.PermissionContribution;
 
 /**
@@ -74,6 +85,9 @@ public class TrainingPluginIT {
     private SessionFactory sessionFactory;
 
     @Inject
+    private ConfigurationAdmin configurationAdmin;
+
+    @Inject
     @Filter("(osgi.jndi.service.name=congso)")
     private DataSource dataSource;
 
@@ -81,6 +95,7 @@ public class TrainingPluginIT {
     /** A console account for this test only, so that {@code bin/client -b} can sign in as a script would. */
     static final String CONSOLE_USER = "it-console";
     static final String CONSOLE_PASSWORD = "it-console-only-for-this-test";
+    static final String GREENMAIL_PROPERTY = "congso.itests.greenmail";
 
     @Configuration
     public Option[] config() {
@@ -88,6 +103,9 @@ public class TrainingPluginIT {
                 new CongSoContainer.Ports(18681, SSH_PORT, 11699, 44460)));
         options.add(KarafDistributionOption.editConfigurationFilePut("etc/users.properties", CONSOLE_USER,
                 CONSOLE_PASSWORD + ",admin,manager,viewer,systembundles,ssh"));
+        // GreenMail's bundle, installed by the notification test inside the container.
+        options.add(KarafDistributionOption.editConfigurationFilePut("etc/system.properties", GREENMAIL_PROPERTY,
+                greenMailJar()));
         return options.toArray(new Option[0]);
     }
 
@@ -163,6 +181,124 @@ public class TrainingPluginIT {
         assertEquals(1, count("SELECT COUNT(*) FROM trn_course"));
         assertEquals(56, count("SELECT COUNT(*) FROM trn_question"));
         assertEquals(MigrationStatus.State.MIGRATED, migrationStatus.migration(BSN).orElseThrow().state());
+    }
+
+    /** Changes the notification service's configuration as {@code config:property-set} would. */
+    private void notifySettings(Map<String, String> settings) throws IOException {
+        org.osgi.service.cm.Configuration configuration = configurationAdmin.getConfiguration("vn.congso.notify", null);
+        Dictionary<String, Object> properties = configuration.getProperties() == null ? new Hashtable<>()
+                : configuration.getProperties();
+        settings.forEach(properties::put);
+        configuration.update(properties);
+    }
+
+    /** The body of {@code GET /health}, from loopback, whatever its status. */
+    private static String health() throws IOException {
+        java.net.HttpURLConnection c = (java.net.HttpURLConnection) new java.net.URL("http://127.0.0.1:18681/health")
+                .openConnection();
+        c.setConnectTimeout(5_000);
+        c.setReadTimeout(10_000);
+        int status = c.getResponseCode();
+        try (InputStream in = status < 400 ? c.getInputStream() : c.getErrorStream()) {
+            return in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } finally {
+            c.disconnect();
+        }
+    }
+
+    /** GreenMail's jar in the build's local repository, found on the test's own class path. */
+    private static String greenMailJar() {
+        java.net.URL found = TrainingPluginIT.class.getClassLoader().getResource("com/icegreen/greenmail/util/GreenMail.class");
+        if (found == null || !"jar".equals(found.getProtocol())) {
+            throw new IllegalStateException("GreenMail is not on the test class path: " + found);
+        }
+        String jar = found.getPath(); // file:/…/greenmail-2.1.8.jar!/com/icegreen/…
+        return java.nio.file.Path.of(java.net.URI.create(jar.substring(0, jar.indexOf("!/")))).toString();
+    }
+
+    /**
+     * The core notification service in the container (issue 15 point 3): with the shipped
+     * configuration (no SMTP host) a message is held in the outbox; {@code congso:notify-test}
+     * and {@code congso:notify-outbox} through {@code bin/client -b} succeed or fail as a script
+     * expects; once pointed at an SMTP server on 127.0.0.1 (GreenMail, started here) the test
+     * message and an invitation with its {@code .ics} file arrive, built by Jakarta Mail and
+     * Angus inside OSGi; the health report and the outbox screen are there.
+     */
+    @Test
+    public void notificationsReachTheSmtpServerOrStayInTheOutbox() throws Exception {
+        CongSoContainer.awaitService(bundleContext, NotificationService.class.getName(), TIMEOUT_MS);
+        Client held = succeeded("congso:notify-test nguoi.nhan@tran-de.example");
+        long heldId = Long.parseLong(held.output.strip().lines().findFirst().orElseThrow().strip());
+        assertTrue(held.output, held.output.contains("Queued message " + heldId + " to nguoi.nhan@tran-de.example (HELD)"));
+        assertEquals("HELD", string("SELECT state FROM ntf_message WHERE id = " + heldId));
+        Client outbox = succeeded("congso:notify-outbox --state HELD");
+        assertTrue(outbox.output, outbox.output.contains("No SMTP server configured")
+                && outbox.output.contains("nguoi.nhan@tran-de.example") && outbox.output.contains("No mail server is configured"));
+        refused("congso:notify-test khong-phai-dia-chi", "Not queued: Not a valid e-mail address: 'khong-phai-dia-chi'");
+        refused("congso:notify-test \"ong.at@tran-de.example, ba.tu@tran-de.example\"", "Not a valid e-mail address");
+        refused("congso:notify-outbox --state LOST", "Unknown state 'LOST'");
+        assertEquals(1, count("SELECT COUNT(*) FROM ntf_message"));
+
+        Bundle greenMail = bundleContext.installBundle("file:" + System.getProperty(GREENMAIL_PROPERTY));
+        greenMail.start();
+        try (SmtpSink smtp = new SmtpSink(greenMail)) {
+            notifySettings(Map.of("security", "none", "smtpPort", String.valueOf(smtp.port()), "smtpHost", "127.0.0.1"));
+            await(() -> health().contains("\"smtpConfigured\":true") ? Boolean.TRUE : null, "the new SMTP settings");
+            Client outboxNow = succeeded("congso:notify-outbox");
+            assertTrue(outboxNow.output, outboxNow.output.contains("SMTP server: 127.0.0.1:" + smtp.port()));
+            Client test = succeeded("congso:notify-test ong.at@tran-de.example");
+            long testId = Long.parseLong(test.output.strip().lines().findFirst().orElseThrow().strip());
+            MimeMessage received = smtp.await(1, TIMEOUT_MS).get(0);
+            assertEquals("Cổng Số: thư thử nghiệm / test message", received.getSubject());
+            assertEquals("ong.at@tran-de.example", received.getAllRecipients()[0].toString());
+            await(() -> "SENT".equals(string("SELECT state FROM ntf_message WHERE id = " + testId)) ? Boolean.TRUE : null,
+                    "message " + testId + " sent");
+
+            // A plugin's invitation with its calendar file: multipart/mixed built by Angus inside OSGi.
+            String ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//CongSo//IT//VI\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\n"
+                    + "UID:giao-ban@congso\r\nDTSTART:20261210T010000Z\r\nSUMMARY:Họp giao ban\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+            ServiceReference<NotificationService> ref = bundleContext.getServiceReference(NotificationService.class);
+            NotificationService notifications = bundleContext.getService(ref);
+            long invitationId = notifications.send(new OutgoingMessage("ong.at@tran-de.example", "Giấy mời họp giao ban",
+                    "Kính mời ông dự họp giao ban lúc 8 giờ ngày 10/12/2026.", List.of(new OutgoingMessage.Attachment(
+                            "giao-ban.ics", "text/calendar; method=REQUEST; charset=UTF-8",
+                            ics.getBytes(StandardCharsets.UTF_8))), "conference.invitation"));
+            bundleContext.ungetService(ref);
+            MimeMessage invitation = smtp.await(2, TIMEOUT_MS).get(1);
+            assertEquals("Giấy mời họp giao ban", invitation.getSubject());
+            assertTrue(invitation.getContentType(), invitation.getContentType().startsWith("multipart/mixed"));
+            // Parsed from its data source: reading needs no content handler of the probe's class loader.
+            MimeMultipart parts = new MimeMultipart(new ByteArrayDataSource(invitation.getRawInputStream(),
+                    invitation.getContentType()));
+            assertEquals(2, parts.getCount());
+            assertTrue(parts.getBodyPart(0).getContentType(), parts.getBodyPart(0).isMimeType("text/plain"));
+            assertEquals("Kính mời ông dự họp giao ban lúc 8 giờ ngày 10/12/2026.",
+                    new String(parts.getBodyPart(0).getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip());
+            assertTrue(parts.getBodyPart(1).getContentType(), parts.getBodyPart(1).isMimeType("text/calendar")
+                    && parts.getBodyPart(1).getContentType().contains("method=REQUEST"));
+            assertEquals("giao-ban.ics", parts.getBodyPart(1).getFileName());
+            assertEquals(ics, new String(parts.getBodyPart(1).getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            await(() -> notifications.state(invitationId).orElseThrow() == NotificationService.DeliveryState.SENT
+                    ? Boolean.TRUE : null, "invitation sent");
+            // The held message stays held until an administrator sends it again.
+            assertEquals("HELD", string("SELECT state FROM ntf_message WHERE id = " + heldId));
+
+            // The health report says a server is configured (no host name) and counts the outbox.
+            String health = health();
+            assertTrue(health, health.contains("\"notify\":{") && health.contains("\"smtpConfigured\":true")
+                    && health.contains("\"held\":1") && !health.contains("127.0.0.1:" + smtp.port()));
+        } finally {
+            notifySettings(Map.of("smtpHost", ""));
+            greenMail.uninstall();
+        }
+        // The outbox screen is registered for its permission, which the core declares.
+        assertEquals(1, bundleContext.getServiceReferences(vn.congso.api.ui.ScreenProvider.class, null).stream()
+                .flatMap(r -> bundleContext.getService(r).screens().stream())
+                .filter(screen -> "admin/outbox".equals(screen.route())
+                        && screen.permission().equals(java.util.Optional.of("platform:notify:manage"))).count());
+        Client meta = succeeded("config:meta vn.congso.notify");
+        assertTrue(meta.output, meta.output.contains("smtpHost") && meta.output.contains("retryBackoffSeconds")
+                && !meta.output.contains("%notify."));
     }
 
     /**

@@ -1,0 +1,2 @@
+/** The {@code congso:notify-*} console commands. */
+package vn.congso.notify.internal.shell;

@@ -1,0 +1,2 @@
+/** The outbox screen for administrators. */
+package vn.congso.notify.internal.ui;
