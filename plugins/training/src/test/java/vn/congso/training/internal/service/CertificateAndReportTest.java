@@ -94,10 +94,12 @@ class CertificateAndReportTest {
         assertEquals("Kỹ năng CNTT", mine.title());
         assertEquals(75.0, mine.percentage(), 1e-9);
 
-        byte[] pdf = f.certificates.pdf(code.toLowerCase(Locale.ROOT).replace("-", ""));
+        byte[] pdf = f.certificates.pdf(code.toLowerCase(Locale.ROOT).replace("-", ""),
+                vn.congso.api.TranslationService.VIETNAMESE);
         assertTrue(new String(pdf, StandardCharsets.UTF_8).startsWith("%PDF"));
         assertEquals("pdf/certificate.xhtml", f.pdf.template);
-        assertEquals("https://congso.trande.example/training/verify/" + code, f.pdf.data.get("verifyUrl"));
+        assertEquals("Tra cứu tại: https://congso.trande.example/training/verify/" + code, f.pdf.data.get("verifyAt"));
+        assertEquals("vi", f.pdf.data.get("lang"));
         assertEquals("Nguyễn Văn An", f.pdf.data.get("holder"));
         assertTemplateGetsEveryPlaceholder(f.pdf.data.keySet());
 
