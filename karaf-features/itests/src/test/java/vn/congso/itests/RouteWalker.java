@@ -254,7 +254,79 @@ final class RouteWalker {
         if (((Number) page.get("headers")).intValue() < 1) {
             problems.add(where + ": no <header> landmark");
         }
+        problems.addAll(overflow(where));
         problems.addAll(axe(where));
+        accessibility.addAll(accessibility(where));
+        return problems;
+    }
+
+    /** What axe-core's whole default rule set finds, serious or critical, on the pages checked so far. */
+    final List<String> accessibility = new ArrayList<>();
+
+    /**
+     * axe-core's default rules (WCAG 2 A/AA and best practices) on the page now shown, keeping
+     * the serious and critical violations.
+     */
+    @SuppressWarnings("unchecked")
+    private List<String> accessibility(String where) {
+        List<Map<String, Object>> violations = (List<Map<String, Object>>) browser.js().executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "axe.run({ exclude: [['vaadin-connection-indicator']] }, { resultTypes: ['violations'] })"
+                        + "  .then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                        + "    .map(v => ({ id: v.id, impact: v.impact, help: v.help,"
+                        + "      nodes: v.nodes.map(n => n.target.map(t => Array.isArray(t) ? t.join(' >> ') : t).join(' | ')"
+                        + "        + ' ' + (n.failureSummary || '').replace(/\\s+/g, ' ').slice(0, 160)"
+                        + "        + ' related: ' + n.any.concat(n.all, n.none).flatMap(c => c.relatedNodes || [])"
+                        + "          .slice(0, 3).map(r => r.target.join(' >> ') + ' ' + (r.html || '').slice(0, 80)).join('; ')) }))))"
+                        + "  .catch(e => done([{ id: 'axe-failed', impact: 'critical', help: String(e), nodes: [] }]));");
+        List<String> problems = new ArrayList<>();
+        for (Map<String, Object> violation : violations) {
+            for (Object node : (List<Object>) violation.get("nodes")) {
+                problems.add(where + ": axe " + violation.get("id") + " (" + violation.get("impact") + ", "
+                        + violation.get("help") + "): " + node);
+            }
+            if (((List<Object>) violation.get("nodes")).isEmpty()) {
+                problems.add(where + ": axe " + violation.get("id") + ": " + violation.get("help"));
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * Nothing in the page's content is wider than its box (a long unbroken word in a card, a
+     * title, a label): the content area and the document do not scroll sideways, and no element
+     * in {@code <main>} spills out of its own width. Elements meant to scroll sideways (a table,
+     * {@code overflow-x: auto}, a text field's input) or to cut with an ellipsis are left alone, as
+     * are the cells of a Vaadin grid, which scrolls as a whole. Only the innermost overflowing element is named.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> overflow(String where) {
+        List<String> found = (List<String>) browser.js().executeScript(
+                "const out = []; const doc = document.scrollingElement || document.documentElement;"
+                        + "if (doc.scrollWidth > doc.clientWidth + 1)"
+                        + "  out.push('the page scrolls sideways: ' + doc.scrollWidth + ' px in a ' + doc.clientWidth + ' px window');"
+                        + "const main = document.getElementById('main-content'); if (!main) return out;"
+                        + "if (main.scrollWidth > main.clientWidth + 1)"
+                        + "  out.push('<main> scrolls sideways: ' + main.scrollWidth + ' px in ' + main.clientWidth + ' px');"
+                        + "const name = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')"
+                        + "  + (e.classList.length ? '.' + Array.from(e.classList).join('.') : '');"
+                        + "const spilling = [];"
+                        + "for (const e of main.querySelectorAll('*')) {"
+                        // a text field's own <input> scrolls its value by design
+                        + "  if (e.closest('vaadin-grid') || e.tagName === 'INPUT' || e.tagName === 'TEXTAREA') continue;"
+                        + "  const s = getComputedStyle(e);"
+                        + "  if (s.display === 'inline' || s.display === 'none' || s.display === 'contents' || e.clientWidth === 0) continue;"
+                        + "  if (s.overflowX === 'auto' || s.overflowX === 'scroll' || s.textOverflow === 'ellipsis') continue;"
+                        + "  if (e.scrollWidth > e.clientWidth + 1) spilling.push(e); }"
+                        + "for (const e of spilling) {"
+                        + "  if (spilling.some(o => o !== e && e.contains(o))) continue;"
+                        + "  const text = (e.textContent || '').trim().replace(/\\s+/g, ' ').slice(0, 40);"
+                        + "  out.push(name(e) + ' is ' + e.scrollWidth + ' px wide in ' + e.clientWidth + ' px: \"' + text + '\"'); }"
+                        + "return out.slice(0, 6);");
+        List<String> problems = new ArrayList<>();
+        for (String problem : found) {
+            problems.add(where + ": too wide: " + problem);
+        }
         return problems;
     }
 
