@@ -522,8 +522,6 @@ class ShellBrowserIT {
             visited.addAll(walk.visited());
             walk.problems().forEach(problem -> System.out.println("ShellBrowserIT walker: " + problem));
         }
-        anonymous.accessibility.forEach(problem -> System.out.println("ShellBrowserIT axe: " + problem));
-        walker.accessibility.forEach(problem -> System.out.println("ShellBrowserIT axe: " + problem));
         System.out.println("ShellBrowserIT walked " + visited.size() + " pages: " + visited);
         assertTrue(visited.stream().anyMatch(p -> p.startsWith("/training/course/") && !p.endsWith("/1")),
                 "the long-named course's page was walked: " + visited);
