@@ -267,9 +267,9 @@ class CertificateAndReportTest {
 
     @Test
     void csvCellsThatLookLikeFormulasAreDefused() {
-        assertEquals("'=HYPERLINK(\"\"x\"\")", JdbcReportService.Csv.cell("=HYPERLINK(\"x\")").replace("\"'", "'")
+        assertEquals("'=HYPERLINK(\"\"x\"\")", vn.congso.api.text.Csv.cell("=HYPERLINK(\"x\")").replace("\"'", "'")
                 .replaceFirst("^\"", "").replaceFirst("\"$", ""));
-        assertEquals("-12.5", JdbcReportService.Csv.cell("-12.5"));
-        assertEquals("\"a,b\"", JdbcReportService.Csv.cell("a,b"));
+        assertEquals("-12.5", vn.congso.api.text.Csv.cell("-12.5"));
+        assertEquals("\"a,b\"", vn.congso.api.text.Csv.cell("a,b"));
     }
 }
