@@ -492,7 +492,11 @@ class ShellBrowserIT {
         // A visitor: the home page, the sign-in page and every public page the home page offers.
         Browser visitor = KARAF.browser("ShellBrowserIT-walker-visitor");
         RouteWalker anonymous = new RouteWalker(visitor, KARAF.home());
+        Dimension wide = visitor.driver().manage().window().getSize();
         for (String language : List.of("vi", "en")) {
+            // Vietnamese (the longer words) on a phone's 390 px, English on the desktop: every
+            // page is checked at both widths, nothing in it wider than its box.
+            visitor.driver().manage().window().setSize(language.equals("vi") ? PHONE : wide);
             if (language.equals("en")) {
                 visitor.get("/");
                 visitor.chooseInSelect("language-switch", "English");
@@ -509,8 +513,13 @@ class ShellBrowserIT {
         // Before the lockout tests (which lock the administrator's name for unknown browsers).
         Browser admin = KARAF.browser("ShellBrowserIT-walker-admin");
         admin.signIn("admin", ADMIN_PASSWORD);
+        // A course and a lesson named by one long Vietnamese word (no space to break at): every
+        // card, heading and table that shows them must still fit a phone.
+        paths.addAll(0, courseWithALongName(admin));
         RouteWalker walker = new RouteWalker(admin, KARAF.home());
+        Dimension desktopSize = admin.driver().manage().window().getSize();
         for (String language : List.of("vi", "en")) {
+            admin.driver().manage().window().setSize(language.equals("vi") ? PHONE : desktopSize);
             if (language.equals("en")) {
                 admin.get("/");
                 admin.chooseInSelect("language-switch", "English");
@@ -522,6 +531,8 @@ class ShellBrowserIT {
             walk.problems().forEach(problem -> System.out.println("ShellBrowserIT walker: " + problem));
         }
         System.out.println("ShellBrowserIT walked " + visited.size() + " pages: " + visited);
+        assertTrue(visited.stream().anyMatch(p -> p.startsWith("/training/course/") && !p.endsWith("/1")),
+                "the long-named course's page was walked: " + visited);
         assertEquals(List.of(), problems, "problems a reader would notice");
 
         // On a phone, the English district name (the longer one) stays within two lines.
@@ -541,6 +552,37 @@ class ShellBrowserIT {
         admin.get("/training/course/1");
         admin.wait(15).until(d -> Boolean.TRUE.equals(admin.js().executeScript(
                 "const e = document.getElementById('nav-training'); return !!e && e.hasAttribute('current');")));
+    }
+
+    /** One Vietnamese word of 70 letters: a title with nowhere to break but inside the word. */
+    static final String LONG_WORD = "Kỹnăngsửdụngmáytínhvàphầnmềmvănphòngdànhchocánbộcôngchứccấpxãphường";
+
+    /** A phone's viewport. */
+    static final Dimension PHONE = new Dimension(390, 844);
+
+    /**
+     * The administrator (who may manage courses) creates and publishes a course and a lesson named
+     * by {@link #LONG_WORD}.
+     *
+     * @return the course's pages: the learner's page and the editor
+     */
+    private static List<String> courseWithALongName(Browser admin) {
+        admin.get("/training/manage/courses");
+        admin.wait(20).until(d -> admin.displayedOrNull(By.id("courses-admin-view")) != null);
+        admin.click("courses-new");
+        admin.type("course-new-title", LONG_WORD);
+        admin.click("course-new-save");
+        admin.wait(20).until(d -> admin.displayedOrNull(By.id("course-editor-view")) != null);
+        admin.click("lesson-add");
+        admin.type("lesson-title-field", "Bài" + LONG_WORD);
+        admin.type("lesson-markdown-field", LONG_WORD + " " + LONG_WORD);
+        admin.click("lesson-save");
+        admin.wait(15).until(d -> admin.gridTexts("course-lessons-grid").stream().anyMatch(t -> t.contains(LONG_WORD)));
+        admin.click("course-publish");
+        admin.wait(15).until(d -> !d.findElements(By.cssSelector("#course-state [data-published='true']")).isEmpty());
+        String editor = admin.path();
+        assertTrue(editor.matches("/training/manage/course/\\d+"), editor);
+        return List.of(editor.replace("/manage", ""), editor);
     }
 
     /**

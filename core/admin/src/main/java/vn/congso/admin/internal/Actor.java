@@ -32,9 +32,9 @@ interface Actor {
      * @param action the action
      * @param target the target
      * @param outcome the outcome
-     * @param detail the detail
+     * @param detail the detail, a key and arguments read in the reader's language
      */
-    void audit(AuditLog audit, String action, String target, Outcome outcome, String detail);
+    void audit(AuditLog audit, String action, String target, Outcome outcome, AuditLog.Message detail);
 
     /**
      * The signed-in CongSo user: the audit log takes the name and address from the session.
@@ -55,7 +55,8 @@ interface Actor {
             }
 
             @Override
-            public void audit(AuditLog audit, String action, String target, Outcome outcome, String detail) {
+            public void audit(AuditLog audit, String action, String target, Outcome outcome,
+                    AuditLog.Message detail) {
                 audit.record(action, target, outcome, detail);
             }
         };
@@ -83,7 +84,8 @@ interface Actor {
             }
 
             @Override
-            public void audit(AuditLog audit, String action, String target, Outcome outcome, String detail) {
+            public void audit(AuditLog audit, String action, String target, Outcome outcome,
+                    AuditLog.Message detail) {
                 audit.record(id, "console", action, target, outcome, detail);
             }
         };

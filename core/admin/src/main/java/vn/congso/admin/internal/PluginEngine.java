@@ -389,13 +389,8 @@ final class PluginEngine {
             case REFUSED -> Outcome.DENIED;
             case FAILED, ROLLED_BACK -> Outcome.FAILURE;
         };
-        StringBuilder detail = new StringBuilder("status=").append(result.status());
-        result.signer().ifPresent(s -> detail.append("; file=").append(s.name()).append("; subject=").append(s.subject())
-                .append("; sha256=").append(s.fingerprint()));
-        result.problem().ifPresent(p -> detail.append("; reason=").append(p));
         String target200 = target.length() > 200 ? target.substring(0, 200) : target;
-        actor.audit(audit, action, target200, outcome,
-                detail.length() > 1900 ? detail.substring(0, 1900) : detail.toString());
+        actor.audit(audit, action, target200, outcome, AuditDetails.of(result));
         return result;
     }
 
@@ -572,7 +567,7 @@ final class PluginEngine {
     private void guard(Actor actor, String action, String target) {
         if (!actor.isPermitted(PluginService.PERMISSION)) {
             actor.audit(audit, action, target == null ? "" : target, Outcome.DENIED,
-                    "reason=permission " + PluginService.PERMISSION);
+                    AuditDetails.missingPermission(PluginService.PERMISSION));
             throw new AccessDeniedException(PluginService.PERMISSION);
         }
     }
@@ -583,11 +578,7 @@ final class PluginEngine {
             case REFUSED -> Outcome.DENIED;
             case FAILED, ROLLED_BACK -> Outcome.FAILURE;
         };
-        StringBuilder detail = new StringBuilder("status=").append(result.status());
-        result.plugin().ifPresent(p -> detail.append("; version=").append(p.version()));
-        result.problem().ifPresent(p -> detail.append("; reason=").append(p));
-        actor.audit(audit, action, target == null ? "" : target, outcome,
-                detail.length() > 1900 ? detail.substring(0, 1900) : detail.toString());
+        actor.audit(audit, action, target == null ? "" : target, outcome, AuditDetails.of(result));
         return result;
     }
 

@@ -18,6 +18,20 @@ class PermissionGuardTest {
     /** An audit log that remembers what it was told. */
     static final class RecordingAudit implements AuditLog {
         final List<String> entries = new ArrayList<>();
+        final List<Message> messages = new ArrayList<>();
+
+        @Override
+        public void record(String action, String target, Outcome outcome, Message detail) {
+            messages.add(detail);
+            record(action, target, outcome, detail.plain());
+        }
+
+        @Override
+        public void record(String actor, String address, String action, String target, Outcome outcome,
+                Message detail) {
+            messages.add(detail);
+            record(actor, address, action, target, outcome, detail.plain());
+        }
 
         @Override
         public void record(String action, String target, Outcome outcome, String detail) {
@@ -88,6 +102,11 @@ class PermissionGuardTest {
         assertEquals(calls.size(), audit.entries.size());
         assertEquals("session plugin.install p.jar DENIED", audit.entries.get(8));
         assertEquals("session plugin.trust-add signer.pem DENIED", audit.entries.get(calls.size() - 2));
+        // The detail is the platform's "missing the permission {0}", read in the reader's language.
+        assertEquals(calls.size(), audit.messages.size());
+        for (AuditLog.Message message : audit.messages) {
+            assertEquals(AuditLog.Message.of("audit.detail.missing-permission", "platform:plugins:manage"), message);
+        }
     }
 
     @Test
@@ -95,7 +114,8 @@ class PermissionGuardTest {
         RecordingAudit audit = new RecordingAudit();
         Actor console = Actor.console("karaf");
         assertEquals("console:karaf", console.id());
-        console.audit(audit, "plugin.stop", "p", AuditLog.Outcome.SUCCESS, "");
+        console.audit(audit, "plugin.stop", "p", AuditLog.Outcome.SUCCESS, AuditLog.Message.of("plugin.audit.done"));
         assertEquals(List.of("console:karaf plugin.stop p SUCCESS"), audit.entries);
+        assertEquals(List.of(AuditLog.Message.of("plugin.audit.done")), audit.messages);
     }
 }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.MessageFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
@@ -21,11 +22,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Every message key the code uses is translated into Vietnamese and English, and formats. */
-class TranslationsTest {
+public class TranslationsTest {
 
     /** The translation file pairs of this bundle: the domain's, the services' and the screens'. */
-    private static final String[] FILES = {"training", "training-services", "training-ui", "training-platform",
-        "training-audit", "training-empty", "training-indicators"};
+    public static final List<String> FILES = List.of("training", "training-services", "training-ui", "training-platform",
+            "training-audit", "training-empty", "training-indicators", "training-certificate");
 
     private static final Pattern KEY = Pattern.compile("\"(training\\.[a-z0-9.-]+)\"");
 

@@ -27,6 +27,7 @@ import vn.congso.api.indicators.Period;
 import vn.congso.api.pdf.PdfRenderer;
 import vn.congso.api.security.AccessDeniedException;
 import vn.congso.api.security.UserDirectory;
+import vn.congso.api.text.Csv;
 
 /**
  * The dashboard and the public summary: every contributed indicator for a period and a unit,
@@ -235,7 +236,7 @@ public final class DashboardService {
      * @return UTF-8 bytes with a byte order mark
      */
     public byte[] csv(Dashboard dashboard, Locale locale) {
-        DashboardCsv csv = new DashboardCsv();
+        Csv csv = new Csv();
         csv.row(t("dashboard.csv.id", locale), t("dashboard.csv.indicator", locale), t("dashboard.csv.measure", locale),
                 t("dashboard.csv.period", locale), t("dashboard.csv.unit", locale), t("dashboard.csv.part", locale),
                 t("dashboard.csv.value", locale), t("dashboard.csv.numerator", locale),

@@ -2,6 +2,7 @@ package vn.congso.training.internal.service;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import vn.congso.training.internal.TrainingException;
 
 /**
@@ -107,13 +108,15 @@ public interface CertificateService {
     Certificate get(String code);
 
     /**
-     * The certificate as a PDF (A4 landscape, Vietnamese), same access as {@link #get}.
+     * The certificate as a PDF (A4 landscape), same access as {@link #get}.
      *
      * @param code the code
+     * @param locale the learner's language: every word on it is from
+     *     {@code OSGI-INF/l10n/training-certificate*.properties} (Vietnamese unless English)
      * @return the PDF bytes
      * @throws TrainingException {@code training.certificate.not-found}, {@code training.certificate.render-failed}
      */
-    byte[] pdf(String code);
+    byte[] pdf(String code, Locale locale);
 
     /**
      * Checks a code; needs no login and reveals nothing but what the certificate shows.

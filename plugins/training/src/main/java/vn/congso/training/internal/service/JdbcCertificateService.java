@@ -22,9 +22,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.congso.api.CurrentUser;
 import vn.congso.api.CurrentUserService;
+import vn.congso.api.TranslationService;
 import vn.congso.api.audit.AuditLog;
 import vn.congso.api.data.Database;
 import vn.congso.api.pdf.PdfRenderer;
+import vn.congso.api.text.Formats;
 import vn.congso.api.web.PublicLinks;
 import vn.congso.training.internal.TrainingException;
 import vn.congso.training.internal.store.Jdbc;
@@ -40,12 +42,15 @@ public final class JdbcCertificateService implements CertificateService {
     private static final String TEMPLATE = "pdf/certificate.xhtml";
     private static final int QR_PIXELS = 110;
     private static final int MAX_REASON = 1000;
+    /** The prefix of the certificate's words in {@code OSGI-INF/l10n/training-certificate*.properties}. */
+    private static final String WORDS = "training.certificate.pdf.";
 
     private final Logger log = LoggerFactory.getLogger(JdbcCertificateService.class);
     private final Jdbc jdbc;
     private final Guard guard;
     private final PdfRenderer pdf;
     private final PublicLinks links;
+    private final TranslationService translations;
     private final Clock clock;
     private volatile TrainingConfig config;
 
@@ -57,20 +62,23 @@ public final class JdbcCertificateService implements CertificateService {
      * @param audit the audit log
      * @param pdf the PDF renderer, scoped to this bundle
      * @param links the platform's public links (its configured public base URL)
+     * @param translations the certificate's words in the learner's language
      * @param config the settings
      */
     @Activate
     public JdbcCertificateService(@Reference Database database, @Reference CurrentUserService users,
-            @Reference AuditLog audit, @Reference PdfRenderer pdf, @Reference PublicLinks links, TrainingConfig config) {
-        this(database, users, audit, pdf, links, config, Clock.systemUTC());
+            @Reference AuditLog audit, @Reference PdfRenderer pdf, @Reference PublicLinks links,
+            @Reference TranslationService translations, TrainingConfig config) {
+        this(database, users, audit, pdf, links, translations, config, Clock.systemUTC());
     }
 
     JdbcCertificateService(Database database, CurrentUserService users, AuditLog audit, PdfRenderer pdf,
-            PublicLinks links, TrainingConfig config, Clock clock) {
+            PublicLinks links, TranslationService translations, TrainingConfig config, Clock clock) {
         this.jdbc = new Jdbc(database.dataSource());
         this.guard = new Guard(users, audit);
         this.pdf = pdf;
         this.links = links;
+        this.translations = translations;
         this.config = config;
         this.clock = clock;
     }
@@ -126,28 +134,39 @@ public final class JdbcCertificateService implements CertificateService {
     }
 
     @Override
-    public byte[] pdf(String code) {
+    public byte[] pdf(String code, Locale locale) {
         Certificate certificate = get(code);
         TrainingConfig settings = config;
+        Locale language = TranslationService.ENGLISH.getLanguage().equals(locale == null ? "" : locale.getLanguage())
+                ? TranslationService.ENGLISH : TranslationService.VIETNAMESE;
         Map<String, Object> data = new LinkedHashMap<>();
+        data.put("lang", language.getLanguage());
+        data.put("title", text("title", language, certificate.code()));
         data.put("code", certificate.code());
         data.put("authority", settings.authority());
-        data.put("holder", certificate.holderName());
-        data.put("unit", certificate.unitName().isEmpty() ? "—" : certificate.unitName());
-        data.put("course", certificate.title());
+        data.put("nation", text("nation", language));
+        data.put("motto", text("motto", language));
+        data.put("heading", text("heading", language));
         // a course's certificate is issued on the course's completion; a standalone exam's on passing it
-        boolean course = certificate.courseId() != null;
-        data.put("subtitle", course ? "Hoàn thành chương trình bồi dưỡng" : "Đạt yêu cầu bài kiểm tra");
-        data.put("statement", course ? "đã học đủ các bài và đạt yêu cầu bài kiểm tra, hoàn thành khóa học"
-                : "đã đạt yêu cầu bài kiểm tra");
-        data.put("result", String.format(Locale.ROOT, "%.1f%%", certificate.percentage()).replace('.', ','));
-        data.put("validUntil", certificate.validUntil() == null ? "không thời hạn" : date(certificate.validUntil()));
-        data.put("place", settings.place());
-        data.put("date", longDate(certificate.issuedAt()));
+        String kind = certificate.courseId() != null ? "course" : "exam";
+        data.put("subtitle", text("subtitle." + kind, language));
+        data.put("certifies", text("holder", language));
+        data.put("holder", certificate.holderName());
+        data.put("unit", text("unit", language,
+                certificate.unitName().isEmpty() ? text("no-unit", language) : certificate.unitName()));
+        data.put("statement", text("statement." + kind, language));
+        data.put("course", certificate.title());
+        data.put("result", text("result", language, Formats.percent(certificate.percentage(), language),
+                certificate.validUntil() == null ? text("forever", language)
+                        : Formats.date(certificate.validUntil(), language)));
+        ZonedDateTime issued = certificate.issuedAt().atZone(DISTRICT_ZONE);
+        data.put("placeDate", text("place-date", language, settings.place(), twoDigits(issued.getDayOfMonth()),
+                twoDigits(issued.getMonthValue()), String.valueOf(issued.getYear())));
         data.put("signerTitle", lines(settings.signerTitle()));
         data.put("signerName", settings.signerName().strip());
         String url = verificationUrl(certificate.code());
-        data.put("verifyUrl", url);
+        data.put("codeLabel", text("code", language));
+        data.put("verifyAt", text("verify", language, url));
         data.put("qr", pdf.qrCode(url, QR_PIXELS));
         try {
             return pdf.render(TEMPLATE, data);
@@ -155,6 +174,15 @@ public final class JdbcCertificateService implements CertificateService {
             log.error("Certificate {} could not be rendered", certificate.code(), e);
             throw new TrainingException("training.certificate.render-failed", certificate.code());
         }
+    }
+
+    /** One of the certificate's words ({@code training.certificate.pdf.*}) in the learner's language. */
+    private String text(String key, Locale locale, Object... params) {
+        return translations.translate(WORDS + key, locale, params);
+    }
+
+    private static String twoDigits(int value) {
+        return String.format(Locale.ROOT, "%02d", value);
     }
 
     /** Configured title lines ({@code a|b}) as escaped XHTML lines. */
@@ -171,20 +199,6 @@ public final class JdbcCertificateService implements CertificateService {
                     .replace("\"", "&quot;"));
         }
         return new PdfRenderer.Markup(xhtml.toString());
-    }
-
-    /** {@code 27/11/2026} in the district's time zone. */
-    static String date(Instant instant) {
-        ZonedDateTime local = instant.atZone(DISTRICT_ZONE);
-        return String.format(Locale.ROOT, "%02d/%02d/%04d", local.getDayOfMonth(), local.getMonthValue(),
-                local.getYear());
-    }
-
-    /** {@code ngày 27 tháng 11 năm 2026}, as Vietnamese documents write it. */
-    static String longDate(Instant instant) {
-        ZonedDateTime local = instant.atZone(DISTRICT_ZONE);
-        return String.format(Locale.ROOT, "ngày %02d tháng %02d năm %04d", local.getDayOfMonth(),
-                local.getMonthValue(), local.getYear());
     }
 
     @Override

@@ -3,7 +3,6 @@ package vn.congso.training.internal.service;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Rectangle;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -33,6 +32,7 @@ import vn.congso.api.TranslationService;
 import vn.congso.api.audit.AuditLog;
 import vn.congso.api.data.Database;
 import vn.congso.api.security.UserDirectory;
+import vn.congso.api.text.Csv;
 import vn.congso.api.units.UnitDirectory;
 import vn.congso.training.internal.question.Question;
 import vn.congso.training.internal.report.QuestionStatistics;
@@ -313,37 +313,6 @@ public final class JdbcReportService implements ReportService {
 
     private String text(String key, Locale locale) {
         return translations.translate(key, locale);
-    }
-
-    /** RFC 4180 CSV in UTF-8 with a byte order mark, CRLF line ends; cells that look like formulas are defused. */
-    static final class Csv {
-        private final StringBuilder out = new StringBuilder("\uFEFF");
-
-        void row(String... cells) {
-            for (int i = 0; i < cells.length; i++) {
-                if (i > 0) {
-                    out.append(',');
-                }
-                out.append(cell(cells[i]));
-            }
-            out.append("\r\n");
-        }
-
-        static String cell(String value) {
-            String v = value == null ? "" : value;
-            // A learner-controlled text starting with = + - @ would run as a formula in Excel.
-            if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0 && !v.matches("-?\\d+(\\.\\d+)?")) {
-                v = "'" + v;
-            }
-            if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
-                v = "\"" + v.replace("\"", "\"\"") + "\"";
-            }
-            return v;
-        }
-
-        byte[] bytes() {
-            return out.toString().getBytes(StandardCharsets.UTF_8);
-        }
     }
 
     // ---- charts ----------------------------------------------------------------------------

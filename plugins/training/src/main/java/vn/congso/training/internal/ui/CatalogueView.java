@@ -220,8 +220,9 @@ public class CatalogueView extends VerticalLayout {
             if (status == CertificateService.Status.VALID) {
                 card.add(Widgets.download("certificate-download-" + certificate.code(),
                         ui.t("training.ui.certificate.download"),
-                        Widgets.fileName("chung-chi-" + certificate.code(), "pdf"), "application/pdf",
-                        () -> certificates.pdf(certificate.code())));
+                        Widgets.fileName(ui.t("training.ui.certificate.file", certificate.code()), "pdf"),
+                        "application/pdf",
+                        () -> certificates.pdf(certificate.code(), ui.locale())));
             }
             grid.add(card);
         }

@@ -227,8 +227,9 @@ public class CourseView extends VerticalLayout implements HasUrlParameter<Long> 
                 }
                 if (status == CertificateService.Status.VALID) {
                     card.add(Widgets.download("course-certificate-download", ui.t("training.ui.certificate.download"),
-                            Widgets.fileName("chung-chi-" + certificate.code(), "pdf"), "application/pdf",
-                            () -> certificates.pdf(certificate.code())));
+                            Widgets.fileName(ui.t("training.ui.certificate.file", certificate.code()), "pdf"),
+                            "application/pdf",
+                            () -> certificates.pdf(certificate.code(), ui.locale())));
                 }
                 add(heading, card);
                 return;

@@ -114,7 +114,8 @@ public class ResultView extends VerticalLayout implements HasUrlParameter<Long> 
             String code = result.certificateCode();
             summary.add(Widgets.fact(VaadinIcon.DIPLOMA, ui.t("training.ui.certificate.code", code)));
             summary.add(Widgets.download("result-certificate-download", ui.t("training.ui.certificate.download"),
-                    Widgets.fileName("chung-chi-" + code, "pdf"), "application/pdf", () -> certificates.pdf(code)));
+                    Widgets.fileName(ui.t("training.ui.certificate.file", code), "pdf"), "application/pdf",
+                    () -> certificates.pdf(code, ui.locale())));
             Anchor verify = new Anchor(Routes.VERIFY + "/" + code, ui.t("training.ui.certificate.verify-link"));
             verify.setId("result-certificate-verify");
             summary.add(verify);

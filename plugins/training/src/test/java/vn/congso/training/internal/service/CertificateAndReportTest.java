@@ -94,10 +94,12 @@ class CertificateAndReportTest {
         assertEquals("Kỹ năng CNTT", mine.title());
         assertEquals(75.0, mine.percentage(), 1e-9);
 
-        byte[] pdf = f.certificates.pdf(code.toLowerCase(Locale.ROOT).replace("-", ""));
+        byte[] pdf = f.certificates.pdf(code.toLowerCase(Locale.ROOT).replace("-", ""),
+                vn.congso.api.TranslationService.VIETNAMESE);
         assertTrue(new String(pdf, StandardCharsets.UTF_8).startsWith("%PDF"));
         assertEquals("pdf/certificate.xhtml", f.pdf.template);
-        assertEquals("https://congso.trande.example/training/verify/" + code, f.pdf.data.get("verifyUrl"));
+        assertEquals("Tra cứu tại: https://congso.trande.example/training/verify/" + code, f.pdf.data.get("verifyAt"));
+        assertEquals("vi", f.pdf.data.get("lang"));
         assertEquals("Nguyễn Văn An", f.pdf.data.get("holder"));
         assertTemplateGetsEveryPlaceholder(f.pdf.data.keySet());
 
@@ -269,9 +271,9 @@ class CertificateAndReportTest {
 
     @Test
     void csvCellsThatLookLikeFormulasAreDefused() {
-        assertEquals("'=HYPERLINK(\"\"x\"\")", JdbcReportService.Csv.cell("=HYPERLINK(\"x\")").replace("\"'", "'")
+        assertEquals("'=HYPERLINK(\"\"x\"\")", vn.congso.api.text.Csv.cell("=HYPERLINK(\"x\")").replace("\"'", "'")
                 .replaceFirst("^\"", "").replaceFirst("\"$", ""));
-        assertEquals("-12.5", JdbcReportService.Csv.cell("-12.5"));
-        assertEquals("\"a,b\"", JdbcReportService.Csv.cell("a,b"));
+        assertEquals("-12.5", vn.congso.api.text.Csv.cell("-12.5"));
+        assertEquals("\"a,b\"", vn.congso.api.text.Csv.cell("a,b"));
     }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import vn.congso.api.TranslationService;
 import vn.congso.api.pdf.PdfRenderer;
 import vn.congso.pdf.internal.DejaVuFonts;
 import vn.congso.pdf.internal.QrCodes;
@@ -57,7 +58,7 @@ public final class CertificateBenchmark {
         };
         TrainingFixture f = new TrainingFixture(folder.resolve("db"));
         JdbcCertificateService certificates = new JdbcCertificateService(f.database, f.users, f.audit, renderer,
-                TrainingFixture.links(), TrainingFixture.config(), f.clock);
+                TrainingFixture.links(), new TrainingFixture.BundleTranslations(), TrainingFixture.config(), f.clock);
         f.become("trainer", TrainingFixture.TRAINER);
         f.bank.createQuestion("Q", TrueFalseQuestion.of("Câu", true));
         Instant now = f.clock.instant();
@@ -72,11 +73,11 @@ public final class CertificateBenchmark {
             codes.add(f.exams.submit(attempt.attemptId()).certificateCode());
         }
         f.become("trainer", TrainingFixture.TRAINER);
-        certificates.pdf(codes.get(0)); // warm-up: fonts, classes
+        certificates.pdf(codes.get(0), TranslationService.VIETNAMESE); // warm-up: fonts, classes
         long bytes = 0;
         long t0 = System.nanoTime();
         for (String code : codes) {
-            bytes += certificates.pdf(code).length;
+            bytes += certificates.pdf(code, TranslationService.VIETNAMESE).length;
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf(Locale.ROOT, "%d certificate PDFs in %.1f s (%.1f ms each, %.0f KB each)%n", count, seconds,

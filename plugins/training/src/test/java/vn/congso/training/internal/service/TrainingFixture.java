@@ -88,7 +88,8 @@ final class TrainingFixture {
         bank = new JdbcQuestionBank(database, users, audit, clock, store);
         courses = new JdbcCourseService(database, users, audit, directory, clock);
         exams = new JdbcExamService(database, users, audit, directory, clock, store);
-        certificates = new JdbcCertificateService(database, users, audit, pdf, links(), config(), clock);
+        certificates = new JdbcCertificateService(database, users, audit, pdf, links(), new BundleTranslations(), config(),
+                clock);
         reports = new JdbcReportService(database, users, audit, directory, new KeyTranslations(), store);
     }
 
@@ -288,6 +289,45 @@ final class TrainingFixture {
         @Override
         public List<Person> peopleOf(String unitId) {
             return people.stream().filter(p -> p.enabled() && p.unitId().equals(unitId)).toList();
+        }
+    }
+
+    /**
+     * The bundle's own translation files ({@code OSGI-INF/l10n/training*.properties}, UTF-8), formatted
+     * as the platform's translation service formats them, with Vietnamese as the fallback.
+     */
+    static final class BundleTranslations implements TranslationService {
+        private final Map<String, java.util.Properties> byLanguage = new java.util.HashMap<>();
+
+        BundleTranslations() {
+            for (String language : List.of("", "_en")) {
+                java.util.Properties texts = new java.util.Properties();
+                for (String name : vn.congso.training.internal.TranslationsTest.FILES) {
+                    String file = "/OSGI-INF/l10n/" + name + language + ".properties";
+                    try (java.io.Reader in = new java.io.InputStreamReader(
+                            TrainingFixture.class.getResourceAsStream(file), StandardCharsets.UTF_8)) {
+                        texts.load(in);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(file, e);
+                    }
+                }
+                byLanguage.put(language.isEmpty() ? "vi" : "en", texts);
+            }
+        }
+
+        @Override
+        public String translate(String key, Locale locale, Object... params) {
+            String text = byLanguage.get("en".equals(locale.getLanguage()) ? "en" : "vi").getProperty(key,
+                    byLanguage.get("vi").getProperty(key));
+            if (text == null) {
+                return "!" + key + "!";
+            }
+            return params.length == 0 ? text : new java.text.MessageFormat(text, locale).format(params);
+        }
+
+        @Override
+        public List<Locale> supportedLocales() {
+            return List.of(VIETNAMESE, ENGLISH);
         }
     }
 
