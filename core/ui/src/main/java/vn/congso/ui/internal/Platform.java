@@ -45,6 +45,8 @@ public final class Platform {
     private final ServiceTracker<CurrentUserService, CurrentUserService> users;
     private final CurrentUserService anonymous;
     private final HealthChecks healthChecks;
+    private final PagePreviews previews;
+    private final PublicResourceServlet.Tracked publicResources;
     /** Karaf's BootFinished service: absent while boot features are still being installed. */
     private final ServiceTracker<Object, Object> bootFinished;
 
@@ -59,6 +61,8 @@ public final class Platform {
         this.views = new Views(context, this::fireChanged);
         this.users = new ServiceTracker<>(context, CurrentUserService.class, null);
         this.healthChecks = new HealthChecks(context, this::isStarting);
+        this.previews = new PagePreviews(context);
+        this.publicResources = new PublicResourceServlet.Tracked(context);
     }
 
     private static Filter filter(BundleContext context, String filter) {
@@ -78,11 +82,15 @@ public final class Platform {
         pluginStyles.open();
         users.open();
         healthChecks.open();
+        previews.open();
+        publicResources.open();
         views.open();
     }
 
     void close() {
         views.close();
+        previews.close();
+        publicResources.close();
         healthChecks.close();
         users.close();
         pluginStyles.close();
@@ -96,6 +104,16 @@ public final class Platform {
 
     Views views() {
         return views;
+    }
+
+    /** The link preview of a public page, from the plugins' {@code PagePreviewSource}s. */
+    Optional<vn.congso.api.web.PagePreview> preview(String path, Locale locale) {
+        return previews.find(path, locale);
+    }
+
+    /** The plugins' files for anyone, under /pub/. */
+    PublicResourceServlet.Sources publicResources() {
+        return publicResources;
     }
 
     HealthChecks healthChecks() {
