@@ -530,6 +530,168 @@ public final class ArticleService {
                 this::article, ArticleState.PUBLISHED.name(), ts(now()));
     }
 
+    // ---- files ----
+
+    /** The largest cover image accepted. */
+    public static final long MAX_COVER_BYTES = 8L * 1024 * 1024;
+    /** The largest attachment accepted. */
+    public static final long MAX_ATTACHMENT_BYTES = 15L * 1024 * 1024;
+    /** The media type of DOCX documents. */
+    public static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    /**
+     * Sets a draft's cover image: resized to {@link vn.congso.publishing.internal.content.CoverImages#WIDTHS}.
+     *
+     * @param id the article
+     * @param fileName the name it was sent under
+     * @param bytes the image (sniffed as PNG, JPEG or GIF by the upload check)
+     * @return the article
+     */
+    public Article setCover(long id, String fileName, byte[] bytes) {
+        require(PublishingPermissions.EDIT, "publishing.article.cover", String.valueOf(id));
+        Article article = get(id);
+        if (!Workflow.editable(article.state())) {
+            throw refused("publishing.article.cover", id, "publishing.error.not-editable");
+        }
+        List<vn.congso.publishing.internal.content.CoverImages.Variant> variants;
+        try {
+            variants = vn.congso.publishing.internal.content.CoverImages.resize(bytes);
+        } catch (java.io.IOException e) {
+            audit.record("publishing.article.cover", String.valueOf(id), Outcome.DENIED, String.valueOf(e.getMessage()));
+            throw new ArticleException("publishing.error.image", vn.congso.publishing.internal.content.CoverImages.MAX_SIDE);
+        }
+        try (Connection c = database.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "DELETE FROM publishing_file WHERE article_id = ? AND kind LIKE 'cover-%'")) {
+                    ps.setLong(1, id);
+                    ps.executeUpdate();
+                }
+                long last = 0;
+                for (var v : variants) {
+                    last = insertFile(c, id, "cover-" + v.width(), "cover-" + v.width() + ".jpg", "image/jpeg", v.jpeg());
+                }
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE publishing_article SET cover_id = ?, version = version + 1, updated_at = ? WHERE id = ?")) {
+                    ps.setLong(1, last);
+                    ps.setTimestamp(2, ts(now()));
+                    ps.setLong(3, id);
+                    ps.executeUpdate();
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failure("publishing.article.cover", String.valueOf(id), e);
+        }
+        audit.record("publishing.article.cover", String.valueOf(id), Outcome.SUCCESS,
+                Message.of("publishing.audit.file-added", article.title(), truncate(fileName, 200)));
+        return get(id);
+    }
+
+    /**
+     * Adds an attachment (PDF or DOCX) to a draft.
+     *
+     * @param id the article
+     * @param fileName the name it was sent under
+     * @param mediaType the type found by sniffing
+     * @param bytes the content
+     * @return the stored file
+     */
+    public StoredFile addAttachment(long id, String fileName, String mediaType, byte[] bytes) {
+        require(PublishingPermissions.EDIT, "publishing.article.attach", String.valueOf(id));
+        Article article = get(id);
+        if (!Workflow.editable(article.state())) {
+            throw refused("publishing.article.attach", id, "publishing.error.not-editable");
+        }
+        if (!"application/pdf".equals(mediaType) && !DOCX.equals(mediaType) || bytes.length > MAX_ATTACHMENT_BYTES) {
+            throw refused("publishing.article.attach", id, "publishing.error.attachment");
+        }
+        String name = safeFileName(fileName, "application/pdf".equals(mediaType) ? "pdf" : "docx");
+        long fileId;
+        try (Connection c = database.dataSource().getConnection()) {
+            fileId = insertFile(c, id, "attachment", name, mediaType, bytes);
+        } catch (SQLException e) {
+            throw failure("publishing.article.attach", String.valueOf(id), e);
+        }
+        audit.record("publishing.article.attach", String.valueOf(id), Outcome.SUCCESS,
+                Message.of("publishing.audit.file-added", article.title(), name));
+        return new StoredFile(fileId, id, "attachment", name, mediaType, bytes.length);
+    }
+
+    /**
+     * The attachments of an article.
+     *
+     * @param id the article
+     * @return its attachments (no cover widths)
+     */
+    public List<StoredFile> attachments(long id) {
+        return query("SELECT id, article_id, kind, name, media_type, size_bytes FROM publishing_file"
+                + " WHERE article_id = ? AND kind = 'attachment' ORDER BY id", rs -> new StoredFile(rs.getLong(1),
+                        rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getLong(6)), id);
+    }
+
+    /**
+     * A file's bytes, for anyone when its article is published, otherwise for editorial staff.
+     *
+     * @param articleId the article
+     * @param kind {@code cover-<width>} or {@code attachment}
+     * @param fileId the file's id, or 0 for the (single) file of the kind
+     * @return the file and its bytes
+     */
+    public Optional<java.util.Map.Entry<StoredFile, byte[]>> file(long articleId, String kind, long fileId) {
+        boolean published = publishedById(articleId).isPresent();
+        if (!published) {
+            CurrentUser user = users.current();
+            if (!user.isPermitted(PublishingPermissions.VIEW) && !user.isPermitted(PublishingPermissions.EDIT)
+                    && !user.isPermitted(PublishingPermissions.REVIEW)) {
+                return Optional.empty();
+            }
+        }
+        String sql = "SELECT id, article_id, kind, name, media_type, size_bytes, content FROM publishing_file"
+                + " WHERE article_id = ? AND kind = ?" + (fileId > 0 ? " AND id = ?" : "");
+        Object[] args = fileId > 0 ? new Object[] {articleId, kind, fileId} : new Object[] {articleId, kind};
+        return query(sql, rs -> java.util.Map.entry(new StoredFile(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                rs.getString(4), rs.getString(5), rs.getLong(6)), rs.getBytes(7)), args).stream().findFirst();
+    }
+
+    /**
+     * @param articleId an article
+     * @return the cover widths it has, smallest first
+     */
+    public List<Integer> coverWidths(long articleId) {
+        return query("SELECT kind FROM publishing_file WHERE article_id = ? AND kind LIKE 'cover-%'",
+                rs -> Integer.parseInt(rs.getString(1).substring("cover-".length())), articleId).stream().sorted().toList();
+    }
+
+    private long insertFile(Connection c, long articleId, String kind, String name, String mediaType, byte[] bytes)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO publishing_file (article_id, kind, name, media_type,"
+                + " size_bytes, content, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            ps.setLong(1, articleId);
+            ps.setString(2, kind);
+            ps.setString(3, name);
+            ps.setString(4, mediaType);
+            ps.setLong(5, bytes.length);
+            ps.setBytes(6, bytes);
+            ps.setTimestamp(7, ts(now()));
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    /** An ASCII file name (served in a Content-Disposition header): folded, only safe characters. */
+    static String safeFileName(String fileName, String extension) {
+        String base = fileName == null ? "" : fileName.replaceAll("(?i)\\.[a-z0-9]{1,5}$", "");
+        return Folding.slug(base) + "." + extension;
+    }
+
     // ---- the public portal (no permission: published articles only) ----
 
     /**
