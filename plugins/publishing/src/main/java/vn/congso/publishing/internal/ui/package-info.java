@@ -1,2 +1,2 @@
-/** The publishing plugin's screen: a form that records an entry and the latest entries. */
+/** The portal's public views and the editorial screens. */
 package vn.congso.publishing.internal.ui;
