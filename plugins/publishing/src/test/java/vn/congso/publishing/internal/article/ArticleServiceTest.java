@@ -169,6 +169,28 @@ class ArticleServiceTest {
         assertTrue(service.published(a.slug()).isEmpty());
         assertEquals(3, actors.size());
         scheduler.stop();
+
+        // Without the permission (a misconfigured actor) a run fails, is logged, and the next run goes on.
+        RunAs powerless = new RunAs() {
+            @Override
+            public Optional<CurrentUser> authenticate(String username, char[] password, String address) {
+                return Optional.empty();
+            }
+
+            @Override
+            public CurrentUser system(String name) {
+                return null;
+            }
+
+            @Override
+            public <T> T call(CurrentUser user, java.util.concurrent.Callable<T> work) throws Exception {
+                return work.call();
+            }
+        };
+        PublishingScheduler refused = new PublishingScheduler(service, powerless, false);
+        assertEquals(-1, refused.run());
+        assertTrue(f.audited.stream().anyMatch(e -> e.startsWith("publishing.schedule.run  DENIED")), f.audited.toString());
+        refused.stop();
     }
 
     @Test
