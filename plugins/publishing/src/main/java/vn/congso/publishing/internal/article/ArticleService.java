@@ -759,13 +759,55 @@ public final class ArticleService {
      * @param id the article
      */
     public void countView(long id) {
-        try (Connection c = database.dataSource().getConnection();
-                PreparedStatement ps = c.prepareStatement("UPDATE publishing_article SET views = views + 1 WHERE id = ?")) {
-            ps.setLong(1, id);
-            ps.executeUpdate();
+        java.sql.Date day = java.sql.Date.valueOf(java.time.LocalDate.ofInstant(now(), vn.congso.api.indicators.Period.ZONE));
+        try (Connection c = database.dataSource().getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE publishing_article SET views = views + 1 WHERE id = ?")) {
+                ps.setLong(1, id);
+                ps.executeUpdate();
+            }
+            if (!addDayView(c, id, day)) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO publishing_view_day (article_id, day, views) VALUES (?, ?, 1)")) {
+                    ps.setLong(1, id);
+                    ps.setDate(2, day);
+                    ps.executeUpdate();
+                } catch (SQLException raced) {
+                    // Another reader inserted the day's row first: count on it.
+                    if (!addDayView(c, id, day)) {
+                        throw raced;
+                    }
+                }
+            }
         } catch (SQLException e) {
             log.warn("Cannot count a view of article {}", id, e);
         }
+    }
+
+    private static boolean addDayView(Connection c, long id, java.sql.Date day) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE publishing_view_day SET views = views + 1 WHERE article_id = ? AND day = ?")) {
+            ps.setLong(1, id);
+            ps.setDate(2, day);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /**
+     * Views of the public article pages per article in a period (the editors' audience figures).
+     *
+     * @param from first day, inclusive
+     * @param to day after the last, exclusive
+     * @return article id to views, most viewed first
+     */
+    public java.util.Map<Long, Long> viewsBetween(java.time.LocalDate from, java.time.LocalDate to) {
+        requireView();
+        java.util.Map<Long, Long> out = new java.util.LinkedHashMap<>();
+        for (long[] row : query("SELECT article_id, SUM(views) FROM publishing_view_day WHERE day >= ? AND day < ?"
+                + " GROUP BY article_id ORDER BY SUM(views) DESC", rs -> new long[] {rs.getLong(1), rs.getLong(2)},
+                java.sql.Date.valueOf(from), java.sql.Date.valueOf(to))) {
+            out.put(row[0], row[1]);
+        }
+        return out;
     }
 
     // ---- helpers ----
