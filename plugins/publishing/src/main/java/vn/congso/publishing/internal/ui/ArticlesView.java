@@ -72,6 +72,8 @@ public class ArticlesView extends VerticalLayout {
         grid.addColumn(a -> names.getOrDefault(a.categoryId(), a.categoryId())).setHeader(ui.t("publishing.ui.field.category"));
         grid.addColumn(a -> ui.dateTime(a.updatedAt())).setHeader(ui.t("publishing.ui.field.updated"));
         grid.addColumn(Article::authorName).setHeader(ui.t("publishing.ui.field.author"));
+        java.text.NumberFormat numbers = java.text.NumberFormat.getIntegerInstance(ui.locale());
+        grid.addColumn(a -> numbers.format(a.views())).setHeader(ui.t("publishing.ui.field.views"));
         grid.setEmptyStateText(ui.t("publishing.ui.articles.empty"));
         grid.addItemClickListener(e -> getUI().ifPresent(u -> u.navigate(PublishingScreens.EDIT + "/" + e.getItem().id())));
         grid.setAllRowsVisible(true);
