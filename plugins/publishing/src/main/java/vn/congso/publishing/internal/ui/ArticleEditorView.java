@@ -125,6 +125,11 @@ public class ArticleEditorView extends VerticalLayout implements HasUrlParameter
         related.setItemLabelGenerator(t -> t.title() + " (" + t.key() + ")");
         related.setHelperText(ui.t("publishing.ui.field.procedures-help"));
         related.setWidthFull();
+        // What screen readers announce for the chips, in the page's language.
+        related.setI18n(new com.vaadin.flow.component.combobox.MultiSelectComboBoxI18n()
+                .setCleared(ui.t("publishing.ui.multi.cleared")).setFocused(ui.t("publishing.ui.multi.focused"))
+                .setSelected(ui.t("publishing.ui.multi.selected")).setDeselected(ui.t("publishing.ui.multi.deselected"))
+                .setTotal(ui.t("publishing.ui.multi.total", "{count}")));
         pinned.setId("publishing-pinned");
         pinned.setLabel(ui.t("publishing.ui.field.pinned"));
         featured.setId("publishing-featured");
