@@ -29,7 +29,8 @@ import org.openqa.selenium.Dimension;
  * editor writes an article with a cover image and submits it, a reviewer comments, approves and
  * publishes it; an anonymous reader finds it on the portal (on a 390 px phone), the article
  * URL's first HTML response carries its Open Graph tags and text, search without tone marks finds
- * it, the RSS and Atom feeds list it, its leaflet is a PDF, and the console rebuilds the index.
+ * it, the RSS and Atom feeds list it, its leaflet is a PDF, the console rebuilds the index, and
+ * uninstalling the bundle keeps the articles that a reinstall finds (no second demo).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PublishingPluginIT {
@@ -181,6 +182,30 @@ class PublishingPluginIT {
         String out = client("congso:publishing-reindex");
         // The article of this test and the demo articles loaded on first start.
         assertTrue(out.matches("(?s).*Search index rebuilt: [1-9][0-9]* published article\\(s\\)\\..*"), out);
+    }
+
+    @Test
+    @Order(6)
+    void uninstallKeepsTheArticlesAndReinstallFindsThem() throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        URI feed = URI.create("http://127.0.0.1:" + HTTP_PORT + "/pub/publishing/feed/rss.xml");
+        client("bundle:uninstall congso-plugin-publishing");
+        assertEquals(404, http.send(HttpRequest.newBuilder(feed).build(), HttpResponse.BodyHandlers.discarding()).statusCode());
+        String page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + HTTP_PORT + "/portal/article/" + SLUG))
+                .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
+        assertFalse(page.contains("og:title"), "no preview without the plugin");
+
+        client("bundle:install -s -l 90 mvn:vn.congso/congso-plugin-publishing/0.1.0-SNAPSHOT");
+        long until = System.currentTimeMillis() + 60_000;
+        HttpResponse<String> again;
+        do {
+            Thread.sleep(500);
+            again = http.send(HttpRequest.newBuilder(feed).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } while (again.statusCode() != 200 && System.currentTimeMillis() < until);
+        assertTrue(again.body().contains("<title>" + TITLE + "</title>"), again.body());
+        // The demo (12 articles) is not loaded a second time: the test's article and the demo's.
+        String out = client("congso:publishing-reindex");
+        assertTrue(out.contains("Search index rebuilt: 13 published article(s)."), out);
     }
 
     /** Waits for the article's state, read from the page (the label may be scrolled out of view). */
