@@ -14,7 +14,7 @@ class DemoArticlesTest {
     void theDemoArticlesArePublishedOnceThroughTheWorkflow(@TempDir Path folder) throws Exception {
         Fixture f = new Fixture(folder);
         List<ArticleDraft> drafts = DemoArticles.parse(DemoArticles.read());
-        assertTrue(drafts.size() >= 12, "demo articles: " + drafts.size());
+        assertTrue(drafts.size() >= 30, "demo articles: " + drafts.size());
         assertEquals(drafts.size(), DemoArticles.load(f.service));
         assertEquals(0, DemoArticles.load(f.service), "loaded only into an installation without articles");
         assertEquals(drafts.size(), f.service.publishedCount(null));
