@@ -136,9 +136,16 @@ public class PostgresMigrationIT {
         assertEquals("the demo course", 1, count("trn_course"));
         assertTrue("the demo question bank", count("trn_question") >= 40);
         assertEquals("the demo exam", 1, count("trn_exam"));
+        // The publishing plugin's first start publishes its demo articles through its workflow
+        // (revisions, state changes, the search index): that SQL runs on PostgreSQL too.
+        while (count("publishing_article") < 12 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(250);
+        }
+        assertTrue("the publishing demo articles", count("publishing_article") >= 12);
         // Core seeds its own roles; training declared its two (trainer, learner) before its demo
-        // enrolled the demo learners.
-        assertEquals("core's three roles and training's two", 5, count("sec_role"));
+        // enrolled the demo learners; publishing declared its three (editor, reviewer, publisher)
+        // before its demo articles.
+        assertEquals("core's three roles, training's two and publishing's three", 8, count("sec_role"));
 
         VaadinHttpProbe probe = new VaadinHttpProbe("http://127.0.0.1:" + HTTP_PORT);
         assertTrue("the UI did not answer on PostgreSQL", probe.awaitRoot200(TIMEOUT_MS));

@@ -32,7 +32,8 @@ final class CongSoInstantiator extends DefaultInstantiator {
 
     @Override
     public Stream<IndexHtmlRequestListener> getIndexHtmlRequestListeners(Stream<IndexHtmlRequestListener> listeners) {
-        return Stream.concat(super.getIndexHtmlRequestListeners(listeners), Stream.of(new ScriptNonces(), new LanguageAttribute()));
+        return Stream.concat(super.getIndexHtmlRequestListeners(listeners), Stream.of(new PreviewTags(platform::preview), new ScriptNonces(),
+                new LanguageAttribute()));
     }
 
     @Override

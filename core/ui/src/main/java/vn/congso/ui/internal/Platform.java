@@ -47,6 +47,8 @@ public final class Platform {
     private final ServiceTracker<PermissionContribution, PermissionContribution> permissions;
     private final CurrentUserService anonymous;
     private final HealthChecks healthChecks;
+    private final PagePreviews previews;
+    private final PublicResourceServlet.Tracked publicResources;
     /** Karaf's BootFinished service: absent while boot features are still being installed. */
     private final ServiceTracker<Object, Object> bootFinished;
 
@@ -72,6 +74,8 @@ public final class Platform {
         });
         this.users = new ServiceTracker<>(context, CurrentUserService.class, null);
         this.healthChecks = new HealthChecks(context, this::isStarting);
+        this.previews = new PagePreviews(context);
+        this.publicResources = new PublicResourceServlet.Tracked(context);
     }
 
     /** Whether a bundle present now declares the permission (a contribution that throws declares nothing). */
@@ -106,11 +110,15 @@ public final class Platform {
         users.open();
         permissions.open();
         healthChecks.open();
+        previews.open();
+        publicResources.open();
         views.open();
     }
 
     void close() {
         views.close();
+        previews.close();
+        publicResources.close();
         healthChecks.close();
         permissions.close();
         users.close();
@@ -125,6 +133,16 @@ public final class Platform {
 
     Views views() {
         return views;
+    }
+
+    /** The link preview of a public page, from the plugins' {@code PagePreviewSource}s. */
+    Optional<vn.congso.api.web.PagePreview> preview(String path, Locale locale) {
+        return previews.find(path, locale);
+    }
+
+    /** The plugins' files for anyone, under /pub/. */
+    PublicResourceServlet.Sources publicResources() {
+        return publicResources;
     }
 
     HealthChecks healthChecks() {

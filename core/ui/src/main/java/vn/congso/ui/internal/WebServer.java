@@ -75,6 +75,8 @@ final class WebServer {
                     new BundleFileServlet(platform.shellStyles()::file)), "/" + ShellStyles.MOUNT + "/*");
             context.addServlet(new ServletHolder(PluginStyles.MOUNT,
                     new BundleFileServlet(platform.pluginStyles()::file)), "/" + PluginStyles.MOUNT + "/*");
+            context.addServlet(new ServletHolder(PublicResourceServlet.MOUNT,
+                    new PublicResourceServlet(platform.publicResources())), "/" + PublicResourceServlet.MOUNT + "/*");
             context.addServlet(new ServletHolder("health", new HealthServlet(platform.healthChecks()::current,
                     config.trustedProxies())), "/health");
             ServletHolder vaadin = new ServletHolder("vaadin", new CongSoServlet(platform));

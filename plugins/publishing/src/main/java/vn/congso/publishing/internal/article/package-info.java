@@ -1,0 +1,2 @@
+/** Articles, categories, revisions, comments and the editorial workflow. */
+package vn.congso.publishing.internal.article;

@@ -1,0 +1,2 @@
+/** Vietnamese folding, slugs and safe Markdown. */
+package vn.congso.publishing.internal.content;

@@ -1,0 +1,2 @@
+/** Console commands of the publishing plugin. */
+package vn.congso.publishing.internal.shell;

@@ -1,0 +1,27 @@
+package vn.congso.publishing.internal.article;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DemoArticlesTest {
+
+    @Test
+    void theDemoArticlesArePublishedOnceThroughTheWorkflow(@TempDir Path folder) throws Exception {
+        Fixture f = new Fixture(folder);
+        List<ArticleDraft> drafts = DemoArticles.parse(DemoArticles.read());
+        assertTrue(drafts.size() >= 30, "demo articles: " + drafts.size());
+        assertEquals(drafts.size(), DemoArticles.load(f.service));
+        assertEquals(0, DemoArticles.load(f.service), "loaded only into an installation without articles");
+        assertEquals(drafts.size(), f.service.publishedCount(null));
+        for (Category c : f.service.categories()) {
+            assertTrue(f.service.publishedCount(c.id()) > 0, "no demo article in " + c.id());
+        }
+        assertTrue(f.service.featured().size() >= 2);
+        assertTrue(f.service.published("thanh-toan-khong-dung-tien-mat-khi-nop-phi-le-phi-thu-tuc-hanh-chinh").isPresent());
+    }
+}
