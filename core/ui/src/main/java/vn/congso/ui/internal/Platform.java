@@ -45,6 +45,7 @@ public final class Platform {
     private final ServiceTracker<CurrentUserService, CurrentUserService> users;
     private final CurrentUserService anonymous;
     private final HealthChecks healthChecks;
+    private final FeedServlets feeds;
     /** Karaf's BootFinished service: absent while boot features are still being installed. */
     private final ServiceTracker<Object, Object> bootFinished;
 
@@ -59,6 +60,7 @@ public final class Platform {
         this.views = new Views(context, this::fireChanged);
         this.users = new ServiceTracker<>(context, CurrentUserService.class, null);
         this.healthChecks = new HealthChecks(context, this::isStarting);
+        this.feeds = new FeedServlets(context);
     }
 
     private static Filter filter(BundleContext context, String filter) {
@@ -78,11 +80,13 @@ public final class Platform {
         pluginStyles.open();
         users.open();
         healthChecks.open();
+        feeds.open();
         views.open();
     }
 
     void close() {
         views.close();
+        feeds.close();
         healthChecks.close();
         users.close();
         pluginStyles.close();
@@ -96,6 +100,10 @@ public final class Platform {
 
     Views views() {
         return views;
+    }
+
+    FeedServlets feeds() {
+        return feeds;
     }
 
     HealthChecks healthChecks() {

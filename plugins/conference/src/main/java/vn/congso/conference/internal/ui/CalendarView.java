@@ -88,15 +88,49 @@ public final class CalendarView extends VerticalLayout {
         Button book = new Button(t("conference.book.title"), e -> getUI().ifPresent(ui -> ui.navigate(ConferenceScreens.BOOK)));
         book.setId("conference-calendar-book");
         book.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button feed = new Button(t("conference.feed.button"), e -> feedLink(links));
+        feed.setId("conference-calendar-feed");
         mode.addValueChangeListener(e -> refresh());
         point.addValueChangeListener(e -> refresh());
         day.addValueChangeListener(e -> refresh());
-        HorizontalLayout bar = new HorizontalLayout(mode, point, day, previous, next, book);
+        HorizontalLayout bar = new HorizontalLayout(mode, point, day, previous, next, book, feed);
         bar.setAlignItems(Alignment.BASELINE);
         bar.setWrap(true);
         grid.setId("conference-calendar-grid");
         add(heading, bar, grid);
         refresh();
+    }
+
+    /** Makes a new subscription link for the chosen point (or the user's own meetings) and shows it once. */
+    private void feedLink(PublicLinks links) {
+        ConnectionPoint selected = point.getValue() == null ? ALL : point.getValue();
+        ConferenceService.FeedKind kind = selected.id() == 0 ? ConferenceService.FeedKind.PERSON
+                : ConferenceService.FeedKind.POINT;
+        String subject = selected.id() == 0 ? service.currentUser() : String.valueOf(selected.id());
+        String token = service.createFeedToken(kind, subject);
+        Dialog dialog = new Dialog();
+        dialog.setId("conference-feed-dialog");
+        dialog.setHeaderTitle(t("conference.feed.title", selected.id() == 0 ? t("conference.feed.mine") : selected.name()));
+        com.vaadin.flow.component.textfield.TextField url = new com.vaadin.flow.component.textfield.TextField(
+                t("conference.feed.url"));
+        url.setId("conference-feed-url");
+        url.setReadOnly(true);
+        url.setWidthFull();
+        url.setValue(links.absolute(vn.congso.conference.internal.service.FeedServlet.path(token)));
+        Paragraph help = new Paragraph(t("conference.feed.help"));
+        Button revoke = new Button(t("conference.feed.revoke"), e -> {
+            int revoked = service.revokeFeedTokens(kind, subject);
+            dialog.close();
+            texts.show(t("conference.feed.revoked", revoked), NotificationVariant.LUMO_SUCCESS);
+        });
+        revoke.setId("conference-feed-revoke");
+        revoke.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        Button close = new Button(t("conference.action.close"), e -> dialog.close());
+        close.setId("conference-feed-close");
+        dialog.add(new VerticalLayout(url, help));
+        dialog.getFooter().add(revoke, close);
+        dialog.setWidth("40em");
+        dialog.open();
     }
 
     private void step(int direction) {
