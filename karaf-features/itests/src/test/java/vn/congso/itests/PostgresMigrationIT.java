@@ -136,9 +136,16 @@ public class PostgresMigrationIT {
         assertEquals("the demo course", 1, count("trn_course"));
         assertTrue("the demo question bank", count("trn_question") >= 40);
         assertEquals("the demo exam", 1, count("trn_exam"));
+        // The conference plugin's demo (points from the units, a year of meetings) runs its
+        // booking SQL, row locks included, on PostgreSQL too.
+        while (count("conf_occurrence") == 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(250);
+        }
+        assertEquals("the hub and the 11 communes/towns", 12, count("conf_point"));
+        assertEquals("52 weekly briefings and 12 monthly relays", 64, count("conf_occurrence"));
         // Core seeds its own roles; training declared its two (trainer, learner) before its demo
-        // enrolled the demo learners.
-        assertEquals("core's three roles and training's two", 5, count("sec_role"));
+        // enrolled the demo learners, the conference plugin its point-technician before its demo.
+        assertEquals("core's three roles, training's two and conference's one", 6, count("sec_role"));
 
         VaadinHttpProbe probe = new VaadinHttpProbe("http://127.0.0.1:" + HTTP_PORT);
         assertTrue("the UI did not answer on PostgreSQL", probe.awaitRoot200(TIMEOUT_MS));

@@ -36,4 +36,17 @@ public final class SafeMarkdown {
     public String toHtml(String markdown) {
         return Jsoup.clean(renderer.render(parser.parse(markdown == null ? "" : markdown)), safelist);
     }
+
+    /**
+     * Renders Markdown as well-formed XHTML, for PDF templates.
+     *
+     * @param markdown the source, may be null
+     * @return sanitised XHTML
+     */
+    public String toXhtml(String markdown) {
+        org.jsoup.nodes.Document document = Jsoup.parseBodyFragment(toHtml(markdown));
+        document.outputSettings().syntax(org.jsoup.nodes.Document.OutputSettings.Syntax.xml)
+                .escapeMode(org.jsoup.nodes.Entities.EscapeMode.xhtml).prettyPrint(false);
+        return document.body().html();
+    }
 }

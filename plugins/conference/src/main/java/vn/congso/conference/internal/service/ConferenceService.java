@@ -615,7 +615,10 @@ public class ConferenceService {
      * @return the occurrences in start order
      */
     public List<CalendarEntry> calendar(Slot span, long pointId) {
-        requireAny(ConferencePermissions.BOOKING_MANAGE, ConferencePermissions.READINESS_CONFIRM);
+        CurrentUser user = users.current();
+        if (!user.isPermitted(ConferencePermissions.ATTENDANCE_RECORD)) {
+            requireAny(ConferencePermissions.BOOKING_MANAGE, ConferencePermissions.READINESS_CONFIRM);
+        }
         try (Connection c = database.dataSource().getConnection()) {
             return calendarOf(c, span, pointId);
         } catch (SQLException e) {
@@ -959,6 +962,160 @@ public class ConferenceService {
         String me = users.current().id();
         return points().stream().filter(p -> me.equals(p.contactUser())).map(ConnectionPoint::id)
                 .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    // ---------------------------------------------------------------- attendance and minutes
+
+    /**
+     * One point's attendance at an occurrence.
+     *
+     * @param point the point
+     * @param recorded whether it has been recorded
+     * @param present whether the point took part
+     * @param participants how many people were there
+     */
+    public record AttendanceLine(ConnectionPoint point, boolean recorded, boolean present, int participants) {
+    }
+
+    /**
+     * What is recorded for one point.
+     *
+     * @param pointId the point
+     * @param present whether it took part
+     * @param participants how many people, 0 to 10,000
+     */
+    public record AttendanceEntry(long pointId, boolean present, int participants) {
+    }
+
+    /**
+     * The attendance of an occurrence, one line per point of the meeting, the hub first.
+     *
+     * @param occurrenceId the occurrence
+     * @return the lines
+     */
+    public List<AttendanceLine> attendance(long occurrenceId) {
+        requireAny(ConferencePermissions.ATTENDANCE_RECORD, ConferencePermissions.BOOKING_MANAGE);
+        try (Connection c = database.dataSource().getConnection()) {
+            Map<Long, AttendanceLine> lines = new LinkedHashMap<>();
+            for (ConnectionPoint p : readPoints(c, meetingPoints(c, occurrenceKey(c, occurrenceId)[0]))) {
+                lines.put(p.id(), new AttendanceLine(p, false, false, 0));
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT point_id, present, participants FROM conf_attendance WHERE occurrence_id = ?")) {
+                ps.setLong(1, occurrenceId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        AttendanceLine line = lines.get(rs.getLong(1));
+                        if (line != null) {
+                            lines.put(line.point().id(), new AttendanceLine(line.point(), true, rs.getBoolean(2), rs.getInt(3)));
+                        }
+                    }
+                }
+            }
+            return List.copyOf(lines.values());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the attendance", e);
+        }
+    }
+
+    /**
+     * The minutes of an occurrence (Markdown), empty when none were written.
+     *
+     * @param occurrenceId the occurrence
+     * @return the Markdown source
+     */
+    public String minutes(long occurrenceId) {
+        requireAny(ConferencePermissions.ATTENDANCE_RECORD, ConferencePermissions.BOOKING_MANAGE);
+        try (Connection c = database.dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT body FROM conf_minutes WHERE occurrence_id = ?")) {
+            ps.setLong(1, occurrenceId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : "";
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the minutes", e);
+        }
+    }
+
+    /**
+     * Records the attendance of every given point and the minutes of an occurrence that has
+     * started and is not cancelled, all or nothing.
+     *
+     * @param occurrenceId the occurrence
+     * @param entries one per point of the meeting that is recorded
+     * @param minutes the minutes in Markdown (at most 16,000 characters)
+     */
+    public void recordAttendance(long occurrenceId, List<AttendanceEntry> entries, String minutes) {
+        CurrentUser user = users.current();
+        require(ConferencePermissions.ATTENDANCE_RECORD, "conference.attendance.record");
+        String body = minutes == null ? "" : minutes;
+        if (body.length() > 16_000) {
+            throw new ConferenceException("conference.error.too-long-text", 16_000);
+        }
+        try (Connection c = database.dataSource().getConnection()) {
+            long meetingId = occurrenceKey(c, occurrenceId)[0];
+            try (PreparedStatement ps = c.prepareStatement("SELECT starts_at, status FROM conf_occurrence WHERE id = ?")) {
+                ps.setLong(1, occurrenceId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    if (!SCHEDULED.equals(rs.getString(2))) {
+                        throw new ConferenceException("conference.error.occurrence-cancelled");
+                    }
+                    if (now().isBefore(rs.getTimestamp(1).toInstant())) {
+                        throw new ConferenceException("conference.error.not-started");
+                    }
+                }
+            }
+            Set<Long> points = meetingPoints(c, meetingId);
+            for (AttendanceEntry entry : entries) {
+                if (!points.contains(entry.pointId())) {
+                    throw new ConferenceException("conference.error.point-not-in-meeting");
+                }
+                if (entry.participants() < 0 || entry.participants() > 10_000 || !entry.present() && entry.participants() > 0) {
+                    throw new ConferenceException("conference.error.participants");
+                }
+            }
+            c.setAutoCommit(false);
+            try (PreparedStatement delete = c.prepareStatement(
+                    "DELETE FROM conf_attendance WHERE occurrence_id = ? AND point_id = ?");
+                    PreparedStatement insert = c.prepareStatement("INSERT INTO conf_attendance (occurrence_id, point_id, "
+                            + "present, participants, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)");
+                    PreparedStatement deleteMinutes = c.prepareStatement("DELETE FROM conf_minutes WHERE occurrence_id = ?");
+                    PreparedStatement insertMinutes = c.prepareStatement("INSERT INTO conf_minutes (occurrence_id, body, "
+                            + "recorded_by, recorded_at) VALUES (?, ?, ?, ?)")) {
+                Timestamp at = Timestamp.from(now());
+                for (AttendanceEntry entry : entries) {
+                    delete.setLong(1, occurrenceId);
+                    delete.setLong(2, entry.pointId());
+                    delete.executeUpdate();
+                    insert.setLong(1, occurrenceId);
+                    insert.setLong(2, entry.pointId());
+                    insert.setBoolean(3, entry.present());
+                    insert.setInt(4, entry.participants());
+                    insert.setString(5, user.id());
+                    insert.setTimestamp(6, at);
+                    insert.executeUpdate();
+                }
+                deleteMinutes.setLong(1, occurrenceId);
+                deleteMinutes.executeUpdate();
+                if (!body.isBlank()) {
+                    insertMinutes.setLong(1, occurrenceId);
+                    insertMinutes.setString(2, body);
+                    insertMinutes.setString(3, user.id());
+                    insertMinutes.setTimestamp(4, at);
+                    insertMinutes.executeUpdate();
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+            audit.record("conference.attendance.record", String.valueOf(occurrenceId), Outcome.SUCCESS,
+                    AuditLog.Message.of("conference.audit.attendance", entries.stream().filter(AttendanceEntry::present)
+                            .count(), entries.size()));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot record the attendance", e);
+        }
     }
 
     // ---------------------------------------------------------------- helpers

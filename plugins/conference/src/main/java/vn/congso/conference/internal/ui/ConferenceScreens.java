@@ -8,6 +8,7 @@ import vn.congso.api.TranslationService;
 import vn.congso.api.ui.NavigationGroup;
 import vn.congso.api.ui.Screen;
 import vn.congso.api.ui.ScreenProvider;
+import vn.congso.api.pdf.PdfRenderer;
 import vn.congso.api.web.PublicLinks;
 import vn.congso.conference.internal.service.ConferencePermissions;
 import vn.congso.conference.internal.service.ConferenceService;
@@ -22,6 +23,8 @@ public final class ConferenceScreens implements ScreenProvider {
     public static final String BOOK = "conference/book";
     /** The hub's readiness board. */
     public static final String READINESS = "conference/readiness";
+    /** Attendance and minutes. */
+    public static final String ATTENDANCE = "conference/attendance";
     /** A point's readiness checklist. */
     public static final String CHECKLIST = "conference/checklist";
     /** The navigation group. */
@@ -30,6 +33,7 @@ public final class ConferenceScreens implements ScreenProvider {
     private final ConferenceService service;
     private final TranslationService translations;
     private final PublicLinks links;
+    private final PdfRenderer pdf;
 
     /**
      * Receives what the views need.
@@ -37,10 +41,12 @@ public final class ConferenceScreens implements ScreenProvider {
      * @param service the conference service
      * @param translations texts
      * @param links public addresses for feed links
+     * @param pdf the PDF renderer for the minutes
      */
     @Activate
     public ConferenceScreens(@Reference ConferenceService service, @Reference TranslationService translations,
-            @Reference PublicLinks links) {
+            @Reference PublicLinks links, @Reference PdfRenderer pdf) {
+        this.pdf = pdf;
         this.service = service;
         this.translations = translations;
         this.links = links;
@@ -66,6 +72,10 @@ public final class ConferenceScreens implements ScreenProvider {
                 Screen.route(CHECKLIST).title("conference.checklist.title").description("conference.checklist.description")
                         .icon("vaadin:check-square-o").group(GROUP).order(40)
                         .permission(ConferencePermissions.READINESS_CONFIRM)
-                        .view(ChecklistView.class, () -> new ChecklistView(service, translations)));
+                        .view(ChecklistView.class, () -> new ChecklistView(service, translations)),
+                Screen.route(ATTENDANCE).title("conference.attendance.title")
+                        .description("conference.attendance.description").icon("vaadin:clipboard-user").group(GROUP)
+                        .order(50).permission(ConferencePermissions.ATTENDANCE_RECORD)
+                        .view(AttendanceView.class, () -> new AttendanceView(service, pdf, translations)));
     }
 }
