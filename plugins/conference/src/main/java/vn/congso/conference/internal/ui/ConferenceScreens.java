@@ -23,6 +23,8 @@ public final class ConferenceScreens implements ScreenProvider {
     public static final String BOOK = "conference/book";
     /** The hub's readiness board. */
     public static final String READINESS = "conference/readiness";
+    /** The connection points. */
+    public static final String POINTS = "conference/points";
     /** Attendance and minutes. */
     public static final String ATTENDANCE = "conference/attendance";
     /** A point's readiness checklist. */
@@ -76,6 +78,9 @@ public final class ConferenceScreens implements ScreenProvider {
                 Screen.route(ATTENDANCE).title("conference.attendance.title")
                         .description("conference.attendance.description").icon("vaadin:clipboard-user").group(GROUP)
                         .order(50).permission(ConferencePermissions.ATTENDANCE_RECORD)
-                        .view(AttendanceView.class, () -> new AttendanceView(service, pdf, translations)));
+                        .view(AttendanceView.class, () -> new AttendanceView(service, pdf, translations)),
+                Screen.route(POINTS).title("conference.points.title").description("conference.points.description")
+                        .icon("vaadin:connect").group(GROUP).order(60).permission(ConferencePermissions.BOOKING_MANAGE)
+                        .view(PointsView.class, () -> new PointsView(service, translations)));
     }
 }

@@ -42,6 +42,7 @@ public class ReadinessView extends VerticalLayout implements BeforeEnterObserver
     private final boolean board;
     private final ComboBox<CalendarEntry> occurrence = new ComboBox<>();
     private final Div content = new Div();
+    private com.vaadin.flow.shared.Registration poll;
 
     /**
      * Creates the view.
@@ -93,7 +94,7 @@ public class ReadinessView extends VerticalLayout implements BeforeEnterObserver
     protected void onAttach(AttachEvent event) {
         if (board) {
             event.getUI().setPollInterval(POLL_MS);
-            event.getUI().addPollListener(e -> refresh());
+            poll = event.getUI().addPollListener(e -> refresh());
         }
     }
 
@@ -101,6 +102,10 @@ public class ReadinessView extends VerticalLayout implements BeforeEnterObserver
     protected void onDetach(DetachEvent event) {
         if (board) {
             event.getUI().setPollInterval(-1);
+        }
+        if (poll != null) {
+            poll.remove();
+            poll = null;
         }
     }
 
@@ -180,16 +185,3 @@ public class ReadinessView extends VerticalLayout implements BeforeEnterObserver
     }
 }
 
-/** The hub's readiness board (route {@value ConferenceScreens#READINESS}). */
-final class BoardView extends ReadinessView {
-    BoardView(ConferenceService service, TranslationService translations) {
-        super(service, translations, true);
-    }
-}
-
-/** A point's readiness checklist (route {@value ConferenceScreens#CHECKLIST}). */
-final class ChecklistView extends ReadinessView {
-    ChecklistView(ConferenceService service, TranslationService translations) {
-        super(service, translations, false);
-    }
-}
