@@ -14,6 +14,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.congso.api.CurrentUserService;
+import vn.congso.api.TranslationService;
 import vn.congso.api.audit.AuditLog;
 import vn.congso.api.data.Database;
 import vn.congso.api.notify.NotificationService;
@@ -34,6 +35,7 @@ public final class PlatformConferenceService extends ConferenceService {
 
     private final Logger log = LoggerFactory.getLogger(PlatformConferenceService.class);
     private final UserDirectory directory;
+    private final TranslationService translations;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile NotificationService notifications;
@@ -45,13 +47,21 @@ public final class PlatformConferenceService extends ConferenceService {
      * @param users who is asking
      * @param audit the audit log
      * @param directory people, for the contacts' e-mail addresses
+     * @param translations the invitations' texts (in Vietnamese, the district's language)
      * @param config the settings
      */
     @Activate
     public PlatformConferenceService(@Reference Database database, @Reference CurrentUserService users,
-            @Reference AuditLog audit, @Reference UserDirectory directory, ConferenceConfig config) {
+            @Reference AuditLog audit, @Reference UserDirectory directory, @Reference TranslationService translations,
+            ConferenceConfig config) {
         super(database, users, audit, Clock.systemUTC(), Settings.of(config));
         this.directory = directory;
+        this.translations = translations;
+    }
+
+    /** For tests: the notification service DS would bind. */
+    void notifications(NotificationService service) {
+        this.notifications = service;
     }
 
     @Modified
@@ -88,13 +98,23 @@ public final class PlatformConferenceService extends ConferenceService {
                 "text/calendar; charset=UTF-8; method=" + purpose.name(), ics.getBytes(StandardCharsets.UTF_8));
         for (String to : Invitations.recipients(pointsOf(meetingId), directory::person)) {
             try {
-                service.send(new OutgoingMessage(to, Invitations.subject(purpose, entries.get(0)),
-                        Invitations.text(purpose, entries), List.of(file), "conference"));
+                service.send(new OutgoingMessage(to, Invitations.subject(this::vi, purpose, entries.get(0)),
+                        Invitations.text(this::vi, purpose, entries), List.of(file), "conference"));
             } catch (RuntimeException e) {
                 // One undeliverable address must not undo a saved booking; the rest are still sent.
                 log.warn("Invitation to {} for meeting {} could not be queued", to, meetingId, e);
             }
         }
+    }
+
+    private String vi(String key, Object... args) {
+        return translations.translate(key, TranslationService.VIETNAMESE, args);
+    }
+
+    /** Translates a key with arguments. */
+    @FunctionalInterface
+    interface Texts {
+        String t(String key, Object... args);
     }
 
     /** What invitations say and whom they go to. */
@@ -110,20 +130,23 @@ public final class PlatformConferenceService extends ConferenceService {
                     .filter(e -> e != null && !e.isBlank()).distinct().toList();
         }
 
-        static String subject(IcsWriter.Purpose purpose, CalendarEntry first) {
-            return (purpose == IcsWriter.Purpose.CANCEL ? "Hủy họp: " : "Mời họp: ") + first.title();
+        static String subject(Texts t, IcsWriter.Purpose purpose, CalendarEntry first) {
+            return t.t(purpose == IcsWriter.Purpose.CANCEL ? "conference.mail.cancel-subject"
+                    : "conference.mail.invite-subject", first.title());
         }
 
-        static String text(IcsWriter.Purpose purpose, List<CalendarEntry> entries) {
-            StringBuilder text = new StringBuilder(purpose == IcsWriter.Purpose.CANCEL
-                    ? "Các buổi họp sau đã bị hủy:\n" : "Kính mời tham dự cuộc họp trực tuyến:\n");
+        static String text(Texts t, IcsWriter.Purpose purpose, List<CalendarEntry> entries) {
+            StringBuilder text = new StringBuilder(t.t(purpose == IcsWriter.Purpose.CANCEL
+                    ? "conference.mail.cancel-intro" : "conference.mail.invite-intro")).append('\n');
             for (CalendarEntry e : entries) {
                 text.append("- ").append(e.title()).append(", ")
-                        .append(vn.congso.api.text.Formats.dateTime(e.slot().start(), null)).append(" – ")
-                        .append(vn.congso.api.text.Formats.dateTime(e.slot().end(), null)).append('\n');
+                        .append(vn.congso.api.text.Formats.dateTime(e.slot().start(), TranslationService.VIETNAMESE))
+                        .append(" – ")
+                        .append(vn.congso.api.text.Formats.dateTime(e.slot().end(), TranslationService.VIETNAMESE))
+                        .append('\n');
             }
             if (purpose != IcsWriter.Purpose.CANCEL && !entries.get(0).roomLink().isEmpty()) {
-                text.append("Phòng họp trực tuyến: ").append(entries.get(0).roomLink()).append('\n');
+                text.append(t.t("conference.mail.room", entries.get(0).roomLink())).append('\n');
             }
             return text.toString();
         }

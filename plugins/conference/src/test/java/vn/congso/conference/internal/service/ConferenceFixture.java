@@ -39,6 +39,7 @@ final class ConferenceFixture {
     final MutableClock clock = new MutableClock(Instant.parse("2026-12-05T03:00:00Z"));
     volatile String userId = "dieuphoi";
     volatile Set<String> permissions = Set.of(ConferencePermissions.BOOKING_MANAGE);
+    final AuditLog audit = new MemoryAuditLog();
     final ConferenceService service;
     final List<Long> pointIds = new ArrayList<>();
 
@@ -62,7 +63,7 @@ final class ConferenceFixture {
                 return "Apache Derby";
             }
         };
-        service = new ConferenceService(database, this::user, new MemoryAuditLog(), clock, SETTINGS);
+        service = new ConferenceService(database, this::user, audit, clock, SETTINGS);
         pointIds.add(service.savePoint(point("district", "UBND huyện Trần Đề", true)));
         for (int i = 1; i <= 11; i++) {
             pointIds.add(service.savePoint(point("xa-" + i, "Xã số " + i, false)));
