@@ -564,6 +564,37 @@ public class ConferenceService {
         }
     }
 
+    /**
+     * Changes a meeting's title and agenda for the whole series; every occurrence's revision is
+     * raised, so subscribed calendars show the change.
+     *
+     * @param meetingId the meeting
+     * @param title the new title
+     * @param agenda the new agenda (Markdown)
+     */
+    public void updateDetails(long meetingId, String title, String agenda) {
+        require(ConferencePermissions.BOOKING_MANAGE, "conference.meeting.update");
+        checkText(title, 200, "conference.field.title");
+        String body = agenda == null ? "" : agenda;
+        if (body.length() > 8000) {
+            throw new ConferenceException("conference.error.too-long-text", 8000);
+        }
+        try (Connection c = database.dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "UPDATE conf_meeting SET title = ?, agenda = ?, sequence_no = sequence_no + 1 WHERE id = ?")) {
+            ps.setString(1, title.strip());
+            ps.setString(2, body);
+            ps.setLong(3, meetingId);
+            if (ps.executeUpdate() != 1) {
+                throw new ConferenceException("conference.error.unknown-meeting", meetingId);
+            }
+            audit.record("conference.meeting.update", String.valueOf(meetingId), Outcome.SUCCESS,
+                    AuditLog.Message.of("conference.audit.updated", title.strip()));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot change the meeting", e);
+        }
+    }
+
     /** Whether a busy row is the moved occurrence's own (same point, same slot as stored). */
     private static boolean sameOccurrence(Connection c, Busy busy, long occurrenceId) {
         try (PreparedStatement ps = c.prepareStatement(

@@ -231,6 +231,12 @@ public final class CalendarView extends VerticalLayout {
                 cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
                 dialog.getFooter().add(cancel);
             }
+            Button move = new Button(t("conference.action.move"), e -> {
+                dialog.close();
+                moveDialog(entry);
+            });
+            move.setId("conference-details-move");
+            dialog.getFooter().add(move);
             Button board = new Button(t("conference.board.title"), e -> {
                 dialog.close();
                 getUI().ifPresent(ui -> ui.navigate(ConferenceScreens.READINESS,
@@ -242,6 +248,48 @@ public final class CalendarView extends VerticalLayout {
         Button close = new Button(t("conference.action.close"), e -> dialog.close());
         close.setId("conference-details-close");
         dialog.getFooter().add(close);
+        dialog.open();
+    }
+
+    /** Moves one occurrence (an exception of its series), checked for conflicts like a booking. */
+    private void moveDialog(CalendarEntry entry) {
+        Dialog dialog = new Dialog();
+        dialog.setId("conference-move-dialog");
+        dialog.setHeaderTitle(t("conference.move.title", entry.title()));
+        com.vaadin.flow.component.datetimepicker.DateTimePicker start = new com.vaadin.flow.component.datetimepicker.DateTimePicker(
+                t("conference.field.start"));
+        start.setId("conference-move-start");
+        com.vaadin.flow.component.datetimepicker.DateTimePicker end = new com.vaadin.flow.component.datetimepicker.DateTimePicker(
+                t("conference.field.end"));
+        end.setId("conference-move-end");
+        PickerTexts.apply(start, texts::t, texts.locale());
+        PickerTexts.apply(end, texts::t, texts.locale());
+        start.setValue(entry.slot().start().atZone(Formats.ZONE).toLocalDateTime());
+        end.setValue(entry.slot().end().atZone(Formats.ZONE).toLocalDateTime());
+        Div problems = new Div();
+        problems.setId("conference-move-conflicts");
+        Button save = new Button(t("conference.action.save"), e -> {
+            try {
+                List<vn.congso.conference.internal.domain.Conflict> conflicts = service.move(entry.occurrenceId(),
+                        start.getValue(), end.getValue());
+                if (conflicts.isEmpty()) {
+                    dialog.close();
+                    texts.show(t("conference.moved"), NotificationVariant.LUMO_SUCCESS);
+                    refresh();
+                } else {
+                    problems.removeAll();
+                    conflicts.forEach(c -> problems.add(new Paragraph(texts.conflict(c))));
+                }
+            } catch (vn.congso.conference.internal.service.ConferenceException ex) {
+                texts.show(t(ex.key(), ex.args()), NotificationVariant.LUMO_ERROR);
+            }
+        });
+        save.setId("conference-move-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button close = new Button(t("conference.action.close"), e -> dialog.close());
+        close.setId("conference-move-close");
+        dialog.add(new VerticalLayout(start, end, problems));
+        dialog.getFooter().add(save, close);
         dialog.open();
     }
 

@@ -119,6 +119,22 @@ class FeedTest {
         assertEquals(MONDAY.atZone(Formats.ZONE).toInstant(), Instant.parse("2026-12-07T00:30:00Z"));
     }
 
+    @Test
+    void changingASeriesRaisesEveryOccurrencesSequence() throws Exception {
+        ConferenceFixture f = new ConferenceFixture(folder, false);
+        long meeting = f.service.book(BookingTest.weekly(f, "Giao ban", Set.of(f.pointIds.get(0)), MONDAY, 2)).meetingId();
+        f.service.updateDetails(meeting, "Giao ban tuần (đổi phòng)", "Họp tại hội trường B");
+
+        List<VEvent> events = parse(f.service.ics(meeting, IcsWriter.Purpose.PUBLISH)).getComponents("VEVENT");
+        assertEquals(List.of("1", "1"), events.stream().map(e -> e.getProperty(Property.SEQUENCE).orElseThrow().getValue())
+                .toList());
+        assertEquals("Giao ban tuần (đổi phòng)", events.get(1).getProperty(Property.SUMMARY).orElseThrow().getValue());
+        assertEquals("conference.error.required", assertThrows(ConferenceException.class,
+                () -> f.service.updateDetails(meeting, " ", "")).key());
+        f.permissions = Set.of(ConferencePermissions.READINESS_CONFIRM);
+        assertThrows(AccessDeniedException.class, () -> f.service.updateDetails(meeting, "X", ""));
+    }
+
     static Calendar parse(String ics) throws Exception {
         assertTrue(ics.startsWith("BEGIN:VCALENDAR\r\n"), ics);
         return new CalendarBuilder().build(new StringReader(ics));
