@@ -236,7 +236,12 @@ public final class CalendarView extends VerticalLayout {
                 moveDialog(entry);
             });
             move.setId("conference-details-move");
-            dialog.getFooter().add(move);
+            Button edit = new Button(t("conference.action.edit-series"), e -> {
+                dialog.close();
+                editDialog(entry);
+            });
+            edit.setId("conference-details-edit");
+            dialog.getFooter().add(move, edit);
             Button board = new Button(t("conference.board.title"), e -> {
                 dialog.close();
                 getUI().ifPresent(ui -> ui.navigate(ConferenceScreens.READINESS,
@@ -248,6 +253,43 @@ public final class CalendarView extends VerticalLayout {
         Button close = new Button(t("conference.action.close"), e -> dialog.close());
         close.setId("conference-details-close");
         dialog.getFooter().add(close);
+        dialog.open();
+    }
+
+    /** Changes the title and agenda of the whole series. */
+    private void editDialog(CalendarEntry entry) {
+        Dialog dialog = new Dialog();
+        dialog.setId("conference-edit-dialog");
+        dialog.setHeaderTitle(t("conference.action.edit-series"));
+        com.vaadin.flow.component.textfield.TextField title = new com.vaadin.flow.component.textfield.TextField(
+                t("conference.field.title"));
+        title.setId("conference-edit-title");
+        title.setMaxLength(200);
+        title.setValue(entry.title());
+        title.setWidthFull();
+        com.vaadin.flow.component.textfield.TextArea agenda = new com.vaadin.flow.component.textfield.TextArea(
+                t("conference.field.agenda"));
+        agenda.setId("conference-edit-agenda");
+        agenda.setMaxLength(8000);
+        agenda.setValue(entry.description());
+        agenda.setWidthFull();
+        Button save = new Button(t("conference.action.save"), e -> {
+            try {
+                service.updateDetails(entry.meetingId(), title.getValue(), agenda.getValue());
+                dialog.close();
+                texts.show(t("conference.updated"), NotificationVariant.LUMO_SUCCESS);
+                refresh();
+            } catch (vn.congso.conference.internal.service.ConferenceException ex) {
+                texts.show(t(ex.key(), ex.args()), NotificationVariant.LUMO_ERROR);
+            }
+        });
+        save.setId("conference-edit-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button close = new Button(t("conference.action.close"), e -> dialog.close());
+        close.setId("conference-edit-close");
+        dialog.add(new VerticalLayout(title, agenda));
+        dialog.getFooter().add(save, close);
+        dialog.setWidth("40em");
         dialog.open();
     }
 
