@@ -33,7 +33,8 @@ import org.openqa.selenium.WebElement;
  * second booking at the same time is refused with the conflict named; the calendar's
  * subscription link downloads an .ics with the meeting, and stops working once revoked; a point's
  * technician confirms the checklist and the hub's readiness board, open in another browser,
- * turns that point green without a reload.
+ * turns that point green without a reload; uninstalling the plugin's bundle takes its feed endpoint away
+ * and keeps the meetings, which the reinstalled plugin serves again.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConferencePluginIT {
@@ -160,6 +161,72 @@ class ConferencePluginIT {
         // The board polls: no reload.
         hub.wait(20).until(d -> "GREEN".equals(d.findElement(By.id(tile)).getAttribute("data-readiness")));
         assertTrue(hub.text("conference-board-summary").startsWith("1 trên 12"), hub.text("conference-board-summary"));
+    }
+
+    @Test
+    @Order(5)
+    void uninstallingKeepsTheMeetingsAndReinstallingFindsThem() throws Exception {
+        hub.get("/conference");
+        hub.wait(20).until(d -> hub.displayedOrNull(By.id("conference-calendar-view")) != null);
+        hub.click("conference-calendar-feed");
+        String url = hub.wait(10).until(d -> {
+            WebElement field = hub.displayedOrNull(By.cssSelector("#conference-feed-url input"));
+            return field == null || field.getAttribute("value").isEmpty() ? null : field.getAttribute("value");
+        });
+        String path = URI.create(url).getPath();
+        assertEquals(200, get(path).statusCode());
+
+        Files.writeString(KARAF.home().resolve("etc/users.properties"), "\n" + CONSOLE_USER + " = " + CONSOLE_PASSWORD
+                + ",_g_:admingroup\n_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        // The bundle comes from the distribution's congso-plugins feature: uninstalled and installed
+        // again by its symbolic name and its Maven address in the distribution's own repository.
+        String version;
+        try (var versions = Files.list(KARAF.home().resolve("system/vn/congso/congso-plugin-conference"))) {
+            version = versions.findFirst().orElseThrow().getFileName().toString();
+        }
+        client("bundle:uninstall congso-plugin-conference");
+        // The plugin's endpoint goes with its bundle.
+        hub.wait(30).until(d -> {
+            try {
+                return get(path).statusCode() == 404;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        client("bundle:install -s mvn:vn.congso/congso-plugin-conference/" + version);
+        HttpResponse<String> again = hub.wait(60).until(d -> {
+            try {
+                HttpResponse<String> response = get(path);
+                return response.statusCode() == 200 ? response : null;
+            } catch (Exception e) {
+                return null;
+            }
+        });
+        assertTrue(again.body().contains("SUMMARY:" + TITLE), "the meeting survived the uninstall: " + again.body());
+    }
+
+    private static final String CONSOLE_USER = "it-conference";
+    private static final String CONSOLE_PASSWORD = "it-conference-only-for-this-test";
+
+    /** One console command through Karaf's own client in batch mode; a refused command fails the test. */
+    private static String client(String command) throws Exception {
+        java.nio.file.Path home = KARAF.home();
+        ProcessBuilder builder = new ProcessBuilder("/bin/sh", home.resolve("bin/client").toString(), "-a", "19501",
+                "-h", "127.0.0.1", "-u", CONSOLE_USER, "-p", CONSOLE_PASSWORD, "-r", "3", "-b")
+                .directory(home.toFile()).redirectErrorStream(true);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process process = builder.start();
+        try (var stdin = process.getOutputStream()) {
+            stdin.write((command + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("bin/client did not finish: " + output);
+        }
+        assertEquals(0, process.exitValue(), command + ": " + output);
+        return output;
     }
 
     /** Fills the booking form for every point at {@link #start}, 30 minutes, and saves. */

@@ -149,14 +149,18 @@ public final class BookingView extends VerticalLayout {
         add(heading, form, agenda, new HorizontalLayout(allPoints), points, save, conflictPanel);
     }
 
+    /**
+     * Enables the fields the chosen repetition uses. Disabled rather than hidden: Vaadin sends an
+     * invisible component's properties (its id, the date picker's Vietnamese texts) only once shown.
+     */
     private void recurrenceVisible() {
         String value = repeat.getValue();
         boolean repeating = !"NONE".equals(value);
-        interval.setVisible(repeating);
-        count.setVisible(repeating);
-        until.setVisible(repeating);
-        weekdays.setVisible("WEEKLY".equals(value));
-        monthlyBy.setVisible("MONTHLY".equals(value));
+        interval.setEnabled(repeating);
+        count.setEnabled(repeating);
+        until.setEnabled(repeating);
+        weekdays.setEnabled("WEEKLY".equals(value));
+        monthlyBy.setEnabled("MONTHLY".equals(value));
     }
 
     private BookingRequest request() {
