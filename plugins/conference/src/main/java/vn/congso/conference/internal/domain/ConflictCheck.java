@@ -28,7 +28,15 @@ public final class ConflictCheck {
      */
     public static List<Conflict> conflicts(List<Slot> occurrences, Collection<ConnectionPoint> points,
             Collection<Busy> existing, Duration buffer) {
+        // Per point, sorted by start, with the longest duration: an occurrence's candidates are found
+        // by two binary searches instead of a scan of everything the point has in the span.
         Map<Long, List<Busy>> byPoint = existing.stream().collect(Collectors.groupingBy(Busy::pointId));
+        Map<Long, Duration> longest = new java.util.HashMap<>();
+        byPoint.forEach((point, list) -> {
+            list.sort(Comparator.comparing((Busy b) -> b.slot().start()));
+            longest.put(point, list.stream().map(b -> Duration.between(b.slot().start(), b.slot().end()))
+                    .max(Duration::compareTo).orElse(Duration.ZERO));
+        });
         List<Conflict> found = new ArrayList<>();
         List<ConnectionPoint> ordered = points.stream().sorted(Comparator.comparingLong(ConnectionPoint::id)).toList();
         for (Slot occurrence : occurrences) {
@@ -38,7 +46,13 @@ public final class ConflictCheck {
                             occurrence.start(), occurrence.end()));
                     continue;
                 }
-                for (Busy busy : byPoint.getOrDefault(point.id(), List.of())) {
+                List<Busy> list = byPoint.getOrDefault(point.id(), List.of());
+                if (list.isEmpty()) {
+                    continue;
+                }
+                int from = firstStartingAfter(list, occurrence.start().minus(buffer).minus(longest.get(point.id())));
+                int to = firstStartingAfter(list, occurrence.end().plus(buffer).minusNanos(1));
+                for (Busy busy : list.subList(from, to)) {
                     Duration gap = busy.kind() == Conflict.Kind.MEETING ? buffer : Duration.ZERO;
                     if (occurrence.clashes(busy.slot(), gap)) {
                         found.add(new Conflict(point.id(), point.name(), occurrence.start(), busy.kind(), busy.label(),
@@ -48,5 +62,20 @@ public final class ConflictCheck {
             }
         }
         return List.copyOf(found);
+    }
+
+    /** The index of the first entry starting strictly after {@code instant} (the list is sorted by start). */
+    private static int firstStartingAfter(List<Busy> sorted, java.time.Instant instant) {
+        int low = 0;
+        int high = sorted.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (sorted.get(mid).slot().start().isAfter(instant)) {
+                high = mid;
+            } else {
+                low = mid + 1;
+            }
+        }
+        return low;
     }
 }
