@@ -1,0 +1,261 @@
+package vn.congso.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.DayOfWeek;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The conference plugin in the assembled distribution (one Karaf for the whole class), in
+ * headless Chromium: its feature's configuration is installed and its demo points and
+ * accounts exist; the coordinator (here the administrator) books a meeting for every point; a
+ * second booking at the same time is refused with the conflict named; the calendar's
+ * subscription link downloads an .ics with the meeting, and stops working once revoked; a point's
+ * technician confirms the checklist and the hub's readiness board, open in another browser,
+ * turns that point green without a reload; uninstalling the plugin's bundle takes its feed endpoint away
+ * and keeps the meetings, which the reinstalled plugin serves again.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConferencePluginIT {
+
+    private static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private static final String TITLE = "Họp trực tuyến kiểm thử";
+    private static final String TECHNICIAN = "kythuat.xa-tai-van";
+
+    @RegisterExtension
+    static final KarafWithBrowsers KARAF = new KarafWithBrowsers("conference",
+            new CongSoContainer.Ports(19581, 19501, 11599, 44490), 120_000);
+
+    private static Browser hub;
+    private static LocalDateTime start;
+    private static String occurrenceId;
+
+    @BeforeAll
+    static void openBrowser() throws Exception {
+        hub = KARAF.browser("ConferencePluginIT-hub");
+        // Soon enough for the technician's checklist (asked from two hours before), clear of the
+        // demo's Monday briefings and first-Thursday relays.
+        start = LocalDateTime.now(ZONE).truncatedTo(ChronoUnit.HOURS).plusHours(2);
+        if (start.getDayOfWeek() == DayOfWeek.MONDAY && start.getHour() >= 6 && start.getHour() <= 9
+                || start.getDayOfWeek() == DayOfWeek.THURSDAY && start.getHour() >= 13 && start.getHour() <= 17) {
+            start = start.plusHours(5);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theFeatureIsInstalledWithItsConfigurationAndDemo() throws Exception {
+        assertTrue(Files.readString(KARAF.home().resolve("etc/vn.congso.conference.cfg")).contains("setupBufferMinutes"));
+        hub.firstAdminSignIn(KARAF.home(), "Tran De 2026 quản trị");
+        hub.wait(30).until(d -> hub.displayedOrNull(By.id("nav-conference")) != null);
+        hub.wait(60).until(d -> {
+            try {
+                return Browser.demoOneTimePasswords(KARAF.home()).containsKey(TECHNICIAN);
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
+        // An unknown feed is a plain 404 from the plugin's endpoint.
+        assertEquals(404, get("/feeds/conference/" + "A".repeat(43) + ".ics").statusCode());
+        assertEquals(404, get("/feeds/nothing/x").statusCode());
+    }
+
+    @Test
+    @Order(2)
+    void theCoordinatorBooksAMeetingForEveryPointAndASecondOneClashes() {
+        book(TITLE);
+        hub.wait(20).until(d -> hub.displayedOrNull(By.id("conference-calendar-view")) != null);
+        showDay(hub);
+        WebElement entry = hub.wait(20).until(d -> {
+            for (WebElement e : d.findElements(By.cssSelector("[id^='conference-entry-']"))) {
+                if (e.isDisplayed() && e.getText().contains(TITLE)) {
+                    return e;
+                }
+            }
+            return null;
+        });
+        occurrenceId = entry.getAttribute("id").substring("conference-entry-".length());
+
+        book("Họp trùng giờ");
+        hub.wait(20).until(d -> hub.displayedOrNull(By.id("conference-conflict-list")) != null);
+        String conflicts = hub.text("conference-conflict-list");
+        assertTrue(conflicts.contains("UBND huyện Trần Đề") && conflicts.contains(TITLE), conflicts);
+        assertTrue(hub.text("conference-conflicts-intro").startsWith("Không lưu được vì có 12 chỗ trùng lịch"),
+                hub.text("conference-conflicts-intro"));
+        // The host itself clashes: dropping points cannot save this one.
+        assertEquals("true", hub.attribute("conference-drop-points", "disabled"));
+    }
+
+    @Test
+    @Order(3)
+    void theSubscriptionFeedDownloadsWithItsTokenUntilRevoked() throws Exception {
+        hub.get("/conference");
+        hub.wait(20).until(d -> hub.displayedOrNull(By.id("conference-calendar-view")) != null);
+        hub.click("conference-calendar-feed");
+        String url = hub.wait(10).until(d -> {
+            WebElement field = hub.displayedOrNull(By.cssSelector("#conference-feed-url input"));
+            return field == null || field.getAttribute("value").isEmpty() ? null : field.getAttribute("value");
+        });
+        assertTrue(url.matches("http://127\\.0\\.0\\.1:19581/feeds/conference/[A-Za-z0-9_-]{43}\\.ics"), url);
+        HttpResponse<String> feed = get(URI.create(url).getPath());
+        assertEquals(200, feed.statusCode());
+        assertTrue(feed.headers().firstValue("Content-Type").orElse("").startsWith("text/calendar"));
+        assertTrue(feed.body().startsWith("BEGIN:VCALENDAR"), feed.body());
+        assertTrue(feed.body().contains("SUMMARY:" + TITLE), feed.body());
+        assertTrue(feed.body().contains("DTSTART:" + start.atZone(ZONE).withZoneSameInstant(ZoneId.of("UTC"))
+                .format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"))), feed.body());
+        assertFalse(feed.body().contains("Họp trùng giờ"), "the refused booking is nowhere");
+
+        hub.click("conference-feed-revoke");
+        hub.wait(10).until(d -> hub.displayedOrNull(By.id("conference-feed-dialog")) == null);
+        assertEquals(404, get(URI.create(url).getPath()).statusCode());
+    }
+
+    @Test
+    @Order(4)
+    void aTechnicianConfirmsAndTheBoardTurnsGreenWithoutAReload() throws Exception {
+        hub.get("/conference/readiness?occurrence=" + occurrenceId);
+        hub.wait(20).until(d -> hub.displayedOrNull(By.id("conference-board-summary")) != null);
+        assertTrue(hub.text("conference-board-summary").startsWith("0 trên 12"), hub.text("conference-board-summary"));
+
+        Map<String, String> oneTime = Browser.demoOneTimePasswords(KARAF.home());
+        Browser technician = KARAF.browser("ConferencePluginIT-technician");
+        technician.firstSignIn(TECHNICIAN, oneTime.get(TECHNICIAN), "Kỹ thuật Tài Văn 2026");
+        technician.get("/conference/checklist");
+        technician.wait(20).until(d -> technician.displayedOrNull(By.id("conference-checklist-view")) != null);
+        WebElement first = technician.wait(20).until(d -> technician.displayedOrNull(
+                By.cssSelector("[id^='conference-check-'][id$='-connection']")));
+        String prefix = first.getAttribute("id").substring(0, first.getAttribute("id").length() - "connection".length());
+        String pointId = prefix.substring("conference-check-".length(), prefix.length() - 1);
+        String tile = "conference-board-point-" + pointId;
+        assertEquals("AMBER", hub.attribute(tile, "data-readiness"));
+        for (String item : List.of("connection", "camera", "microphone", "screen", "room")) {
+            technician.click(prefix + item);
+        }
+        technician.click(prefix + "confirm");
+        technician.wait(15).until(d -> technician.text(prefix + "state").equals("Sẵn sàng"));
+
+        // The board polls: no reload.
+        hub.wait(20).until(d -> "GREEN".equals(d.findElement(By.id(tile)).getAttribute("data-readiness")));
+        assertTrue(hub.text("conference-board-summary").startsWith("1 trên 12"), hub.text("conference-board-summary"));
+    }
+
+    @Test
+    @Order(5)
+    void uninstallingKeepsTheMeetingsAndReinstallingFindsThem() throws Exception {
+        hub.get("/conference");
+        hub.wait(20).until(d -> hub.displayedOrNull(By.id("conference-calendar-view")) != null);
+        hub.click("conference-calendar-feed");
+        String url = hub.wait(10).until(d -> {
+            WebElement field = hub.displayedOrNull(By.cssSelector("#conference-feed-url input"));
+            return field == null || field.getAttribute("value").isEmpty() ? null : field.getAttribute("value");
+        });
+        String path = URI.create(url).getPath();
+        assertEquals(200, get(path).statusCode());
+
+        Files.writeString(KARAF.home().resolve("etc/users.properties"), "\n" + CONSOLE_USER + " = " + CONSOLE_PASSWORD
+                + ",_g_:admingroup\n_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        // The bundle comes from the distribution's congso-plugins feature: uninstalled and installed
+        // again by its symbolic name and its Maven address in the distribution's own repository.
+        String version;
+        try (var versions = Files.list(KARAF.home().resolve("system/vn/congso/congso-plugin-conference"))) {
+            version = versions.findFirst().orElseThrow().getFileName().toString();
+        }
+        client("bundle:uninstall congso-plugin-conference");
+        // The plugin's endpoint goes with its bundle.
+        hub.wait(30).until(d -> {
+            try {
+                return get(path).statusCode() == 404;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        client("bundle:install -s mvn:vn.congso/congso-plugin-conference/" + version);
+        HttpResponse<String> again = hub.wait(60).until(d -> {
+            try {
+                HttpResponse<String> response = get(path);
+                return response.statusCode() == 200 ? response : null;
+            } catch (Exception e) {
+                return null;
+            }
+        });
+        assertTrue(again.body().contains("SUMMARY:" + TITLE), "the meeting survived the uninstall: " + again.body());
+    }
+
+    private static final String CONSOLE_USER = "it-conference";
+    private static final String CONSOLE_PASSWORD = "it-conference-only-for-this-test";
+
+    /** One console command through Karaf's own client in batch mode; a refused command fails the test. */
+    private static String client(String command) throws Exception {
+        java.nio.file.Path home = KARAF.home();
+        ProcessBuilder builder = new ProcessBuilder("/bin/sh", home.resolve("bin/client").toString(), "-a", "19501",
+                "-h", "127.0.0.1", "-u", CONSOLE_USER, "-p", CONSOLE_PASSWORD, "-r", "3", "-b")
+                .directory(home.toFile()).redirectErrorStream(true);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process process = builder.start();
+        try (var stdin = process.getOutputStream()) {
+            stdin.write((command + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("bin/client did not finish: " + output);
+        }
+        assertEquals(0, process.exitValue(), command + ": " + output);
+        return output;
+    }
+
+    /** Fills the booking form for every point at {@link #start}, 30 minutes, and saves. */
+    private static void book(String title) {
+        hub.get("/conference/book");
+        hub.wait(20).until(d -> hub.displayedOrNull(By.id("conference-book-view")) != null);
+        hub.type("conference-book-title", title);
+        typeDateTime(hub, "conference-book-start", start);
+        typeDateTime(hub, "conference-book-end", start.plusMinutes(30));
+        hub.click("conference-book-all-points");
+        hub.click("conference-book-save");
+    }
+
+    private static void typeDateTime(Browser browser, String id, LocalDateTime value) {
+        WebElement date = browser.wait(10).until(d -> browser.displayedOrNull(By.cssSelector("#" + id + " vaadin-date-picker input")));
+        date.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE, value.format(DATE), Keys.ENTER);
+        WebElement time = browser.wait(10).until(d -> browser.displayedOrNull(By.cssSelector("#" + id + " vaadin-time-picker input")));
+        time.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE, value.format(TIME), Keys.ENTER);
+        browser.wait(5).until(d -> d.findElements(By.cssSelector("vaadin-date-picker-overlay[opened], vaadin-time-picker-overlay[opened]")).isEmpty());
+    }
+
+    /** Shows the week of {@link #start} on the calendar. */
+    private static void showDay(Browser browser) {
+        WebElement day = browser.wait(10).until(d -> browser.displayedOrNull(By.cssSelector("#conference-calendar-day input")));
+        day.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE, start.format(DATE), Keys.ENTER);
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:19581" + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}

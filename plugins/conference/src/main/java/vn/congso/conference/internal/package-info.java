@@ -1,0 +1,2 @@
+/** The conference plugin: connection points, meetings and their series, calendars and readiness. */
+package vn.congso.conference.internal;

@@ -1,0 +1,1228 @@
+package vn.congso.conference.internal.service;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import vn.congso.api.CurrentUser;
+import vn.congso.api.CurrentUserService;
+import vn.congso.api.audit.AuditLog;
+import vn.congso.api.audit.AuditLog.Outcome;
+import vn.congso.api.data.Database;
+import vn.congso.api.security.AccessDeniedException;
+import vn.congso.api.text.Formats;
+import vn.congso.conference.internal.domain.Busy;
+import vn.congso.conference.internal.domain.CalendarEntry;
+import vn.congso.conference.internal.domain.Conflict;
+import vn.congso.conference.internal.domain.ConflictCheck;
+import vn.congso.conference.internal.domain.ConnectionPoint;
+import vn.congso.conference.internal.domain.IcsWriter;
+import vn.congso.conference.internal.domain.PointStatus;
+import vn.congso.conference.internal.domain.Recurrence;
+import vn.congso.conference.internal.domain.Slot;
+
+/**
+ * Connection points, bookings, calendars, feeds and readiness on the platform database. Every
+ * method that changes data checks its permission and writes the audit log.
+ *
+ * <p>No double booking, enforced by the database: a booking first writes the row of every point it
+ * involves ({@code UPDATE conf_point SET lock_version = lock_version + 1}, in id order so two
+ * bookings cannot deadlock), which holds those rows' write locks until the transaction ends on
+ * Derby and PostgreSQL alike; only then does it read what is booked and check. A second booking
+ * of any of the same points waits at its first update until the first commits, and then sees its
+ * rows.
+ */
+public class ConferenceService {
+
+    /** Statuses of an occurrence. */
+    static final String SCHEDULED = "SCHEDULED";
+    static final String CANCELLED = "CANCELLED";
+    /** An occurrence the scheduler dropped when booking: an exception of the series. */
+    static final String EXCLUDED = "EXCLUDED";
+
+    private static final String MEETING_COLUMNS = "m.id, m.uid, m.title, m.agenda, m.room_link, m.status, m.sequence_no";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Database database;
+    private final CurrentUserService users;
+    private final AuditLog audit;
+    private final Clock clock;
+    private volatile Settings settings;
+
+    /**
+     * Creates the service.
+     *
+     * @param database the database, migrated
+     * @param users who is asking
+     * @param audit the audit log
+     * @param clock the clock
+     * @param settings the settings
+     */
+    public ConferenceService(Database database, CurrentUserService users, AuditLog audit, Clock clock, Settings settings) {
+        this.database = database;
+        this.users = users;
+        this.audit = audit;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    /** @return the settings in force */
+    public Settings settings() {
+        return settings;
+    }
+
+    void settings(Settings changed) {
+        this.settings = changed;
+    }
+
+    /** @return whether the current user may book and manage */
+    public boolean mayManage() {
+        return users.current().isPermitted(ConferencePermissions.BOOKING_MANAGE);
+    }
+
+    /** @return the current user's name */
+    public String currentUser() {
+        return users.current().id();
+    }
+
+    // ---------------------------------------------------------------- points
+
+    /**
+     * Every connection point, the hub first.
+     *
+     * @return the points
+     */
+    public List<ConnectionPoint> points() {
+        requireAny(ConferencePermissions.BOOKING_MANAGE, ConferencePermissions.READINESS_CONFIRM);
+        try (Connection c = database.dataSource().getConnection()) {
+            return readPoints(c, null);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the connection points", e);
+        }
+    }
+
+    /**
+     * Creates a point for an organisational unit or changes it.
+     *
+     * @param point the point; id 0 creates it
+     * @return its id
+     */
+    public long savePoint(ConnectionPoint point) {
+        require(ConferencePermissions.BOOKING_MANAGE, "conference.point.save");
+        checkText(point.name(), 200, "conference.field.name");
+        checkText(point.unitCode(), 64, "conference.field.unit");
+        if (point.capacity() < 0 || point.capacity() > 10_000) {
+            throw new ConferenceException("conference.error.capacity");
+        }
+        try (Connection c = database.dataSource().getConnection()) {
+            long id;
+            if (point.id() == 0) {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO conf_point (unit_code, name, hub, room, address, "
+                        + "equipment, contact_name, contact_phone, contact_user, capacity, status, sort_order) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT COUNT(*) FROM conf_point))",
+                        Statement.RETURN_GENERATED_KEYS)) {
+                    bindPoint(ps, point);
+                    ps.executeUpdate();
+                    id = generatedId(ps);
+                }
+            } else {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE conf_point SET unit_code = ?, name = ?, hub = ?, "
+                        + "room = ?, address = ?, equipment = ?, contact_name = ?, contact_phone = ?, contact_user = ?, "
+                        + "capacity = ?, status = ? WHERE id = ?")) {
+                    bindPoint(ps, point);
+                    ps.setLong(12, point.id());
+                    if (ps.executeUpdate() != 1) {
+                        throw new ConferenceException("conference.error.unknown-point", point.id());
+                    }
+                    id = point.id();
+                }
+            }
+            audit.record("conference.point.save", String.valueOf(id), Outcome.SUCCESS,
+                    AuditLog.Message.of("conference.audit.point-saved", point.name(), point.status()));
+            return id;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot save the connection point", e);
+        }
+    }
+
+    private static void bindPoint(PreparedStatement ps, ConnectionPoint p) throws SQLException {
+        ps.setString(1, p.unitCode().strip());
+        ps.setString(2, p.name().strip());
+        ps.setBoolean(3, p.hub());
+        ps.setString(4, limit(p.room(), 200));
+        ps.setString(5, limit(p.address(), 300));
+        ps.setString(6, limit(p.equipment(), 1000));
+        ps.setString(7, limit(p.contactName(), 120));
+        ps.setString(8, limit(p.contactPhone(), 40));
+        ps.setString(9, p.contactUser().isBlank() ? null : limit(p.contactUser(), 64));
+        ps.setInt(10, p.capacity());
+        ps.setString(11, p.status().name());
+    }
+
+    /**
+     * Adds a blackout period to a point: no booking may overlap it.
+     *
+     * @param pointId the point
+     * @param slot when
+     * @param reason why
+     */
+    public void addBlackout(long pointId, Slot slot, String reason) {
+        require(ConferencePermissions.BOOKING_MANAGE, "conference.blackout.add");
+        checkText(reason, 200, "conference.field.reason");
+        try (Connection c = database.dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO conf_blackout (point_id, starts_at, ends_at, reason) VALUES (?, ?, ?, ?)")) {
+            ps.setLong(1, pointId);
+            ps.setTimestamp(2, Timestamp.from(slot.start()));
+            ps.setTimestamp(3, Timestamp.from(slot.end()));
+            ps.setString(4, reason.strip());
+            ps.executeUpdate();
+            audit.record("conference.blackout.add", String.valueOf(pointId), Outcome.SUCCESS,
+                    AuditLog.Message.of("conference.audit.blackout", reason.strip()));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot save the blackout", e);
+        }
+    }
+
+    // ---------------------------------------------------------------- booking
+
+    /**
+     * The occurrences a booking would have (before dropping any), validated.
+     *
+     * @param request the booking
+     * @return their slots in order
+     */
+    public List<Slot> occurrencesOf(BookingRequest request) {
+        if (request.start() == null || request.end() == null) {
+            throw new ConferenceException("conference.error.time-missing");
+        }
+        if (!request.end().isAfter(request.start())) {
+            throw new ConferenceException("conference.error.end-before-start");
+        }
+        Duration length = Duration.between(request.start(), request.end());
+        if (length.compareTo(settings.maxMeeting()) > 0) {
+            throw new ConferenceException("conference.error.too-long", settings.maxMeeting().toHours());
+        }
+        List<LocalDateTime> starts;
+        if (request.recurrence() == null) {
+            starts = List.of(request.start());
+        } else {
+            try {
+                starts = Recurrence.expand(request.recurrence().rrule(request.start()), request.start(),
+                        settings.maxOccurrences());
+            } catch (Recurrence.RecurrenceException e) {
+                throw new ConferenceException(e.key(), settings.maxOccurrences());
+            }
+        }
+        return starts.stream().map(s -> new Slot(s.atZone(Formats.ZONE).toInstant(), s.plus(length).atZone(Formats.ZONE)
+                .toInstant())).toList();
+    }
+
+    /**
+     * Books a meeting or a series, whole or not at all. Every point of every occurrence not dropped
+     * is checked (setup buffer, blackouts, maintenance) under the points' row locks; when anything
+     * clashes nothing is saved and every conflict is returned.
+     *
+     * @param request the booking
+     * @return the meeting, or the conflicts
+     */
+    public BookingResult book(BookingRequest request) {
+        CurrentUser user = users.current();
+        require(ConferencePermissions.BOOKING_MANAGE, "conference.meeting.book");
+        checkText(request.title(), 200, "conference.field.title");
+        if (request.agenda().length() > 8000) {
+            throw new ConferenceException("conference.error.too-long-text", 8000);
+        }
+        if (request.chair().length() > 120) {
+            throw new ConferenceException("conference.error.too-long-text", 120);
+        }
+        if (request.pointIds().isEmpty()) {
+            throw new ConferenceException("conference.error.no-points");
+        }
+        if (!request.pointIds().contains(request.hostPointId())) {
+            throw new ConferenceException("conference.error.host-not-participating");
+        }
+        List<Slot> all = occurrencesOf(request);
+        List<Slot> kept = all.stream().filter(s -> !request.droppedOccurrences().contains(s.start())).toList();
+        if (kept.isEmpty()) {
+            throw new ConferenceException("conference.error.no-occurrences");
+        }
+        String rrule = request.recurrence() == null ? null : request.recurrence().rrule(request.start());
+        try (Connection c = database.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            try {
+                List<ConnectionPoint> points = lockPoints(c, request.pointIds());
+                List<Conflict> conflicts = ConflictCheck.conflicts(kept, points,
+                        busy(c, request.pointIds(), span(kept), 0), settings.setupBuffer());
+                if (!conflicts.isEmpty()) {
+                    c.rollback();
+                    audit.record("conference.meeting.book", "", Outcome.DENIED,
+                            AuditLog.Message.of("conference.audit.conflicts", request.title().strip(), conflicts.size()));
+                    return new BookingResult(0, 0, conflicts);
+                }
+                String uid = UUID.randomUUID().toString();
+                long meetingId;
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO conf_meeting (uid, title, agenda, chair, "
+                        + "host_point_id, rrule, room_link, visibility, status, sequence_no, created_by, created_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                    ps.setString(1, uid);
+                    ps.setString(2, request.title().strip());
+                    ps.setString(3, request.agenda());
+                    ps.setString(4, request.chair().strip());
+                    ps.setLong(5, request.hostPointId());
+                    ps.setString(6, rrule);
+                    ps.setString(7, settings.roomLink(uid.substring(0, 8) + "-" + uid.substring(9, 13)));
+                    ps.setString(8, request.visibility().name());
+                    ps.setString(9, SCHEDULED);
+                    ps.setString(10, user.id());
+                    ps.setTimestamp(11, Timestamp.from(now()));
+                    ps.executeUpdate();
+                    meetingId = generatedId(ps);
+                }
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO conf_meeting_point (meeting_id, point_id) VALUES (?, ?)")) {
+                    for (long pointId : new TreeSet<>(request.pointIds())) {
+                        ps.setLong(1, meetingId);
+                        ps.setLong(2, pointId);
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+                for (Slot slot : all) {
+                    boolean dropped = request.droppedOccurrences().contains(slot.start());
+                    long occurrenceId = insertOccurrence(c, meetingId, slot, dropped ? EXCLUDED : SCHEDULED);
+                    if (!dropped) {
+                        insertBusy(c, occurrenceId, request.pointIds(), slot);
+                    }
+                }
+                c.commit();
+                audit.record("conference.meeting.book", String.valueOf(meetingId), Outcome.SUCCESS,
+                        AuditLog.Message.of("conference.audit.booked", request.title().strip(), kept.size(),
+                                request.pointIds().size()));
+                return new BookingResult(meetingId, kept.size(), List.of());
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot book the meeting", e);
+        }
+    }
+
+    /** Writes every involved point's row (in id order), holding its lock to the end of the transaction. */
+    private List<ConnectionPoint> lockPoints(Connection c, Set<Long> pointIds) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE conf_point SET lock_version = lock_version + 1 WHERE id = ?")) {
+            for (long id : new TreeSet<>(pointIds)) {
+                ps.setLong(1, id);
+                if (ps.executeUpdate() != 1) {
+                    throw new ConferenceException("conference.error.unknown-point", id);
+                }
+            }
+        }
+        return readPoints(c, pointIds);
+    }
+
+    private static Slot span(List<Slot> slots) {
+        Instant from = slots.stream().map(Slot::start).min(Instant::compareTo).orElseThrow();
+        Instant to = slots.stream().map(Slot::end).max(Instant::compareTo).orElseThrow();
+        return new Slot(from, to);
+    }
+
+    /** What occupies the points around a span (widened by a day for the buffer), except one meeting's own occurrences. */
+    private List<Busy> busy(Connection c, Collection<Long> pointIds, Slot span, long exceptMeeting) throws SQLException {
+        List<Busy> found = new ArrayList<>();
+        Instant from = span.start().minus(1, ChronoUnit.DAYS);
+        Instant to = span.end().plus(1, ChronoUnit.DAYS);
+        String in = pointIds.stream().map(id -> "?").collect(Collectors.joining(", "));
+        try (PreparedStatement ps = c.prepareStatement("SELECT b.point_id, b.starts_at, b.ends_at, m.title FROM conf_busy b "
+                + "JOIN conf_occurrence o ON o.id = b.occurrence_id JOIN conf_meeting m ON m.id = o.meeting_id "
+                + "WHERE b.point_id IN (" + in + ") AND b.starts_at < ? AND b.ends_at > ? AND m.id <> ?")) {
+            int i = bindIds(ps, pointIds);
+            ps.setTimestamp(i++, Timestamp.from(to));
+            ps.setTimestamp(i++, Timestamp.from(from));
+            ps.setLong(i, exceptMeeting);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(new Busy(rs.getLong(1), new Slot(rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant()),
+                            Conflict.Kind.MEETING, rs.getString(4)));
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT point_id, starts_at, ends_at, reason FROM conf_blackout "
+                + "WHERE point_id IN (" + in + ") AND starts_at < ? AND ends_at > ?")) {
+            int i = bindIds(ps, pointIds);
+            ps.setTimestamp(i++, Timestamp.from(to));
+            ps.setTimestamp(i, Timestamp.from(from));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(new Busy(rs.getLong(1), new Slot(rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant()),
+                            Conflict.Kind.BLACKOUT, rs.getString(4)));
+                }
+            }
+        }
+        return found;
+    }
+
+    private static int bindIds(PreparedStatement ps, Collection<Long> ids) throws SQLException {
+        int i = 1;
+        for (long id : ids) {
+            ps.setLong(i++, id);
+        }
+        return i;
+    }
+
+    private long insertOccurrence(Connection c, long meetingId, Slot slot, String status) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO conf_occurrence (meeting_id, original_start, starts_at, "
+                + "ends_at, status, sequence_no) VALUES (?, ?, ?, ?, ?, 0)", Statement.RETURN_GENERATED_KEYS)) {
+            ps.setLong(1, meetingId);
+            ps.setTimestamp(2, Timestamp.from(slot.start()));
+            ps.setTimestamp(3, Timestamp.from(slot.start()));
+            ps.setTimestamp(4, Timestamp.from(slot.end()));
+            ps.setString(5, status);
+            ps.executeUpdate();
+            return generatedId(ps);
+        }
+    }
+
+    private static void insertBusy(Connection c, long occurrenceId, Collection<Long> pointIds, Slot slot) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO conf_busy (occurrence_id, point_id, starts_at, ends_at) VALUES (?, ?, ?, ?)")) {
+            for (long pointId : pointIds) {
+                ps.setLong(1, occurrenceId);
+                ps.setLong(2, pointId);
+                ps.setTimestamp(3, Timestamp.from(slot.start()));
+                ps.setTimestamp(4, Timestamp.from(slot.end()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    // ---------------------------------------------------------------- changes to a series
+
+    /** Which occurrences a change applies to. */
+    public enum Scope {
+        /** This occurrence only. */
+        THIS,
+        /** This occurrence and every later one of the series. */
+        THIS_AND_FOLLOWING,
+        /** The whole series. */
+        ALL
+    }
+
+    /**
+     * Cancels one occurrence, this and the following ones, or the whole series. Cancelled
+     * occurrences are kept (the series' exceptions) with a raised SEQUENCE, so feeds and
+     * invitations say STATUS:CANCELLED; their points are free again.
+     *
+     * @param occurrenceId an occurrence of the series
+     * @param scope which ones
+     * @return the cancelled occurrences as calendars show them
+     */
+    public List<CalendarEntry> cancel(long occurrenceId, Scope scope) {
+        require(ConferencePermissions.BOOKING_MANAGE, "conference.meeting.cancel");
+        try (Connection c = database.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                long[] meetingAndStart = occurrenceKey(c, occurrenceId);
+                long meetingId = meetingAndStart[0];
+                Instant original = Instant.ofEpochMilli(meetingAndStart[1]);
+                String where = switch (scope) {
+                    case THIS -> "id = ?";
+                    case THIS_AND_FOLLOWING -> "meeting_id = ? AND original_start >= ?";
+                    case ALL -> "meeting_id = ?";
+                };
+                List<Long> ids = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT id FROM conf_occurrence WHERE " + where + " AND status = '" + SCHEDULED + "'")) {
+                    if (scope == Scope.THIS) {
+                        ps.setLong(1, occurrenceId);
+                    } else {
+                        ps.setLong(1, meetingId);
+                        if (scope == Scope.THIS_AND_FOLLOWING) {
+                            ps.setTimestamp(2, Timestamp.from(original));
+                        }
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            ids.add(rs.getLong(1));
+                        }
+                    }
+                }
+                try (PreparedStatement free = c.prepareStatement("DELETE FROM conf_busy WHERE occurrence_id = ?");
+                        PreparedStatement mark = c.prepareStatement("UPDATE conf_occurrence SET status = ?, "
+                                + "sequence_no = sequence_no + 1 WHERE id = ?")) {
+                    for (long id : ids) {
+                        free.setLong(1, id);
+                        free.executeUpdate();
+                        mark.setString(1, CANCELLED);
+                        mark.setLong(2, id);
+                        mark.executeUpdate();
+                    }
+                }
+                if (scope == Scope.ALL) {
+                    try (PreparedStatement ps = c.prepareStatement(
+                            "UPDATE conf_meeting SET status = ?, sequence_no = sequence_no + 1 WHERE id = ?")) {
+                        ps.setString(1, CANCELLED);
+                        ps.setLong(2, meetingId);
+                        ps.executeUpdate();
+                    }
+                }
+                c.commit();
+                c.setAutoCommit(true);
+                audit.record("conference.meeting.cancel", String.valueOf(meetingId), Outcome.SUCCESS,
+                        AuditLog.Message.of("conference.audit.cancelled", ids.size(), scope.name()));
+                return entries(c, "o.id IN (" + (ids.isEmpty() ? "-1" : ids.stream().map(String::valueOf)
+                        .collect(Collectors.joining(", "))) + ")", List.of());
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot cancel", e);
+        }
+    }
+
+    /**
+     * Moves one occurrence (an exception of its series), checked against every point's other
+     * bookings under their row locks as a booking is.
+     *
+     * @param occurrenceId the occurrence
+     * @param start its new local start
+     * @param end its new local end
+     * @return the conflicts; empty when moved
+     */
+    public List<Conflict> move(long occurrenceId, LocalDateTime start, LocalDateTime end) {
+        require(ConferencePermissions.BOOKING_MANAGE, "conference.occurrence.move");
+        if (start == null || end == null || !end.isAfter(start)) {
+            throw new ConferenceException("conference.error.end-before-start");
+        }
+        if (Duration.between(start, end).compareTo(settings.maxMeeting()) > 0) {
+            throw new ConferenceException("conference.error.too-long", settings.maxMeeting().toHours());
+        }
+        Slot slot = new Slot(start.atZone(Formats.ZONE).toInstant(), end.atZone(Formats.ZONE).toInstant());
+        try (Connection c = database.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            try {
+                long meetingId = occurrenceKey(c, occurrenceId)[0];
+                Set<Long> pointIds = meetingPoints(c, meetingId);
+                List<ConnectionPoint> points = lockPoints(c, pointIds);
+                List<Busy> existing = busy(c, pointIds, slot, 0).stream().filter(b -> !sameOccurrence(c, b, occurrenceId))
+                        .toList();
+                List<Conflict> conflicts = ConflictCheck.conflicts(List.of(slot), points, existing, settings.setupBuffer());
+                if (!conflicts.isEmpty()) {
+                    c.rollback();
+                    return conflicts;
+                }
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM conf_busy WHERE occurrence_id = ?")) {
+                    ps.setLong(1, occurrenceId);
+                    ps.executeUpdate();
+                }
+                try (PreparedStatement ps = c.prepareStatement("UPDATE conf_occurrence SET starts_at = ?, ends_at = ?, "
+                        + "sequence_no = sequence_no + 1 WHERE id = ?")) {
+                    ps.setTimestamp(1, Timestamp.from(slot.start()));
+                    ps.setTimestamp(2, Timestamp.from(slot.end()));
+                    ps.setLong(3, occurrenceId);
+                    ps.executeUpdate();
+                }
+                insertBusy(c, occurrenceId, pointIds, slot);
+                c.commit();
+                audit.record("conference.occurrence.move", String.valueOf(occurrenceId), Outcome.SUCCESS,
+                        AuditLog.Message.of("conference.audit.moved", Formats.dateTime(slot.start(), null)));
+                return List.of();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot move the occurrence", e);
+        }
+    }
+
+    /**
+     * Changes a meeting's title and agenda for the whole series; every occurrence's revision is
+     * raised, so subscribed calendars show the change.
+     *
+     * @param meetingId the meeting
+     * @param title the new title
+     * @param agenda the new agenda (Markdown)
+     */
+    public void updateDetails(long meetingId, String title, String agenda) {
+        require(ConferencePermissions.BOOKING_MANAGE, "conference.meeting.update");
+        checkText(title, 200, "conference.field.title");
+        String body = agenda == null ? "" : agenda;
+        if (body.length() > 8000) {
+            throw new ConferenceException("conference.error.too-long-text", 8000);
+        }
+        try (Connection c = database.dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "UPDATE conf_meeting SET title = ?, agenda = ?, sequence_no = sequence_no + 1 WHERE id = ?")) {
+            ps.setString(1, title.strip());
+            ps.setString(2, body);
+            ps.setLong(3, meetingId);
+            if (ps.executeUpdate() != 1) {
+                throw new ConferenceException("conference.error.unknown-meeting", meetingId);
+            }
+            audit.record("conference.meeting.update", String.valueOf(meetingId), Outcome.SUCCESS,
+                    AuditLog.Message.of("conference.audit.updated", title.strip()));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot change the meeting", e);
+        }
+    }
+
+    /** Whether a busy row is the moved occurrence's own (same point, same slot as stored). */
+    private static boolean sameOccurrence(Connection c, Busy busy, long occurrenceId) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT 1 FROM conf_busy WHERE occurrence_id = ? AND point_id = ? AND starts_at = ?")) {
+            ps.setLong(1, occurrenceId);
+            ps.setLong(2, busy.pointId());
+            ps.setTimestamp(3, Timestamp.from(busy.slot().start()));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the occurrence", e);
+        }
+    }
+
+    private static long[] occurrenceKey(Connection c, long occurrenceId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT meeting_id, original_start FROM conf_occurrence WHERE id = ?")) {
+            ps.setLong(1, occurrenceId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new ConferenceException("conference.error.unknown-occurrence", occurrenceId);
+                }
+                return new long[] {rs.getLong(1), rs.getTimestamp(2).toInstant().toEpochMilli()};
+            }
+        }
+    }
+
+    private static Set<Long> meetingPoints(Connection c, long meetingId) throws SQLException {
+        Set<Long> ids = new TreeSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT point_id FROM conf_meeting_point WHERE meeting_id = ?")) {
+            ps.setLong(1, meetingId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    // ---------------------------------------------------------------- calendars
+
+    /**
+     * The occurrences in a span, cancelled ones included, for one point or all.
+     *
+     * @param span the span
+     * @param pointId a point, or 0 for every point
+     * @return the occurrences in start order
+     */
+    public List<CalendarEntry> calendar(Slot span, long pointId) {
+        CurrentUser user = users.current();
+        if (!user.isPermitted(ConferencePermissions.ATTENDANCE_RECORD)) {
+            requireAny(ConferencePermissions.BOOKING_MANAGE, ConferencePermissions.READINESS_CONFIRM);
+        }
+        try (Connection c = database.dataSource().getConnection()) {
+            return calendarOf(c, span, pointId);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the calendar", e);
+        }
+    }
+
+    private List<CalendarEntry> calendarOf(Connection c, Slot span, long pointId) throws SQLException {
+        List<Object> args = new ArrayList<>(List.of(Timestamp.from(span.end()), Timestamp.from(span.start())));
+        String where = "o.starts_at < ? AND o.ends_at > ? AND o.status <> '" + EXCLUDED + "'";
+        if (pointId > 0) {
+            where += " AND EXISTS (SELECT 1 FROM conf_meeting_point mp WHERE mp.meeting_id = m.id AND mp.point_id = ?)";
+            args.add(pointId);
+        }
+        return entries(c, where, args);
+    }
+
+    /**
+     * One meeting's occurrences (cancelled and dropped ones are not exported; cancelled ones are).
+     *
+     * @param meetingId the meeting
+     * @return its occurrences
+     */
+    public List<CalendarEntry> meetingEntries(long meetingId) {
+        requireAny(ConferencePermissions.BOOKING_MANAGE, ConferencePermissions.READINESS_CONFIRM);
+        try (Connection c = database.dataSource().getConnection()) {
+            return entries(c, "m.id = ? AND o.status <> '" + EXCLUDED + "'", List.of(meetingId));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the meeting", e);
+        }
+    }
+
+    /**
+     * The points of a meeting.
+     *
+     * @param meetingId the meeting
+     * @return its points
+     */
+    public List<ConnectionPoint> pointsOf(long meetingId) {
+        requireAny(ConferencePermissions.BOOKING_MANAGE, ConferencePermissions.READINESS_CONFIRM);
+        try (Connection c = database.dataSource().getConnection()) {
+            return readPoints(c, meetingPoints(c, meetingId));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the meeting", e);
+        }
+    }
+
+    /**
+     * A meeting's .ics export.
+     *
+     * @param meetingId the meeting
+     * @param purpose export, invitation or cancellation
+     * @return the iCalendar text
+     */
+    public String ics(long meetingId, IcsWriter.Purpose purpose) {
+        return IcsWriter.write(meetingEntries(meetingId), purpose, now());
+    }
+
+    private List<CalendarEntry> entries(Connection c, String where, List<Object> args) throws SQLException {
+        List<CalendarEntry> found = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT o.id, " + MEETING_COLUMNS + ", o.original_start, o.starts_at, "
+                + "o.ends_at, o.status, o.sequence_no, p.name, p.room FROM conf_occurrence o "
+                + "JOIN conf_meeting m ON m.id = o.meeting_id JOIN conf_point p ON p.id = m.host_point_id WHERE " + where
+                + " ORDER BY o.starts_at, o.id")) {
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    boolean cancelled = CANCELLED.equals(rs.getString(7)) || CANCELLED.equals(rs.getString(12));
+                    String room = rs.getString(15);
+                    found.add(new CalendarEntry(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(14) + (room.isBlank() ? "" : " — " + room), rs.getString(6),
+                            rs.getTimestamp(9).toInstant(), new Slot(rs.getTimestamp(10).toInstant(),
+                                    rs.getTimestamp(11).toInstant()), cancelled, rs.getInt(8) + rs.getInt(13)));
+                }
+            }
+        }
+        return found;
+    }
+
+    // ---------------------------------------------------------------- feeds
+
+    /** What a feed follows. */
+    public enum FeedKind {
+        /** A connection point's meetings. */
+        POINT,
+        /** A person's meetings: those they booked and those at the points they are the contact of. */
+        PERSON
+    }
+
+    /**
+     * Creates a subscribable feed token: unguessable (256 random bits), stored only as its SHA-256,
+     * shown once.
+     *
+     * @param kind what it follows
+     * @param subject the point id or the username
+     * @return the token
+     */
+    public String createFeedToken(FeedKind kind, String subject) {
+        CurrentUser user = users.current();
+        boolean own = kind == FeedKind.PERSON && subject.equals(user.id());
+        if (!own) {
+            require(ConferencePermissions.BOOKING_MANAGE, "conference.feed.create");
+        } else {
+            requireAny(ConferencePermissions.BOOKING_MANAGE, ConferencePermissions.READINESS_CONFIRM);
+        }
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        try (Connection c = database.dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement("INSERT INTO conf_feed_token (token_hash, kind, subject, "
+                        + "created_by, created_at) VALUES (?, ?, ?, ?, ?)")) {
+            ps.setString(1, hash(token));
+            ps.setString(2, kind.name());
+            ps.setString(3, limit(subject, 64));
+            ps.setString(4, user.id());
+            ps.setTimestamp(5, Timestamp.from(now()));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create the feed token", e);
+        }
+        audit.record("conference.feed.create", kind + ":" + subject, Outcome.SUCCESS,
+                AuditLog.Message.of("conference.audit.feed-created", kind.name(), subject));
+        return token;
+    }
+
+    /**
+     * Revokes every feed token of a subject: its old links stop working at once.
+     *
+     * @param kind what they follow
+     * @param subject the point id or the username
+     * @return how many were revoked
+     */
+    public int revokeFeedTokens(FeedKind kind, String subject) {
+        if (!(kind == FeedKind.PERSON && subject.equals(users.current().id()))) {
+            require(ConferencePermissions.BOOKING_MANAGE, "conference.feed.revoke");
+        }
+        try (Connection c = database.dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement("UPDATE conf_feed_token SET revoked_at = ? "
+                        + "WHERE kind = ? AND subject = ? AND revoked_at IS NULL")) {
+            ps.setTimestamp(1, Timestamp.from(now()));
+            ps.setString(2, kind.name());
+            ps.setString(3, subject);
+            int revoked = ps.executeUpdate();
+            audit.record("conference.feed.revoke", kind + ":" + subject, Outcome.SUCCESS,
+                    AuditLog.Message.of("conference.audit.feed-revoked", revoked));
+            return revoked;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot revoke the feed tokens", e);
+        }
+    }
+
+    /**
+     * The feed a token opens, without a signed-in user: from 90 days back to 400 days ahead,
+     * cancelled occurrences included (STATUS:CANCELLED).
+     *
+     * @param token the token from the link
+     * @return the iCalendar text, empty for an unknown, malformed or revoked token
+     */
+    public Optional<String> feed(String token) {
+        if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
+            return Optional.empty();
+        }
+        try (Connection c = database.dataSource().getConnection()) {
+            String kind;
+            String subject;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT kind, subject FROM conf_feed_token WHERE token_hash = ? AND revoked_at IS NULL")) {
+                ps.setString(1, hash(token));
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    kind = rs.getString(1);
+                    subject = rs.getString(2);
+                }
+            }
+            Instant now = now();
+            Slot span = new Slot(now.minus(90, ChronoUnit.DAYS), now.plus(400, ChronoUnit.DAYS));
+            List<CalendarEntry> entries;
+            if (FeedKind.POINT.name().equals(kind)) {
+                entries = calendarOf(c, span, Long.parseLong(subject));
+            } else {
+                entries = entries(c, "o.starts_at < ? AND o.ends_at > ? AND o.status <> '" + EXCLUDED + "' AND (m.created_by = ? "
+                        + "OR EXISTS (SELECT 1 FROM conf_meeting_point mp JOIN conf_point p2 ON p2.id = mp.point_id "
+                        + "WHERE mp.meeting_id = m.id AND p2.contact_user = ?))",
+                        List.of(Timestamp.from(span.end()), Timestamp.from(span.start()), subject, subject));
+            }
+            return Optional.of(IcsWriter.write(entries, IcsWriter.Purpose.PUBLISH, now));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the feed", e);
+        }
+    }
+
+    // ---------------------------------------------------------------- readiness
+
+    /** The checklist a point's technical contact confirms before a meeting. */
+    public record Checklist(boolean connection, boolean camera, boolean microphone, boolean screen, boolean room) {
+
+        /** @return whether every item is confirmed */
+        public boolean complete() {
+            return connection && camera && microphone && screen && room;
+        }
+    }
+
+    /** A point's readiness colour on the board. */
+    public enum Readiness {
+        /** Every item confirmed. */
+        GREEN,
+        /** Not (fully) confirmed yet, and there is still time. */
+        AMBER,
+        /** Not ready at T−15 (the configured alert) or later. */
+        RED
+    }
+
+    /**
+     * One point's line on the readiness board.
+     *
+     * @param point the point
+     * @param checklist what its contact confirmed, or null
+     * @param confirmedBy who confirmed, or empty
+     * @param readiness its colour
+     */
+    public record BoardLine(ConnectionPoint point, Checklist checklist, String confirmedBy, Readiness readiness) {
+    }
+
+    /**
+     * Confirms (or corrects) a point's checklist for an occurrence. A technical contact may
+     * confirm only for their own point; a coordinator for any.
+     *
+     * @param occurrenceId the occurrence
+     * @param pointId the point
+     * @param checklist what is ready
+     */
+    public void confirmReadiness(long occurrenceId, long pointId, Checklist checklist) {
+        CurrentUser user = users.current();
+        boolean coordinator = user.isPermitted(ConferencePermissions.BOOKING_MANAGE);
+        if (!coordinator && !user.isPermitted(ConferencePermissions.READINESS_CONFIRM)) {
+            audit.record("conference.readiness.confirm", String.valueOf(occurrenceId), Outcome.DENIED,
+                    "missing " + ConferencePermissions.READINESS_CONFIRM);
+            throw new AccessDeniedException(ConferencePermissions.READINESS_CONFIRM);
+        }
+        try (Connection c = database.dataSource().getConnection()) {
+            List<ConnectionPoint> point = readPoints(c, Set.of(pointId));
+            if (point.isEmpty()) {
+                throw new ConferenceException("conference.error.unknown-point", pointId);
+            }
+            if (!coordinator && !user.id().equals(point.get(0).contactUser())) {
+                audit.record("conference.readiness.confirm", String.valueOf(occurrenceId), Outcome.DENIED,
+                        "not the contact of point " + pointId);
+                throw new AccessDeniedException(ConferencePermissions.READINESS_CONFIRM);
+            }
+            long meetingId = occurrenceKey(c, occurrenceId)[0];
+            if (!meetingPoints(c, meetingId).contains(pointId)) {
+                throw new ConferenceException("conference.error.point-not-in-meeting");
+            }
+            c.setAutoCommit(false);
+            try (PreparedStatement delete = c.prepareStatement(
+                    "DELETE FROM conf_readiness WHERE occurrence_id = ? AND point_id = ?");
+                    PreparedStatement insert = c.prepareStatement("INSERT INTO conf_readiness (occurrence_id, point_id, "
+                            + "connection_ok, camera_ok, microphone_ok, screen_ok, room_ok, confirmed_by, confirmed_at) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                delete.setLong(1, occurrenceId);
+                delete.setLong(2, pointId);
+                delete.executeUpdate();
+                insert.setLong(1, occurrenceId);
+                insert.setLong(2, pointId);
+                insert.setBoolean(3, checklist.connection());
+                insert.setBoolean(4, checklist.camera());
+                insert.setBoolean(5, checklist.microphone());
+                insert.setBoolean(6, checklist.screen());
+                insert.setBoolean(7, checklist.room());
+                insert.setString(8, user.id());
+                insert.setTimestamp(9, Timestamp.from(now()));
+                insert.executeUpdate();
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+            audit.record("conference.readiness.confirm", String.valueOf(occurrenceId), Outcome.SUCCESS,
+                    AuditLog.Message.of("conference.audit.readiness", point.get(0).name(), checklist.complete()));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot save the readiness", e);
+        }
+    }
+
+    /**
+     * The readiness board of an occurrence: every point green (all confirmed), amber (not yet),
+     * or red (not ready with the alert time reached).
+     *
+     * @param occurrenceId the occurrence
+     * @return one line per point, the hub first
+     */
+    public List<BoardLine> board(long occurrenceId) {
+        requireAny(ConferencePermissions.BOOKING_MANAGE, ConferencePermissions.READINESS_CONFIRM);
+        try (Connection c = database.dataSource().getConnection()) {
+            long meetingId = occurrenceKey(c, occurrenceId)[0];
+            Instant start;
+            try (PreparedStatement ps = c.prepareStatement("SELECT starts_at FROM conf_occurrence WHERE id = ?")) {
+                ps.setLong(1, occurrenceId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    start = rs.getTimestamp(1).toInstant();
+                }
+            }
+            boolean alert = !now().isBefore(start.minus(settings.notReadyAlert()));
+            Map<Long, BoardLine> lines = new LinkedHashMap<>();
+            for (ConnectionPoint p : readPoints(c, meetingPoints(c, meetingId))) {
+                lines.put(p.id(), new BoardLine(p, null, "", alert ? Readiness.RED : Readiness.AMBER));
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT point_id, connection_ok, camera_ok, microphone_ok, "
+                    + "screen_ok, room_ok, confirmed_by FROM conf_readiness WHERE occurrence_id = ?")) {
+                ps.setLong(1, occurrenceId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        BoardLine line = lines.get(rs.getLong(1));
+                        if (line == null) {
+                            continue;
+                        }
+                        Checklist list = new Checklist(rs.getBoolean(2), rs.getBoolean(3), rs.getBoolean(4),
+                                rs.getBoolean(5), rs.getBoolean(6));
+                        Readiness colour = list.complete() ? Readiness.GREEN : alert ? Readiness.RED : Readiness.AMBER;
+                        lines.put(line.point().id(), new BoardLine(line.point(), list, rs.getString(7), colour));
+                    }
+                }
+            }
+            return List.copyOf(lines.values());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the readiness board", e);
+        }
+    }
+
+    /**
+     * The points whose technical contact is the current user.
+     *
+     * @return their ids
+     */
+    public Set<Long> myPoints() {
+        String me = users.current().id();
+        return points().stream().filter(p -> me.equals(p.contactUser())).map(ConnectionPoint::id)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    // ---------------------------------------------------------------- attendance and minutes
+
+    /**
+     * One point's attendance at an occurrence.
+     *
+     * @param point the point
+     * @param recorded whether it has been recorded
+     * @param present whether the point took part
+     * @param participants how many people were there
+     */
+    public record AttendanceLine(ConnectionPoint point, boolean recorded, boolean present, int participants) {
+    }
+
+    /**
+     * What is recorded for one point.
+     *
+     * @param pointId the point
+     * @param present whether it took part
+     * @param participants how many people, 0 to 10,000
+     */
+    public record AttendanceEntry(long pointId, boolean present, int participants) {
+    }
+
+    /**
+     * The attendance of an occurrence, one line per point of the meeting, the hub first.
+     *
+     * @param occurrenceId the occurrence
+     * @return the lines
+     */
+    public List<AttendanceLine> attendance(long occurrenceId) {
+        requireAny(ConferencePermissions.ATTENDANCE_RECORD, ConferencePermissions.BOOKING_MANAGE);
+        try (Connection c = database.dataSource().getConnection()) {
+            Map<Long, AttendanceLine> lines = new LinkedHashMap<>();
+            for (ConnectionPoint p : readPoints(c, meetingPoints(c, occurrenceKey(c, occurrenceId)[0]))) {
+                lines.put(p.id(), new AttendanceLine(p, false, false, 0));
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT point_id, present, participants FROM conf_attendance WHERE occurrence_id = ?")) {
+                ps.setLong(1, occurrenceId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        AttendanceLine line = lines.get(rs.getLong(1));
+                        if (line != null) {
+                            lines.put(line.point().id(), new AttendanceLine(line.point(), true, rs.getBoolean(2), rs.getInt(3)));
+                        }
+                    }
+                }
+            }
+            return List.copyOf(lines.values());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the attendance", e);
+        }
+    }
+
+    /**
+     * The minutes of an occurrence (Markdown), empty when none were written.
+     *
+     * @param occurrenceId the occurrence
+     * @return the Markdown source
+     */
+    public String minutes(long occurrenceId) {
+        requireAny(ConferencePermissions.ATTENDANCE_RECORD, ConferencePermissions.BOOKING_MANAGE);
+        try (Connection c = database.dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT body FROM conf_minutes WHERE occurrence_id = ?")) {
+            ps.setLong(1, occurrenceId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : "";
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the minutes", e);
+        }
+    }
+
+    /**
+     * Records the attendance of every given point and the minutes of an occurrence that has
+     * started and is not cancelled, all or nothing.
+     *
+     * @param occurrenceId the occurrence
+     * @param entries one per point of the meeting that is recorded
+     * @param minutes the minutes in Markdown (at most 16,000 characters)
+     */
+    public void recordAttendance(long occurrenceId, List<AttendanceEntry> entries, String minutes) {
+        CurrentUser user = users.current();
+        require(ConferencePermissions.ATTENDANCE_RECORD, "conference.attendance.record");
+        String body = minutes == null ? "" : minutes;
+        if (body.length() > 16_000) {
+            throw new ConferenceException("conference.error.too-long-text", 16_000);
+        }
+        try (Connection c = database.dataSource().getConnection()) {
+            long meetingId = occurrenceKey(c, occurrenceId)[0];
+            try (PreparedStatement ps = c.prepareStatement("SELECT starts_at, status FROM conf_occurrence WHERE id = ?")) {
+                ps.setLong(1, occurrenceId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    if (!SCHEDULED.equals(rs.getString(2))) {
+                        throw new ConferenceException("conference.error.occurrence-cancelled");
+                    }
+                    if (now().isBefore(rs.getTimestamp(1).toInstant())) {
+                        throw new ConferenceException("conference.error.not-started");
+                    }
+                }
+            }
+            Set<Long> points = meetingPoints(c, meetingId);
+            for (AttendanceEntry entry : entries) {
+                if (!points.contains(entry.pointId())) {
+                    throw new ConferenceException("conference.error.point-not-in-meeting");
+                }
+                if (entry.participants() < 0 || entry.participants() > 10_000 || !entry.present() && entry.participants() > 0) {
+                    throw new ConferenceException("conference.error.participants");
+                }
+            }
+            c.setAutoCommit(false);
+            try (PreparedStatement delete = c.prepareStatement(
+                    "DELETE FROM conf_attendance WHERE occurrence_id = ? AND point_id = ?");
+                    PreparedStatement insert = c.prepareStatement("INSERT INTO conf_attendance (occurrence_id, point_id, "
+                            + "present, participants, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)");
+                    PreparedStatement deleteMinutes = c.prepareStatement("DELETE FROM conf_minutes WHERE occurrence_id = ?");
+                    PreparedStatement insertMinutes = c.prepareStatement("INSERT INTO conf_minutes (occurrence_id, body, "
+                            + "recorded_by, recorded_at) VALUES (?, ?, ?, ?)")) {
+                Timestamp at = Timestamp.from(now());
+                for (AttendanceEntry entry : entries) {
+                    delete.setLong(1, occurrenceId);
+                    delete.setLong(2, entry.pointId());
+                    delete.executeUpdate();
+                    insert.setLong(1, occurrenceId);
+                    insert.setLong(2, entry.pointId());
+                    insert.setBoolean(3, entry.present());
+                    insert.setInt(4, entry.participants());
+                    insert.setString(5, user.id());
+                    insert.setTimestamp(6, at);
+                    insert.executeUpdate();
+                }
+                deleteMinutes.setLong(1, occurrenceId);
+                deleteMinutes.executeUpdate();
+                if (!body.isBlank()) {
+                    insertMinutes.setLong(1, occurrenceId);
+                    insertMinutes.setString(2, body);
+                    insertMinutes.setString(3, user.id());
+                    insertMinutes.setTimestamp(4, at);
+                    insertMinutes.executeUpdate();
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+            audit.record("conference.attendance.record", String.valueOf(occurrenceId), Outcome.SUCCESS,
+                    AuditLog.Message.of("conference.audit.attendance", entries.stream().filter(AttendanceEntry::present)
+                            .count(), entries.size()));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot record the attendance", e);
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private List<ConnectionPoint> readPoints(Connection c, Collection<Long> ids) throws SQLException {
+        if (ids != null && ids.isEmpty()) {
+            return List.of();
+        }
+        String where = ids == null ? "" : " WHERE id IN (" + ids.stream().map(i -> "?").collect(Collectors.joining(", ")) + ")";
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, unit_code, name, hub, room, address, equipment, "
+                + "contact_name, contact_phone, contact_user, capacity, status FROM conf_point" + where
+                + " ORDER BY sort_order, id")) {
+            if (ids != null) {
+                bindIds(ps, ids);
+            }
+            List<ConnectionPoint> points = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    points.add(new ConnectionPoint(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
+                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                            rs.getString(10), rs.getInt(11), PointStatus.valueOf(rs.getString(12))));
+                }
+            }
+            return points;
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private void require(String permission, String action) {
+        if (!users.current().isPermitted(permission)) {
+            audit.record(action, "", Outcome.DENIED, "missing " + permission);
+            throw new AccessDeniedException(permission);
+        }
+    }
+
+    private void requireAny(String first, String second) {
+        CurrentUser user = users.current();
+        if (!user.isPermitted(first) && !user.isPermitted(second)) {
+            throw new AccessDeniedException(first);
+        }
+    }
+
+    private static void checkText(String value, int max, String field) {
+        if (value == null || value.isBlank()) {
+            throw new ConferenceException("conference.error.required", field);
+        }
+        if (value.strip().length() > max) {
+            throw new ConferenceException("conference.error.too-long-text", max);
+        }
+    }
+
+    private static String limit(String value, int max) {
+        String v = value == null ? "" : value.strip();
+        if (v.length() > max) {
+            throw new ConferenceException("conference.error.too-long-text", max);
+        }
+        return v;
+    }
+
+    private static long generatedId(PreparedStatement ps) throws SQLException {
+        try (ResultSet keys = ps.getGeneratedKeys()) {
+            if (!keys.next()) {
+                throw new SQLException("the database returned no id");
+            }
+            return keys.getLong(1);
+        }
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing", e);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The conference screens: calendar, booking with conflicts, readiness board. */
+package vn.congso.conference.internal.ui;
