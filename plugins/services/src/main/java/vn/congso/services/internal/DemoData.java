@@ -182,11 +182,11 @@ public final class DemoData {
         }
         // History in bulk: receive, settle and return for every generated dossier.
         String demo = " FROM svc_dossier WHERE submit_token LIKE 'demo-%'";
-        Jdbc.update(c, "INSERT INTO svc_dossier_event (dossier_id, at, actor, action, from_status, to_status, unit, note)"
+        Jdbc.update(c, "INSERT INTO svc_dossier_event (dossier_id, event_at, actor, action, from_status, to_status, unit, note)"
                 + " SELECT id, received_at, '" + ACTOR + "', 'receive', 'submitted', 'processing', receiving_unit, ''" + demo);
-        Jdbc.update(c, "INSERT INTO svc_dossier_event (dossier_id, at, actor, action, from_status, to_status, unit, note)"
+        Jdbc.update(c, "INSERT INTO svc_dossier_event (dossier_id, event_at, actor, action, from_status, to_status, unit, note)"
                 + " SELECT id, settled_at, '" + ACTOR + "', 'settle', 'processing', 'settled', settling_unit, ''" + demo);
-        Jdbc.update(c, "INSERT INTO svc_dossier_event (dossier_id, at, actor, action, from_status, to_status, unit, note)"
+        Jdbc.update(c, "INSERT INTO svc_dossier_event (dossier_id, event_at, actor, action, from_status, to_status, unit, note)"
                 + " SELECT id, returned_at, '" + ACTOR + "', 'return', 'settled', 'returned', receiving_unit, ''" + demo);
     }
 

@@ -313,7 +313,7 @@ public final class JdbcDossierService implements DossierService {
 
     static void event(Connection c, long dossierId, Instant at, String actor, Action action, String from, Status to,
             String unit, String note) throws SQLException {
-        Jdbc.update(c, "INSERT INTO svc_dossier_event (dossier_id, at, actor, action, from_status, to_status, unit, note)"
+        Jdbc.update(c, "INSERT INTO svc_dossier_event (dossier_id, event_at, actor, action, from_status, to_status, unit, note)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", dossierId, at, actor, action.code(), from, to.code(), unit, note);
     }
 
@@ -559,7 +559,7 @@ public final class JdbcDossierService implements DossierService {
     @Override
     public List<Event> history(long dossierId) {
         visible(dossierId);
-        return Jdbc.transaction(database.dataSource(), c -> Jdbc.list(c, "SELECT at, actor, action, from_status, to_status,"
+        return Jdbc.transaction(database.dataSource(), c -> Jdbc.list(c, "SELECT event_at, actor, action, from_status, to_status,"
                 + " unit, note FROM svc_dossier_event WHERE dossier_id = ? ORDER BY id",
                 rs -> new Event(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7)), dossierId));

@@ -94,13 +94,13 @@ public final class Workflow {
             case TRANSFER -> {
                 need(actor, ServicesPermissions.RECEIVE);
                 inStatus(action, s, Status.PROCESSING);
-                atUnit(actor, dossier.settlingUnit());
                 if (!interLevel) {
                     throw new WorkflowException("services.error.not-inter-level");
                 }
                 if (dossier.settlingUnit().equals(districtUnit)) {
                     throw new WorkflowException("services.error.already-transferred");
                 }
+                atUnit(actor, dossier.settlingUnit());
                 return Status.PROCESSING;
             }
             case SETTLE -> {
