@@ -35,15 +35,18 @@ public class DeskView extends VerticalLayout {
     private final Texts ui;
     private final Grid<Dossier> grid = new Grid<>();
     private final Select<String> filter = new Select<>();
+    private final com.vaadin.flow.component.textfield.TextField codeFilter = new com.vaadin.flow.component.textfield.TextField();
     private final FlexLayout counts = new FlexLayout();
     private final Div detail = new Div();
 
     /**
      * @param dossiers the dossiers
      * @param catalogue procedure names
+     * @param units unit names
      * @param translations texts
      */
-    public DeskView(DossierService dossiers, ProcedureCatalogue catalogue, TranslationService translations) {
+    public DeskView(DossierService dossiers, ProcedureCatalogue catalogue, vn.congso.api.units.UnitDirectory units,
+            TranslationService translations) {
         this.dossiers = dossiers;
         this.catalogue = catalogue;
         this.ui = new Texts(translations);
@@ -58,6 +61,12 @@ public class DeskView extends VerticalLayout {
         filter.setItemLabelGenerator(s -> s.isEmpty() ? ui.t("services.catalogue.all") : ui.t("services.status." + s));
         filter.setValue("");
         filter.addValueChangeListener(e -> refresh());
+        codeFilter.setId("services-desk-code");
+        codeFilter.setLabel(ui.t("services.dossier.code"));
+        codeFilter.setClearButtonVisible(true);
+        codeFilter.setMaxLength(32);
+        codeFilter.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
+        codeFilter.addValueChangeListener(e -> refresh());
         grid.setId("services-desk-grid");
         grid.addColumn(Dossier::code).setHeader(ui.t("services.dossier.code"));
         grid.addColumn(d -> name(d.procedureCode())).setHeader(ui.t("services.procedure.name")).setFlexGrow(3);
@@ -70,9 +79,14 @@ public class DeskView extends VerticalLayout {
         grid.setHeight("45vh");
         grid.addSelectionListener(e -> e.getFirstSelectedItem().ifPresentOrElse(this::show, detail::removeAll));
         detail.setId("services-desk-detail");
-        Span unit = new Span(ui.t("services.desk.unit", dossiers.currentUnit()));
+        String unitCode = dossiers.currentUnit();
+        Span unit = new Span(ui.t("services.desk.unit", units.unit(unitCode).map(vn.congso.api.units.OrgUnit::name)
+                .orElse(unitCode)));
         unit.setId("services-desk-unit");
-        add(new H2(ui.t("services.desk.title")), unit, counts, filter, grid, detail);
+        FlexLayout filters = new FlexLayout(filter, codeFilter);
+        filters.addClassName("services-filters");
+        filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        add(new H2(ui.t("services.desk.title")), unit, counts, filters, grid, detail);
         refresh();
     }
 
@@ -89,7 +103,9 @@ public class DeskView extends VerticalLayout {
             counts.add(count);
         }
         String f = filter.getValue();
-        grid.setItems(dossiers.queue(f == null || f.isEmpty() ? Optional.empty() : Optional.of(Status.of(f)), LIMIT));
+        String code = codeFilter.getValue().strip().toUpperCase(java.util.Locale.ROOT);
+        grid.setItems(dossiers.queue(f == null || f.isEmpty() ? Optional.empty() : Optional.of(Status.of(f)), LIMIT).stream()
+                .filter(d -> code.isEmpty() || d.code().contains(code)).toList());
     }
 
     private void show(Dossier d) {

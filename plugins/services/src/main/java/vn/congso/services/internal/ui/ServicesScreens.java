@@ -82,7 +82,7 @@ public final class ServicesScreens implements ScreenProvider {
                         .view(LookupView.class, () -> new LookupView(dossiers, translations)),
                 Screen.route("services/desk").title("services.desk.title").icon("vaadin:desk").group(GROUP).order(40)
                         .permission(ServicesPermissions.PROCESS)
-                        .view(DeskView.class, () -> new DeskView(dossiers, catalogue, translations)),
+                        .view(DeskView.class, () -> new DeskView(dossiers, catalogue, units, translations)),
                 Screen.route("services/statistics").title("services.statistics.title").icon("vaadin:chart")
                         .group(GROUP).order(50).permission(ServicesPermissions.REPORT)
                         .view(StatisticsView.class, () -> new StatisticsView(statistics, translations)));

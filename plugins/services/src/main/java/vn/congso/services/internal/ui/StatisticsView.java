@@ -68,6 +68,15 @@ public class StatisticsView extends VerticalLayout {
     }
 
     private String pct(long part, long whole) {
-        return whole == 0 ? "—" : Formats.percent(100.0 * part / whole, ui.locale());
+        if (whole == 0) {
+            return "—";
+        }
+        // Two decimals, as the seed reports it (99,37 %); the page's separators.
+        boolean english = "en".equals(ui.locale().getLanguage());
+        java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(english ? java.util.Locale.ENGLISH
+                : java.util.Locale.forLanguageTag("vi"));
+        format.setMinimumFractionDigits(2);
+        format.setMaximumFractionDigits(2);
+        return format.format(100.0 * part / whole) + (english ? "%" : Formats.NBSP + "%");
     }
 }
