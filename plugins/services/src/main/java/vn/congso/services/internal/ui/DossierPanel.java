@@ -12,7 +12,30 @@ import vn.congso.services.internal.dossier.DossierService;
 /** A dossier's facts, files (downloads) and history, for its owner and its officers. */
 final class DossierPanel extends Div {
 
-    DossierPanel(Dossier d, String procedureName, DossierService dossiers, Texts ui) {
+    /** A stored value as the page's language writes it. */
+    static String shown(vn.congso.services.internal.catalogue.FormField f, String value, Texts ui) {
+        if (f == null) {
+            return value;
+        }
+        try {
+            return switch (f.type()) {
+                case DATE -> Formats.date(java.time.LocalDate.parse(value), ui.locale());
+                case NUMBER -> {
+                    java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(
+                            "en".equals(ui.locale().getLanguage()) ? java.util.Locale.ENGLISH : java.util.Locale.forLanguageTag("vi"));
+                    format.setMaximumFractionDigits(4);
+                    yield format.format(new java.math.BigDecimal(value));
+                }
+                default -> value;
+            };
+        } catch (RuntimeException e) {
+            // A value stored before its field's type changed: shown as stored.
+            return value;
+        }
+    }
+
+    DossierPanel(Dossier d, String procedureName, java.util.List<vn.congso.services.internal.catalogue.FormField> fields,
+            DossierService dossiers, Texts ui) {
         setId("services-dossier-" + d.id());
         addClassName("services-dossier");
         H3 title = new H3(d.code() + " — " + procedureName);
@@ -32,7 +55,13 @@ final class DossierPanel extends Div {
         }
         if (!d.form().isEmpty()) {
             UnorderedList form = new UnorderedList();
-            d.form().forEach((k, v) -> form.add(new ListItem(k + ": " + v)));
+            // Each value under its field's label; dates and numbers were stored language-free.
+            java.util.Map<String, vn.congso.services.internal.catalogue.FormField> byKey = new java.util.HashMap<>();
+            fields.forEach(f -> byKey.put(f.key(), f));
+            d.form().forEach((k, v) -> {
+                var f = byKey.get(k);
+                form.add(new ListItem((f == null ? k : f.label()) + ": " + shown(f, v, ui)));
+            });
             add(form);
         }
         UnorderedList files = new UnorderedList();

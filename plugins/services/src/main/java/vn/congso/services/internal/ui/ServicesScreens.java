@@ -30,6 +30,7 @@ public final class ServicesScreens implements ScreenProvider {
     public static final NavigationGroup GROUP = new NavigationGroup("services", "services.nav.group", 20);
 
     private final ProcedureCatalogue catalogue;
+    private final vn.congso.services.internal.calendar.CalendarService calendars;
     private final DossierService dossiers;
     private final Statistics statistics;
     private final UnitDirectory units;
@@ -45,11 +46,14 @@ public final class ServicesScreens implements ScreenProvider {
      * @param users who is asking
      * @param translations texts
      * @param config the settings
+     * @param calendars the working-day calendar
      */
     @Activate
     public ServicesScreens(@Reference ProcedureCatalogue catalogue, @Reference DossierService dossiers,
             @Reference Statistics statistics, @Reference UnitDirectory units, @Reference CurrentUserService users,
-            @Reference TranslationService translations, ServicesConfig config) {
+            @Reference TranslationService translations, ServicesConfig config,
+            @Reference vn.congso.services.internal.calendar.CalendarService calendars) {
+        this.calendars = calendars;
         this.catalogue = catalogue;
         this.dossiers = dossiers;
         this.statistics = statistics;
@@ -83,6 +87,9 @@ public final class ServicesScreens implements ScreenProvider {
                 Screen.route("services/desk").title("services.desk.title").icon("vaadin:desk").group(GROUP).order(40)
                         .permission(ServicesPermissions.PROCESS)
                         .view(DeskView.class, () -> new DeskView(dossiers, catalogue, units, translations)),
+                Screen.route("services/calendar").title("services.calendar.title").icon("vaadin:calendar")
+                        .group(GROUP).order(60).permission(ServicesPermissions.CALENDAR)
+                        .view(CalendarView.class, () -> new CalendarView(calendars, translations)),
                 Screen.route("services/statistics").title("services.statistics.title").icon("vaadin:chart")
                         .group(GROUP).order(50).permission(ServicesPermissions.REPORT)
                         .view(StatisticsView.class, () -> new StatisticsView(statistics, translations)));
