@@ -59,6 +59,8 @@ public final class ServicesFixture {
     public final JdbcCalendarService calendars;
     public final vn.congso.services.internal.dossier.DossierService dossiers;
     public Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    public final CurrentUserService users;
+    public final AuditLog log;
 
     public ServicesFixture(Path dir) throws Exception {
         EmbeddedDataSource derby = new EmbeddedDataSource();
@@ -82,8 +84,8 @@ public final class ServicesFixture {
                 return "Apache Derby";
             }
         };
-        CurrentUserService users = () -> Optional.ofNullable(user.get()).orElse(CurrentUser.anonymous(Locale.ROOT));
-        AuditLog log = new AuditLog() {
+        users = () -> Optional.ofNullable(user.get()).orElse(CurrentUser.anonymous(Locale.ROOT));
+        log = new AuditLog() {
             @Override
             public void record(String action, String target, Outcome outcome, String detail) {
                 audit.add(action + " " + target + " " + outcome + " " + detail);
@@ -102,6 +104,12 @@ public final class ServicesFixture {
         catalogue = new JdbcProcedureCatalogue(database, users, log);
         calendars = new JdbcCalendarService(database, users, log, config());
         dossiers = DossierServiceAccess.create(database, users, log, catalogue, calendars, units(), limiter(), pdf(),
+                links(), config(), () -> clock);
+    }
+
+    /** Another dossier service on the same database, with this PDF renderer. */
+    public vn.congso.services.internal.dossier.DossierService dossiers(PdfRenderer renderer) {
+        return DossierServiceAccess.create(database, users, log, catalogue, calendars, units(), limiter(), renderer,
                 links(), config(), () -> clock);
     }
 
