@@ -159,4 +159,55 @@ class ServicesPluginIT {
         browser.wait(15).until(d -> browser.text("services-lookup-result").contains("Đã trả kết quả"));
         assertFalse(browser.text("services-lookup-result").contains("Sơn Thị Thanh Thảo"), "the look-up shows a name");
     }
+
+    @Test
+    @Order(5)
+    void theConsoleAnswersDueDatesAndRefusesAYearNotEnteredAndTheDossiersSurviveAReinstall() throws Exception {
+        Files.writeString(KARAF.home().resolve("etc/users.properties"), "\n" + CONSOLE_USER + " = " + CONSOLE_PASSWORD
+                + ",_g_:admingroup\n_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        // Friday before Tết 2026 after the 17:00 cut-off: counts from Monday 23/2, due one working day later.
+        String due = client("congso:services-due 2026-02-13T17:15 1", true);
+        assertTrue(due.contains("Receipt counts from: 2026-02-23") && due.contains("Due: 2026-02-24"), due);
+        String holidays = client("congso:services-holidays 2027", true);
+        assertTrue(holidays.contains("2027-02-10") && holidays.contains("2027-04-16"), holidays);
+        String refused = client("congso:services-holidays 2031", false);
+        assertTrue(refused.contains("Error executing command") && refused.contains("no entries for 2031"), refused);
+
+        client("feature:uninstall congso-plugin-services", true);
+        browser.get("/services/lookup");
+        browser.wait(30).until(d -> browser.displayedOrNull(By.id("services-lookup")) == null);
+        client("feature:install congso-plugin-services", true);
+        browser.wait(60).until(d -> {
+            browser.get("/services/lookup?code=" + code);
+            return browser.displayedOrNull(By.id("services-lookup")) != null;
+        });
+        browser.type("services-lookup-digits", "5678");
+        browser.click("services-lookup-search");
+        browser.wait(15).until(d -> browser.text("services-lookup-result").contains("Đã trả kết quả"));
+    }
+
+    static final String CONSOLE_USER = "it-services";
+    static final String CONSOLE_PASSWORD = "it-services-only-for-this-test";
+
+    /** One console command through Karaf's own client in batch mode. */
+    private static String client(String command, boolean mustSucceed) throws Exception {
+        Path home = KARAF.home();
+        ProcessBuilder builder = new ProcessBuilder("/bin/sh", home.resolve("bin/client").toString(), "-a", "19501",
+                "-h", "127.0.0.1", "-u", CONSOLE_USER, "-p", CONSOLE_PASSWORD, "-r", "3", "-b")
+                .directory(home.toFile()).redirectErrorStream(true);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process process = builder.start();
+        try (var stdin = process.getOutputStream()) {
+            stdin.write((command + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                .replaceAll("\u001B\\[[;\\d]*m", "");
+        if (!process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("bin/client did not finish: " + output);
+        }
+        assertEquals(mustSucceed, process.exitValue() == 0, command + ": " + output);
+        return output;
+    }
 }
