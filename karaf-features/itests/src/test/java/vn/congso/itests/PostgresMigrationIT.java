@@ -136,9 +136,23 @@ public class PostgresMigrationIT {
         assertEquals("the demo course", 1, count("trn_course"));
         assertTrue("the demo question bank", count("trn_question") >= 40);
         assertEquals("the demo exam", 1, count("trn_exam"));
+        // The services plugin's demo: its catalogue, and the demo year's 13,031 settled dossiers
+        // (12,949 on time) inserted in bulk with their history, on PostgreSQL too.
+        while (count("svc_dossier") < 13_031 && System.currentTimeMillis() < deadline + TIMEOUT_MS) {
+            Thread.sleep(250);
+        }
+        assertEquals("the demo catalogue", 242, count("svc_procedure"));
+        assertTrue("the demo dossiers", count("svc_dossier") >= 13_031);
+        assertEquals("the demo history", 3 * 13_031, count("svc_dossier_event"));
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM svc_dossier WHERE on_time = TRUE")) {
+            rs.next();
+            assertEquals("dossiers settled on time", 12_949, rs.getLong(1));
+        }
         // Core seeds its own roles; training declared its two (trainer, learner) before its demo
-        // enrolled the demo learners.
-        assertEquals("core's three roles and training's two", 5, count("sec_role"));
+        // enrolled the demo learners; services declared three besides core's one-stop-officer
+        // (services-specialist, services-admin, citizen) before its demo accounts.
+        assertEquals("core's three roles, training's two and services' three", 8, count("sec_role"));
 
         VaadinHttpProbe probe = new VaadinHttpProbe("http://127.0.0.1:" + HTTP_PORT);
         assertTrue("the UI did not answer on PostgreSQL", probe.awaitRoot200(TIMEOUT_MS));
