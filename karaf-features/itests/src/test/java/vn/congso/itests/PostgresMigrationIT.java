@@ -149,10 +149,24 @@ public class PostgresMigrationIT {
         }
         assertEquals("the hub and the 11 communes/towns", 12, count("conf_point"));
         assertEquals("52 weekly briefings and 12 monthly relays", 64, count("conf_occurrence"));
+        // The services plugin's demo: its catalogue, and the demo year's 13,031 settled dossiers
+        // (12,949 on time) inserted in bulk with their history, on PostgreSQL too.
+        while (count("svc_dossier") < 13_031 && System.currentTimeMillis() < deadline + TIMEOUT_MS) {
+            Thread.sleep(250);
+        }
+        assertEquals("the demo catalogue", 242, count("svc_procedure"));
+        assertTrue("the demo dossiers", count("svc_dossier") >= 13_031);
+        assertEquals("the demo history", 3 * 13_031, count("svc_dossier_event"));
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM svc_dossier WHERE on_time = TRUE")) {
+            rs.next();
+            assertEquals("dossiers settled on time", 12_949, rs.getLong(1));
+        }
         // Core seeds only its administrator role; each plugin declares its own before its demo:
         // training two (trainer, learner), publishing three (editor, reviewer, publisher), the
-        // conference plugin two (meeting-coordinator, point-technician).
-        assertEquals("core's one role and the plugins' seven", 8, count("sec_role"));
+        // conference plugin two (meeting-coordinator, point-technician), services four
+        // (one-stop-officer, services-specialist, services-admin, citizen).
+        assertEquals("core's one role and the plugins' eleven", 12, count("sec_role"));
 
         VaadinHttpProbe probe = new VaadinHttpProbe("http://127.0.0.1:" + HTTP_PORT);
         assertTrue("the UI did not answer on PostgreSQL", probe.awaitRoot200(TIMEOUT_MS));

@@ -199,6 +199,10 @@ final class Views extends ServiceTracker<ScreenProvider, Views.Provided> impleme
             if (current != null) {
                 try {
                     RouteConfiguration.forRegistry(current).removeRoute(active.entry().route());
+                    // A view with a URL parameter is registered under the path's template
+                    // ("route/:___url_parameter"), which removing the path alone leaves behind: the
+                    // dead class would stay routed and a reinstalled bundle could not register it again.
+                    RouteConfiguration.forRegistry(current).removeRoute(active.screen().viewType());
                 } catch (RuntimeException e) {
                     log.warn("Could not remove route '{}': {}", active.entry().route(), e.toString());
                 }

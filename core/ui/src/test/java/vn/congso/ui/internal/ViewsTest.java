@@ -34,6 +34,72 @@ class ViewsTest {
         private static final long serialVersionUID = 1L;
     }
 
+    /** A plugin's view with a URL parameter, such as a procedure's page. */
+    static final class ParameterView extends Div implements com.vaadin.flow.router.HasUrlParameter<String> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void setParameter(com.vaadin.flow.router.BeforeEvent event, String parameter) {
+        }
+    }
+
+    /** The attributes of a Vaadin context, in a map. */
+    static final class MapContext implements com.vaadin.flow.server.VaadinContext {
+        private final Map<Class<?>, Object> attributes = new HashMap<>();
+
+        @Override
+        public <T> T getAttribute(Class<T> type, java.util.function.Supplier<T> defaultValueSupplier) {
+            Object value = attributes.get(type);
+            if (value == null && defaultValueSupplier != null) {
+                value = defaultValueSupplier.get();
+                attributes.put(type, value);
+            }
+            return type.cast(value);
+        }
+
+        @Override
+        public <T> void setAttribute(Class<T> clazz, T value) {
+            attributes.put(clazz, value);
+        }
+
+        @Override
+        public void removeAttribute(Class<?> clazz) {
+            attributes.remove(clazz);
+        }
+
+        @Override
+        public java.util.Enumeration<String> getContextParameterNames() {
+            return java.util.Collections.emptyEnumeration();
+        }
+
+        @Override
+        public String getContextParameter(String name) {
+            return null;
+        }
+    }
+
+    @Test
+    void aViewWithAUrlParameterIsUnroutedWithItsProviderAndRoutedAgainOnReinstall() {
+        com.vaadin.flow.server.RouteRegistry registry =
+                new com.vaadin.flow.server.startup.ApplicationRouteRegistry(new MapContext()) {
+                    private static final long serialVersionUID = 1L;
+                };
+        views.attach(registry);
+        ScreenProvider screens = () -> List.of(
+                Screen.route("services/procedure").title("t").hidden().view(ParameterView.class, ParameterView::new));
+        ServiceReference<ScreenProvider> first = provider(9, screens);
+        Views.Provided provided = views.addingService(first);
+        assertTrue(registry.getNavigationTarget("services/procedure/1.000894").isPresent());
+
+        views.removedService(first, provided);
+        assertFalse(registry.getNavigationTarget("services/procedure/1.000894").isPresent(),
+                "the removed bundle's view is still routed");
+
+        views.addingService(provider(10, screens));
+        assertTrue(registry.getNavigationTarget("services/procedure/1.000894").isPresent());
+        assertTrue(views.problems(10).isEmpty(), views.problems(10).toString());
+    }
+
     private final Map<ServiceReference<?>, ScreenProvider> services = new HashMap<>();
     private final AtomicInteger changes = new AtomicInteger();
     private final Views views = new Views(context(), changes::incrementAndGet);

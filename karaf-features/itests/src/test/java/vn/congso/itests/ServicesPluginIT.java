@@ -1,0 +1,227 @@
+package vn.congso.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The public-services plugin in the assembled distribution (one Karaf, headless Chromium): the
+ * feature boots with the distribution and loads its demo (the demo accounts exist, the statistics
+ * of 2025 show the seed's 12,949 of 13,031 on time); a visitor finds "Đăng ký kết hôn" by typing
+ * "dang ky ket hon"; the demo citizen submits a birth registration with a PDF attachment, the
+ * e-form refusing a wrong date on its field first, and gets the dossier code and the receipt link;
+ * the commune's one-stop officer receives, settles and returns it; a visitor looks the dossier up
+ * by code, where wrong phone digits get the same answer as an unknown code.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ServicesPluginIT {
+
+    static final String CITIZEN = "congdan.demo";
+    static final String OFFICER = "motcua.taivan";
+
+    @RegisterExtension
+    static final KarafWithBrowsers KARAF = new KarafWithBrowsers("services",
+            new CongSoContainer.Ports(19581, 19501, 11599, 44495), 120_000);
+
+    private static Browser browser;
+    private static Map<String, String> demo;
+    private static String code;
+
+    @BeforeAll
+    static void openBrowser() throws Exception {
+        browser = KARAF.browser("ServicesPluginIT");
+    }
+
+    @Test
+    @Order(1)
+    void aVisitorFindsAProcedureWithoutToneMarks() throws Exception {
+        browser.openSignIn(90);
+        // The demo is loaded once the accounts file names the plugin's demo citizen.
+        Path accounts = KARAF.home().resolve("data/demo-accounts.txt");
+        browser.wait(90).until(d -> {
+            try {
+                return Files.isRegularFile(accounts) && Files.readString(accounts, StandardCharsets.UTF_8).contains(CITIZEN);
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
+        demo = Browser.demoOneTimePasswords(KARAF.home());
+        browser.get("/services");
+        browser.wait(30).until(d -> browser.displayedOrNull(By.id("services-catalogue")) != null);
+        browser.waitForText("services-count", "Tìm thấy 242 thủ tục", 20);
+        browser.type("services-search", "dang ky ket hon");
+        // "Đăng ký kết hôn" and "Đăng ký lại kết hôn", in catalogue order.
+        browser.waitForText("services-count", "Tìm thấy 2 thủ tục", 20);
+        java.util.List<String> rows = browser.gridTexts("services-procedures");
+        assertTrue(rows.indexOf("Đăng ký kết hôn") >= 0 && rows.indexOf("Đăng ký kết hôn") < rows.indexOf("Đăng ký lại kết hôn"),
+                rows.toString());
+        browser.click("services-procedure-1-000894");
+        browser.waitForText("services-procedure-title", "Đăng ký kết hôn", 20);
+        assertTrue(browser.text("services-procedure-days").contains("0 ngày làm việc"), browser.text("services-procedure-days"));
+        assertEquals("/services/procedure/1.000894", browser.path());
+    }
+
+    @Test
+    @Order(2)
+    void theCitizenSubmitsADossierWithAFileAndGetsItsCode() throws Exception {
+        browser.firstSignIn(CITIZEN, demo.get(CITIZEN), "Công dân Tài Văn 2026");
+        browser.get("/services/procedure/1.001193");
+        browser.click("services-procedure-submit");
+        browser.wait(30).until(d -> browser.displayedOrNull(By.id("services-submit-send")) != null);
+        browser.type("services-submit-applicant-phone", "0912 345 678");
+        browser.type("services-form-ho-ten-tre", "Sơn Gia Bảo");
+        browser.type("services-form-ngay-sinh", "2026-13-01");
+        browser.chooseInSelect("services-form-gioi-tinh", "Nam");
+        browser.type("services-form-noi-sinh", "Trạm y tế xã Tài Văn");
+        browser.type("services-form-ho-ten-me", "Sơn Thị Thanh Thảo");
+        browser.type("services-form-so-dinh-danh", "094190001234");
+        Path pdf = Files.createTempFile("giay-chung-sinh", ".pdf");
+        Files.writeString(pdf, "%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n", StandardCharsets.US_ASCII);
+        browser.upload("services-submit-upload", pdf);
+        browser.wait(20).until(d -> browser.displayedOrNull(By.id("services-submit-file-1")) != null);
+        browser.click("services-submit-send");
+        // The wrong date is refused on its own field, in Vietnamese, and nothing is submitted.
+        browser.wait(15).until(d -> "true".equals(String.valueOf(browser.js().executeScript(
+                "return document.getElementById('services-form-ngay-sinh').invalid"))));
+        assertTrue(String.valueOf(browser.js().executeScript(
+                "return document.getElementById('services-form-ngay-sinh').errorMessage")).contains("dd/MM/yyyy"));
+        assertFalse(browser.present("services-submit-code"));
+        browser.type("services-form-ngay-sinh", "01/03/2026");
+        browser.click("services-submit-send");
+        WebElement done = browser.wait(20).until(d -> browser.displayedOrNull(By.id("services-submit-code")));
+        code = done.getAttribute("data-code");
+        assertTrue(code.matches("HS-\\d{6}-[A-Z0-9]{6}"), code);
+        assertTrue(browser.present("services-submit-receipt"));
+        assertTrue(browser.attribute("services-submit-receipt", "href").contains("VAADIN/dynamic"),
+                browser.attribute("services-submit-receipt", "href"));
+        browser.get("/services/my");
+        browser.wait(20).until(d -> browser.gridTexts("services-my-grid").contains(code));
+        browser.signOut();
+    }
+
+    @Test
+    @Order(3)
+    void theCommunesOfficerSeesTheYearsFiguresAndProcessesTheDossier() {
+        browser.firstSignIn(OFFICER, demo.get(OFFICER), "Một cửa Tài Văn 2026");
+        browser.get("/services/statistics");
+        browser.wait(30).until(d -> browser.displayedOrNull(By.id("services-statistics")) != null);
+        browser.chooseInSelect("services-statistics-year", "2025");
+        browser.wait(20).until(d -> browser.text("services-statistics-total").startsWith("12.949/13.031"));
+        assertTrue(browser.text("services-statistics-total").contains("99,37"), browser.text("services-statistics-total"));
+
+        browser.get("/services/desk");
+        browser.wait(30).until(d -> browser.displayedOrNull(By.id("services-desk")) != null);
+        assertEquals("Đơn vị: Xã Tài Văn", browser.text("services-desk-unit"));
+        browser.wait(20).until(d -> browser.gridTexts("services-desk-grid").contains("HS-DEMO-001"));
+        browser.type("services-desk-code", code.toLowerCase(java.util.Locale.ROOT));
+        browser.wait(20).until(d -> browser.gridTexts("services-desk-grid").contains(code)
+                && !browser.gridTexts("services-desk-grid").contains("HS-DEMO-001"));
+        browser.wait(10).ignoring(org.openqa.selenium.ElementClickInterceptedException.class).until(d -> {
+            for (WebElement cell : d.findElements(By.cssSelector("#services-desk-grid vaadin-grid-cell-content"))) {
+                if (code.equals(cell.getText().strip())) {
+                    cell.click();
+                    return true;
+                }
+            }
+            return false;
+        });
+        for (String[] step : new String[][] {{"receive", "processing"}, {"settle", "settled"}, {"return", "returned"}}) {
+            browser.click("services-desk-" + step[0]);
+            browser.wait(20).until(d -> step[1].equals(browser.attribute("services-dossier-status", "data-status")));
+        }
+        assertTrue(browser.text("services-dossier-history").contains("Trả kết quả"), browser.text("services-dossier-history"));
+        browser.signOut();
+    }
+
+    @Test
+    @Order(4)
+    void aVisitorLooksTheDossierUpByCodeAndPhoneDigits() {
+        browser.get("/services/lookup?code=" + code);
+        browser.wait(30).until(d -> browser.displayedOrNull(By.id("services-lookup")) != null);
+        browser.type("services-lookup-digits", "0000");
+        browser.click("services-lookup-search");
+        browser.waitForText("services-lookup-result", "Không tìm thấy hồ sơ với mã và số điện thoại này", 15);
+        browser.type("services-lookup-digits", "5678");
+        browser.click("services-lookup-search");
+        browser.wait(15).until(d -> browser.text("services-lookup-result").contains("Đã trả kết quả"));
+        assertFalse(browser.text("services-lookup-result").contains("Sơn Thị Thanh Thảo"), "the look-up shows a name");
+    }
+
+    @Test
+    @Order(5)
+    void theConsoleAnswersDueDatesAndRefusesAYearNotEnteredAndTheDossiersSurviveAReinstall() throws Exception {
+        Files.writeString(KARAF.home().resolve("etc/users.properties"), "\n" + CONSOLE_USER + " = " + CONSOLE_PASSWORD
+                + ",_g_:admingroup\n_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        // Friday before Tết 2026 after the 17:00 cut-off: counts from Monday 23/2, due one working day later.
+        String due = client("congso:services-due 2026-02-13T17:15 1", true);
+        assertTrue(due.contains("Receipt counts from: 2026-02-23") && due.contains("Due: 2026-02-24"), due);
+        String holidays = client("congso:services-holidays 2027", true);
+        assertTrue(holidays.contains("2027-02-10") && holidays.contains("2027-04-16"), holidays);
+        String refused = client("congso:services-holidays 2031", false);
+        assertTrue(refused.contains("Error executing command") && refused.contains("no entries for 2031"), refused);
+
+        // The plugin ships inside congso-plugins: its bundle goes, its tables stay.
+        client("bundle:uninstall congso-plugin-services", true);
+        browser.get("/services/lookup");
+        browser.wait(30).until(d -> browser.displayedOrNull(By.id("services-lookup")) == null);
+        client("bundle:install -s mvn:vn.congso/congso-plugin-services/0.1.0-SNAPSHOT", true);
+        long until = System.currentTimeMillis() + 60_000;
+        while (true) {
+            browser.get("/services/lookup?code=" + code);
+            try {
+                browser.wait(10).until(d -> browser.displayedOrNull(By.id("services-lookup")) != null);
+                break;
+            } catch (org.openqa.selenium.TimeoutException e) {
+                if (System.currentTimeMillis() > until) {
+                    throw e;
+                }
+            }
+        }
+        // The views with a URL parameter are routed again too (the dead bundle's classes were unrouted).
+        browser.get("/services/procedure/1.000894");
+        browser.waitForText("services-procedure-title", "Đăng ký kết hôn", 20);
+        browser.get("/services/lookup?code=" + code);
+        browser.wait(20).until(d -> browser.displayedOrNull(By.id("services-lookup")) != null);
+        browser.type("services-lookup-digits", "5678");
+        browser.click("services-lookup-search");
+        browser.wait(15).until(d -> browser.text("services-lookup-result").contains("Đã trả kết quả"));
+    }
+
+    static final String CONSOLE_USER = "it-services";
+    static final String CONSOLE_PASSWORD = "it-services-only-for-this-test";
+
+    /** One console command through Karaf's own client in batch mode. */
+    private static String client(String command, boolean mustSucceed) throws Exception {
+        Path home = KARAF.home();
+        ProcessBuilder builder = new ProcessBuilder("/bin/sh", home.resolve("bin/client").toString(), "-a", "19501",
+                "-h", "127.0.0.1", "-u", CONSOLE_USER, "-p", CONSOLE_PASSWORD, "-r", "3", "-b")
+                .directory(home.toFile()).redirectErrorStream(true);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process process = builder.start();
+        try (var stdin = process.getOutputStream()) {
+            stdin.write((command + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                .replaceAll("\u001B\\[[;\\d]*m", "");
+        if (!process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("bin/client did not finish: " + output);
+        }
+        assertEquals(mustSucceed, process.exitValue() == 0, command + ": " + output);
+        return output;
+    }
+}

@@ -1,0 +1,2 @@
+/** The public-services plugin: calendar. */
+package vn.congso.services.internal.calendar;

@@ -1,0 +1,187 @@
+package vn.congso.services.internal.catalogue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import vn.congso.api.CurrentUserService;
+import vn.congso.api.audit.AuditLog;
+import vn.congso.api.audit.AuditLog.Message;
+import vn.congso.api.audit.AuditLog.Outcome;
+import vn.congso.api.data.Database;
+import vn.congso.api.security.AccessDeniedException;
+import vn.congso.services.internal.Jdbc;
+import vn.congso.services.internal.ServicesPermissions;
+
+/** The catalogue in tables {@code svc_procedure} and {@code svc_form_field}. */
+@Component(service = ProcedureCatalogue.class)
+public final class JdbcProcedureCatalogue implements ProcedureCatalogue {
+
+    private static final String COLUMNS = "code, name, field, settling_level, inter_level, legal_basis, components, fees,"
+            + " processing_days, result_text, online_level, online_class, how_to, sort_order";
+
+    private final Database database;
+    private final CurrentUserService users;
+    private final AuditLog audit;
+
+    /**
+     * @param database the database
+     * @param users who is asking
+     * @param audit the audit log
+     */
+    @Activate
+    public JdbcProcedureCatalogue(@Reference Database database, @Reference CurrentUserService users,
+            @Reference AuditLog audit) {
+        this.database = database;
+        this.users = users;
+        this.audit = audit;
+    }
+
+    @Override
+    public List<Procedure> find(Filter filter, int limit) {
+        List<Object> args = new ArrayList<>();
+        String where = where(filter, args);
+        return Jdbc.transaction(database.dataSource(), c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM svc_procedure" + where
+                    + " ORDER BY sort_order, code")) {
+                Jdbc.bind(ps, args.toArray());
+                ps.setMaxRows(Math.max(1, limit));
+                List<Procedure> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(procedure(rs));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public int count(Filter filter) {
+        List<Object> args = new ArrayList<>();
+        String where = where(filter, args);
+        return Jdbc.transaction(database.dataSource(),
+                c -> Jdbc.one(c, "SELECT COUNT(*) FROM svc_procedure" + where, rs -> rs.getInt(1), args.toArray()));
+    }
+
+    private static String where(Filter filter, List<Object> args) {
+        List<String> parts = new ArrayList<>();
+        for (String word : Fold.fold(filter.query()).split(" ")) {
+            if (!word.isEmpty()) {
+                parts.add("name_folded LIKE ? ESCAPE '!'");
+                args.add("%" + word.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+            }
+        }
+        filter.field().ifPresent(f -> {
+            parts.add("field = ?");
+            args.add(f);
+        });
+        filter.level().ifPresent(l -> {
+            parts.add("settling_level = ?");
+            args.add(l.code());
+        });
+        filter.onlineLevel().ifPresent(l -> {
+            parts.add("online_level = ?");
+            args.add(l);
+        });
+        filter.onlineClass().ifPresent(o -> {
+            parts.add("online_class = ?");
+            args.add(o.code());
+        });
+        return parts.isEmpty() ? "" : " WHERE " + String.join(" AND ", parts);
+    }
+
+    @Override
+    public Optional<Procedure> get(String code) {
+        if (code == null || code.length() > 32) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(Jdbc.transaction(database.dataSource(), c -> Jdbc.one(c,
+                "SELECT " + COLUMNS + " FROM svc_procedure WHERE code = ?", JdbcProcedureCatalogue::procedure, code)));
+    }
+
+    @Override
+    public List<FormField> form(String code) {
+        return Jdbc.transaction(database.dataSource(), c -> Jdbc.list(c,
+                "SELECT field_key, label, field_type, required, max_length, min_value, max_value, choices, help"
+                        + " FROM svc_form_field WHERE procedure_code = ? ORDER BY position",
+                rs -> new FormField(rs.getString(1), rs.getString(2), FieldType.of(rs.getString(3)), rs.getBoolean(4),
+                        rs.getInt(5), Optional.ofNullable(rs.getBigDecimal(6)), Optional.ofNullable(rs.getBigDecimal(7)),
+                        rs.getString(8).isEmpty() ? List.of() : Arrays.asList(rs.getString(8).split("\\|")),
+                        rs.getString(9)),
+                code));
+    }
+
+    @Override
+    public void save(Procedure procedure, List<FormField> form) {
+        require();
+        Jdbc.transaction(database.dataSource(), c -> {
+            Jdbc.update(c, "DELETE FROM svc_form_field WHERE procedure_code = ?", procedure.code());
+            if (Jdbc.update(c, "UPDATE svc_procedure SET name = ?, name_folded = ?, field = ?, settling_level = ?,"
+                    + " inter_level = ?, legal_basis = ?, components = ?, fees = ?, processing_days = ?, result_text = ?,"
+                    + " online_level = ?, online_class = ?, how_to = ?, sort_order = ? WHERE code = ?",
+                    procedure.name(), Fold.fold(procedure.name()), procedure.field(), procedure.level().code(),
+                    procedure.interLevel(), procedure.legalBasis(), procedure.components(), procedure.fees(),
+                    procedure.processingDays(), procedure.result(), procedure.onlineLevel(),
+                    procedure.onlineClass().code(), procedure.howTo(), procedure.order(), procedure.code()) == 0) {
+                insert(c, List.of(procedure));
+            }
+            int position = 0;
+            for (FormField f : form) {
+                Jdbc.update(c, "INSERT INTO svc_form_field (procedure_code, position, field_key, label, field_type,"
+                        + " required, max_length, min_value, max_value, choices, help) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        procedure.code(), position++, f.key(), f.label(), f.type().code(), f.required(), f.maxLength(),
+                        f.min().orElse(null), f.max().orElse(null), String.join("|", f.choices()), f.help());
+            }
+            return null;
+        });
+        audit.record("services.procedure.save", procedure.code(), Outcome.SUCCESS,
+                Message.of("services.audit.procedure-save", procedure.code(), form.size()));
+    }
+
+    @Override
+    public void saveAll(List<Procedure> procedures) {
+        require();
+        Jdbc.transaction(database.dataSource(), c -> {
+            insert(c, procedures);
+            return null;
+        });
+        audit.record("services.procedure.import", "", Outcome.SUCCESS,
+                Message.of("services.audit.procedure-import", procedures.size()));
+    }
+
+    private void require() {
+        if (!users.current().isPermitted(ServicesPermissions.CATALOGUE)) {
+            audit.record("services.procedure.save", "", Outcome.DENIED, "missing " + ServicesPermissions.CATALOGUE);
+            throw new AccessDeniedException(ServicesPermissions.CATALOGUE);
+        }
+    }
+
+    private static void insert(Connection c, List<Procedure> procedures) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO svc_procedure (" + COLUMNS + ", name_folded)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Procedure p : procedures) {
+                Jdbc.bind(ps, p.code(), p.name(), p.field(), p.level().code(), p.interLevel(), p.legalBasis(),
+                        p.components(), p.fees(), p.processingDays(), p.result(), p.onlineLevel(),
+                        p.onlineClass().code(), p.howTo(), p.order(), Fold.fold(p.name()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    static Procedure procedure(ResultSet rs) throws SQLException {
+        return new Procedure(rs.getString(1), rs.getString(2), rs.getString(3), Procedure.Level.of(rs.getString(4)),
+                rs.getBoolean(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9), rs.getString(10),
+                rs.getInt(11), Procedure.OnlineClass.of(rs.getString(12)), rs.getString(13), rs.getInt(14));
+    }
+
+}

@@ -1,0 +1,2 @@
+/** The public-services plugin: catalogue. */
+package vn.congso.services.internal.catalogue;

@@ -1,0 +1,213 @@
+package vn.congso.services.internal.dossier;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Online dossiers and the one-stop desk. Every method checks the caller's permission and, for
+ * transitions, {@link Workflow}; every transition and every refusal is audited as
+ * {@code services.dossier.<action>}.
+ */
+public interface DossierService {
+
+    /** File types an attachment may have (checked on the content, not the name alone). */
+    List<vn.congso.api.upload.FileType> FILE_TYPES = List.of(vn.congso.api.upload.FileType.PDF,
+            vn.congso.api.upload.FileType.PNG, vn.congso.api.upload.FileType.JPEG);
+
+    /** How many files a dossier may carry. */
+    int MAX_FILES = 10;
+
+    /**
+     * A file to attach, already received within the limits.
+     *
+     * @param fileName the name the sender gave it
+     * @param content its bytes
+     */
+    record NewFile(String fileName, byte[] content) {
+    }
+
+    /**
+     * What a citizen submits.
+     *
+     * @param procedureCode the procedure
+     * @param unit the unit whose desk receives it
+     * @param applicantName the applicant's name
+     * @param phone the phone
+     * @param email the e-mail, maybe empty
+     * @param form the e-form as typed
+     * @param files the attachments
+     * @param token the form's one-time token: a second submit with the same token returns the first dossier
+     */
+    record Submission(String procedureCode, String unit, String applicantName, String phone, String email,
+            Map<String, String> form, List<NewFile> files, String token) {
+    }
+
+    /**
+     * A stored file's description.
+     *
+     * @param id its id
+     * @param fileName its name
+     * @param mediaType the type its content showed
+     * @param size its size in bytes
+     */
+    record FileInfo(long id, String fileName, String mediaType, long size) {
+    }
+
+    /**
+     * One step of a dossier's history.
+     *
+     * @param at when
+     * @param actor who
+     * @param action what
+     * @param from the status before
+     * @param to the status after
+     * @param unit the unit that acted
+     * @param note the remark
+     */
+    record Event(Instant at, String actor, String action, String from, String to, String unit, String note) {
+    }
+
+    /**
+     * What an anonymous look-up shows: no personal data.
+     *
+     * @param code the dossier code
+     * @param procedureName the procedure
+     * @param status where it stands
+     * @param dueDate the due day, if the clock has started
+     */
+    record LookupResult(String code, String procedureName, Status status, Optional<LocalDate> dueDate) {
+    }
+
+    /**
+     * The look-up was refused because the client asked too often.
+     */
+    final class TooManyLookupsException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        /** Creates it. */
+        public TooManyLookupsException() {
+            super("services.lookup.too-many");
+        }
+    }
+
+    /**
+     * Submits an online dossier as the current citizen.
+     *
+     * @param submission what is submitted
+     * @param locale the page's language, for reading numbers and dates
+     * @return the dossier (the earlier one when the token was used before)
+     * @throws FormException with every field's problem when the e-form is not valid
+     * @throws WorkflowException when the procedure is not online, the unit is wrong or a file is refused
+     */
+    Dossier submit(Submission submission, java.util.Locale locale);
+
+    /**
+     * Carries out a transition.
+     *
+     * @param dossierId the dossier
+     * @param action the action (not {@link Action#SUBMIT})
+     * @param note the remark or the request to the citizen (required for a refusal and a supplement request)
+     * @param files files the citizen adds with a supplement
+     * @return the dossier after it
+     */
+    Dossier act(long dossierId, Action action, String note, List<NewFile> files);
+
+    /**
+     * @param id a dossier id
+     * @return the dossier, when the caller may see it (its owner, or an officer of its units)
+     */
+    Optional<Dossier> get(long id);
+
+    /**
+     * @return the current citizen's dossiers, newest first
+     */
+    List<Dossier> mine();
+
+    /**
+     * The desk's queue: open and settled dossiers of the officer's unit, oldest due first.
+     *
+     * @param status only this status, or every non-final one when empty
+     * @param limit the most to return
+     * @return the dossiers
+     */
+    List<Dossier> queue(Optional<Status> status, int limit);
+
+    /**
+     * @return the officer's unit's counts by status, open ones and settled ones
+     */
+    Map<Status, Integer> queueCounts();
+
+    /**
+     * @param dossierId a dossier the caller may see
+     * @return its history, oldest first
+     */
+    List<Event> history(long dossierId);
+
+    /**
+     * @param dossierId a dossier the caller may see
+     * @return its files
+     */
+    List<FileInfo> files(long dossierId);
+
+    /**
+     * @param fileId a file
+     * @return its bytes, for the dossier's owner and its units' officers only
+     */
+    byte[] fileContent(long fileId);
+
+    /**
+     * The receipt and appointment slip (template 01 of Circular 01/2018) as a PDF.
+     *
+     * @param dossierId a dossier the caller may see
+     * @return the PDF
+     */
+    byte[] receipt(long dossierId);
+
+    /**
+     * The anonymous look-up: the same empty answer for an unknown code and wrong digits.
+     * Rate-limited per client.
+     *
+     * @param code the dossier code
+     * @param phoneLastDigits the last four digits of the applicant's phone
+     * @return the status and due day, or empty
+     * @throws TooManyLookupsException when the client asked too often
+     */
+    Optional<LookupResult> lookup(String code, String phoneLastDigits);
+
+    /**
+     * How a dossier stands against its due day today.
+     *
+     * @param dossier a dossier
+     * @return the timeliness
+     */
+    Timeliness timeliness(Dossier dossier);
+
+    /**
+     * The unit code an officer acts for.
+     *
+     * @return the current user's unit today, or empty
+     */
+    String currentUnit();
+
+    /** An e-form refused, with each field's problem. */
+    final class FormException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient Map<String, vn.congso.services.internal.catalogue.FormValidation.Problem> problems;
+
+        /**
+         * @param problems each field's problem
+         */
+        public FormException(Map<String, vn.congso.services.internal.catalogue.FormValidation.Problem> problems) {
+            super("services.form.invalid");
+            this.problems = Map.copyOf(problems);
+        }
+
+        /** @return each field's problem, by field key */
+        public Map<String, vn.congso.services.internal.catalogue.FormValidation.Problem> problems() {
+            return problems;
+        }
+    }
+}

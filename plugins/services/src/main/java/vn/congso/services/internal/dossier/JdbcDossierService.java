@@ -1,0 +1,695 @@
+package vn.congso.services.internal.dossier;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.congso.api.CurrentUser;
+import vn.congso.api.CurrentUserService;
+import vn.congso.api.audit.AuditLog;
+import vn.congso.api.audit.AuditLog.Message;
+import vn.congso.api.audit.AuditLog.Outcome;
+import vn.congso.api.data.Database;
+import vn.congso.api.notify.NotificationService;
+import vn.congso.api.notify.OutgoingMessage;
+import vn.congso.api.pdf.PdfRenderer;
+import vn.congso.api.security.AccessDeniedException;
+import vn.congso.api.security.RateLimiter;
+import vn.congso.api.units.OrgUnit;
+import vn.congso.api.units.UnitDirectory;
+import vn.congso.api.upload.ContentCheck;
+import vn.congso.api.upload.UploadRefusedException;
+import vn.congso.api.web.PublicLinks;
+import vn.congso.services.internal.Jdbc;
+import vn.congso.services.internal.ServicesConfig;
+import vn.congso.services.internal.ServicesPermissions;
+import vn.congso.services.internal.calendar.CalendarGapException;
+import vn.congso.services.internal.calendar.CalendarService;
+import vn.congso.services.internal.calendar.WorkingCalendar;
+import vn.congso.services.internal.catalogue.FormValidation;
+import vn.congso.services.internal.catalogue.Procedure;
+import vn.congso.services.internal.catalogue.ProcedureCatalogue;
+
+/** Dossiers in tables {@code svc_dossier}, {@code svc_dossier_event} and {@code svc_dossier_file}. */
+@Component(service = DossierService.class, configurationPid = ServicesConfig.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+public final class JdbcDossierService implements DossierService {
+
+    /** The rate-limit bucket of the anonymous look-up. */
+    public static final String LOOKUP_BUCKET = "services:lookup";
+
+    private static final String COLUMNS = "id, code, procedure_code, applicant, applicant_name, phone, email, channel,"
+            + " receiving_unit, settling_unit, status, submitted_at, received_at, due_date, settled_at, on_time,"
+            + " returned_at, note, form_data";
+    private static final Pattern PHONE = Pattern.compile("(\\+84|0)[0-9]{9,10}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
+    private static final String CODE_LETTERS = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+    private static final DateTimeFormatter CODE_DAY = DateTimeFormatter.ofPattern("yyMMdd", Locale.ROOT);
+
+    private final Logger log = LoggerFactory.getLogger(JdbcDossierService.class);
+    private final Database database;
+    private final CurrentUserService users;
+    private final AuditLog audit;
+    private final ProcedureCatalogue catalogue;
+    private final CalendarService calendars;
+    private final UnitDirectory units;
+    private final RateLimiter limiter;
+    private final PdfRenderer pdf;
+    private final PublicLinks links;
+    private final ServicesConfig config;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    private volatile NotificationService notifications;
+
+    /**
+     * @param database the database
+     * @param users who is asking
+     * @param audit the audit log
+     * @param catalogue the procedures
+     * @param calendars the working days
+     * @param units the organisational units
+     * @param limiter look-up limits
+     * @param pdf the receipt's renderer
+     * @param links the public base URL
+     * @param config the settings
+     */
+    @Activate
+    public JdbcDossierService(@Reference Database database, @Reference CurrentUserService users,
+            @Reference AuditLog audit, @Reference ProcedureCatalogue catalogue, @Reference CalendarService calendars,
+            @Reference UnitDirectory units, @Reference RateLimiter limiter, @Reference PdfRenderer pdf,
+            @Reference PublicLinks links, ServicesConfig config) {
+        this(database, users, audit, catalogue, calendars, units, limiter, pdf, links, config, Clock.systemUTC());
+    }
+
+    JdbcDossierService(Database database, CurrentUserService users, AuditLog audit, ProcedureCatalogue catalogue,
+            CalendarService calendars, UnitDirectory units, RateLimiter limiter, PdfRenderer pdf, PublicLinks links,
+            ServicesConfig config, Clock clock) {
+        this.database = database;
+        this.users = users;
+        this.audit = audit;
+        this.catalogue = catalogue;
+        this.calendars = calendars;
+        this.units = units;
+        this.limiter = limiter;
+        this.pdf = pdf;
+        this.links = links;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** @param service the platform's notifications, when installed */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void setNotifications(NotificationService service) {
+        this.notifications = service;
+    }
+
+    /** @param service the notifications going away */
+    void unsetNotifications(NotificationService service) {
+        if (this.notifications == service) {
+            this.notifications = null;
+        }
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), WorkingCalendar.ZONE);
+    }
+
+    @Override
+    public String currentUnit() {
+        CurrentUser user = users.current();
+        if (!user.isAuthenticated()) {
+            return "";
+        }
+        return units.unitOf(user.id(), today()).map(OrgUnit::code).orElse("");
+    }
+
+    private Workflow.Actor actor() {
+        CurrentUser user = users.current();
+        return new Workflow.Actor(user.id(), currentUnit(), user::isPermitted);
+    }
+
+    @Override
+    public Dossier submit(Submission s, Locale locale) {
+        CurrentUser user = users.current();
+        if (!user.isAuthenticated() || !user.isPermitted(ServicesPermissions.SUBMIT)) {
+            audit.record("services.dossier.submit", s.procedureCode(), Outcome.DENIED, "missing " + ServicesPermissions.SUBMIT);
+            throw new AccessDeniedException(ServicesPermissions.SUBMIT);
+        }
+        if (s.token() == null || s.token().isBlank() || s.token().length() > 64) {
+            throw new WorkflowException("services.error.token");
+        }
+        Optional<Dossier> earlier = byToken(s.token());
+        if (earlier.isPresent()) {
+            if (!earlier.get().applicant().equals(user.id())) {
+                throw new WorkflowException("services.error.token");
+            }
+            return earlier.get();
+        }
+        Procedure procedure = catalogue.get(s.procedureCode())
+                .orElseThrow(() -> refuse(Action.SUBMIT, s.procedureCode(), "services.error.no-procedure"));
+        if (!procedure.online()) {
+            throw refuse(Action.SUBMIT, procedure.code(), "services.error.not-online");
+        }
+        OrgUnit unit = receivingUnit(procedure, s.unit());
+        String name = s.applicantName() == null ? "" : s.applicantName().strip();
+        String phone = s.phone() == null ? "" : s.phone().replaceAll("[\\s.\\-]", "");
+        String email = s.email() == null ? "" : s.email().strip();
+        Map<String, FormValidation.Problem> problems = new HashMap<>();
+        if (name.isEmpty() || name.length() > 200) {
+            problems.put("applicant-name", new FormValidation.Problem("services.form.required", List.of()));
+        }
+        if (!PHONE.matcher(phone).matches()) {
+            problems.put("applicant-phone", new FormValidation.Problem("services.form.not-phone", List.of()));
+        }
+        if (!email.isEmpty() && (!EMAIL.matcher(email).matches() || email.length() > 200)) {
+            problems.put("applicant-email", new FormValidation.Problem("services.form.not-email", List.of()));
+        }
+        FormValidation.Result form = FormValidation.check(catalogue.form(procedure.code()), s.form(), locale);
+        problems.putAll(form.errors());
+        if (!problems.isEmpty()) {
+            audit.record("services.dossier.submit", procedure.code(), Outcome.DENIED,
+                    Message.of("services.audit.form-invalid", problems.size()));
+            throw new FormException(problems);
+        }
+        List<StoredFile> files = checkFiles(s.files());
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        // The receiving desk's unit settles it too, until an inter-level dossier is handed over.
+        String settling = unit.code();
+        String code = newCode(now);
+        long id;
+        try {
+            id = Jdbc.transaction(database.dataSource(), c -> {
+                long newId = insertDossier(c, code, procedure.code(), user.id(), name, phone, email, Dossier.ONLINE,
+                        unit.code(), settling, now, FormCodec.encode(form.values()), s.token());
+                insertFiles(c, newId, files, user.id(), now);
+                event(c, newId, now, user.id(), Action.SUBMIT, "", Status.SUBMITTED, unit.code(), "");
+                return newId;
+            });
+        } catch (IllegalStateException e) {
+            Optional<Dossier> raced = byToken(s.token());
+            if (raced.isPresent() && raced.get().applicant().equals(user.id())) {
+                return raced.get();
+            }
+            throw e;
+        }
+        audit.record("services.dossier.submit", code, Outcome.SUCCESS,
+                Message.of("services.audit.submit", code, procedure.code(), unit.code(), files.size()));
+        return load(id);
+    }
+
+    private OrgUnit receivingUnit(Procedure procedure, String code) {
+        OrgUnit unit = units.unit(code == null ? "" : code).filter(u -> u.validOn(today()))
+                .orElseThrow(() -> refuse(Action.SUBMIT, procedure.code(), "services.error.unit"));
+        boolean districtDesk = procedure.level() == Procedure.Level.DISTRICT && !procedure.interLevel();
+        if (districtDesk != (unit.level() == OrgUnit.Level.DISTRICT) || unit.level() == OrgUnit.Level.DEPARTMENT
+                || unit.level() == OrgUnit.Level.PROVINCE) {
+            throw refuse(Action.SUBMIT, procedure.code(), "services.error.unit");
+        }
+        return unit;
+    }
+
+    private WorkflowException refuse(Action action, String target, String key, Object... args) {
+        audit.record("services.dossier." + action.code(), target, Outcome.DENIED, Message.of(key, args));
+        return new WorkflowException(key, args);
+    }
+
+    /** A file that passed its checks. */
+    private record StoredFile(String name, String mediaType, byte[] content) {
+    }
+
+    private List<StoredFile> checkFiles(List<NewFile> files) {
+        if (files.size() > MAX_FILES) {
+            throw new WorkflowException("services.error.too-many-files", MAX_FILES);
+        }
+        long max = config.maxFileMegabytes() * 1024L * 1024L;
+        ContentCheck check = ContentCheck.oneOf(FILE_TYPES.toArray(vn.congso.api.upload.FileType[]::new));
+        List<StoredFile> out = new ArrayList<>();
+        for (NewFile f : files) {
+            String name = f.fileName() == null ? "" : f.fileName().replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").strip();
+            if (name.isEmpty() || name.length() > 255) {
+                throw new WorkflowException("services.error.file-name");
+            }
+            if (f.content().length == 0 || f.content().length > max) {
+                throw new WorkflowException("services.error.file-size", name, config.maxFileMegabytes());
+            }
+            String type;
+            try {
+                type = check.check(name, new ByteArrayInputStream(f.content()));
+            } catch (UploadRefusedException e) {
+                throw new WorkflowException("services.error.file-type", name);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read " + name, e);
+            }
+            out.add(new StoredFile(name, type, f.content()));
+        }
+        return out;
+    }
+
+    private String newCode(Instant now) {
+        StringBuilder b = new StringBuilder("HS-").append(CODE_DAY.format(now.atZone(WorkingCalendar.ZONE))).append('-');
+        for (int i = 0; i < 6; i++) {
+            b.append(CODE_LETTERS.charAt(random.nextInt(CODE_LETTERS.length())));
+        }
+        return b.toString();
+    }
+
+    static long insertDossier(Connection c, String code, String procedure, String applicant, String name, String phone,
+            String email, String channel, String receiving, String settling, Instant now, String form, String token)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO svc_dossier (code, procedure_code, applicant,"
+                + " applicant_name, phone, email, channel, receiving_unit, settling_unit, status, submitted_at, note,"
+                + " form_data, submit_token) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            Jdbc.bind(ps, code, procedure, applicant, name, phone, email, channel, receiving, settling,
+                    Status.SUBMITTED.code(), now, form, token);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                if (!keys.next()) {
+                    throw new SQLException("no id for the new dossier");
+                }
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    private static void insertFiles(Connection c, long dossierId, List<StoredFile> files, String by, Instant now)
+            throws SQLException {
+        for (StoredFile f : files) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO svc_dossier_file (dossier_id, file_name,"
+                    + " media_type, size_bytes, content, uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                Jdbc.bind(ps, dossierId, f.name(), f.mediaType(), (long) f.content().length);
+                ps.setBytes(5, f.content());
+                ps.setString(6, by);
+                ps.setTimestamp(7, java.sql.Timestamp.from(now));
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    static void event(Connection c, long dossierId, Instant at, String actor, Action action, String from, Status to,
+            String unit, String note) throws SQLException {
+        Jdbc.update(c, "INSERT INTO svc_dossier_event (dossier_id, event_at, actor, action, from_status, to_status, unit, note)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", dossierId, at, actor, action.code(), from, to.code(), unit, note);
+    }
+
+    @Override
+    public Dossier act(long dossierId, Action action, String note, List<NewFile> files) {
+        if (action == Action.SUBMIT) {
+            throw new IllegalArgumentException("submit through submit()");
+        }
+        Workflow.Actor actor = actor();
+        Dossier d = Optional.ofNullable(loadOrNull(dossierId))
+                .orElseThrow(() -> refuse(action, String.valueOf(dossierId), "services.error.no-dossier"));
+        Procedure procedure = catalogue.get(d.procedureCode()).orElseThrow();
+        String district = districtOf(d.receivingUnit());
+        Status next;
+        try {
+            next = Workflow.check(action, d, procedure.interLevel(), district, actor);
+        } catch (AccessDeniedException e) {
+            audit.record("services.dossier." + action.code(), d.code(), Outcome.DENIED, "missing " + e.getMessage());
+            throw e;
+        } catch (WorkflowException e) {
+            audit.record("services.dossier." + action.code(), d.code(), Outcome.DENIED, Message.of(e.key(), e.args().toArray()));
+            throw e;
+        }
+        String text = note == null ? "" : note.strip();
+        if ((action == Action.REFUSE || action == Action.REQUEST_SUPPLEMENT) && text.isEmpty()) {
+            throw refuse(action, d.code(), "services.error.note-required");
+        }
+        if (text.length() > 2000) {
+            throw refuse(action, d.code(), "services.error.note-too-long");
+        }
+        List<StoredFile> stored = checkFiles(action == Action.SUPPLEMENT && files != null ? files : List.of());
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        List<String> sets = new ArrayList<>();
+        List<Object> args = new ArrayList<>();
+        sets.add("status = ?");
+        args.add(next.code());
+        String unit = actor.unit();
+        try {
+            switch (action) {
+                case RECEIVE -> {
+                    sets.add("received_at = ?");
+                    args.add(now);
+                    sets.add("due_date = ?");
+                    args.add(calendars.calendar().dueDate(now, procedure.processingDays()));
+                }
+                case SUPPLEMENT -> {
+                    if (d.receivedAt().isPresent()) {
+                        // Decree 61/2018: the time runs again from the day the complete dossier is received.
+                        sets.add("received_at = ?");
+                        args.add(now);
+                        sets.add("due_date = ?");
+                        args.add(calendars.calendar().dueDate(now, procedure.processingDays()));
+                    }
+                }
+                case TRANSFER -> {
+                    sets.add("settling_unit = ?");
+                    args.add(district);
+                }
+                case SETTLE -> {
+                    sets.add("settled_at = ?");
+                    args.add(now);
+                    sets.add("on_time = ?");
+                    args.add(d.dueDate().map(due -> !LocalDate.ofInstant(now, WorkingCalendar.ZONE).isAfter(due))
+                            .orElse(Boolean.TRUE));
+                }
+                case RETURN -> {
+                    sets.add("returned_at = ?");
+                    args.add(now);
+                }
+                default -> {
+                }
+            }
+        } catch (CalendarGapException e) {
+            audit.record("services.dossier." + action.code(), d.code(), Outcome.FAILURE,
+                    Message.of("services.error.calendar-gap", e.year()));
+            throw new WorkflowException("services.error.calendar-gap", e.year());
+        }
+        if (action == Action.REFUSE || action == Action.REQUEST_SUPPLEMENT || !text.isEmpty()) {
+            sets.add("note = ?");
+            args.add(text);
+        }
+        args.add(dossierId);
+        args.add(d.status().code());
+        String actorName = actor.username();
+        boolean changed = Jdbc.transaction(database.dataSource(), c -> {
+            if (Jdbc.update(c, "UPDATE svc_dossier SET " + String.join(", ", sets) + " WHERE id = ? AND status = ?",
+                    args.toArray()) != 1) {
+                return false;
+            }
+            insertFiles(c, dossierId, stored, actorName, now);
+            event(c, dossierId, now, actorName, action, d.status().code(), next, unit, text);
+            return true;
+        });
+        if (!changed) {
+            throw refuse(action, d.code(), "services.error.changed-meanwhile");
+        }
+        audit.record("services.dossier." + action.code(), d.code(), Outcome.SUCCESS,
+                Message.of("services.audit.transition", d.code(), d.status().code(), next.code()));
+        Dossier after = load(dossierId);
+        notifyCitizen(after, action);
+        return after;
+    }
+
+    private void notifyCitizen(Dossier d, Action action) {
+        NotificationService service = notifications;
+        if (service == null || d.email().isEmpty()
+                || (action != Action.REQUEST_SUPPLEMENT && action != Action.SETTLE && action != Action.RECEIVE)) {
+            return;
+        }
+        String link = links.absolute("/services/lookup");
+        String subject = "Hồ sơ " + d.code() + ": " + switch (action) {
+            case RECEIVE -> "đã được tiếp nhận";
+            case REQUEST_SUPPLEMENT -> "cần bổ sung";
+            default -> "đã có kết quả";
+        };
+        String body = "Kính gửi " + d.applicantName() + ",\n\n" + subject + "."
+                + (action == Action.REQUEST_SUPPLEMENT ? "\nNội dung cần bổ sung: " + d.note() : "")
+                + d.dueDate().map(due -> "\nNgày hẹn trả kết quả: " + vn.congso.api.text.Formats.date(due, Locale.forLanguageTag("vi"))).orElse("")
+                + "\n\nTra cứu hồ sơ: " + link + "\n";
+        try {
+            service.send(OutgoingMessage.of(d.email(), subject, body, "services.dossier"));
+        } catch (RuntimeException e) {
+            // The transition stands; the message is not worth undoing it. The outbox shows what was sent.
+            log.warn("Could not queue the notice of dossier {} for {}", d.code(), d.email(), e);
+        }
+    }
+
+    String districtOf(String unitCode) {
+        Optional<OrgUnit> unit = units.unit(unitCode);
+        if (unit.isPresent() && unit.get().level() == OrgUnit.Level.COMMUNE && unit.get().parent().isPresent()) {
+            return unit.get().parent().get();
+        }
+        return unitCode;
+    }
+
+    private Optional<Dossier> byToken(String token) {
+        return Optional.ofNullable(Jdbc.transaction(database.dataSource(),
+                c -> Jdbc.one(c, "SELECT " + COLUMNS + " FROM svc_dossier WHERE submit_token = ?", JdbcDossierService::dossier,
+                        token)));
+    }
+
+    private Dossier loadOrNull(long id) {
+        return Jdbc.transaction(database.dataSource(),
+                c -> Jdbc.one(c, "SELECT " + COLUMNS + " FROM svc_dossier WHERE id = ?", JdbcDossierService::dossier, id));
+    }
+
+    private Dossier load(long id) {
+        Dossier d = loadOrNull(id);
+        if (d == null) {
+            throw new IllegalStateException("dossier " + id + " vanished");
+        }
+        return d;
+    }
+
+    private boolean maySee(Dossier d) {
+        CurrentUser user = users.current();
+        if (!user.isAuthenticated()) {
+            return false;
+        }
+        if (!d.applicant().isEmpty() && d.applicant().equals(user.id())) {
+            return true;
+        }
+        if (!user.isPermitted(ServicesPermissions.RECEIVE) && !user.isPermitted(ServicesPermissions.PROCESS)) {
+            return false;
+        }
+        String unit = currentUnit();
+        return !unit.isEmpty() && (unit.equals(d.receivingUnit()) || unit.equals(d.settlingUnit()));
+    }
+
+    private Dossier visible(long id) {
+        Dossier d = loadOrNull(id);
+        if (d == null || !maySee(d)) {
+            audit.record("services.dossier.view", String.valueOf(id), Outcome.DENIED, "not the owner or an officer of its units");
+            throw new AccessDeniedException(ServicesPermissions.PROCESS);
+        }
+        return d;
+    }
+
+    @Override
+    public Optional<Dossier> get(long id) {
+        Dossier d = loadOrNull(id);
+        return d != null && maySee(d) ? Optional.of(d) : Optional.empty();
+    }
+
+    @Override
+    public List<Dossier> mine() {
+        CurrentUser user = users.current();
+        if (!user.isAuthenticated() || !user.isPermitted(ServicesPermissions.SUBMIT)) {
+            throw new AccessDeniedException(ServicesPermissions.SUBMIT);
+        }
+        return Jdbc.transaction(database.dataSource(), c -> Jdbc.list(c, "SELECT " + COLUMNS
+                + " FROM svc_dossier WHERE applicant = ? ORDER BY submitted_at DESC", JdbcDossierService::dossier, user.id()));
+    }
+
+    private String officerUnit() {
+        CurrentUser user = users.current();
+        if (!user.isPermitted(ServicesPermissions.RECEIVE) && !user.isPermitted(ServicesPermissions.PROCESS)) {
+            throw new AccessDeniedException(ServicesPermissions.PROCESS);
+        }
+        return currentUnit();
+    }
+
+    @Override
+    public List<Dossier> queue(Optional<Status> status, int limit) {
+        String unit = officerUnit();
+        List<Status> statuses = status.map(List::of).orElse(List.of(Status.SUBMITTED, Status.PROCESSING,
+                Status.SUPPLEMENT, Status.SETTLED));
+        String in = String.join(", ", statuses.stream().map(s -> "'" + s.code() + "'").toList());
+        return Jdbc.transaction(database.dataSource(), c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM svc_dossier WHERE (receiving_unit = ?"
+                    + " OR settling_unit = ?) AND status IN (" + in + ") ORDER BY due_date, submitted_at")) {
+                Jdbc.bind(ps, unit, unit);
+                ps.setMaxRows(Math.max(1, limit));
+                List<Dossier> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(dossier(rs));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public Map<Status, Integer> queueCounts() {
+        String unit = officerUnit();
+        Map<Status, Integer> counts = new EnumMap<>(Status.class);
+        for (Status s : List.of(Status.SUBMITTED, Status.PROCESSING, Status.SUPPLEMENT, Status.SETTLED)) {
+            counts.put(s, 0);
+        }
+        Jdbc.transaction(database.dataSource(), c -> {
+            for (Object[] row : Jdbc.list(c, "SELECT status, COUNT(*) FROM svc_dossier WHERE (receiving_unit = ? OR"
+                    + " settling_unit = ?) AND status IN ('submitted', 'processing', 'supplement', 'settled') GROUP BY status",
+                    rs -> new Object[] {rs.getString(1), rs.getInt(2)}, unit, unit)) {
+                counts.put(Status.of((String) row[0]), (Integer) row[1]);
+            }
+            return null;
+        });
+        return counts;
+    }
+
+    @Override
+    public List<Event> history(long dossierId) {
+        visible(dossierId);
+        return Jdbc.transaction(database.dataSource(), c -> Jdbc.list(c, "SELECT event_at, actor, action, from_status, to_status,"
+                + " unit, note FROM svc_dossier_event WHERE dossier_id = ? ORDER BY id",
+                rs -> new Event(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7)), dossierId));
+    }
+
+    @Override
+    public List<FileInfo> files(long dossierId) {
+        visible(dossierId);
+        return Jdbc.transaction(database.dataSource(), c -> Jdbc.list(c, "SELECT id, file_name, media_type, size_bytes"
+                + " FROM svc_dossier_file WHERE dossier_id = ? ORDER BY id",
+                rs -> new FileInfo(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)), dossierId));
+    }
+
+    @Override
+    public byte[] fileContent(long fileId) {
+        Long dossierId = Jdbc.transaction(database.dataSource(),
+                c -> Jdbc.one(c, "SELECT dossier_id FROM svc_dossier_file WHERE id = ?", rs -> rs.getLong(1), fileId));
+        if (dossierId == null) {
+            throw new AccessDeniedException(ServicesPermissions.PROCESS);
+        }
+        Dossier d = visible(dossierId);
+        byte[] bytes = Jdbc.transaction(database.dataSource(),
+                c -> Jdbc.one(c, "SELECT content FROM svc_dossier_file WHERE id = ?", rs -> rs.getBytes(1), fileId));
+        audit.record("services.dossier.file", d.code(), Outcome.SUCCESS, Message.of("services.audit.file", d.code(), fileId));
+        return bytes;
+    }
+
+    @Override
+    public byte[] receipt(long dossierId) {
+        Dossier d = visible(dossierId);
+        Procedure p = catalogue.get(d.procedureCode()).orElseThrow();
+        Locale vi = Locale.forLanguageTag("vi");
+        String lookup = links.absolute("/services/lookup");
+        Map<String, Object> data = new HashMap<>();
+        data.put("authority", config.authority());
+        data.put("unit", units.unit(d.receivingUnit()).map(OrgUnit::name).orElse(d.receivingUnit()));
+        data.put("code", d.code());
+        data.put("procedure", p.name());
+        data.put("applicant", d.applicantName());
+        data.put("phone", d.phone());
+        data.put("channel", Dossier.ONLINE.equals(d.channel()) ? "Trực tuyến" : "Trực tiếp");
+        data.put("submitted", vn.congso.api.text.Formats.dateTime(d.submittedAt(), vi));
+        data.put("received", d.receivedAt().map(t -> vn.congso.api.text.Formats.dateTime(t, vi)).orElse("Chờ tiếp nhận"));
+        data.put("due", d.dueDate().map(t -> vn.congso.api.text.Formats.date(t, vi))
+                .orElse("Được hẹn khi cán bộ tiếp nhận hồ sơ"));
+        data.put("days", String.valueOf(p.processingDays()));
+        data.put("components", new PdfRenderer.Markup(lines(p.components())));
+        data.put("files", new PdfRenderer.Markup(lines(String.join("\n",
+                files(dossierId).stream().map(FileInfo::fileName).toList()))));
+        data.put("lookup", lookup);
+        data.put("qr", pdf.qrCode(lookup + "?code=" + d.code(), 110));
+        try {
+            return pdf.render("pdf/receipt.xhtml", data);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot render the receipt of " + d.code(), e);
+        }
+    }
+
+    private static String lines(String text) {
+        StringBuilder b = new StringBuilder("<ol>");
+        for (String line : text.split("\n")) {
+            if (!line.isBlank()) {
+                b.append("<li>").append(escape(line.strip())).append("</li>");
+            }
+        }
+        return b.append("</ol>").toString();
+    }
+
+    static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    @Override
+    public Optional<LookupResult> lookup(String code, String phoneLastDigits) {
+        if (!limiter.tryAcquire(LOOKUP_BUCKET, limiter.clientAddress())) {
+            throw new TooManyLookupsException();
+        }
+        String c = code == null ? "" : code.strip().toUpperCase(Locale.ROOT);
+        String digits = phoneLastDigits == null ? "" : phoneLastDigits.strip();
+        if (c.isEmpty() || c.length() > 32 || !digits.matches("[0-9]{4}")) {
+            return Optional.empty();
+        }
+        Dossier d = Jdbc.transaction(database.dataSource(),
+                conn -> Jdbc.one(conn, "SELECT " + COLUMNS + " FROM svc_dossier WHERE code = ?", JdbcDossierService::dossier, c));
+        if (d == null || !d.phone().endsWith(digits)) {
+            return Optional.empty();
+        }
+        String name = catalogue.get(d.procedureCode()).map(Procedure::name).orElse("");
+        return Optional.of(new LookupResult(d.code(), name, d.status(), d.dueDate()));
+    }
+
+    @Override
+    public Timeliness timeliness(Dossier d) {
+        if (d.status() == Status.REFUSED || d.status() == Status.WITHDRAWN) {
+            return Timeliness.CLOSED;
+        }
+        if (d.onTime().isPresent()) {
+            return d.onTime().get() ? Timeliness.SETTLED_ON_TIME : Timeliness.SETTLED_LATE;
+        }
+        if (d.dueDate().isEmpty() || d.status() == Status.SUPPLEMENT) {
+            return Timeliness.NOT_STARTED;
+        }
+        int left;
+        try {
+            left = calendars.calendar().workingDaysUntil(today(), d.dueDate().get());
+        } catch (CalendarGapException e) {
+            // A year nobody has entered: fall back to calendar days rather than hide the dossier's state.
+            left = (int) ChronoUnit.DAYS.between(today(), d.dueDate().get());
+        }
+        if (left < 0) {
+            return Timeliness.OVERDUE;
+        }
+        return left <= config.dueSoonDays() ? Timeliness.DUE_SOON : Timeliness.IN_TIME;
+    }
+
+    static Dossier dossier(ResultSet rs) throws SQLException {
+        java.sql.Timestamp received = rs.getTimestamp(13);
+        java.sql.Date due = rs.getDate(14);
+        java.sql.Timestamp settled = rs.getTimestamp(15);
+        boolean onTime = rs.getBoolean(16);
+        boolean onTimeNull = rs.wasNull();
+        java.sql.Timestamp returned = rs.getTimestamp(17);
+        return new Dossier(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                Status.of(rs.getString(11)), rs.getTimestamp(12).toInstant(),
+                Optional.ofNullable(received).map(java.sql.Timestamp::toInstant),
+                Optional.ofNullable(due).map(java.sql.Date::toLocalDate),
+                Optional.ofNullable(settled).map(java.sql.Timestamp::toInstant),
+                onTimeNull ? Optional.empty() : Optional.of(onTime),
+                Optional.ofNullable(returned).map(java.sql.Timestamp::toInstant), rs.getString(18),
+                FormCodec.decode(rs.getString(19)));
+    }
+}

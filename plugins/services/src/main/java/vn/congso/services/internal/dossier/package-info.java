@@ -1,0 +1,2 @@
+/** The public-services plugin: dossier. */
+package vn.congso.services.internal.dossier;

@@ -1,0 +1,2 @@
+/** The public-services plugin: indicators. */
+package vn.congso.services.internal.indicators;

@@ -1,0 +1,2 @@
+/** The public-services plugin: ui. */
+package vn.congso.services.internal.ui;

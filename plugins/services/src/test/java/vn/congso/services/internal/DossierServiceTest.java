@@ -1,0 +1,294 @@
+package vn.congso.services.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.congso.api.indicators.IndicatorValue;
+import vn.congso.api.indicators.Period;
+import vn.congso.api.security.AccessDeniedException;
+import vn.congso.services.internal.catalogue.Procedure;
+import vn.congso.services.internal.catalogue.ProcedureCatalogue;
+import vn.congso.services.internal.dossier.Action;
+import vn.congso.services.internal.dossier.Dossier;
+import vn.congso.services.internal.dossier.DossierService;
+import vn.congso.services.internal.dossier.DossierService.NewFile;
+import vn.congso.services.internal.dossier.DossierService.Submission;
+import vn.congso.services.internal.dossier.Status;
+import vn.congso.services.internal.dossier.Timeliness;
+import vn.congso.services.internal.dossier.WorkflowException;
+import vn.congso.services.internal.indicators.OnTimeIndicator;
+import vn.congso.services.internal.indicators.OnlineShareIndicator;
+import vn.congso.services.internal.indicators.Statistics;
+
+/** The dossier service on Derby with the demo catalogue: every transition allowed and refused, files, look-up, figures. */
+class DossierServiceTest {
+
+    static final Locale VI = Locale.forLanguageTag("vi");
+    static final byte[] PDF = "%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0};
+
+    @TempDir
+    static Path dir;
+    /** One database with the demo for the class (loading 13,031 dossiers takes seconds); each test its own tokens. */
+    static ServicesFixture f;
+
+    @BeforeAll
+    static void load() throws Exception {
+        f = new ServicesFixture(dir.resolve("db"));
+        f.become("system:test", "*");
+        assertTrue(DemoData.load(f.database, f.catalogue, f.calendars.calendar(), ServicesFixture.NOW));
+        assertFalse(DemoData.load(f.database, f.catalogue, f.calendars.calendar(), ServicesFixture.NOW), "loaded twice");
+    }
+
+    @BeforeEach
+    void setUp() {
+        f.clock = Clock.fixed(ServicesFixture.NOW, ZoneOffset.UTC);
+        f.limited.set(false);
+        f.unitOf.put("motcua.taivan", "xa-tai-van");
+        f.unitOf.put("motcua.lieutu", "xa-lieu-tu");
+        f.unitOf.put("motcua.huyen", "district");
+        f.unitOf.put("chuyenvien.huyen", "district");
+        f.unitOf.put("congdan", "xa-tai-van");
+    }
+
+    void citizen() {
+        f.become("congdan", ServicesPermissions.SUBMIT);
+    }
+
+    void officer(String name) {
+        f.become(name, ServicesPermissions.RECEIVE, ServicesPermissions.PROCESS, ServicesPermissions.REPORT);
+    }
+
+    Map<String, String> birthForm() {
+        return Map.of("ho-ten-tre", "Sơn Gia Bảo", "ngay-sinh", "01/03/2026", "gioi-tinh", "Nam", "noi-sinh",
+                "Trạm y tế xã Tài Văn", "ho-ten-me", "Sơn Thị Thanh Thảo", "so-dinh-danh", "094190001234", "so-ban-sao", "2");
+    }
+
+    Dossier submitBirth(String token) {
+        citizen();
+        return f.dossiers.submit(new Submission("1.001193", "xa-tai-van", "Sơn Thị Thanh Thảo", "0912 345 678", "",
+                birthForm(), List.of(new NewFile("giay-chung-sinh.pdf", PDF)), token), VI);
+    }
+
+    long count(String table) {
+        return Jdbc.transaction(f.database.dataSource(), c -> Jdbc.one(c, "SELECT COUNT(*) FROM " + table, rs -> rs.getLong(1)));
+    }
+
+    @Test
+    void theDemoCatalogueHasTheSeedsSplitAndTheDemoYearTheSeedsOnTimeRate() throws Exception {
+        assertEquals(242, f.catalogue.count(ProcedureCatalogue.Filter.ALL));
+        ProcedureCatalogue.Filter level3 = new ProcedureCatalogue.Filter("", Optional.empty(), Optional.empty(),
+                Optional.of(3), Optional.empty());
+        assertEquals(96, f.catalogue.count(level3));
+        assertEquals(146, f.catalogue.count(new ProcedureCatalogue.Filter("", Optional.empty(), Optional.empty(),
+                Optional.of(4), Optional.empty())));
+        List<Procedure> found = f.catalogue.find(ProcedureCatalogue.Filter.words("dang ky ket hon"), 10);
+        assertEquals("Đăng ký kết hôn", found.get(0).name());
+        assertTrue(f.catalogue.find(ProcedureCatalogue.Filter.words("DANG KY KHAI SINH"), 10).stream()
+                .anyMatch(p -> p.code().equals("1.001193")));
+        assertEquals(0, f.catalogue.count(ProcedureCatalogue.Filter.words("100%_x")));
+        Statistics statistics = new Statistics(f.database, f.units());
+        IndicatorValue onTime = new OnTimeIndicator(statistics).compute(Period.year(2025), "");
+        assertEquals(12_949, onTime.fraction().orElseThrow().numerator());
+        assertEquals(13_031, onTime.fraction().orElseThrow().denominator());
+        assertEquals(99.37, onTime.value().getAsDouble(), 0.005);
+        assertFalse(onTime.breakdown().isEmpty());
+        IndicatorValue online = new OnlineShareIndicator(statistics).compute(Period.year(2025), "");
+        assertEquals(DemoData.ONLINE, online.fraction().orElseThrow().numerator());
+        // Per unit: the district's own figures only.
+        IndicatorValue district = new OnTimeIndicator(statistics).compute(Period.year(2025), "district");
+        assertTrue(district.fraction().orElseThrow().denominator() < 13_031);
+    }
+
+    @Test
+    void aCitizenSubmitsOnceEvenWhenTheFormIsSentTwice() {
+        Dossier first = submitBirth("token-1");
+        assertEquals(Status.SUBMITTED, first.status());
+        assertEquals("xa-tai-van", first.receivingUnit());
+        assertEquals("2026-03-01", first.form().get("ngay-sinh"));
+        Dossier again = submitBirth("token-1");
+        assertEquals(first.id(), again.id());
+        assertEquals(1, f.dossiers.mine().stream().filter(x -> x.code().equals(first.code())).count());
+        assertEquals(1, f.dossiers.files(first.id()).size());
+        assertEquals("application/pdf", f.dossiers.files(first.id()).get(0).mediaType());
+        // The receipt: template 01 with the code and a QR link to the public look-up.
+        f.dossiers.receipt(first.id());
+        Map<String, ?> data = f.rendered.get(f.rendered.size() - 1);
+        assertEquals(first.code(), data.get("code"));
+        assertEquals("https://congso.trande.example/services/lookup", data.get("lookup"));
+    }
+
+    @Test
+    void badFormsAndFilesAreRefusedWithNothingSaved() {
+        long before = count("svc_dossier");
+        long filesBefore = count("svc_dossier_file");
+        citizen();
+        Map<String, String> form = new java.util.HashMap<>(birthForm());
+        form.put("ngay-sinh", "2026-03-01");
+        form.put("so-dinh-danh", "12");
+        DossierService.FormException e = assertThrows(DossierService.FormException.class,
+                () -> f.dossiers.submit(new Submission("1.001193", "xa-tai-van", "", "12", "x@", form, List.of(), "t2"), VI));
+        assertEquals(Map.of("ngay-sinh", "services.form.not-date", "so-dinh-danh", "services.form.not-id-number",
+                "applicant-name", "services.form.required", "applicant-phone", "services.form.not-phone",
+                "applicant-email", "services.form.not-email"),
+                e.problems().entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
+                        x -> x.getValue().key())));
+        // A PNG named .pdf: the content decides.
+        WorkflowException wrongType = assertThrows(WorkflowException.class, () -> f.dossiers.submit(new Submission(
+                "1.001193", "xa-tai-van", "An", "0912345678", "", birthForm(), List.of(new NewFile("to-khai.pdf", PNG)),
+                "t3"), VI));
+        assertEquals("services.error.file-type", wrongType.key());
+        WorkflowException tooBig = assertThrows(WorkflowException.class, () -> f.dossiers.submit(new Submission(
+                "1.001193", "xa-tai-van", "An", "0912345678", "", birthForm(),
+                List.of(new NewFile("big.pdf", new byte[1024 * 1024 + 1])), "t4"), VI));
+        assertEquals("services.error.file-size", tooBig.key());
+        // A district desk for a commune procedure
+        assertEquals("services.error.unit", assertThrows(WorkflowException.class, () -> f.dossiers.submit(new Submission(
+                "1.001193", "district", "An", "0912345678", "", birthForm(), List.of(), "t5"), VI)).key());
+        assertEquals(before, count("svc_dossier"));
+        assertEquals(filesBefore, count("svc_dossier_file"));
+        // Not a citizen: refused before anything
+        f.become("motcua.taivan", ServicesPermissions.RECEIVE);
+        assertThrows(AccessDeniedException.class, () -> f.dossiers.submit(new Submission("1.001193", "xa-tai-van", "An",
+                "0912345678", "", birthForm(), List.of(), "t6"), VI));
+    }
+
+    @Test
+    void theDeskReceivesRequestsASupplementAndSettlesOnTime() {
+        Dossier d = submitBirth("token-7");
+        // Out of order and by the wrong people
+        officer("motcua.taivan");
+        assertEquals("services.error.out-of-order",
+                assertThrows(WorkflowException.class, () -> f.dossiers.act(d.id(), Action.SETTLE, "", List.of())).key());
+        officer("motcua.lieutu");
+        assertEquals("services.error.other-unit",
+                assertThrows(WorkflowException.class, () -> f.dossiers.act(d.id(), Action.RECEIVE, "", List.of())).key());
+        assertTrue(f.dossiers.get(d.id()).isEmpty(), "an officer of another commune sees the dossier");
+        f.become("motcua.taivan", ServicesPermissions.PROCESS);
+        assertThrows(AccessDeniedException.class, () -> f.dossiers.act(d.id(), Action.RECEIVE, "", List.of()));
+        citizen();
+        assertThrows(AccessDeniedException.class, () -> f.dossiers.act(d.id(), Action.RECEIVE, "", List.of()));
+        assertEquals(Status.SUBMITTED, f.dossiers.get(d.id()).orElseThrow().status());
+
+        officer("motcua.taivan");
+        assertTrue(f.dossiers.queue(Optional.of(Status.SUBMITTED), 50).stream().anyMatch(x -> x.id() == d.id()));
+        officer("motcua.lieutu");
+        assertTrue(f.dossiers.queue(Optional.empty(), 500).stream().noneMatch(x -> x.id() == d.id()),
+                "another commune's desk lists the dossier");
+        officer("motcua.taivan");
+        Dossier received = f.dossiers.act(d.id(), Action.RECEIVE, "", List.of());
+        assertEquals(Status.PROCESSING, received.status());
+        assertEquals(LocalDate.of(2026, 3, 3), received.dueDate().orElseThrow(), "khai sinh is settled the same day");
+        assertEquals("services.error.note-required",
+                assertThrows(WorkflowException.class, () -> f.dossiers.act(d.id(), Action.REQUEST_SUPPLEMENT, " ", List.of())).key());
+        Dossier asked = f.dossiers.act(d.id(), Action.REQUEST_SUPPLEMENT, "Bổ sung giấy chứng sinh bản chính", List.of());
+        assertEquals(Status.SUPPLEMENT, asked.status());
+        assertEquals(Timeliness.NOT_STARTED, f.dossiers.timeliness(asked));
+
+        // Someone else's citizen cannot answer; the owner can, with a file
+        f.become("nguoi.khac", ServicesPermissions.SUBMIT);
+        assertEquals("services.error.not-yours", assertThrows(WorkflowException.class,
+                () -> f.dossiers.act(d.id(), Action.SUPPLEMENT, "", List.of())).key());
+        assertThrows(AccessDeniedException.class, () -> f.dossiers.fileContent(f.dossiers.files(d.id()).get(0).id()));
+        f.clock = Clock.fixed(Instant.parse("2026-03-04T10:30:00Z"), ZoneOffset.UTC); // 17:30 in Vietnam
+        citizen();
+        Dossier supplemented = f.dossiers.act(d.id(), Action.SUPPLEMENT, "Đã bổ sung",
+                List.of(new NewFile("giay-chung-sinh-ban-chinh.png", PNG)));
+        assertEquals(Status.PROCESSING, supplemented.status());
+        assertEquals(LocalDate.of(2026, 3, 5), supplemented.dueDate().orElseThrow(), "after 17:00, from the next working day");
+        assertEquals(2, f.dossiers.files(d.id()).size());
+        assertEquals(PDF.length, f.dossiers.fileContent(f.dossiers.files(d.id()).get(0).id()).length);
+
+        officer("motcua.taivan");
+        assertEquals("services.error.not-inter-level",
+                assertThrows(WorkflowException.class, () -> f.dossiers.act(d.id(), Action.TRANSFER, "", List.of())).key());
+        f.clock = Clock.fixed(Instant.parse("2026-03-05T03:00:00Z"), ZoneOffset.UTC);
+        Dossier settled = f.dossiers.act(d.id(), Action.SETTLE, "", List.of());
+        assertEquals(Timeliness.SETTLED_ON_TIME, f.dossiers.timeliness(settled));
+        Dossier returned = f.dossiers.act(d.id(), Action.RETURN, "", List.of());
+        assertEquals(Status.RETURNED, returned.status());
+        assertEquals(List.of("submit", "receive", "request-supplement", "supplement", "settle", "return"),
+                f.dossiers.history(d.id()).stream().map(DossierService.Event::action).toList());
+        assertTrue(f.audit.stream().anyMatch(a -> a.startsWith("services.dossier.return " + d.code() + " SUCCESS")));
+        assertTrue(f.audit.stream().anyMatch(a -> a.startsWith("services.dossier.receive " + d.code() + " DENIED")));
+    }
+
+    @Test
+    void anInterLevelDossierGoesFromTheCommuneToTheDistrictAndBack() {
+        citizen();
+        Dossier d = f.dossiers.submit(new Submission("1.001776", "xa-tai-van", "Sơn Văn Bình", "0987654321", "",
+                Map.of(), List.of(), "token-inter"), VI);
+        officer("motcua.taivan");
+        f.dossiers.act(d.id(), Action.RECEIVE, "", List.of());
+        assertEquals("services.error.transfer-first",
+                assertThrows(WorkflowException.class, () -> f.dossiers.act(d.id(), Action.SETTLE, "", List.of())).key());
+        Dossier moved = f.dossiers.act(d.id(), Action.TRANSFER, "", List.of());
+        assertEquals("district", moved.settlingUnit());
+        assertEquals("xa-tai-van", moved.receivingUnit(), "the unit at submission is kept");
+        // 15 working days from Tuesday 2026-03-03
+        assertEquals(LocalDate.of(2026, 3, 24), moved.dueDate().orElseThrow());
+        assertEquals("services.error.already-transferred",
+                assertThrows(WorkflowException.class, () -> f.dossiers.act(d.id(), Action.TRANSFER, "", List.of())).key());
+        f.become("chuyenvien.huyen", ServicesPermissions.PROCESS);
+        assertThrows(AccessDeniedException.class, () -> f.dossiers.act(d.id(), Action.RETURN, "", List.of()));
+        f.clock = Clock.fixed(Instant.parse("2026-03-26T03:00:00Z"), ZoneOffset.UTC);
+        Dossier settled = f.dossiers.act(d.id(), Action.SETTLE, "", List.of());
+        assertEquals(Timeliness.SETTLED_LATE, f.dossiers.timeliness(settled));
+        officer("motcua.huyen");
+        assertEquals("services.error.other-unit",
+                assertThrows(WorkflowException.class, () -> f.dossiers.act(d.id(), Action.RETURN, "", List.of())).key());
+        officer("motcua.taivan");
+        assertEquals(Status.RETURNED, f.dossiers.act(d.id(), Action.RETURN, "", List.of()).status());
+    }
+
+    @Test
+    void theAnonymousLookUpShowsOnlyStatusAndDueDateAndIsLimited() {
+        Dossier d = submitBirth("token-look");
+        f.anonymous();
+        var found = f.dossiers.lookup(d.code().toLowerCase(Locale.ROOT), "5678").orElseThrow();
+        assertEquals(Status.SUBMITTED, found.status());
+        assertEquals(Optional.empty(), f.dossiers.lookup(d.code(), "5679"));
+        assertEquals(Optional.empty(), f.dossiers.lookup("HS-000000-XXXXXX", "5678"));
+        assertEquals(Optional.empty(), f.dossiers.lookup(d.code(), "56a8"));
+        assertThrows(AccessDeniedException.class, () -> f.dossiers.receipt(d.id()));
+        f.limited.set(true);
+        assertThrows(DossierService.TooManyLookupsException.class, () -> f.dossiers.lookup(d.code(), "5678"));
+    }
+
+    @Test
+    void withdrawingIsTheOwnersOnlyBeforeTheResult() {
+        Dossier d = submitBirth("token-w");
+        assertEquals(Status.WITHDRAWN, f.dossiers.act(d.id(), Action.WITHDRAW, "", List.of()).status());
+        officer("motcua.taivan");
+        assertEquals("services.error.out-of-order",
+                assertThrows(WorkflowException.class, () -> f.dossiers.act(d.id(), Action.RECEIVE, "", List.of())).key());
+    }
+
+    @Test
+    void aDeadlineInAYearWithoutCalendarIsRefusedClearly() {
+        Dossier d = submitBirth("token-gap");
+        f.clock = Clock.fixed(Instant.parse("2028-01-04T02:00:00Z"), ZoneOffset.UTC);
+        officer("motcua.taivan");
+        WorkflowException e = assertThrows(WorkflowException.class, () -> f.dossiers.act(d.id(), Action.RECEIVE, "", List.of()));
+        assertEquals("services.error.calendar-gap", e.key());
+        assertEquals(List.of(2028), e.args());
+        f.clock = Clock.fixed(ServicesFixture.NOW, ZoneOffset.UTC);
+        assertEquals(Status.SUBMITTED, f.dossiers.get(d.id()).orElseThrow().status());
+    }
+}
