@@ -79,8 +79,8 @@ class ConferencePluginIT {
             }
         });
         // An unknown feed is a plain 404 from the plugin's endpoint.
-        assertEquals(404, get("/feeds/conference/" + "A".repeat(43) + ".ics").statusCode());
-        assertEquals(404, get("/feeds/nothing/x").statusCode());
+        assertEquals(404, get("/pub/conference/" + "A".repeat(43) + ".ics").statusCode());
+        assertEquals(404, get("/pub/nothing/x").statusCode());
     }
 
     @Test
@@ -119,7 +119,7 @@ class ConferencePluginIT {
             WebElement field = hub.displayedOrNull(By.cssSelector("#conference-feed-url input"));
             return field == null || field.getAttribute("value").isEmpty() ? null : field.getAttribute("value");
         });
-        assertTrue(url.matches("http://127\\.0\\.0\\.1:19581/feeds/conference/[A-Za-z0-9_-]{43}\\.ics"), url);
+        assertTrue(url.matches("http://127\\.0\\.0\\.1:19581/pub/conference/[A-Za-z0-9_-]{43}\\.ics"), url);
         HttpResponse<String> feed = get(URI.create(url).getPath());
         assertEquals(200, feed.statusCode());
         assertTrue(feed.headers().firstValue("Content-Type").orElse("").startsWith("text/calendar"));

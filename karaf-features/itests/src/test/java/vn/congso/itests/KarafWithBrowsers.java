@@ -43,6 +43,35 @@ final class KarafWithBrowsers implements BeforeAllCallback, TestWatcher, AfterAl
         Browser.assumeAvailable();
         Path zip = Path.of(CongSoContainer.requiredFile("congso.distribution.zip"));
         karaf = KarafProcess.start(zip, home, out, ports, startMillis);
+        awaitBootFinished();
+    }
+
+    /**
+     * Waits until Karaf has installed every boot feature (the platform's health check stops saying
+     * {@code "starting": true}): with every first-party plugin in the distribution, the shell
+     * answers well before the last plugin has declared its roles and screens, and a test that
+     * signs in at once would race them.
+     */
+    private void awaitBootFinished() throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(base() + "/health")).timeout(java.time.Duration.ofSeconds(10)).build();
+        java.util.regex.Pattern finished = java.util.regex.Pattern.compile("\"starting\"\\s*:\\s*false");
+        long deadline = System.currentTimeMillis() + startMillis;
+        String last = "";
+        while (System.currentTimeMillis() < deadline) {
+            try {
+                last = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+                if (finished.matcher(last).find()) {
+                    return;
+                }
+            } catch (java.io.IOException e) {
+                last = e.toString();
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("Karaf did not finish installing its boot features within "
+                + startMillis / 1000 + " s; /health said: " + last);
     }
 
     /** The Karaf home. */

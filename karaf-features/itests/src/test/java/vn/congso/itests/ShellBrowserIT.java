@@ -227,7 +227,7 @@ class ShellBrowserIT {
         // The matrix is grouped with a heading per domain, and the administrator's column says "all".
         assertTrue(browser.displayedOrNull(By.id("roles-group-platform")) != null, "the core's permissions have a heading");
         assertEquals("Tất cả", browser.driver().findElement(By.id("perm-administrator-platform_audit_view")).getText());
-        grant.click();
+        browser.click("perm-custom-kiem-tra-noi-bo-platform_audit_view");
         browser.wait(10).until(d -> browser.notificationText().contains("Đã cập nhật quyền của vai trò Kiểm tra nội bộ"));
 
         String oneTime = browser.createUser("bientap.taivan", "Lê Thị Biên Tập <b>đậm</b>", "Kiểm tra", "Kiểm tra nội bộ");

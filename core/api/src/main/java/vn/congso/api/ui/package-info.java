@@ -4,7 +4,7 @@
  * service listing its {@link vn.congso.api.ui.Screen}s; a future Vaadin major changes only this
  * package.
  */
-@Version("2.0.0")
+@Version("2.1.0")
 package vn.congso.api.ui;
 
 import org.osgi.annotation.versioning.Version;

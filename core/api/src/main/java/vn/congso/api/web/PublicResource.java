@@ -17,7 +17,8 @@ public record PublicResource(String mediaType, byte[] content, String fileName, 
     /** The media types the platform serves from plugins; anything that runs script is not among them. */
     public static final Set<String> MEDIA_TYPES = Set.of("application/rss+xml;charset=utf-8",
             "application/atom+xml;charset=utf-8", "image/jpeg", "image/png", "image/gif", "application/pdf",
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "text/plain;charset=utf-8");
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "text/plain;charset=utf-8",
+            "text/calendar;charset=utf-8");
 
     /** Checks the media type, the name and the age. */
     public PublicResource {

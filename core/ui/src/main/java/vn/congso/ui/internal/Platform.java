@@ -49,7 +49,6 @@ public final class Platform {
     private final HealthChecks healthChecks;
     private final PagePreviews previews;
     private final PublicResourceServlet.Tracked publicResources;
-    private final FeedServlets feeds;
     /** Karaf's BootFinished service: absent while boot features are still being installed. */
     private final ServiceTracker<Object, Object> bootFinished;
 
@@ -77,7 +76,6 @@ public final class Platform {
         this.healthChecks = new HealthChecks(context, this::isStarting);
         this.previews = new PagePreviews(context);
         this.publicResources = new PublicResourceServlet.Tracked(context);
-        this.feeds = new FeedServlets(context);
     }
 
     /** Whether a bundle present now declares the permission (a contribution that throws declares nothing). */
@@ -114,7 +112,6 @@ public final class Platform {
         healthChecks.open();
         previews.open();
         publicResources.open();
-        feeds.open();
         views.open();
     }
 
@@ -122,7 +119,6 @@ public final class Platform {
         views.close();
         previews.close();
         publicResources.close();
-        feeds.close();
         healthChecks.close();
         permissions.close();
         users.close();
@@ -147,11 +143,6 @@ public final class Platform {
     /** The plugins' files for anyone, under /pub/. */
     PublicResourceServlet.Sources publicResources() {
         return publicResources;
-    }
-
-    /** The plugins' plain HTTP endpoints, under /feeds/. */
-    FeedServlets feeds() {
-        return feeds;
     }
 
     HealthChecks healthChecks() {

@@ -115,7 +115,7 @@ final class PublicResourceServlet extends HttpServlet {
         PublicResource r = resource.get();
         response.setContentType(r.mediaType());
         response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Cache-Control", r.maxAgeSeconds() == 0 ? "no-cache" : "public, max-age=" + r.maxAgeSeconds());
+        response.setHeader("Cache-Control", r.maxAgeSeconds() == 0 ? "private, no-cache" : "public, max-age=" + r.maxAgeSeconds());
         if (!r.fileName().isEmpty()) {
             response.setHeader("Content-Disposition", "attachment; filename=\"" + r.fileName() + "\"");
         }

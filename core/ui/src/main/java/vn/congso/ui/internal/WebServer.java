@@ -79,7 +79,6 @@ final class WebServer {
                     new PublicResourceServlet(platform.publicResources())), "/" + PublicResourceServlet.MOUNT + "/*");
             context.addServlet(new ServletHolder("health", new HealthServlet(platform.healthChecks()::current,
                     config.trustedProxies())), "/health");
-            context.addServlet(new ServletHolder("feeds", platform.feeds()), FeedServlets.MOUNT + "/*");
             ServletHolder vaadin = new ServletHolder("vaadin", new CongSoServlet(platform));
             vaadin.setInitParameter("productionMode", "true");
             vaadin.setInitParameter("heartbeatInterval", Integer.toString(config.heartbeatSeconds()));

@@ -246,11 +246,17 @@ public class MainLayout extends AppLayout implements Platform.ShellListener, Has
 
     /**
      * The browser tab's title: the page's name, then the district's ("Người dùng – UBND huyện
-     * Trần Đề"). A view that implements {@link HasDynamicTitle} itself names its page instead.
+     * Trần Đề"). A view that is a {@link vn.congso.api.ui.NamedPage} gives the page's name itself.
      */
     @Override
     public String getPageTitle() {
         String page = contentTitle;
+        if (shown instanceof vn.congso.api.ui.NamedPage named) {
+            String name = named.pageName();
+            if (name != null && !name.isBlank()) {
+                page = name;
+            }
+        }
         if (page == null && shown instanceof ShellPage shellPage) {
             page = t(shellPage.pageTitleKey());
         }

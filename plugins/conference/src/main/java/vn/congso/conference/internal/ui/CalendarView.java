@@ -116,7 +116,7 @@ public final class CalendarView extends VerticalLayout {
         url.setId("conference-feed-url");
         url.setReadOnly(true);
         url.setWidthFull();
-        url.setValue(links.absolute(vn.congso.conference.internal.service.FeedServlet.path(token)));
+        url.setValue(links.absolute(vn.congso.conference.internal.service.CalendarFeeds.path(token)));
         Paragraph help = new Paragraph(t("conference.feed.help"));
         Button revoke = new Button(t("conference.feed.revoke"), e -> {
             int revoked = service.revokeFeedTokens(kind, subject);

@@ -19,6 +19,7 @@ import vn.congso.api.security.RunAs;
  * {@code demoData = false} in {@code etc/vn.congso.publishing.cfg}.
  */
 @Component(immediate = true, configurationPid = DemoArticles.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@org.osgi.service.metatype.annotations.Designate(ocd = DemoArticles.Config.class)
 public final class DemoArticles {
 
     /** The configuration PID. */
@@ -26,9 +27,13 @@ public final class DemoArticles {
     static final String ACTOR = "system:publishing-demo";
     private final Logger log = LoggerFactory.getLogger(DemoArticles.class);
 
-    /** The configuration. */
+    /** The configuration, described to {@code config:meta} and every metatype tool in both languages. */
+    @org.osgi.service.metatype.annotations.ObjectClassDefinition(localization = "OSGI-INF/l10n/metatype",
+            name = "%publishing.name", description = "%publishing.description")
     public @interface Config {
         /** @return whether the demo articles are loaded into an installation without articles */
+        @org.osgi.service.metatype.annotations.AttributeDefinition(name = "%publishing.demoData.name",
+                description = "%publishing.demoData.description")
         boolean demoData() default true;
     }
 

@@ -1,7 +1,6 @@
 package vn.congso.publishing.internal.content;
 
-import java.text.Normalizer;
-import java.util.Locale;
+import vn.congso.api.text.VietnameseText;
 
 /**
  * Vietnamese text without its tone and vowel marks: "Pháp luật" folds to "phap luat" and "đ" to
@@ -19,19 +18,7 @@ public final class Folding {
      * @return the folded text (other characters unchanged)
      */
     public static String fold(String text) {
-        if (text == null || text.isEmpty()) {
-            return "";
-        }
-        String lower = text.toLowerCase(Locale.ROOT).replace('đ', 'd').replace('Đ', 'd');
-        String decomposed = Normalizer.normalize(lower, Normalizer.Form.NFD);
-        StringBuilder out = new StringBuilder(decomposed.length());
-        for (int i = 0; i < decomposed.length(); i++) {
-            char c = decomposed.charAt(i);
-            if (Character.getType(c) != Character.NON_SPACING_MARK) {
-                out.append(c);
-            }
-        }
-        return Normalizer.normalize(out, Normalizer.Form.NFC);
+        return VietnameseText.fold(text);
     }
 
     /** The longest slug made. */
@@ -45,30 +32,7 @@ public final class Folding {
      * @return the slug, {@code "bai-viet"} when nothing is left
      */
     public static String slug(String title) {
-        String folded = fold(title);
-        StringBuilder out = new StringBuilder(folded.length());
-        boolean hyphen = false;
-        for (int i = 0; i < folded.length(); i++) {
-            char c = folded.charAt(i);
-            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-                out.append(c);
-                hyphen = false;
-            } else if (!hyphen && out.length() > 0) {
-                out.append('-');
-                hyphen = true;
-            }
-        }
-        String slug = out.toString();
-        if (slug.length() > MAX_SLUG) {
-            slug = slug.substring(0, MAX_SLUG);
-            int cut = slug.lastIndexOf('-');
-            if (cut > MAX_SLUG / 2) {
-                slug = slug.substring(0, cut);
-            }
-        }
-        while (slug.endsWith("-")) {
-            slug = slug.substring(0, slug.length() - 1);
-        }
+        String slug = VietnameseText.slug(title, MAX_SLUG);
         return slug.isEmpty() ? "bai-viet" : slug;
     }
 

@@ -11,7 +11,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEvent;
-import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +26,7 @@ import vn.congso.publishing.internal.web.PortalRoutes;
  * sanitised body, attachments, "Nộp hồ sơ trực tuyến" links to its procedures when the services
  * plugin is installed, and the printable leaflet. Each opening counts one view (no cookie).
  */
-public class PortalArticleView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
+public class PortalArticleView extends VerticalLayout implements HasUrlParameter<String>, vn.congso.api.ui.NamedPage {
 
     private static final long serialVersionUID = 1L;
     private final transient ArticleService articles;
@@ -45,7 +44,7 @@ public class PortalArticleView extends VerticalLayout implements HasUrlParameter
     }
 
     @Override
-    public String getPageTitle() {
+    public String pageName() {
         return title;
     }
 

@@ -1,7 +1,6 @@
 package vn.congso.services.internal.catalogue;
 
-import java.text.Normalizer;
-import java.util.Locale;
+import vn.congso.api.text.VietnameseText;
 
 /**
  * Vietnamese text as search compares it: tone marks and other diacritics removed, đ as d, lower
@@ -17,32 +16,11 @@ public final class Fold {
      * @return the folded text, never null
      */
     public static String fold(String text) {
-        if (text == null) {
-            return "";
-        }
-        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
-        StringBuilder out = new StringBuilder(decomposed.length());
-        boolean space = false;
-        for (int i = 0; i < decomposed.length(); i++) {
-            char c = decomposed.charAt(i);
-            if (Character.getType(c) == Character.NON_SPACING_MARK) {
-                continue;
-            }
-            if (c == 'đ' || c == 'Đ') {
-                c = 'd';
-            }
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
-                space = out.length() > 0;
-                continue;
-            }
-            if (space) {
-                out.append(' ');
-                space = false;
-            }
-            out.append(Character.toLowerCase(c));
-        }
-        return out.toString().toLowerCase(Locale.ROOT);
+        return SPACES.matcher(VietnameseText.fold(text)).replaceAll(" ").strip();
     }
+
+    /** Runs of white space, the no-break space included. */
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("[\\s\\p{Z}]+");
 
     /**
      * Whether every word of a query occurs in a folded text.
