@@ -237,13 +237,15 @@ class ShellBrowserIT {
         browser.signOut();
 
         browser.firstSignIn("bientap.taivan", oneTime, "Biên tập Tài Văn 2026");
-        // Exactly what the editor role permits now: the home page, the audit log, their account, and
-        // the public indicators page that everyone sees.
+        // Exactly what the new role permits: the home page, the audit log, their account, and the
+        // public pages everyone sees (indicators, the portal, the services catalogue and look-up).
         browser.wait(15).until(d -> browser.displayedOrNull(By.id("nav-admin-audit")) != null);
         Object ids = browser.js().executeScript("return Array.from(document.querySelectorAll('vaadin-side-nav-item'))"
                 + ".map(e => e.id).filter(id => id).sort();");
         assertEquals(List.of("nav-account-password", "nav-account-profile", "nav-admin-audit", "nav-home",
-                "nav-indicators"), ids);
+                "nav-indicators", "nav-portal", "nav-portal-search", "nav-services", "nav-services-lookup"), ids,
+                "the public pages every plugin offers (indicators, the portal, the services catalogue and"
+                        + " look-up) and nothing else a plain account may not open");
 
         browser.get("/admin/users");
         browser.wait(20).until(d -> browser.displayedOrNull(By.id("access-denied-view")) != null);

@@ -43,6 +43,7 @@ public class PortalHomeView extends VerticalLayout {
         if (!services.isEmpty()) {
             Nav nav = new Nav(new H2(ui.t("publishing.ui.portal.services")));
             nav.setId("portal-services");
+            nav.getElement().setAttribute("aria-label", ui.t("publishing.ui.portal.services"));
             for (LinkTarget t : services) {
                 Anchor a = new Anchor("/" + t.path(), t.title());
                 a.setId("portal-service-" + t.key().replaceAll("[^A-Za-z0-9_-]", "-"));
