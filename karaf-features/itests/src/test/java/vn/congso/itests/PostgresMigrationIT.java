@@ -166,6 +166,11 @@ public class PostgresMigrationIT {
         // training two (trainer, learner), publishing three (editor, reviewer, publisher), the
         // conference plugin two (meeting-coordinator, point-technician), services four
         // (one-stop-officer, services-specialist, services-admin, citizen).
+        // A plugin's roles are declared by a component of their own, which may come after its demo.
+        long rolesDeadline = System.currentTimeMillis() + TIMEOUT_MS;
+        while (count("sec_role") < 12 && System.currentTimeMillis() < rolesDeadline) {
+            Thread.sleep(250);
+        }
         assertEquals("core's one role and the plugins' eleven", 12, count("sec_role"));
 
         VaadinHttpProbe probe = new VaadinHttpProbe("http://127.0.0.1:" + HTTP_PORT);
