@@ -111,9 +111,13 @@ final class KarafWithBrowsers implements BeforeAllCallback, TestWatcher, AfterAl
         return KarafProcess.kill(home, karaf);
     }
 
-    /** Starts the same Karaf home again (after {@link #kill()}) and waits for HTTP 200. */
-    void launchAgain() throws IOException, InterruptedException {
+    /**
+     * Starts the same Karaf home again (after {@link #kill()}) and waits, as at the first start,
+     * until every boot feature is installed: HTTP 200 alone comes before the plugins' routes.
+     */
+    void launchAgain() throws Exception {
         karaf = KarafProcess.launch(home, out, ports.http(), startMillis);
+        awaitBootFinished();
     }
 
     @Override
