@@ -530,6 +530,47 @@ public final class ArticleService {
                 this::article, ArticleState.PUBLISHED.name(), ts(now()));
     }
 
+    /**
+     * Published articles whose review date has come and whose author has not yet been reminded of
+     * that date (a review date moved later is reminded of again when it comes).
+     *
+     * @return the articles, earliest review date first
+     */
+    public List<Article> reviewRemindersDue() {
+        require(PublishingPermissions.PUBLISH, "publishing.review.remind", "");
+        return query("SELECT " + COLUMNS + " FROM publishing_article WHERE state = ? AND review_at <= ?"
+                + " AND (review_reminded_for IS NULL OR review_reminded_for <> review_at) ORDER BY review_at",
+                this::article, ArticleState.PUBLISHED.name(), ts(now()));
+    }
+
+    /**
+     * Claims the reminder of one review date, so that it is sent once even when two servers or two
+     * runs meet it: only the caller that gets {@code true} sends it.
+     *
+     * @param article the article as read by {@link #reviewRemindersDue()}
+     * @param recipients who is reminded, for the audit log
+     * @return whether this caller claimed it
+     */
+    public boolean claimReviewReminder(Article article, String recipients) {
+        require(PublishingPermissions.PUBLISH, "publishing.review.remind", String.valueOf(article.id()));
+        try (Connection c = database.dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement("UPDATE publishing_article SET review_reminded_for = review_at"
+                        + " WHERE id = ? AND state = ? AND review_at = ?"
+                        + " AND (review_reminded_for IS NULL OR review_reminded_for <> review_at)")) {
+            ps.setLong(1, article.id());
+            ps.setString(2, ArticleState.PUBLISHED.name());
+            ps.setTimestamp(3, ts(article.reviewAt()));
+            if (ps.executeUpdate() != 1) {
+                return false;
+            }
+        } catch (SQLException e) {
+            throw failure("publishing.review.remind", String.valueOf(article.id()), e);
+        }
+        audit.record("publishing.review.remind", String.valueOf(article.id()), Outcome.SUCCESS,
+                Message.of("publishing.audit.review-reminded", article.title(), recipients));
+        return true;
+    }
+
     // ---- files ----
 
     /** The largest cover image accepted. */

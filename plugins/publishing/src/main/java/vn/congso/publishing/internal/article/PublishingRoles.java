@@ -17,13 +17,16 @@ import vn.congso.api.security.AccountProvisioning.RoleDefinition;
 @Component(service = PublishingRoles.class, immediate = true)
 public final class PublishingRoles {
 
+    /** The publisher, who is reminded of review dates when an article's author cannot be. */
+    static final String PUBLISHER = "publisher";
+
     /** The roles and their default permissions. */
     static final List<RoleDefinition> ROLES = List.of(
             new RoleDefinition("editor", "publishing.role.editor", Set.of(PublishingPermissions.VIEW,
                     PublishingPermissions.EDIT, PublishingPermissions.SUBMIT)),
             new RoleDefinition("reviewer", "publishing.role.reviewer", Set.of(PublishingPermissions.VIEW,
                     PublishingPermissions.REVIEW, PublishingPermissions.PUBLISH)),
-            new RoleDefinition("publisher", "publishing.role.publisher", Set.of(PublishingPermissions.VIEW,
+            new RoleDefinition(PUBLISHER, "publishing.role.publisher", Set.of(PublishingPermissions.VIEW,
                     PublishingPermissions.PUBLISH, PublishingPermissions.CATEGORIES)));
 
     /**
