@@ -50,6 +50,7 @@ class PublishingPluginIT {
     private static Browser browser;
     private static String editorPath;
     private static int published;
+    private static final String IMPORTED_TITLE = "Bài nhập từ tệp Markdown";
 
     @BeforeAll
     static void openBrowser() throws Exception {
@@ -91,6 +92,25 @@ class PublishingPluginIT {
         browser.click("publishing-step-submit");
         state("Chờ duyệt", 15);
         assertFalse(browser.present("publishing-step-approve"), "an editor cannot approve");
+
+        // Importing articles from files: a problem is named by file and line and nothing is imported.
+        browser.get("/publishing/articles");
+        browser.wait(30).until(d -> browser.displayedOrNull(By.id("publishing-articles")) != null);
+        browser.click("publishing-import-open");
+        Path bad = Path.of("target", "nhap-loi.md").toAbsolutePath();
+        Files.writeString(bad, "---\ntitle: Bài nhập lỗi\ncategory: Không có chuyên mục này\n---\nx\n");
+        browser.upload("publishing-import-upload", bad);
+        browser.wait(30).until(d -> browser.present("publishing-import-problems"));
+        assertTrue(browser.text("publishing-import-problems").contains("nhap-loi.md, dòng 3: Không có chuyên mục"),
+                browser.text("publishing-import-problems"));
+        assertEquals("true", String.valueOf(browser.js().executeScript(
+                "return document.getElementById('publishing-import-commit').hasAttribute('disabled');")));
+        Path good = Path.of("target", "nhap-tot.md").toAbsolutePath();
+        Files.writeString(good, "---\ncategory: Tuyên truyền\n---\n# " + IMPORTED_TITLE + "\n\nNội dung nhập.\n");
+        browser.upload("publishing-import-upload", good);
+        browser.wait(30).until(d -> !browser.present("publishing-import-problems") && browser.present("publishing-import-items"));
+        browser.click("publishing-import-commit");
+        browser.wait(20).until(d -> browser.gridTexts("publishing-articles-grid").contains(IMPORTED_TITLE));
         browser.signOut();
     }
 
@@ -190,6 +210,23 @@ class PublishingPluginIT {
 
     @Test
     @Order(6)
+    void theConsoleImportsAFolderOfArticlesAllOrNothing() throws Exception {
+        Path folder = Files.createTempDirectory("congso-import");
+        Files.writeString(folder.resolve("a.md"), "---\ntitle: Nhập từ thư mục\ncategory: Tin tức\n---\nNội dung.\n");
+        Files.writeString(folder.resolve("b.md"), "---\ntitle: Bài lỗi\ncategry: tin-tuc\n---\nx\n");
+        BatchResult refused = clientResult("congso:publishing-import " + folder);
+        assertTrue(refused.exitCode() != 0, "a refused import fails the batch command: " + refused.output());
+        assertTrue(refused.output().contains("Nothing imported") && refused.output().contains("b.md:3"), refused.output());
+
+        Files.writeString(folder.resolve("b.md"), "---\ntitle: Bài đã sửa\ncategory: tuyen-truyen\n---\nx\n");
+        String dry = client("congso:publishing-import " + folder);
+        assertTrue(dry.contains("2 article(s) would be imported"), dry);
+        String done = client("congso:publishing-import --commit " + folder);
+        assertTrue(done.contains("Imported 2 article(s) as drafts"), done);
+    }
+
+    @Test
+    @Order(7)
     void uninstallKeepsTheArticlesAndReinstallFindsThem() throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         URI feed = URI.create("http://127.0.0.1:" + HTTP_PORT + "/pub/publishing/feed/rss.xml");
@@ -225,6 +262,15 @@ class PublishingPluginIT {
     }
 
     private static String client(String command) throws Exception {
+        BatchResult result = clientResult(command);
+        assertEquals(0, result.exitCode(), command + ": " + result.output());
+        return result.output();
+    }
+
+    private record BatchResult(int exitCode, String output) {
+    }
+
+    private static BatchResult clientResult(String command) throws Exception {
         Path home = KARAF.home();
         ProcessBuilder builder = new ProcessBuilder("/bin/sh", home.resolve("bin/client").toString(), "-a",
                 String.valueOf(SSH_PORT), "-h", "127.0.0.1", "-u", CONSOLE_USER, "-p", CONSOLE_PASSWORD, "-r", "5", "-b")
@@ -240,7 +286,6 @@ class PublishingPluginIT {
             process.destroyForcibly();
             throw new AssertionError("bin/client did not finish: " + output);
         }
-        assertEquals(0, process.exitValue(), command + ": " + output);
-        return output;
+        return new BatchResult(process.exitValue(), output);
     }
 }

@@ -1,5 +1,8 @@
 package vn.congso.publishing.internal.article;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -198,48 +201,124 @@ public final class ArticleService {
     public Article create(ArticleDraft draft) {
         CurrentUser user = require(PublishingPermissions.EDIT, "publishing.article.create", "");
         ArticleDraft clean = check(draft, null);
+        return insertAll(user, List.of(clean), "publishing.article.create").get(0);
+    }
+
+    /**
+     * Reads articles to import and checks each as {@link #create} would, saving nothing.
+     *
+     * @param fileName the upload's name: a ZIP archive, or one Markdown or HTML file
+     * @param in its content
+     * @return what would be imported, and every problem by file and line
+     * @throws IOException when the upload cannot be read
+     */
+    public ArticleImport.Preview previewImport(String fileName, InputStream in) throws IOException {
+        require(PublishingPermissions.EDIT, "publishing.article.import", fileName);
+        return checked(new ArticleImport(categories()).read(fileName, in));
+    }
+
+    /**
+     * Reads articles to import from a folder or a ZIP archive on the server (the console's).
+     *
+     * @param path the folder or archive
+     * @return what would be imported, and every problem by file and line
+     * @throws IOException when it cannot be read
+     */
+    public ArticleImport.Preview previewImport(Path path) throws IOException {
+        require(PublishingPermissions.EDIT, "publishing.article.import", path.getFileName().toString());
+        return checked(new ArticleImport(categories()).read(path));
+    }
+
+    private ArticleImport.Preview checked(ArticleImport.Preview read) {
+        List<ArticleImport.Problem> problems = new ArrayList<>(read.problems());
+        List<ArticleImport.Item> items = new ArrayList<>();
+        for (ArticleImport.Item item : read.items()) {
+            try {
+                items.add(new ArticleImport.Item(item.file(), check(item.draft(), null), item.lines()));
+            } catch (ArticleException e) {
+                int line = switch (e.key()) {
+                    case "publishing.error.title-required", "publishing.error.title-too-long" -> item.line("title");
+                    case "publishing.error.summary-too-long" -> item.line("summary");
+                    case "publishing.error.tags-too-long" -> item.line("tags");
+                    default -> 0;
+                };
+                problems.add(new ArticleImport.Problem(item.file(), line, e.key(), List.of(e.args())));
+            }
+        }
+        return new ArticleImport.Preview(items, problems, read.ignored());
+    }
+
+    /**
+     * Imports every article of a preview as drafts, in one transaction: any problem, or any
+     * failure while saving, and nothing is saved.
+     *
+     * @param preview from {@link #previewImport}
+     * @return the drafts created
+     * @throws ArticleException {@code publishing.import.error.not-ok} when the preview has problems
+     */
+    public List<Article> importAll(ArticleImport.Preview preview) {
+        CurrentUser user = require(PublishingPermissions.EDIT, "publishing.article.import", "");
+        if (!preview.ok()) {
+            throw refused("publishing.article.import", 0, "publishing.import.error.not-ok");
+        }
+        List<ArticleDraft> clean = preview.items().stream().map(i -> check(i.draft(), null)).toList();
+        List<Article> created = insertAll(user, clean, "publishing.article.create");
+        audit.record("publishing.article.import", "", Outcome.SUCCESS,
+                Message.of("publishing.audit.imported", created.size()));
+        return created;
+    }
+
+    private List<Article> insertAll(CurrentUser user, List<ArticleDraft> drafts, String action) {
         Instant now = now();
+        List<Long> ids = new ArrayList<>();
         try (Connection c = database.dataSource().getConnection()) {
             c.setAutoCommit(false);
             try {
-                String slug = uniqueSlug(c, Folding.slug(clean.title()));
-                long id;
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO publishing_article (slug, title, summary,"
-                        + " body, category_id, tags, language, author, author_name, procedures, pinned, featured,"
-                        + " state, publish_at, unpublish_at, review_at, version, created_at, updated_at, views)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, 0)",
-                        Statement.RETURN_GENERATED_KEYS)) {
-                    ps.setString(1, slug);
-                    int i = bindContent(ps, 2, clean);
-                    ps.setString(i++, user.id());
-                    ps.setString(i++, truncate(user.displayName(), 200));
-                    ps.setString(i++, String.join(",", clean.procedures()));
-                    ps.setBoolean(i++, clean.pinned());
-                    ps.setBoolean(i++, clean.featured());
-                    ps.setString(i++, ArticleState.DRAFT.name());
-                    ps.setTimestamp(i++, ts(clean.publishAt()));
-                    ps.setTimestamp(i++, ts(clean.unpublishAt()));
-                    ps.setTimestamp(i++, ts(clean.reviewAt()));
-                    ps.setTimestamp(i++, ts(now));
-                    ps.setTimestamp(i, ts(now));
-                    ps.executeUpdate();
-                    try (ResultSet keys = ps.getGeneratedKeys()) {
-                        keys.next();
-                        id = keys.getLong(1);
+                for (ArticleDraft clean : drafts) {
+                    String slug = uniqueSlug(c, Folding.slug(clean.title()));
+                    long id;
+                    try (PreparedStatement ps = c.prepareStatement("INSERT INTO publishing_article (slug, title, summary,"
+                            + " body, category_id, tags, language, author, author_name, procedures, pinned, featured,"
+                            + " state, publish_at, unpublish_at, review_at, version, created_at, updated_at, views)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, 0)",
+                            Statement.RETURN_GENERATED_KEYS)) {
+                        ps.setString(1, slug);
+                        int i = bindContent(ps, 2, clean);
+                        ps.setString(i++, user.id());
+                        ps.setString(i++, truncate(user.displayName(), 200));
+                        ps.setString(i++, String.join(",", clean.procedures()));
+                        ps.setBoolean(i++, clean.pinned());
+                        ps.setBoolean(i++, clean.featured());
+                        ps.setString(i++, ArticleState.DRAFT.name());
+                        ps.setTimestamp(i++, ts(clean.publishAt()));
+                        ps.setTimestamp(i++, ts(clean.unpublishAt()));
+                        ps.setTimestamp(i++, ts(clean.reviewAt()));
+                        ps.setTimestamp(i++, ts(now));
+                        ps.setTimestamp(i, ts(now));
+                        ps.executeUpdate();
+                        try (ResultSet keys = ps.getGeneratedKeys()) {
+                            keys.next();
+                            id = keys.getLong(1);
+                        }
                     }
+                    addRevision(c, id, clean, user.id(), now);
+                    ids.add(id);
                 }
-                addRevision(c, id, clean, user.id(), now);
                 c.commit();
-                audit.record("publishing.article.create", String.valueOf(id), Outcome.SUCCESS,
-                        Message.of("publishing.audit.created", clean.title()));
-                return get(id);
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
             }
         } catch (SQLException e) {
-            throw failure("publishing.article.create", "", e);
+            throw failure(action, "", e);
         }
+        List<Article> created = new ArrayList<>();
+        for (int n = 0; n < ids.size(); n++) {
+            audit.record(action, String.valueOf(ids.get(n)), Outcome.SUCCESS,
+                    Message.of("publishing.audit.created", drafts.get(n).title()));
+            created.add(get(ids.get(n)));
+        }
+        return created;
     }
 
     /**
@@ -849,6 +928,130 @@ public final class ArticleService {
             out.put(row[0], row[1]);
         }
         return out;
+    }
+
+    /**
+     * Counts one opening of a portal page (home, category, article, search): the portal's visits
+     * per day, with no cookie and nothing about the reader.
+     */
+    public void countVisit() {
+        java.sql.Date day = java.sql.Date.valueOf(java.time.LocalDate.ofInstant(now(), vn.congso.api.indicators.Period.ZONE));
+        try (Connection c = database.dataSource().getConnection()) {
+            if (!addVisit(c, day, 1)) {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO publishing_visit_day (day, visits) VALUES (?, 1)")) {
+                    ps.setDate(1, day);
+                    ps.executeUpdate();
+                } catch (SQLException raced) {
+                    // Another reader inserted the day's row first: count on it.
+                    if (!addVisit(c, day, 1)) {
+                        throw raced;
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            log.warn("Cannot count a portal visit", e);
+        }
+    }
+
+    private static boolean addVisit(Connection c, java.sql.Date day, long visits) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE publishing_visit_day SET visits = visits + ? WHERE day = ?")) {
+            ps.setLong(1, visits);
+            ps.setDate(2, day);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /**
+     * The portal's visits per day, every day of the period present (0 when nobody came).
+     *
+     * @param from first day, inclusive
+     * @param to day after the last, exclusive
+     * @return day to visits, in date order
+     */
+    public java.util.SortedMap<java.time.LocalDate, Long> visitsPerDay(java.time.LocalDate from, java.time.LocalDate to) {
+        requireView();
+        return perDay(from, to, query("SELECT day, visits FROM publishing_visit_day WHERE day >= ? AND day < ?",
+                rs -> java.util.Map.entry(rs.getDate(1).toLocalDate(), rs.getLong(2)),
+                java.sql.Date.valueOf(from), java.sql.Date.valueOf(to)));
+    }
+
+    /**
+     * One article's views per day, every day of the period present.
+     *
+     * @param id the article
+     * @param from first day, inclusive
+     * @param to day after the last, exclusive
+     * @return day to views, in date order
+     */
+    public java.util.SortedMap<java.time.LocalDate, Long> viewsPerDay(long id, java.time.LocalDate from,
+            java.time.LocalDate to) {
+        requireView();
+        return perDay(from, to, query("SELECT day, views FROM publishing_view_day WHERE article_id = ? AND day >= ? AND day < ?",
+                rs -> java.util.Map.entry(rs.getDate(1).toLocalDate(), rs.getLong(2)), id,
+                java.sql.Date.valueOf(from), java.sql.Date.valueOf(to)));
+    }
+
+    private static java.util.SortedMap<java.time.LocalDate, Long> perDay(java.time.LocalDate from, java.time.LocalDate to,
+            List<java.util.Map.Entry<java.time.LocalDate, Long>> rows) {
+        if (!from.isBefore(to) || from.plusDays(MAX_AUDIENCE_DAYS).isBefore(to)) {
+            throw new ArticleException("publishing.error.audience-period", MAX_AUDIENCE_DAYS);
+        }
+        java.util.SortedMap<java.time.LocalDate, Long> out = new java.util.TreeMap<>();
+        for (java.time.LocalDate d = from; d.isBefore(to); d = d.plusDays(1)) {
+            out.put(d, 0L);
+        }
+        rows.forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
+    /** The longest period of the audience figures, in days. */
+    public static final int MAX_AUDIENCE_DAYS = 366;
+
+    /**
+     * Adds visits and article views to past days, for the demo's audience history: only on days
+     * that have no figures yet, so real counts are never changed.
+     *
+     * @param visits day to portal visits
+     * @param views article id to (day to views)
+     */
+    void seedAudience(java.util.Map<java.time.LocalDate, Long> visits,
+            java.util.Map<Long, java.util.Map<java.time.LocalDate, Long>> views) {
+        require(PublishingPermissions.PUBLISH, "publishing.demo.audience", "");
+        try (Connection c = database.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement visit = c.prepareStatement("INSERT INTO publishing_visit_day (day, visits) VALUES (?, ?)");
+                    PreparedStatement view = c.prepareStatement(
+                            "INSERT INTO publishing_view_day (article_id, day, views) VALUES (?, ?, ?)");
+                    PreparedStatement total = c.prepareStatement("UPDATE publishing_article SET views = views + ? WHERE id = ?")) {
+                for (var e : visits.entrySet()) {
+                    visit.setDate(1, java.sql.Date.valueOf(e.getKey()));
+                    visit.setLong(2, e.getValue());
+                    visit.addBatch();
+                }
+                visit.executeBatch();
+                for (var article : views.entrySet()) {
+                    long sum = 0;
+                    for (var e : article.getValue().entrySet()) {
+                        view.setLong(1, article.getKey());
+                        view.setDate(2, java.sql.Date.valueOf(e.getKey()));
+                        view.setLong(3, e.getValue());
+                        view.addBatch();
+                        sum += e.getValue();
+                    }
+                    total.setLong(1, sum);
+                    total.setLong(2, article.getKey());
+                    total.addBatch();
+                }
+                view.executeBatch();
+                total.executeBatch();
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failure("publishing.demo.audience", "", e);
+        }
     }
 
     // ---- helpers ----

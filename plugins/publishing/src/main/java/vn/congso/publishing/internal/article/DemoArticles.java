@@ -59,13 +59,47 @@ public final class DemoArticles {
             return 0;
         }
         List<ArticleDraft> drafts = parse(read());
+        List<Long> ids = new ArrayList<>();
         for (ArticleDraft d : drafts) {
             Article a = articles.create(d);
             articles.transition(a.id(), Transition.SUBMIT);
             articles.transition(a.id(), Transition.APPROVE);
             articles.transition(a.id(), Transition.PUBLISH);
+            ids.add(a.id());
         }
+        seedAudience(articles, ids, java.time.LocalDate.now(vn.congso.api.indicators.Period.ZONE));
         return drafts.size();
+    }
+
+    /** Days of audience history the demo gives the portal. */
+    static final int AUDIENCE_DAYS = 90;
+
+    /**
+     * The audience of the {@value #AUDIENCE_DAYS} days before today, as the district's portal sees
+     * it (350 and more visits a day, fewer at weekends), so the editors' charts and the dashboard
+     * show something real-sized on first start. Deterministic: the same every time.
+     */
+    static void seedAudience(ArticleService articles, List<Long> ids, java.time.LocalDate today) {
+        java.util.Random random = new java.util.Random(2025);
+        java.util.Map<java.time.LocalDate, Long> visits = new java.util.TreeMap<>();
+        java.util.Map<Long, java.util.Map<java.time.LocalDate, Long>> views = new java.util.LinkedHashMap<>();
+        for (int back = AUDIENCE_DAYS; back >= 1; back--) {
+            java.time.LocalDate day = today.minusDays(back);
+            boolean weekend = day.getDayOfWeek().getValue() >= 6;
+            long v = (weekend ? 180 : 350) + random.nextInt(weekend ? 60 : 120);
+            visits.put(day, v);
+            // About half of the visits open an article, the first (newest) articles more often.
+            long articleViews = v / 2;
+            for (int i = 0; i < ids.size() && articleViews > 0; i++) {
+                long share = Math.max(1, articleViews / 3);
+                long count = Math.min(articleViews, share / 2 + random.nextInt((int) share + 1));
+                if (count > 0) {
+                    views.computeIfAbsent(ids.get(i), k -> new java.util.TreeMap<>()).put(day, count);
+                    articleViews -= count;
+                }
+            }
+        }
+        articles.seedAudience(visits, views);
     }
 
     static String read() throws IOException {

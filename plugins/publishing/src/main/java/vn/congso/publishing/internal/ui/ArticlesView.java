@@ -43,6 +43,13 @@ public class ArticlesView extends VerticalLayout {
         create.setId("publishing-new-article");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setVisible(articles.may(PublishingPermissions.EDIT));
+        ImportPanel importPanel = new ImportPanel(articles, ui, this::refresh);
+        importPanel.setVisible(false);
+        Button importButton = new Button(ui.t("publishing.ui.import.open"), e -> importPanel.setVisible(!importPanel.isVisible()));
+        importButton.setId("publishing-import-open");
+        importButton.setVisible(articles.may(PublishingPermissions.EDIT));
+        Div actions = new Div(create, importButton);
+        actions.addClassName("publishing-actions");
 
         state.setId("publishing-filter-state");
         state.setLabel(ui.t("publishing.ui.field.state"));
@@ -79,7 +86,7 @@ public class ArticlesView extends VerticalLayout {
         grid.setAllRowsVisible(true);
         reminders.setId("publishing-review-due");
         reminders.addClassName("publishing-reminders");
-        add(title, create, reminders, filters, grid);
+        add(title, actions, importPanel, reminders, filters, grid);
         refresh();
     }
 

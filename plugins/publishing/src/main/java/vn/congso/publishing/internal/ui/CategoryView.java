@@ -34,6 +34,7 @@ public class CategoryView extends VerticalLayout implements HasUrlParameter<Stri
     @Override
     public void setParameter(BeforeEvent event, String id) {
         removeAll();
+        articles.countVisit();
         Optional<Category> category = articles.category(id);
         if (category.isEmpty()) {
             add(new H1(ui.t("publishing.ui.portal.not-found")));

@@ -51,6 +51,7 @@ public class PortalArticleView extends VerticalLayout implements HasUrlParameter
     @Override
     public void setParameter(BeforeEvent event, String slug) {
         removeAll();
+        articles.countVisit();
         Optional<vn.congso.publishing.internal.article.Article> found = articles.published(slug);
         if (found.isEmpty()) {
             title = ui.t("publishing.ui.portal.not-found");

@@ -26,6 +26,7 @@ public class PortalHomeView extends VerticalLayout {
 
     PortalHomeView(ArticleService articles, Procedures procedures, Ui ui) {
         setId("portal-home");
+        articles.countVisit();
         addClassNames("publishing-page", "publishing-portal");
         add(new H1(ui.t("publishing.portal.title")));
         add(SearchBox.box(ui, ""));

@@ -30,6 +30,8 @@ public final class PublishingScreens implements ScreenProvider {
     public static final String EDIT = "publishing/edit";
     /** Categories. */
     public static final String CATEGORIES = "publishing/categories";
+    /** The editors' audience figures. */
+    public static final String AUDIENCE = "publishing/audience";
     /** The public group. */
     public static final NavigationGroup PORTAL = new NavigationGroup("portal", "publishing.nav.portal", 5);
     /** The editorial group. */
@@ -88,6 +90,9 @@ public final class PublishingScreens implements ScreenProvider {
                 Screen.route(EDIT).title("publishing.nav.edit").icon("vaadin:pencil").group(EDITORIAL).order(20)
                         .hidden().permission(PublishingPermissions.VIEW)
                         .view(ArticleEditorView.class, () -> new ArticleEditorView(articles, procedures, ui())),
+                Screen.route(AUDIENCE).title("publishing.nav.audience").description("publishing.nav.audience.description")
+                        .icon("vaadin:chart").group(EDITORIAL).order(25).permission(PublishingPermissions.VIEW)
+                        .view(AudienceView.class, () -> new AudienceView(articles, ui())),
                 Screen.route(CATEGORIES).title("publishing.nav.categories").icon("vaadin:folder").group(EDITORIAL)
                         .order(30).permission(PublishingPermissions.CATEGORIES)
                         .view(CategoriesView.class, () -> new CategoriesView(articles, ui())));

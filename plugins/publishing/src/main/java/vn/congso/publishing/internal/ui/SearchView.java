@@ -27,6 +27,7 @@ import vn.congso.publishing.internal.web.PortalRoutes;
 public class SearchView extends VerticalLayout implements BeforeEnterObserver {
 
     private static final long serialVersionUID = 1L;
+    private final transient ArticleService articles;
     private final transient ArticleIndex index;
     private final transient Ui ui;
     private final TextField q = new TextField();
@@ -36,6 +37,7 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
     private final Div results = new Div();
 
     SearchView(ArticleService articles, ArticleIndex index, Ui ui) {
+        this.articles = articles;
         this.index = index;
         this.ui = ui;
         setId("portal-search");
@@ -66,6 +68,7 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        articles.countVisit();
         List<String> asked = event.getLocation().getQueryParameters().getParameters().getOrDefault("q", List.of());
         if (!asked.isEmpty()) {
             q.setValue(asked.get(0).length() > 200 ? asked.get(0).substring(0, 200) : asked.get(0));

@@ -23,5 +23,17 @@ class DemoArticlesTest {
         }
         assertTrue(f.service.featured().size() >= 2);
         assertTrue(f.service.published("thanh-toan-khong-dung-tien-mat-khi-nop-phi-le-phi-thu-tuc-hanh-chinh").isPresent());
+
+        // The seed's audience: 350 and more visits on a working day, on every one of the last 90 days.
+        java.time.LocalDate today = java.time.LocalDate.now(vn.congso.api.indicators.Period.ZONE);
+        var visits = f.service.visitsPerDay(today.minusDays(DemoArticles.AUDIENCE_DAYS), today);
+        assertEquals(DemoArticles.AUDIENCE_DAYS, visits.size());
+        visits.forEach((day, count) -> assertTrue(count >= (day.getDayOfWeek().getValue() >= 6 ? 180 : 350),
+                day + ": " + count));
+        var views = f.service.viewsBetween(today.minusDays(DemoArticles.AUDIENCE_DAYS), today);
+        assertTrue(views.size() >= 5, "views spread over the articles: " + views);
+        long allViews = views.values().stream().mapToLong(Long::longValue).sum();
+        long allVisits = visits.values().stream().mapToLong(Long::longValue).sum();
+        assertTrue(allViews <= allVisits, "an article view is also a visit");
     }
 }
