@@ -107,6 +107,9 @@ class PublishingPluginIT {
                 "return document.getElementById('publishing-import-commit').hasAttribute('disabled');")));
         Path good = Path.of("target", "nhap-tot.md").toAbsolutePath();
         Files.writeString(good, "---\ncategory: Tuyên truyền\n---\n# " + IMPORTED_TITLE + "\n\nNội dung nhập.\n");
+        browser.get("/publishing/articles");
+        browser.wait(30).until(d -> browser.displayedOrNull(By.id("publishing-articles")) != null);
+        browser.click("publishing-import-open");
         browser.upload("publishing-import-upload", good);
         browser.wait(30).until(d -> !browser.present("publishing-import-problems") && browser.present("publishing-import-items"));
         browser.click("publishing-import-commit");
@@ -162,6 +165,24 @@ class PublishingPluginIT {
 
     @Test
     @Order(4)
+    void theReviewerSeesTheAudienceOfTheArticle() {
+        browser.signIn("duyet.minh", "Kiểm tra nội dung 2026");
+        browser.get("/publishing/audience");
+        browser.wait(30).until(d -> browser.displayedOrNull(By.id("publishing-audience")) != null);
+        // The demo's history plus the anonymous reader's visits, in Vietnamese numbers.
+        assertTrue(browser.text("publishing-audience-visits")
+                .matches("Tổng [0-9.]+ lượt truy cập, trung bình [0-9.]+ lượt mỗi ngày trong 30 ngày\\."),
+                browser.text("publishing-audience-visits"));
+        assertTrue(browser.gridTexts("publishing-audience-articles").contains(TITLE),
+                "the article read by the anonymous reader is among the read ones");
+        browser.wait(15).until(d -> Boolean.TRUE.equals(browser.js().executeScript(
+                "const i = document.getElementById('publishing-audience-visits-chart');"
+                        + " return i.complete && i.naturalWidth > 0;")));
+        browser.signOut();
+    }
+
+    @Test
+    @Order(5)
     void theFirstHtmlFeedsAndLeafletServeCrawlersAndChatApps() throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         String base = "http://127.0.0.1:" + HTTP_PORT;
@@ -195,7 +216,7 @@ class PublishingPluginIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void theConsoleRebuildsTheIndex() throws Exception {
         Files.writeString(KARAF.home().resolve("etc/users.properties"), "\n" + CONSOLE_USER + " = " + CONSOLE_PASSWORD
                 + ",_g_:admingroup\n_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh\n",
@@ -209,7 +230,7 @@ class PublishingPluginIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void theConsoleImportsAFolderOfArticlesAllOrNothing() throws Exception {
         Path folder = Files.createTempDirectory("congso-import");
         Files.writeString(folder.resolve("a.md"), "---\ntitle: Nhập từ thư mục\ncategory: Tin tức\n---\nNội dung.\n");
@@ -226,7 +247,7 @@ class PublishingPluginIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void uninstallKeepsTheArticlesAndReinstallFindsThem() throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         URI feed = URI.create("http://127.0.0.1:" + HTTP_PORT + "/pub/publishing/feed/rss.xml");

@@ -35,6 +35,7 @@ final class ImportPanel extends Div {
     private final transient Ui ui;
     private final transient Runnable imported;
     private final Div result = new Div();
+    private final Upload upload;
     private transient ArticleImport.Preview preview;
 
     ImportPanel(ArticleService articles, Ui ui, Runnable imported) {
@@ -43,7 +44,7 @@ final class ImportPanel extends Div {
         this.imported = imported;
         setId("publishing-import");
         addClassName("publishing-import");
-        Upload upload = new Upload(new BoundedUploadHandler(ArticleImport.MAX_ARCHIVE_BYTES, ImportPanel::articleFile,
+        upload = new Upload(new BoundedUploadHandler(ArticleImport.MAX_ARCHIVE_BYTES, ImportPanel::articleFile,
                 received -> {
                     try (received; InputStream in = received.openStream()) {
                         show(articles.previewImport(received.fileName(), in));
@@ -75,6 +76,8 @@ final class ImportPanel extends Div {
 
     private void show(ArticleImport.Preview read) {
         preview = read;
+        // The preview replaces the file list: the next file chosen is read afresh.
+        upload.clearFileList();
         result.removeAll();
         Map<String, String> names = articles.categories().stream()
                 .collect(Collectors.toMap(Category::id, c -> c.name(ui.locale())));
