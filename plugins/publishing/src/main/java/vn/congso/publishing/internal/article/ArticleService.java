@@ -593,9 +593,23 @@ public final class ArticleService {
         }
         sql.append(" ORDER BY updated_at DESC, id DESC");
         String needle = Folding.fold(text == null ? "" : text.strip());
-        List<Article> rows = query(sql.toString(), this::article, args.toArray());
-        return rows.stream().filter(a -> needle.isEmpty() || Folding.fold(a.title()).contains(needle))
-                .limit(Math.max(1, limit)).toList();
+        int most = Math.max(1, limit);
+        if (needle.isEmpty()) {
+            return query(sql + " FETCH NEXT " + most + " ROWS ONLY", this::article, args.toArray());
+        }
+        // Titles folded in Java (the marks make SQL LIKE useless): read ids and titles only, then
+        // the matching articles.
+        List<Long> ids = new ArrayList<>();
+        for (Object[] row : query(sql.toString().replace("SELECT " + COLUMNS, "SELECT id, title"),
+                rs -> new Object[] {rs.getLong(1), rs.getString(2)}, args.toArray())) {
+            if (Folding.fold((String) row[1]).contains(needle)) {
+                ids.add((Long) row[0]);
+                if (ids.size() == most) {
+                    break;
+                }
+            }
+        }
+        return ids.stream().map(this::get).toList();
     }
 
     /**
@@ -847,9 +861,27 @@ public final class ArticleService {
         String where = categoryId == null ? "" : " AND category_id = ?";
         Object[] args = categoryId == null ? new Object[] {ArticleState.PUBLISHED.name()}
                 : new Object[] {ArticleState.PUBLISHED.name(), categoryId};
-        List<Article> all = query("SELECT " + COLUMNS + " FROM publishing_article WHERE state = ?" + where
-                + " ORDER BY " + (categoryId == null ? "" : "pinned DESC, ") + "publish_at DESC, id DESC", this::article, args);
-        return all.stream().skip(Math.max(0, offset)).limit(Math.max(0, limit)).toList();
+        if (limit <= 0) {
+            return List.of();
+        }
+        // Paged by the database on the indexes ix_publishing_article_latest / _category_latest: a
+        // portal page or feed reads its rows, not every published article.
+        return query("SELECT " + COLUMNS + " FROM publishing_article WHERE state = ?" + where
+                + " ORDER BY " + (categoryId == null ? "" : "pinned DESC, ") + "publish_at DESC, id DESC"
+                + " OFFSET " + Math.max(0, offset) + " ROWS FETCH NEXT " + limit + " ROWS ONLY", this::article, args);
+    }
+
+    /**
+     * Published articles in id order after an id, for walking all of them a page at a time (the
+     * search index's rebuild) without holding them all.
+     *
+     * @param afterId the last id of the previous page, 0 to start
+     * @param limit most rows
+     * @return the next page, empty at the end
+     */
+    public List<Article> publishedAfter(long afterId, int limit) {
+        return query("SELECT " + COLUMNS + " FROM publishing_article WHERE state = ? AND id > ? ORDER BY id"
+                + " FETCH NEXT " + Math.max(1, limit) + " ROWS ONLY", this::article, ArticleState.PUBLISHED.name(), afterId);
     }
 
     /**

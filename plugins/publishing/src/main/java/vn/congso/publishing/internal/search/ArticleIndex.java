@@ -82,6 +82,9 @@ public final class ArticleIndex implements PublicationListener {
     private final IndexWriter writer;
     private final SearcherManager searchers;
 
+    /** Articles read from the database at a time while rebuilding. */
+    private static final int REBUILD_PAGE = 500;
+
     /**
      * Opens (or makes) the index under Karaf's data folder and fills it when it is empty.
      *
@@ -129,15 +132,22 @@ public final class ArticleIndex implements PublicationListener {
      * @throws IOException when the index cannot be written
      */
     public synchronized int rebuild() throws IOException {
-        List<Article> all = articles.publishedPage(null, 0, Integer.MAX_VALUE);
+        // A page at a time, so that a large portal is not held in memory at once.
         writer.deleteAll();
-        for (Article a : all) {
-            writer.addDocument(document(a));
+        int count = 0;
+        long last = 0;
+        for (List<Article> page = articles.publishedAfter(0, REBUILD_PAGE); !page.isEmpty();
+                page = articles.publishedAfter(last, REBUILD_PAGE)) {
+            for (Article a : page) {
+                writer.addDocument(document(a));
+                last = a.id();
+                count++;
+            }
         }
         writer.commit();
         searchers.maybeRefreshBlocking();
-        log.info("Publishing search index rebuilt with {} article(s)", all.size());
-        return all.size();
+        log.info("Publishing search index rebuilt with {} article(s)", count);
+        return count;
     }
 
     /** @return how many articles the index holds */

@@ -224,4 +224,26 @@ class ArticleServiceTest {
         assertThrows(AccessDeniedException.class, () -> service.saveCategory(null, "Khác", "", 6));
         assertEquals(4, service.categories().size());
     }
+
+    @Test
+    void pagesOfTheNewestAndTheEditorialSearchAreReadByTheDatabaseAPageAtATime() {
+        List<Long> ids = new ArrayList<>();
+        for (int n = 1; n <= 5; n++) {
+            Article a = service.create(Fixture.draft("Bài số " + n + " về đất đai"));
+            service.transition(a.id(), Transition.SUBMIT);
+            service.transition(a.id(), Transition.APPROVE);
+            service.transition(a.id(), Transition.PUBLISH);
+            ids.add(a.id());
+            f.clock.advance(Duration.ofMinutes(5));
+        }
+        // Newest first, the third and fourth newest on the second page of two.
+        assertEquals(List.of(ids.get(2), ids.get(1)), service.publishedPage(null, 2, 2).stream().map(Article::id).toList());
+        assertEquals(List.of(ids.get(0)), service.publishedPage("pho-bien-giao-duc-phap-luat", 4, 10).stream()
+                .map(Article::id).toList());
+        assertTrue(service.publishedPage(null, 10, 5).isEmpty());
+        assertEquals(List.of(ids.get(2), ids.get(3)), service.publishedAfter(ids.get(1), 2).stream().map(Article::id).toList());
+        // The editorial search folds the marks and stops at its limit.
+        assertEquals(List.of(ids.get(4), ids.get(3)), service.find(null, null, "dat dai", 2).stream().map(Article::id).toList());
+        assertEquals(1, service.find(null, null, "", 1).size());
+    }
 }

@@ -51,8 +51,17 @@ public final class Fixture {
      * @throws Exception when the schema cannot be made
      */
     public Fixture(Path folder) throws Exception {
+        this(folder, false);
+    }
+
+    /**
+     * @param folder a temporary folder naming the in-memory database, or holding the on-disk one
+     * @param onDisk whether the database is written to disk (benchmarks) rather than kept in memory
+     * @throws Exception when the schema cannot be made
+     */
+    public Fixture(Path folder, boolean onDisk) throws Exception {
         EmbeddedDataSource derby = new EmbeddedDataSource();
-        derby.setDatabaseName("memory:" + folder.toAbsolutePath());
+        derby.setDatabaseName(onDisk ? folder.resolve("derby").toAbsolutePath().toString() : "memory:" + folder.toAbsolutePath());
         derby.setCreateDatabase("create");
         try (Connection c = derby.getConnection()) {
             liquibase.database.Database db = DatabaseFactory.getInstance()
