@@ -872,16 +872,30 @@ public final class ArticleService {
     }
 
     /**
-     * Published articles in id order after an id, for walking all of them a page at a time (the
-     * search index's rebuild) without holding them all.
+     * The ids of every published article, in id order (read from the state index alone), for
+     * walking all of them a page at a time with {@link #articles(List)} (the search index's
+     * rebuild) without holding them all.
      *
-     * @param afterId the last id of the previous page, 0 to start
-     * @param limit most rows
-     * @return the next page, empty at the end
+     * @return the ids
      */
-    public List<Article> publishedAfter(long afterId, int limit) {
-        return query("SELECT " + COLUMNS + " FROM publishing_article WHERE state = ? AND id > ? ORDER BY id"
-                + " FETCH NEXT " + Math.max(1, limit) + " ROWS ONLY", this::article, ArticleState.PUBLISHED.name(), afterId);
+    public List<Long> publishedIds() {
+        return query("SELECT id FROM publishing_article WHERE state = ? ORDER BY id", rs -> rs.getLong(1),
+                ArticleState.PUBLISHED.name());
+    }
+
+    /**
+     * Articles by id, read by their primary key.
+     *
+     * @param ids at most a few hundred ids
+     * @return the articles that exist, in id order
+     */
+    public List<Article> articles(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+        return query("SELECT " + COLUMNS + " FROM publishing_article WHERE id IN (" + marks + ") ORDER BY id", this::article,
+                ids.toArray());
     }
 
     /**

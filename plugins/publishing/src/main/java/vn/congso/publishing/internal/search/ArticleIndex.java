@@ -135,13 +135,13 @@ public final class ArticleIndex implements PublicationListener {
         // A page at a time, so that a large portal is not held in memory at once.
         writer.deleteAll();
         int count = 0;
-        long last = 0;
-        for (List<Article> page = articles.publishedAfter(0, REBUILD_PAGE); !page.isEmpty();
-                page = articles.publishedAfter(last, REBUILD_PAGE)) {
-            for (Article a : page) {
-                writer.addDocument(document(a));
-                last = a.id();
-                count++;
+        List<Long> ids = articles.publishedIds();
+        for (int from = 0; from < ids.size(); from += REBUILD_PAGE) {
+            for (Article a : articles.articles(ids.subList(from, Math.min(ids.size(), from + REBUILD_PAGE)))) {
+                if (a.state() == vn.congso.publishing.internal.article.ArticleState.PUBLISHED) {
+                    writer.addDocument(document(a));
+                    count++;
+                }
             }
         }
         writer.commit();

@@ -241,7 +241,9 @@ class ArticleServiceTest {
         assertEquals(List.of(ids.get(0)), service.publishedPage("pho-bien-giao-duc-phap-luat", 4, 10).stream()
                 .map(Article::id).toList());
         assertTrue(service.publishedPage(null, 10, 5).isEmpty());
-        assertEquals(List.of(ids.get(2), ids.get(3)), service.publishedAfter(ids.get(1), 2).stream().map(Article::id).toList());
+        assertEquals(ids, service.publishedIds());
+        assertEquals(List.of(ids.get(1), ids.get(3)), service.articles(List.of(ids.get(3), ids.get(1), -1L)).stream()
+                .map(Article::id).toList());
         // The editorial search folds the marks and stops at its limit.
         assertEquals(List.of(ids.get(4), ids.get(3)), service.find(null, null, "dat dai", 2).stream().map(Article::id).toList());
         assertEquals(1, service.find(null, null, "", 1).size());
