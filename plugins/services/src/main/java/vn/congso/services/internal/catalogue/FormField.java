@@ -36,6 +36,9 @@ public record FormField(String key, String label, String labelEn, FieldType type
         Objects.requireNonNull(min, "min");
         Objects.requireNonNull(max, "max");
         choices = List.copyOf(choices);
+        // One value, one representation: 10, 10.0 and 1E+1 are the same bound (so equal forms compare equal).
+        min = min.map(FormField::canonical);
+        max = max.map(FormField::canonical);
         labelEn = labelEn == null ? "" : labelEn;
         help = help == null ? "" : help;
         helpEn = helpEn == null ? "" : helpEn;
@@ -95,6 +98,11 @@ public record FormField(String key, String label, String labelEn, FieldType type
      */
     public String help(Locale locale) {
         return english(locale) && !helpEn.isBlank() ? helpEn : help;
+    }
+
+    private static BigDecimal canonical(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     private static boolean english(Locale locale) {

@@ -202,20 +202,50 @@ public final class JdbcProcedureCatalogue implements ProcedureCatalogue {
         require();
         String by = users.current().id();
         Jdbc.transaction(database.dataSource(), c -> {
-            if (Jdbc.update(c, "UPDATE svc_procedure SET name = ?, name_folded = ?, field = ?, settling_level = ?,"
-                    + " inter_level = ?, legal_basis = ?, components = ?, fees = ?, processing_days = ?, result_text = ?,"
-                    + " online_level = ?, online_class = ?, how_to = ?, sort_order = ? WHERE code = ?",
-                    procedure.name(), Fold.fold(procedure.name()), procedure.field(), procedure.level().code(),
-                    procedure.interLevel(), procedure.legalBasis(), procedure.components(), procedure.fees(),
-                    procedure.processingDays(), procedure.result(), procedure.onlineLevel(),
-                    procedure.onlineClass().code(), procedure.howTo(), procedure.order(), procedure.code()) == 0) {
-                insert(c, List.of(procedure));
-            }
+            upsert(c, procedure);
             writeForm(c, procedure.code(), form, by);
             return null;
         });
         audit.record("services.procedure.save", procedure.code(), Outcome.SUCCESS,
                 Message.of("services.audit.procedure-save", procedure.code(), form.size()));
+    }
+
+    private static void upsert(Connection c, Procedure procedure) throws SQLException {
+        if (Jdbc.update(c, "UPDATE svc_procedure SET name = ?, name_folded = ?, field = ?, settling_level = ?,"
+                + " inter_level = ?, legal_basis = ?, components = ?, fees = ?, processing_days = ?, result_text = ?,"
+                + " online_level = ?, online_class = ?, how_to = ?, sort_order = ? WHERE code = ?",
+                procedure.name(), Fold.fold(procedure.name()), procedure.field(), procedure.level().code(),
+                procedure.interLevel(), procedure.legalBasis(), procedure.components(), procedure.fees(),
+                procedure.processingDays(), procedure.result(), procedure.onlineLevel(),
+                procedure.onlineClass().code(), procedure.howTo(), procedure.order(), procedure.code()) == 0) {
+            insert(c, List.of(procedure));
+        }
+    }
+
+    @Override
+    public java.util.Map<CatalogueExchange.Status, Long> importAll(List<CatalogueExchange.Row> rows) {
+        require();
+        java.util.Map<CatalogueExchange.Status, Long> counts = CatalogueExchange.counts(rows);
+        if (counts.get(CatalogueExchange.Status.INVALID) > 0) {
+            audit.record("services.procedure.import", "", Outcome.DENIED,
+                    Message.of("services.audit.catalogue-import-invalid", counts.get(CatalogueExchange.Status.INVALID)));
+            throw new IllegalArgumentException("services.import.error.invalid-rows");
+        }
+        String by = users.current().id();
+        Jdbc.transaction(database.dataSource(), c -> {
+            for (CatalogueExchange.Row row : rows) {
+                if (row.status() != CatalogueExchange.Status.UNCHANGED) {
+                    Procedure p = row.procedure().orElseThrow();
+                    upsert(c, p);
+                    writeForm(c, p.code(), row.form(), by);
+                }
+            }
+            return null;
+        });
+        audit.record("services.procedure.import", "", Outcome.SUCCESS, Message.of("services.audit.catalogue-import",
+                counts.get(CatalogueExchange.Status.NEW), counts.get(CatalogueExchange.Status.CHANGED),
+                counts.get(CatalogueExchange.Status.UNCHANGED)));
+        return counts;
     }
 
     @Override

@@ -92,4 +92,14 @@ public interface ProcedureCatalogue {
      * @throws IllegalArgumentException ({@code services.designer.error.procedure}) for an unknown procedure
      */
     void saveForm(String code, List<FormField> form);
+
+    /**
+     * Stores the rows of an import file, all or nothing, in one transaction, keeping the previous
+     * form versions for submitted dossiers; audited. Requires {@code services:catalogue:manage}.
+     *
+     * @param rows the rows read by {@link CatalogueExchange#read}
+     * @return how many rows of each status
+     * @throws IllegalArgumentException ({@code services.import.error.invalid-rows}) when any row is invalid
+     */
+    java.util.Map<CatalogueExchange.Status, Long> importAll(List<CatalogueExchange.Row> rows);
 }

@@ -95,6 +95,9 @@ public final class ServicesScreens implements ScreenProvider {
                         .view(StatisticsView.class, () -> new StatisticsView(statistics, translations)),
                 Screen.route("services/forms").title("services.designer.title").icon("vaadin:form")
                         .group(GROUP).order(70).permission(ServicesPermissions.CATALOGUE)
-                        .view(FormDesignerView.class, () -> new FormDesignerView(catalogue, translations)));
+                        .view(FormDesignerView.class, () -> new FormDesignerView(catalogue, translations)),
+                Screen.route("services/exchange").title("services.exchange.title").icon("vaadin:exchange")
+                        .group(GROUP).order(80).permission(ServicesPermissions.CATALOGUE)
+                        .view(CatalogueExchangeView.class, () -> new CatalogueExchangeView(catalogue, translations)));
     }
 }
