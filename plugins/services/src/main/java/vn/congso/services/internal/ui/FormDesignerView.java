@@ -84,7 +84,7 @@ public class FormDesignerView extends VerticalLayout {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         VerticalLayout left = new VerticalLayout(editors, new HorizontalLayout(add, save));
         left.setPadding(false);
-        left.setWidth("min(100%, 44rem)");
+        left.setMinWidth("min(100%, 22rem)");
 
         preview.setId("services-designer-preview");
         Button check = new Button(ui.t("services.designer.preview.check"), e -> checkPreview());
@@ -92,11 +92,17 @@ public class FormDesignerView extends VerticalLayout {
         VerticalLayout right = new VerticalLayout(new H3(ui.t("services.designer.preview")),
                 new Paragraph(ui.t("services.designer.preview.help")), preview, check);
         right.setPadding(false);
-        right.setWidth("min(100%, 30rem)");
+        right.setMinWidth("min(100%, 16rem)");
         right.addClassName("services-designer-preview");
+        // The preview stays in sight while the fields scroll.
+        right.getStyle().set("position", "sticky").set("top", "0").set("align-self", "flex-start");
 
         FlexLayout columns = new FlexLayout(left, right);
         columns.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        columns.setFlexGrow(3, left);
+        columns.setFlexGrow(2, right);
+        columns.setFlexBasis("0", left, right);
+        columns.setWidthFull();
         columns.getStyle().set("gap", "var(--lumo-space-l)");
         editor.setId("services-designer-editor");
         editor.add(columns);
