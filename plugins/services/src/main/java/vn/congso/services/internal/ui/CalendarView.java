@@ -123,6 +123,7 @@ public class CalendarView extends VerticalLayout {
         proposalGrid.addComponentColumn(e -> {
             Select<DayKind> kind = new Select<>();
             kind.setId("services-calendar-proposal-kind-" + e.day());
+            kind.setAriaLabel(ui.t("services.calendar.kind") + " " + Formats.date(e.day(), ui.locale()));
             kind.setItems(DayKind.values());
             kind.setItemLabelGenerator(k -> ui.t("services.calendar.kind." + k.code()));
             kind.setValue(e.kind());
@@ -132,6 +133,7 @@ public class CalendarView extends VerticalLayout {
         proposalGrid.addComponentColumn(e -> {
             TextField name = new TextField();
             name.setId("services-calendar-proposal-name-" + e.day());
+            name.setAriaLabel(ui.t("services.calendar.name") + " " + Formats.date(e.day(), ui.locale()));
             name.setMaxLength(200);
             name.setWidthFull();
             name.setValue(e.name());

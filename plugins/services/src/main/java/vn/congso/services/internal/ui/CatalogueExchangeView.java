@@ -6,7 +6,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.upload.Upload;
 import java.io.IOException;
@@ -48,11 +48,13 @@ public class CatalogueExchangeView extends VerticalLayout {
         this.ui = new Texts(translations);
         setId("services-exchange");
         addClassName("services-page");
-        HorizontalLayout exports = new HorizontalLayout(
+        FlexLayout exports = new FlexLayout(
                 Downloads.link("services-export-json", ui.t("services.export.json"), "danh-muc-thu-tuc.json",
                         "application/json", () -> CatalogueExchange.exportJson(procedures(), catalogue::form)),
                 Downloads.link("services-export-csv", ui.t("services.export.csv"), "danh-muc-thu-tuc.csv",
                         "text/csv", () -> CatalogueExchange.exportCsv(procedures(), ui.translator())));
+        exports.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        exports.getStyle().set("gap", "var(--lumo-space-m)");
 
         Upload upload = new Upload(new BoundedUploadHandler(CatalogueExchange.MAX_IMPORT_BYTES, ContentCheck.utf8Text(),
                 received -> {
