@@ -38,9 +38,15 @@ class VietnameseLunarCalendarTest {
                 "the day before Tết is the last day of the 12th month");
     }
 
-    /** Giỗ Tổ Hùng Vương (10/3) as announced; 2028-2035 are not in the table (no published source confirmed). */
+    /**
+     * Giỗ Tổ Hùng Vương (10/3) as announced; 2028-2035 are not in the table (no published source
+     * confirmed). Earlier years as the press published them: 2016-04-16 (vietnamtourism.vn, "Hung
+     * Kings Temple Festival 2016", the 10th day of the third lunar month), 2018-04-25 (Nhân Dân via
+     * baobacninhtv.vn, "April 25, 2018 (tenth day of the third lunar month)"), 2019-04-14 (qdnd.vn,
+     * the ceremony dedicated to the Hung Kings on April 14).
+     */
     @ParameterizedTest(name = "Hùng Kings {0} is {1}")
-    @CsvSource({"2020, 2020-04-02", "2021, 2021-04-21", "2022, 2022-04-10", "2023, 2023-04-29", "2024, 2024-04-18",
+    @CsvSource({"2016, 2016-04-16", "2018, 2018-04-25", "2019, 2019-04-14", "2020, 2020-04-02", "2021, 2021-04-21", "2022, 2022-04-10", "2023, 2023-04-29", "2024, 2024-04-18",
         "2025, 2025-04-07", "2026, 2026-04-26", "2027, 2027-04-16"})
     void hungKings(int year, LocalDate expected) {
         assertEquals(expected, vietnam.toSolar(new LunarDate(year, 3, 10, false)));
