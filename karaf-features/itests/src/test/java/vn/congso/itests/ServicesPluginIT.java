@@ -201,6 +201,72 @@ class ServicesPluginIT {
         browser.wait(15).until(d -> browser.text("services-lookup-result").contains("Đã trả kết quả"));
     }
 
+    @Test
+    @Order(6)
+    void theAdministratorProposesAYearFromTheLunarCalendarAndDesignsAFieldTheCitizenSees() throws Exception {
+        // The console prints the lunar-calendar proposal; a year outside the table's range is refused.
+        String proposal = client("congso:services-holidays --proposal 2030", true);
+        assertTrue(proposal.contains("2030-02-02") && proposal.contains("2030-02-07 THURSDAY compensatory"),
+                proposal);
+        String outside = client("congso:services-holidays --proposal 1999", false);
+        assertTrue(outside.contains("Error executing command") && outside.contains("2000 to 2100"), outside);
+
+        browser.firstSignIn("quantri.dvc", demo.get("quantri.dvc"), "Quản trị dịch vụ công 2026");
+        browser.get("/services/calendar");
+        browser.wait(30).until(d -> browser.displayedOrNull(By.id("services-calendar")) != null);
+        browser.typeAndTab("services-calendar-propose-year", "2030");
+        browser.click("services-calendar-propose");
+        browser.wait(20).until(d -> browser.gridTexts("services-calendar-proposal").stream()
+                .anyMatch(t -> t.startsWith("04/02/2030")));
+        browser.click("services-calendar-confirm");
+        browser.wait(20).until(d -> browser.text("services-calendar-years").contains("2030"));
+
+        browser.get("/services/forms");
+        browser.wait(30).until(d -> browser.displayedOrNull(By.id("services-designer")) != null);
+        browser.chooseInCombo("services-designer-procedure", "1.001193", "1.001193");
+        browser.wait(20).until(d -> browser.present("services-designer-field-0"));
+        int n = browser.driver().findElements(By.cssSelector("[id^='services-designer-field-']")).size();
+        browser.click("services-designer-add");
+        browser.wait(10).until(d -> browser.present("services-designer-field-" + n));
+        browser.typeAndTab("services-designer-key-" + n, "ma-so-thue");
+        browser.typeAndTab("services-designer-label-" + n, "Mã số thuế của người yêu cầu");
+        browser.typeAndTab("services-designer-label-en-" + n, "Applicant's tax code");
+        // A nested quantifier is refused on its field when saving; nothing is saved.
+        inView("services-designer-pattern-kind-" + n);
+        browser.chooseInSelect("services-designer-pattern-kind-" + n, "Biểu thức chính quy");
+        browser.typeAndTab("services-designer-pattern-" + n, "([0-9]+)+");
+        browser.typeAndTab("services-designer-pattern-sample-" + n, "1801234567");
+        browser.click("services-designer-save");
+        browser.wait(15).until(d -> "true".equals(String.valueOf(browser.js().executeScript(
+                "return document.getElementById('services-designer-pattern-" + n + "').invalid"))));
+        assertTrue(String.valueOf(browser.js().executeScript("return document.getElementById('services-designer-pattern-"
+                + n + "').errorMessage")).contains("lồng"));
+        inView("services-designer-pattern-kind-" + n);
+        browser.chooseInSelect("services-designer-pattern-kind-" + n, "Mã số thuế");
+        // The live preview shows the field as the citizen will, and checks a value the same way.
+        browser.wait(15).until(d -> browser.present("services-designer-preview-ma-so-thue"));
+        browser.typeAndTab("services-designer-preview-ma-so-thue", "12345");
+        browser.click("services-designer-preview-check");
+        browser.wait(15).until(d -> String.valueOf(browser.js().executeScript(
+                "return document.getElementById('services-designer-preview-ma-so-thue').errorMessage"))
+                .contains("Mã số thuế gồm 10 chữ số"));
+        browser.click("services-designer-save");
+        browser.wait(15).until(d -> browser.notificationText().contains("Đã lưu biểu mẫu của thủ tục 1.001193"));
+        browser.signOut();
+
+        browser.signIn(CITIZEN, "Công dân Tài Văn 2026");
+        browser.get("/services/procedure/1.001193");
+        browser.click("services-procedure-submit");
+        browser.wait(30).until(d -> browser.displayedOrNull(By.id("services-form-ma-so-thue")) != null);
+        assertEquals("Mã số thuế của người yêu cầu", browser.attribute("services-form-ma-so-thue", "label"));
+        browser.signOut();
+    }
+
+    /** Scrolls an element to the middle of the view (a select opened off-screen shows no items). */
+    private static void inView(String id) {
+        browser.js().executeScript("document.getElementById(arguments[0]).scrollIntoView({block: 'center'});", id);
+    }
+
     static final String CONSOLE_USER = "it-services";
     static final String CONSOLE_PASSWORD = "it-services-only-for-this-test";
 

@@ -63,7 +63,7 @@ class TranslationsTest {
                 while (m.find()) {
                     String key = m.group(1);
                     // Audit action names and bucket-like ids are not texts.
-                    if (!key.matches("services\\.(dossier|procedure|calendar)\\.(submit|receive|refuse|view|file|save|import|put|remove|year)")
+                    if (!key.matches("services\\.(dossier|procedure|calendar)\\.(submit|receive|refuse|view|file|save|import|put|remove|year|form)")
                             && !key.equals("services.dossier") && !key.equals("services.on-time") && !key.equals("services.online-share")) {
                         keys.add(key);
                     }

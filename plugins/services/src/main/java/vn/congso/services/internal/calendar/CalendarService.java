@@ -44,4 +44,15 @@ public interface CalendarService {
      * @param year the year
      */
     void coverYear(int year);
+
+    /**
+     * Enters a year not entered yet with all its entries at once (a reviewed proposal), all or
+     * nothing, audited. Requires {@code services:calendar:manage}.
+     *
+     * @param year the year
+     * @param entries its entries, every one in that year
+     * @throws IllegalArgumentException (a translation key) when the year is already entered, an
+     *         entry is outside the year, twice the same day, or invalid as {@link #put} says
+     */
+    void enterYear(int year, List<Entry> entries);
 }

@@ -100,16 +100,7 @@ public final class JdbcCalendarService implements CalendarService {
     @Override
     public void put(Entry entry) {
         require("services.calendar.put", entry.day().toString());
-        boolean weekend = entry.day().getDayOfWeek() == DayOfWeek.SATURDAY || entry.day().getDayOfWeek() == DayOfWeek.SUNDAY;
-        if (weekend != (entry.kind() == DayKind.WORKDAY)) {
-            audit.record("services.calendar.put", entry.day().toString(), Outcome.DENIED,
-                    Message.of("services.calendar.error.kind", entry.day(), entry.kind().code()));
-            throw new IllegalArgumentException(weekend ? "services.calendar.error.weekend-off" : "services.calendar.error.weekday-worked");
-        }
-        String name = entry.name() == null ? "" : entry.name().strip();
-        if (name.isEmpty() || name.length() > 200) {
-            throw new IllegalArgumentException("services.calendar.error.name");
-        }
+        String name = check(entry);
         Jdbc.transaction(database.dataSource(), c -> {
             Jdbc.update(c, "DELETE FROM svc_calendar_day WHERE day = ?", entry.day());
             Jdbc.update(c, "INSERT INTO svc_calendar_day (day, kind, name) VALUES (?, ?, ?)", entry.day(),
@@ -120,6 +111,61 @@ public final class JdbcCalendarService implements CalendarService {
         cached = null;
         audit.record("services.calendar.put", entry.day().toString(), Outcome.SUCCESS,
                 Message.of("services.audit.calendar-put", entry.day(), entry.kind().code(), name));
+    }
+
+    /** Refuses an entry of the wrong kind for its day or without a name; returns the stripped name. */
+    private String check(Entry entry) {
+        boolean weekend = entry.day().getDayOfWeek() == DayOfWeek.SATURDAY || entry.day().getDayOfWeek() == DayOfWeek.SUNDAY;
+        if (weekend != (entry.kind() == DayKind.WORKDAY)) {
+            audit.record("services.calendar.put", entry.day().toString(), Outcome.DENIED,
+                    Message.of("services.calendar.error.kind", entry.day(), entry.kind().code()));
+            throw new IllegalArgumentException(weekend ? "services.calendar.error.weekend-off" : "services.calendar.error.weekday-worked");
+        }
+        String name = entry.name() == null ? "" : entry.name().strip();
+        if (name.isEmpty() || name.length() > 200) {
+            throw new IllegalArgumentException("services.calendar.error.name");
+        }
+        return name;
+    }
+
+    @Override
+    public void enterYear(int year, List<Entry> entries) {
+        require("services.calendar.year", String.valueOf(year));
+        if (year < 2000 || year > 2100) {
+            throw new IllegalArgumentException("services.calendar.error.year");
+        }
+        Set<LocalDate> seen = new HashSet<>();
+        List<String> names = new java.util.ArrayList<>();
+        for (Entry e : entries) {
+            if (e.day().getYear() != year) {
+                throw new IllegalArgumentException("services.calendar.error.other-year");
+            }
+            if (!seen.add(e.day())) {
+                throw new IllegalArgumentException("services.calendar.error.twice");
+            }
+            names.add(check(e));
+        }
+        boolean entered = Jdbc.transaction(database.dataSource(), c -> {
+            if (Jdbc.one(c, "SELECT year_number FROM svc_calendar_year WHERE year_number = ?", rs -> rs.getInt(1), year) != null) {
+                return true;
+            }
+            for (int i = 0; i < entries.size(); i++) {
+                Entry e = entries.get(i);
+                Jdbc.update(c, "DELETE FROM svc_calendar_day WHERE day = ?", e.day());
+                Jdbc.update(c, "INSERT INTO svc_calendar_day (day, kind, name) VALUES (?, ?, ?)", e.day(),
+                        e.kind().code(), names.get(i));
+            }
+            coverYear(c, year);
+            return false;
+        });
+        if (entered) {
+            audit.record("services.calendar.year", String.valueOf(year), Outcome.DENIED,
+                    Message.of("services.calendar.error.year-entered", String.valueOf(year)));
+            throw new IllegalArgumentException("services.calendar.error.year-entered");
+        }
+        cached = null;
+        audit.record("services.calendar.year", String.valueOf(year), Outcome.SUCCESS,
+                Message.of("services.audit.calendar-year-entries", String.valueOf(year), entries.size()));
     }
 
     @Override

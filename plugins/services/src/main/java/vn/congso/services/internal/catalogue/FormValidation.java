@@ -143,6 +143,11 @@ public final class FormValidation {
                 if (text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
                     throw new FieldProblem(Problem.of("services.form.control-characters"));
                 }
+                if (!FieldPatterns.matches(field.pattern(), text)) {
+                    throw new FieldProblem(field.pattern().startsWith("@")
+                            ? Problem.of("services.form.pattern." + field.pattern().substring(1))
+                            : Problem.of("services.form.not-pattern"));
+                }
                 return text;
             }
         }

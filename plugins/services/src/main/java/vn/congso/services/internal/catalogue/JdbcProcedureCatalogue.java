@@ -1,9 +1,12 @@
 package vn.congso.services.internal.catalogue;
 
+import elemental.json.Json;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -110,41 +113,139 @@ public final class JdbcProcedureCatalogue implements ProcedureCatalogue {
 
     @Override
     public List<FormField> form(String code) {
-        return Jdbc.transaction(database.dataSource(), c -> Jdbc.list(c,
-                "SELECT field_key, label, field_type, required, max_length, min_value, max_value, choices, help"
-                        + " FROM svc_form_field WHERE procedure_code = ? ORDER BY position",
-                rs -> new FormField(rs.getString(1), rs.getString(2), FieldType.of(rs.getString(3)), rs.getBoolean(4),
-                        rs.getInt(5), Optional.ofNullable(rs.getBigDecimal(6)), Optional.ofNullable(rs.getBigDecimal(7)),
-                        rs.getString(8).isEmpty() ? List.of() : Arrays.asList(rs.getString(8).split("\\|")),
-                        rs.getString(9)),
-                code));
+        return Jdbc.transaction(database.dataSource(), c -> readForm(c, code));
+    }
+
+    private static List<FormField> readForm(Connection c, String code) throws SQLException {
+        return Jdbc.list(c, "SELECT field_key, label, label_en, field_type, required, max_length, min_value, max_value,"
+                + " choices, help, help_en, pattern, pattern_sample FROM svc_form_field WHERE procedure_code = ?"
+                + " ORDER BY position",
+                rs -> new FormField(rs.getString(1), rs.getString(2), rs.getString(3), FieldType.of(rs.getString(4)),
+                        rs.getBoolean(5), rs.getInt(6),
+                        Optional.ofNullable(rs.getBigDecimal(7)).map(java.math.BigDecimal::stripTrailingZeros),
+                        Optional.ofNullable(rs.getBigDecimal(8)).map(java.math.BigDecimal::stripTrailingZeros),
+                        rs.getString(9).isEmpty() ? List.of() : Arrays.asList(rs.getString(9).split("\\|")),
+                        rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13)),
+                code);
+    }
+
+    @Override
+    public List<FormField> formAt(String code, Instant when) {
+        return Jdbc.transaction(database.dataSource(), c -> {
+            String definition = Jdbc.one(c, "SELECT definition FROM svc_form_version WHERE procedure_code = ?"
+                    + " AND valid_from <= ? ORDER BY valid_from DESC, id DESC FETCH FIRST 1 ROWS ONLY",
+                    rs -> rs.getString(1), code, Timestamp.from(when));
+            if (definition == null) {
+                definition = Jdbc.one(c, "SELECT definition FROM svc_form_version WHERE procedure_code = ?"
+                        + " ORDER BY valid_from, id FETCH FIRST 1 ROWS ONLY", rs -> rs.getString(1), code);
+            }
+            return definition == null ? readForm(c, code) : parse(definition);
+        });
+    }
+
+    private static List<FormField> parse(String definition) {
+        try {
+            return FormJson.read(Json.instance().parse(definition));
+        } catch (FormJson.FormJsonException | RuntimeException e) {
+            throw new IllegalStateException("a stored form version cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void saveForm(String code, List<FormField> form) {
+        require();
+        String by = users.current().id();
+        boolean changed = Jdbc.transaction(database.dataSource(), c -> {
+            if (Jdbc.one(c, "SELECT code FROM svc_procedure WHERE code = ?", rs -> rs.getString(1), code) == null) {
+                throw new IllegalArgumentException("services.designer.error.procedure");
+            }
+            return writeForm(c, code, form, by);
+        });
+        audit.record("services.procedure.form", code, Outcome.SUCCESS,
+                Message.of(changed ? "services.audit.form-save" : "services.audit.form-unchanged", code, form.size()));
+    }
+
+    /**
+     * Replaces a procedure's form when it changed, keeping the version in force until now (and,
+     * on the first change, the form as it was) for the dossiers filled in with it.
+     *
+     * @return whether the form changed
+     */
+    static boolean writeForm(Connection c, String code, List<FormField> form, String by) throws SQLException {
+        List<FormField> old = readForm(c, code);
+        if (old.equals(form)) {
+            return false;
+        }
+        Integer versions = Jdbc.one(c, "SELECT COUNT(*) FROM svc_form_version WHERE procedure_code = ?",
+                rs -> rs.getInt(1), code);
+        if (versions == 0 && !old.isEmpty()) {
+            Jdbc.update(c, "INSERT INTO svc_form_version (procedure_code, valid_from, saved_by, definition)"
+                    + " VALUES (?, ?, ?, ?)", code, Timestamp.from(Instant.EPOCH), "", FormJson.write(old).toJson());
+        }
+        Jdbc.update(c, "DELETE FROM svc_form_field WHERE procedure_code = ?", code);
+        int position = 0;
+        for (FormField f : form) {
+            Jdbc.update(c, "INSERT INTO svc_form_field (procedure_code, position, field_key, label, label_en, field_type,"
+                    + " required, max_length, min_value, max_value, choices, help, help_en, pattern, pattern_sample)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    code, position++, f.key(), f.label(), f.labelEn(), f.type().code(), f.required(), f.maxLength(),
+                    f.min().orElse(null), f.max().orElse(null), String.join("|", f.choices()), f.help(), f.helpEn(),
+                    f.pattern(), f.patternSample());
+        }
+        Jdbc.update(c, "INSERT INTO svc_form_version (procedure_code, valid_from, saved_by, definition) VALUES (?, ?, ?, ?)",
+                code, Timestamp.from(Instant.now()), by, FormJson.write(form).toJson());
+        return true;
     }
 
     @Override
     public void save(Procedure procedure, List<FormField> form) {
         require();
+        String by = users.current().id();
         Jdbc.transaction(database.dataSource(), c -> {
-            Jdbc.update(c, "DELETE FROM svc_form_field WHERE procedure_code = ?", procedure.code());
-            if (Jdbc.update(c, "UPDATE svc_procedure SET name = ?, name_folded = ?, field = ?, settling_level = ?,"
-                    + " inter_level = ?, legal_basis = ?, components = ?, fees = ?, processing_days = ?, result_text = ?,"
-                    + " online_level = ?, online_class = ?, how_to = ?, sort_order = ? WHERE code = ?",
-                    procedure.name(), Fold.fold(procedure.name()), procedure.field(), procedure.level().code(),
-                    procedure.interLevel(), procedure.legalBasis(), procedure.components(), procedure.fees(),
-                    procedure.processingDays(), procedure.result(), procedure.onlineLevel(),
-                    procedure.onlineClass().code(), procedure.howTo(), procedure.order(), procedure.code()) == 0) {
-                insert(c, List.of(procedure));
-            }
-            int position = 0;
-            for (FormField f : form) {
-                Jdbc.update(c, "INSERT INTO svc_form_field (procedure_code, position, field_key, label, field_type,"
-                        + " required, max_length, min_value, max_value, choices, help) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        procedure.code(), position++, f.key(), f.label(), f.type().code(), f.required(), f.maxLength(),
-                        f.min().orElse(null), f.max().orElse(null), String.join("|", f.choices()), f.help());
-            }
+            upsert(c, procedure);
+            writeForm(c, procedure.code(), form, by);
             return null;
         });
         audit.record("services.procedure.save", procedure.code(), Outcome.SUCCESS,
                 Message.of("services.audit.procedure-save", procedure.code(), form.size()));
+    }
+
+    private static void upsert(Connection c, Procedure procedure) throws SQLException {
+        if (Jdbc.update(c, "UPDATE svc_procedure SET name = ?, name_folded = ?, field = ?, settling_level = ?,"
+                + " inter_level = ?, legal_basis = ?, components = ?, fees = ?, processing_days = ?, result_text = ?,"
+                + " online_level = ?, online_class = ?, how_to = ?, sort_order = ? WHERE code = ?",
+                procedure.name(), Fold.fold(procedure.name()), procedure.field(), procedure.level().code(),
+                procedure.interLevel(), procedure.legalBasis(), procedure.components(), procedure.fees(),
+                procedure.processingDays(), procedure.result(), procedure.onlineLevel(),
+                procedure.onlineClass().code(), procedure.howTo(), procedure.order(), procedure.code()) == 0) {
+            insert(c, List.of(procedure));
+        }
+    }
+
+    @Override
+    public java.util.Map<CatalogueExchange.Status, Long> importAll(List<CatalogueExchange.Row> rows) {
+        require();
+        java.util.Map<CatalogueExchange.Status, Long> counts = CatalogueExchange.counts(rows);
+        if (counts.get(CatalogueExchange.Status.INVALID) > 0) {
+            audit.record("services.procedure.import", "", Outcome.DENIED,
+                    Message.of("services.audit.catalogue-import-invalid", counts.get(CatalogueExchange.Status.INVALID)));
+            throw new IllegalArgumentException("services.import.error.invalid-rows");
+        }
+        String by = users.current().id();
+        Jdbc.transaction(database.dataSource(), c -> {
+            for (CatalogueExchange.Row row : rows) {
+                if (row.status() != CatalogueExchange.Status.UNCHANGED) {
+                    Procedure p = row.procedure().orElseThrow();
+                    upsert(c, p);
+                    writeForm(c, p.code(), row.form(), by);
+                }
+            }
+            return null;
+        });
+        audit.record("services.procedure.import", "", Outcome.SUCCESS, Message.of("services.audit.catalogue-import",
+                counts.get(CatalogueExchange.Status.NEW), counts.get(CatalogueExchange.Status.CHANGED),
+                counts.get(CatalogueExchange.Status.UNCHANGED)));
+        return counts;
     }
 
     @Override

@@ -72,4 +72,34 @@ public interface ProcedureCatalogue {
      * @param procedures the procedures
      */
     void saveAll(List<Procedure> procedures);
+
+    /**
+     * The form a dossier was filled in with: the version in force at that moment (the earliest
+     * known version for a moment before it, the current form when no version was ever saved).
+     *
+     * @param code a procedure code
+     * @param when when the dossier was submitted
+     * @return the fields, in order
+     */
+    List<FormField> formAt(String code, java.time.Instant when);
+
+    /**
+     * Replaces a procedure's e-form in one transaction, keeping the previous version for the
+     * dossiers filled in with it; audited. Requires {@code services:catalogue:manage}.
+     *
+     * @param code an existing procedure's code
+     * @param form the fields, checked by {@link FormDesign}
+     * @throws IllegalArgumentException ({@code services.designer.error.procedure}) for an unknown procedure
+     */
+    void saveForm(String code, List<FormField> form);
+
+    /**
+     * Stores the rows of an import file, all or nothing, in one transaction, keeping the previous
+     * form versions for submitted dossiers; audited. Requires {@code services:catalogue:manage}.
+     *
+     * @param rows the rows read by {@link CatalogueExchange#read}
+     * @return how many rows of each status
+     * @throws IllegalArgumentException ({@code services.import.error.invalid-rows}) when any row is invalid
+     */
+    java.util.Map<CatalogueExchange.Status, Long> importAll(List<CatalogueExchange.Row> rows);
 }

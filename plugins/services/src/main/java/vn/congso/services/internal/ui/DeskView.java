@@ -110,7 +110,7 @@ public class DeskView extends VerticalLayout {
 
     private void show(Dossier d) {
         detail.removeAll();
-        detail.add(new DossierPanel(d, name(d.procedureCode()), catalogue.form(d.procedureCode()), dossiers, ui));
+        detail.add(new DossierPanel(d, name(d.procedureCode()), catalogue.formAt(d.procedureCode(), d.submittedAt()), dossiers, ui));
         TextArea note = new TextArea(ui.t("services.desk.note"));
         note.setId("services-desk-note");
         note.setMaxLength(2000);

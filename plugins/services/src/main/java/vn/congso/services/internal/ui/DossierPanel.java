@@ -60,7 +60,7 @@ final class DossierPanel extends Div {
             fields.forEach(f -> byKey.put(f.key(), f));
             d.form().forEach((k, v) -> {
                 var f = byKey.get(k);
-                form.add(new ListItem((f == null ? k : f.label()) + ": " + shown(f, v, ui)));
+                form.add(new ListItem((f == null ? k : f.label(ui.locale())) + ": " + shown(f, v, ui)));
             });
             add(form);
         }

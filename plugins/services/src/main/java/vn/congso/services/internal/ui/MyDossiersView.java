@@ -67,7 +67,7 @@ public class MyDossiersView extends VerticalLayout {
 
     private void show(Dossier d) {
         detail.removeAll();
-        detail.add(new DossierPanel(d, name(d.procedureCode()), catalogue.form(d.procedureCode()), dossiers, ui));
+        detail.add(new DossierPanel(d, name(d.procedureCode()), catalogue.formAt(d.procedureCode(), d.submittedAt()), dossiers, ui));
         if (d.status() == Status.SUPPLEMENT) {
             List<DossierService.NewFile> files = new ArrayList<>();
             TextArea answer = new TextArea(ui.t("services.my.supplement-note"));

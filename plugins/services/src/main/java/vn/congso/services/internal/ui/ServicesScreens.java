@@ -92,6 +92,12 @@ public final class ServicesScreens implements ScreenProvider {
                         .view(CalendarView.class, () -> new CalendarView(calendars, translations)),
                 Screen.route("services/statistics").title("services.statistics.title").icon("vaadin:chart")
                         .group(GROUP).order(50).permission(ServicesPermissions.REPORT)
-                        .view(StatisticsView.class, () -> new StatisticsView(statistics, translations)));
+                        .view(StatisticsView.class, () -> new StatisticsView(statistics, translations)),
+                Screen.route("services/forms").title("services.designer.title").icon("vaadin:form")
+                        .group(GROUP).order(70).permission(ServicesPermissions.CATALOGUE)
+                        .view(FormDesignerView.class, () -> new FormDesignerView(catalogue, translations)),
+                Screen.route("services/exchange").title("services.exchange.title").icon("vaadin:exchange")
+                        .group(GROUP).order(80).permission(ServicesPermissions.CATALOGUE)
+                        .view(CatalogueExchangeView.class, () -> new CatalogueExchangeView(catalogue, translations)));
     }
 }

@@ -194,26 +194,7 @@ public class SubmitView extends VerticalLayout implements HasUrlParameter<String
     }
 
     private Component input(FormField f) {
-        Component c;
-        if (f.type() == FieldType.CHOICE) {
-            Select<String> select = new Select<>();
-            select.setLabel(f.label());
-            select.setItems(f.choices());
-            select.setRequiredIndicatorVisible(f.required());
-            c = select;
-        } else {
-            TextField field = new TextField(f.label());
-            field.setMaxLength(f.maxLength());
-            field.setRequiredIndicatorVisible(f.required());
-            if (f.type() == FieldType.DATE) {
-                field.setPlaceholder(Formats.datePattern(ui.locale()).toLowerCase(java.util.Locale.ROOT));
-                field.setHelperText(ui.t("services.form.date-help", Formats.datePattern(ui.locale())));
-            } else if (!f.help().isEmpty()) {
-                field.setHelperText(f.help());
-            }
-            c = field;
-        }
-        c.setId("services-form-" + f.key());
+        Component c = FormInputs.input(f, ui, "services-form-");
         inputs.put(f.key(), c);
         return c;
     }
