@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: unit tests (JUnit 5) in each module, container tests (Pax Exam against
 # the assembled distribution) and browser tests (headless Chromium) in karaf-features/itests.
-# Installs Debian's Chromium, ChromeDriver and PostgreSQL when they are missing, and starts a
+# Installs Debian's Chromium, ChromeDriver, poppler-utils (pdftotext) and PostgreSQL when they are missing, and starts a
 # throw-away PostgreSQL server on 127.0.0.1 for the test that migrates the whole platform on
 # PostgreSQL (set CONGSO_SKIP_POSTGRES=1 to leave it out). Extra arguments go to Maven.
 set -euo pipefail
@@ -17,6 +17,10 @@ apt_install() {
 
 if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   apt_install chromium chromium-driver
+fi
+# The PDF tests read their documents back with pdftotext (Vietnamese text, links, pages).
+if [ ! -x /usr/bin/pdftotext ]; then
+  apt_install poppler-utils
 fi
 
 postgres_args=()
