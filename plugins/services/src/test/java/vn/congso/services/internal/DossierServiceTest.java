@@ -248,6 +248,10 @@ class DossierServiceTest {
         f.become("chuyenvien.huyen", ServicesPermissions.PROCESS);
         assertThrows(AccessDeniedException.class, () -> f.dossiers.act(d.id(), Action.RETURN, "", List.of()));
         f.clock = Clock.fixed(Instant.parse("2026-03-26T03:00:00Z"), ZoneOffset.UTC);
+        // Late: held until the district issues its apology with a new appointment (template 04).
+        assertEquals("services.error.apology-first",
+                assertThrows(WorkflowException.class, () -> f.dossiers.act(d.id(), Action.SETTLE, "", List.of())).key());
+        f.dossiers.apologise(d.id(), LocalDate.of(2026, 3, 27), "Chờ ý kiến Văn phòng đăng ký đất đai");
         Dossier settled = f.dossiers.act(d.id(), Action.SETTLE, "", List.of());
         assertEquals(Timeliness.SETTLED_LATE, f.dossiers.timeliness(settled));
         officer("motcua.huyen");

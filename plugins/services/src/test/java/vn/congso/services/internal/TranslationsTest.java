@@ -53,6 +53,10 @@ class TranslationsTest {
         for (vn.congso.services.internal.dossier.Timeliness t : vn.congso.services.internal.dossier.Timeliness.values()) {
             keys.add("services.timeliness." + t.code());
         }
+        for (vn.congso.services.internal.dossier.DossierService.Letter l
+                : vn.congso.services.internal.dossier.DossierService.Letter.values()) {
+            keys.add("services.letter." + l.code());
+        }
         for (String field : vn.congso.services.internal.catalogue.ProcedureCatalogue.FIELDS) {
             keys.add("services.field." + field);
         }

@@ -21,7 +21,9 @@ public enum Action {
     /** The receiving desk returns the result. */
     RETURN,
     /** The citizen withdraws it. */
-    WITHDRAW;
+    WITHDRAW,
+    /** The late unit issues the apology and new appointment letter (template 04): the status stays. */
+    APOLOGISE;
 
     /** @return the code used in audit actions, events and translation keys */
     public String code() {

@@ -192,6 +192,92 @@ public interface DossierService {
      */
     String currentUnit();
 
+    /** The letters of Circular 01/2018 a dossier may carry besides the receipt, by template number. */
+    enum Letter {
+        /** Template 02: the request to supplement, for the last request. */
+        SUPPLEMENT_REQUEST("02", "pdf/supplement-request.xhtml"),
+        /** Template 03: the refusal to receive. */
+        REFUSAL("03", "pdf/refusal.xhtml"),
+        /** Template 04: the apology and new appointment, for the last one issued. */
+        APOLOGY("04", "pdf/apology.xhtml");
+
+        private final String number;
+        private final String template;
+
+        Letter(String number, String template) {
+            this.number = number;
+            this.template = template;
+        }
+
+        /** @return the template's number in the circular, also part of the file name */
+        public String number() {
+            return number;
+        }
+
+        /** @return the XHTML template's resource path */
+        public String template() {
+            return template;
+        }
+
+        /** @return the suffix of its translation key {@code services.letter.*} */
+        public String code() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    /**
+     * One apology and new appointment letter (template 04).
+     *
+     * @param issuedAt when
+     * @param issuedBy who
+     * @param unit the unit that apologised
+     * @param reason why the dossier is late
+     * @param previousDue the due day it missed
+     * @param newDue the new appointment
+     */
+    record Apology(Instant issuedAt, String issuedBy, String unit, String reason, LocalDate previousDue, LocalDate newDue) {
+    }
+
+    /**
+     * Issues the apology and new appointment letter of a late (or about to be late) dossier: the
+     * due day moves to the new one, the citizen is told, and the dossier may proceed again.
+     *
+     * @param dossierId the dossier
+     * @param newDue the new appointment: a working day after today and after the present due day
+     * @param reason why it is late (required)
+     * @return the dossier after it
+     */
+    Dossier apologise(long dossierId, LocalDate newDue, String reason);
+
+    /**
+     * @param dossierId a dossier the caller may see
+     * @return its apology letters, oldest first
+     */
+    List<Apology> apologies(long dossierId);
+
+    /**
+     * @param dossier a dossier
+     * @return whether it is past its due day with its result not yet returned, so that it cannot
+     *         proceed until an apology letter gives it a new due day
+     */
+    boolean needsApology(Dossier dossier);
+
+    /**
+     * @param dossierId a dossier the caller may see
+     * @return the letters it has, in template order
+     */
+    List<Letter> letters(long dossierId);
+
+    /**
+     * A letter of Circular 01/2018 as a PDF.
+     *
+     * @param dossierId a dossier the caller may see (its owner or an officer of its units)
+     * @param letter which one
+     * @return the PDF
+     * @throws WorkflowException when the dossier has no such letter
+     */
+    byte[] letter(long dossierId, Letter letter);
+
     /** An e-form refused, with each field's problem. */
     final class FormException extends RuntimeException {
         private static final long serialVersionUID = 1L;

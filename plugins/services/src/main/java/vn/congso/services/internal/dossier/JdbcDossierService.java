@@ -319,8 +319,8 @@ public final class JdbcDossierService implements DossierService {
 
     @Override
     public Dossier act(long dossierId, Action action, String note, List<NewFile> files) {
-        if (action == Action.SUBMIT) {
-            throw new IllegalArgumentException("submit through submit()");
+        if (action == Action.SUBMIT || action == Action.APOLOGISE) {
+            throw new IllegalArgumentException(action.code() + " through its own method");
         }
         Workflow.Actor actor = actor();
         Dossier d = Optional.ofNullable(loadOrNull(dossierId))
@@ -336,6 +336,10 @@ public final class JdbcDossierService implements DossierService {
         } catch (WorkflowException e) {
             audit.record("services.dossier." + action.code(), d.code(), Outcome.DENIED, Message.of(e.key(), e.args().toArray()));
             throw e;
+        }
+        if ((action == Action.SETTLE || action == Action.RETURN || action == Action.TRANSFER) && needsApology(d)) {
+            // Circular 01/2018: a late dossier goes on only after the apology and new appointment (template 04).
+            throw refuse(action, d.code(), "services.error.apology-first");
         }
         String text = note == null ? "" : note.strip();
         if ((action == Action.REFUSE || action == Action.REQUEST_SUPPLEMENT) && text.isEmpty()) {
@@ -376,8 +380,9 @@ public final class JdbcDossierService implements DossierService {
                     sets.add("settled_at = ?");
                     args.add(now);
                     sets.add("on_time = ?");
+                    // A dossier that needed an apology letter is late, whatever its new appointment.
                     args.add(d.dueDate().map(due -> !LocalDate.ofInstant(now, WorkingCalendar.ZONE).isAfter(due))
-                            .orElse(Boolean.TRUE));
+                            .orElse(Boolean.TRUE) && apologyCount(dossierId) == 0);
                 }
                 case RETURN -> {
                     sets.add("returned_at = ?");
@@ -420,17 +425,20 @@ public final class JdbcDossierService implements DossierService {
     private void notifyCitizen(Dossier d, Action action) {
         NotificationService service = notifications;
         if (service == null || d.email().isEmpty()
-                || (action != Action.REQUEST_SUPPLEMENT && action != Action.SETTLE && action != Action.RECEIVE)) {
+                || (action != Action.REQUEST_SUPPLEMENT && action != Action.SETTLE && action != Action.RECEIVE
+                        && action != Action.APOLOGISE)) {
             return;
         }
         String link = links.absolute("/services/lookup");
         String subject = "Hồ sơ " + d.code() + ": " + switch (action) {
             case RECEIVE -> "đã được tiếp nhận";
             case REQUEST_SUPPLEMENT -> "cần bổ sung";
+            case APOLOGISE -> "xin lỗi và hẹn lại ngày trả kết quả";
             default -> "đã có kết quả";
         };
         String body = "Kính gửi " + d.applicantName() + ",\n\n" + subject + "."
                 + (action == Action.REQUEST_SUPPLEMENT ? "\nNội dung cần bổ sung: " + d.note() : "")
+                + (action == Action.APOLOGISE ? "\nLý do chậm trễ: " + d.note() : "")
                 + d.dueDate().map(due -> "\nNgày hẹn trả kết quả: " + vn.congso.api.text.Formats.date(due, Locale.forLanguageTag("vi"))).orElse("")
                 + "\n\nTra cứu hồ sơ: " + link + "\n";
         try {
@@ -673,6 +681,181 @@ public final class JdbcDossierService implements DossierService {
             return Timeliness.OVERDUE;
         }
         return left <= config.dueSoonDays() ? Timeliness.DUE_SOON : Timeliness.IN_TIME;
+    }
+
+    @Override
+    public boolean needsApology(Dossier d) {
+        return (d.status() == Status.PROCESSING || d.status() == Status.SETTLED) && d.dueDate().isPresent()
+                && today().isAfter(d.dueDate().get());
+    }
+
+    private int apologyCount(long dossierId) {
+        return Jdbc.transaction(database.dataSource(), c -> Jdbc.one(c,
+                "SELECT COUNT(*) FROM svc_dossier_apology WHERE dossier_id = ?", rs -> rs.getInt(1), dossierId));
+    }
+
+    @Override
+    public Dossier apologise(long dossierId, LocalDate newDue, String reason) {
+        Action action = Action.APOLOGISE;
+        Workflow.Actor actor = actor();
+        Dossier d = Optional.ofNullable(loadOrNull(dossierId))
+                .orElseThrow(() -> refuse(action, String.valueOf(dossierId), "services.error.no-dossier"));
+        Procedure procedure = catalogue.get(d.procedureCode()).orElseThrow();
+        try {
+            Workflow.check(action, d, procedure.interLevel(), districtOf(d.receivingUnit()), actor);
+        } catch (AccessDeniedException e) {
+            audit.record("services.dossier." + action.code(), d.code(), Outcome.DENIED, "missing " + e.getMessage());
+            throw e;
+        } catch (WorkflowException e) {
+            audit.record("services.dossier." + action.code(), d.code(), Outcome.DENIED, Message.of(e.key(), e.args().toArray()));
+            throw e;
+        }
+        if (!needsApology(d) && timeliness(d) != Timeliness.DUE_SOON) {
+            throw refuse(action, d.code(), "services.error.apology-not-late");
+        }
+        String text = reason == null ? "" : reason.strip();
+        if (text.isEmpty()) {
+            throw refuse(action, d.code(), "services.error.note-required");
+        }
+        if (text.length() > 2000) {
+            throw refuse(action, d.code(), "services.error.note-too-long");
+        }
+        LocalDate previous = d.dueDate().orElseThrow();
+        if (newDue == null || !newDue.isAfter(today()) || !newDue.isAfter(previous)) {
+            throw refuse(action, d.code(), "services.error.apology-date");
+        }
+        try {
+            if (!calendars.calendar().isWorkingDay(newDue)) {
+                throw refuse(action, d.code(), "services.error.apology-not-working-day");
+            }
+        } catch (CalendarGapException e) {
+            audit.record("services.dossier." + action.code(), d.code(), Outcome.FAILURE,
+                    Message.of("services.error.calendar-gap", e.year()));
+            throw new WorkflowException("services.error.calendar-gap", e.year());
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        String actorName = actor.username();
+        String unit = actor.unit();
+        boolean changed = Jdbc.transaction(database.dataSource(), c -> {
+            if (Jdbc.update(c, "UPDATE svc_dossier SET due_date = ?, note = ? WHERE id = ? AND status = ? AND due_date = ?",
+                    newDue, text, dossierId, d.status().code(), previous) != 1) {
+                return false;
+            }
+            Jdbc.update(c, "INSERT INTO svc_dossier_apology (dossier_id, issued_at, issued_by, unit, reason, previous_due,"
+                    + " new_due) VALUES (?, ?, ?, ?, ?, ?, ?)", dossierId, now, actorName, unit, text, previous, newDue);
+            event(c, dossierId, now, actorName, action, d.status().code(), d.status(), unit, text);
+            return true;
+        });
+        if (!changed) {
+            throw refuse(action, d.code(), "services.error.changed-meanwhile");
+        }
+        audit.record("services.dossier." + action.code(), d.code(), Outcome.SUCCESS,
+                Message.of("services.audit.apology", d.code(), previous.toString(), newDue.toString()));
+        Dossier after = load(dossierId);
+        notifyCitizen(after, action);
+        return after;
+    }
+
+    @Override
+    public List<Apology> apologies(long dossierId) {
+        visible(dossierId);
+        return Jdbc.transaction(database.dataSource(), c -> Jdbc.list(c, "SELECT issued_at, issued_by, unit, reason,"
+                + " previous_due, new_due FROM svc_dossier_apology WHERE dossier_id = ? ORDER BY id",
+                rs -> new Apology(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getDate(5).toLocalDate(), rs.getDate(6).toLocalDate()), dossierId));
+    }
+
+    @Override
+    public List<Letter> letters(long dossierId) {
+        Dossier d = visible(dossierId);
+        List<Letter> out = new ArrayList<>();
+        if (lastEvent(dossierId, Action.REQUEST_SUPPLEMENT).isPresent()) {
+            out.add(Letter.SUPPLEMENT_REQUEST);
+        }
+        if (d.status() == Status.REFUSED) {
+            out.add(Letter.REFUSAL);
+        }
+        if (apologyCount(dossierId) > 0) {
+            out.add(Letter.APOLOGY);
+        }
+        return out;
+    }
+
+    private Optional<Event> lastEvent(long dossierId, Action action) {
+        return Optional.ofNullable(Jdbc.transaction(database.dataSource(), c -> Jdbc.one(c, "SELECT event_at, actor, action,"
+                + " from_status, to_status, unit, note FROM svc_dossier_event WHERE dossier_id = ? AND action = ?"
+                + " ORDER BY id DESC FETCH FIRST 1 ROWS ONLY",
+                rs -> new Event(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7)), dossierId, action.code())));
+    }
+
+    /**
+     * A day as Vietnamese documents write it (Decree 30/2020: days below 10 and the months January
+     * and February with a leading zero).
+     */
+    static String longDate(LocalDate day) {
+        return String.format(Locale.ROOT, "ngày %02d tháng %s năm %d", day.getDayOfMonth(),
+                day.getMonthValue() <= 2 ? "0" + day.getMonthValue() : String.valueOf(day.getMonthValue()), day.getYear());
+    }
+
+    @Override
+    public byte[] letter(long dossierId, Letter letter) {
+        Dossier d = visible(dossierId);
+        Procedure p = catalogue.get(d.procedureCode()).orElseThrow();
+        Locale vi = Locale.forLanguageTag("vi");
+        String lookup = links.absolute("/services/lookup");
+        Map<String, Object> data = new HashMap<>();
+        data.put("authority", config.authority());
+        data.put("code", d.code());
+        data.put("procedure", p.name());
+        data.put("applicant", d.applicantName());
+        data.put("phone", d.phone());
+        data.put("submitted", vn.congso.api.text.Formats.dateTime(d.submittedAt(), vi));
+        data.put("lookup", lookup);
+        data.put("qr", pdf.qrCode(lookup + "?code=" + d.code(), 110));
+        String unitCode;
+        Instant issued;
+        switch (letter) {
+            case SUPPLEMENT_REQUEST -> {
+                Event e = lastEvent(dossierId, Action.REQUEST_SUPPLEMENT)
+                        .orElseThrow(() -> new WorkflowException("services.error.no-letter"));
+                unitCode = e.unit().isEmpty() ? d.receivingUnit() : e.unit();
+                issued = e.at();
+                data.put("items", new PdfRenderer.Markup(lines(e.note())));
+                data.put("officer", e.actor());
+            }
+            case REFUSAL -> {
+                Event e = lastEvent(dossierId, Action.REFUSE).filter(x -> d.status() == Status.REFUSED)
+                        .orElseThrow(() -> new WorkflowException("services.error.no-letter"));
+                unitCode = e.unit().isEmpty() ? d.receivingUnit() : e.unit();
+                issued = e.at();
+                data.put("reason", new PdfRenderer.Markup(lines(e.note())));
+                data.put("officer", e.actor());
+            }
+            case APOLOGY -> {
+                List<Apology> all = apologies(dossierId);
+                if (all.isEmpty()) {
+                    throw new WorkflowException("services.error.no-letter");
+                }
+                Apology a = all.get(all.size() - 1);
+                unitCode = a.unit().isEmpty() ? d.settlingUnit() : a.unit();
+                issued = a.issuedAt();
+                data.put("received", d.receivedAt().map(t -> longDate(LocalDate.ofInstant(t, WorkingCalendar.ZONE)))
+                        .orElse(longDate(LocalDate.ofInstant(d.submittedAt(), WorkingCalendar.ZONE))));
+                data.put("previousDue", longDate(a.previousDue()));
+                data.put("newDue", longDate(a.newDue()));
+                data.put("reason", new PdfRenderer.Markup(lines(a.reason())));
+                data.put("officer", a.issuedBy());
+            }
+            default -> throw new IllegalArgumentException(letter.name());
+        }
+        data.put("unit", units.unit(unitCode).map(OrgUnit::name).orElse(unitCode));
+        data.put("issued", longDate(LocalDate.ofInstant(issued, WorkingCalendar.ZONE)));
+        try {
+            return pdf.render(letter.template(), data);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot render letter " + letter.number() + " of " + d.code(), e);
+        }
     }
 
     static Dossier dossier(ResultSet rs) throws SQLException {

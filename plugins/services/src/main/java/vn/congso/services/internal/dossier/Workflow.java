@@ -14,6 +14,7 @@ import vn.congso.services.internal.ServicesPermissions;
  * SUBMITTED --refuse--> REFUSED            PROCESSING --transfer--> PROCESSING (district)
  * SUBMITTED, PROCESSING --request-supplement--> SUPPLEMENT --supplement--> PROCESSING (or SUBMITTED)
  * SUBMITTED, SUPPLEMENT --withdraw--> WITHDRAWN
+ * PROCESSING, SETTLED --apologise--> (same status, new due day: template 04)
  * </pre>
  */
 public final class Workflow {
@@ -117,6 +118,20 @@ public final class Workflow {
                 inStatus(action, s, Status.SETTLED);
                 atUnit(actor, dossier.receivingUnit());
                 return Status.RETURNED;
+            }
+            case APOLOGISE -> {
+                if (!actor.may(ServicesPermissions.PROCESS) && !actor.may(ServicesPermissions.RECEIVE)) {
+                    throw new AccessDeniedException(ServicesPermissions.PROCESS);
+                }
+                if (s == Status.PROCESSING) {
+                    // The unit that holds it is the one that is late.
+                    atUnit(actor, dossier.settlingUnit());
+                } else if (s == Status.SETTLED) {
+                    atUnit(actor, dossier.receivingUnit());
+                } else {
+                    throw outOfOrder(action, s);
+                }
+                return s;
             }
             default -> throw new WorkflowException("services.error.out-of-order", action.code(), s.code());
         }

@@ -1,6 +1,7 @@
 package vn.congso.services.internal.ui;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import vn.congso.api.TranslationService;
 import vn.congso.api.text.Formats;
+import vn.congso.api.text.PickerTexts;
 import vn.congso.services.internal.catalogue.Procedure;
 import vn.congso.services.internal.catalogue.ProcedureCatalogue;
 import vn.congso.services.internal.dossier.Action;
@@ -123,6 +125,29 @@ public class DeskView extends VerticalLayout {
             actions.add(b);
         }
         detail.add(note, actions);
+        if (d.status() == Status.PROCESSING || d.status() == Status.SETTLED) {
+            // Template 04: the late unit's apology with a new appointment; the note is its reason.
+            DatePicker newDue = PickerTexts.apply(new DatePicker(ui.t("services.desk.new-due")), ui.translator(), ui.locale());
+            newDue.setId("services-desk-new-due");
+            Button apologise = new Button(ui.t("services.action.apologise"), e -> apologise(d, newDue.getValue(), note.getValue()));
+            apologise.setId("services-desk-apologise");
+            FlexLayout apology = new FlexLayout(newDue, apologise);
+            apology.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+            apology.setAlignItems(Alignment.BASELINE);
+            apology.addClassName("services-actions");
+            detail.add(apology);
+        }
+    }
+
+    private void apologise(Dossier d, java.time.LocalDate newDue, String reason) {
+        try {
+            Dossier after = dossiers.apologise(d.id(), newDue, reason);
+            ui.success(ui.t("services.action.done", ui.t("services.action.apologise"), after.code()));
+            refresh();
+            show(after);
+        } catch (RuntimeException e) {
+            ui.refused(e);
+        }
     }
 
     private static List<Action> offered(Status s) {

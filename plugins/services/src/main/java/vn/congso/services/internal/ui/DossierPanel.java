@@ -48,6 +48,12 @@ final class DossierPanel extends Div {
         Paragraph who = new Paragraph(ui.t("services.dossier.applicant-line", d.applicantName(), d.phone(),
                 Formats.dateTime(d.submittedAt(), ui.locale())));
         add(title, status, who);
+        if (dossiers.needsApology(d)) {
+            Paragraph late = new Paragraph(ui.t("services.dossier.apology-needed"));
+            late.setId("services-dossier-apology-needed");
+            late.addClassName("services-warning");
+            add(late);
+        }
         if (!d.note().isEmpty()) {
             Paragraph note = new Paragraph(ui.t("services.dossier.note", d.note()));
             note.setId("services-dossier-note");
@@ -73,6 +79,11 @@ final class DossierPanel extends Div {
         add(files);
         add(Downloads.link("services-dossier-receipt", ui.t("services.receipt.download"), d.code() + ".pdf",
                 "application/pdf", () -> dossiers.receipt(d.id())));
+        // Templates 02-04 of Circular 01/2018, once the dossier has them.
+        for (DossierService.Letter letter : dossiers.letters(d.id())) {
+            add(new Div(Downloads.link("services-dossier-letter-" + letter.number(), ui.t("services.letter." + letter.code()),
+                    d.code() + "-" + letter.number() + ".pdf", "application/pdf", () -> dossiers.letter(d.id(), letter))));
+        }
         UnorderedList history = new UnorderedList();
         history.setId("services-dossier-history");
         for (DossierService.Event e : dossiers.history(d.id())) {

@@ -43,4 +43,9 @@ public final class DossierServiceAccess {
         return new JdbcDossierService(database, users, audit, catalogue, calendars, units, limiter, pdf, links, config,
                 moving);
     }
+
+    /** Gives a service made by {@link #create} the platform's notifications, as Declarative Services would. */
+    public static void notifications(DossierService service, vn.congso.api.notify.NotificationService notifications) {
+        ((JdbcDossierService) service).setNotifications(notifications);
+    }
 }

@@ -35,9 +35,10 @@ class WorkflowTest {
     static final Map<Status, Map<Action, Status>> ALLOWED = Map.of(
             Status.SUBMITTED, Map.of(Action.RECEIVE, Status.PROCESSING, Action.REFUSE, Status.REFUSED,
                     Action.REQUEST_SUPPLEMENT, Status.SUPPLEMENT, Action.WITHDRAW, Status.WITHDRAWN),
-            Status.PROCESSING, Map.of(Action.SETTLE, Status.SETTLED, Action.REQUEST_SUPPLEMENT, Status.SUPPLEMENT),
+            Status.PROCESSING, Map.of(Action.SETTLE, Status.SETTLED, Action.REQUEST_SUPPLEMENT, Status.SUPPLEMENT,
+                    Action.APOLOGISE, Status.PROCESSING),
             Status.SUPPLEMENT, Map.of(Action.SUPPLEMENT, Status.PROCESSING, Action.WITHDRAW, Status.WITHDRAWN),
-            Status.SETTLED, Map.of(Action.RETURN, Status.RETURNED),
+            Status.SETTLED, Map.of(Action.RETURN, Status.RETURNED, Action.APOLOGISE, Status.SETTLED),
             Status.RETURNED, Map.of(), Status.REFUSED, Map.of(), Status.WITHDRAWN, Map.of());
 
     @Test
@@ -57,7 +58,7 @@ class WorkflowTest {
                 checked++;
             }
         }
-        assertEquals(Status.values().length * 8, checked);
+        assertEquals(Status.values().length * (Action.values().length - 1), checked);
     }
 
     @Test
@@ -89,5 +90,20 @@ class WorkflowTest {
                 actor("chuyenvien", "district", ServicesPermissions.PROCESS)));
         assertEquals("services.error.not-inter-level", assertThrows(WorkflowException.class,
                 () -> Workflow.check(Action.TRANSFER, atCommune, false, "district", DESK)).key());
+    }
+
+    @Test
+    void theApologyIsTheLateUnitsOwn() {
+        // Processing: the unit that holds the dossier is late; settled: the desk that has to return it.
+        Dossier atDistrict = dossier(Status.PROCESSING, "xa-tai-van", "district", true);
+        Workflow.Actor districtSpecialist = actor("chuyenvien", "district", ServicesPermissions.PROCESS);
+        assertEquals(Status.PROCESSING, Workflow.check(Action.APOLOGISE, atDistrict, true, "district", districtSpecialist));
+        assertEquals("services.error.other-unit", assertThrows(WorkflowException.class,
+                () -> Workflow.check(Action.APOLOGISE, atDistrict, true, "district", DESK)).key());
+        Dossier settled = dossier(Status.SETTLED, "xa-tai-van", "district", true);
+        assertEquals(Status.SETTLED, Workflow.check(Action.APOLOGISE, settled, true, "district", DESK));
+        assertEquals("services.error.other-unit", assertThrows(WorkflowException.class,
+                () -> Workflow.check(Action.APOLOGISE, settled, true, "district", districtSpecialist)).key());
+        assertThrows(AccessDeniedException.class, () -> Workflow.check(Action.APOLOGISE, settled, true, "district", CITIZEN));
     }
 }
