@@ -64,6 +64,7 @@ class DossierServiceTest {
         f.unitOf.put("motcua.lieutu", "xa-lieu-tu");
         f.unitOf.put("motcua.huyen", "district");
         f.unitOf.put("chuyenvien.huyen", "district");
+        f.unitOf.put("lanhdao.huyen", "district");
         f.unitOf.put("congdan", "xa-tai-van");
     }
 
@@ -249,10 +250,20 @@ class DossierServiceTest {
         assertThrows(AccessDeniedException.class, () -> f.dossiers.act(d.id(), Action.RETURN, "", List.of()));
         f.clock = Clock.fixed(Instant.parse("2026-03-26T03:00:00Z"), ZoneOffset.UTC);
         // Late: held until the district issues its apology with a new appointment (template 04).
+        officer("motcua.huyen");
         assertEquals("services.error.apology-first",
-                assertThrows(WorkflowException.class, () -> f.dossiers.act(d.id(), Action.SETTLE, "", List.of())).key());
+                assertThrows(WorkflowException.class, () -> f.dossiers.assign(d.id(), "chuyenvien.huyen", "")).key());
+        f.become("chuyenvien.huyen", ServicesPermissions.PROCESS);
         f.dossiers.apologise(d.id(), LocalDate.of(2026, 3, 27), "Chờ ý kiến Văn phòng đăng ký đất đai");
-        Dossier settled = f.dossiers.act(d.id(), Action.SETTLE, "", List.of());
+        // 15 working days: the procedure's steps. The district desk assigns, the specialist proposes, the leader approves.
+        assertEquals("services.error.steps-first",
+                assertThrows(WorkflowException.class, () -> f.dossiers.act(d.id(), Action.SETTLE, "", List.of())).key());
+        officer("motcua.huyen");
+        f.dossiers.assign(d.id(), "chuyenvien.huyen", "");
+        f.become("chuyenvien.huyen", ServicesPermissions.PROCESS);
+        f.dossiers.act(d.id(), Action.PROPOSE, "Đủ điều kiện hưởng trợ cấp", List.of());
+        f.become("lanhdao.huyen", ServicesPermissions.APPROVE);
+        Dossier settled = f.dossiers.act(d.id(), Action.APPROVE, "", List.of());
         assertEquals(Timeliness.SETTLED_LATE, f.dossiers.timeliness(settled));
         officer("motcua.huyen");
         assertEquals("services.error.other-unit",
@@ -294,5 +305,96 @@ class DossierServiceTest {
         assertEquals(List.of(2028), e.args());
         f.clock = Clock.fixed(ServicesFixture.NOW, ZoneOffset.UTC);
         assertEquals(Status.SUBMITTED, f.dossiers.get(d.id()).orElseThrow().status());
+    }
+
+    @Test
+    void theDistrictAssignsASpecialistWhoProposesAndTheLeaderApprovesOrSendsBack() {
+        citizen();
+        Dossier d = f.dossiers.submit(new Submission("1.001776", "xa-tai-van", "Sơn Văn Bình", "0987654321", "",
+                Map.of(), List.of(), "token-steps"), VI);
+        officer("motcua.taivan");
+        Dossier received = f.dossiers.act(d.id(), Action.RECEIVE, "", List.of());
+        assertEquals("receive", received.step());
+        assertEquals("services.error.transfer-first",
+                assertThrows(WorkflowException.class, () -> f.dossiers.assign(d.id(), "chuyenvien.huyen", "")).key());
+        f.dossiers.act(d.id(), Action.TRANSFER, "", List.of());
+        // Each step's own deadline: the desk half a day, the specialist 13.5 days, the leader 1 day.
+        Dossier moved = f.dossiers.get(d.id()).orElseThrow();
+        assertEquals(List.of(java.time.LocalDateTime.of(2026, 3, 4, 12, 0), java.time.LocalDateTime.of(2026, 3, 23, 17, 0),
+                java.time.LocalDateTime.of(2026, 3, 24, 17, 0)),
+                f.dossiers.schedule(moved).stream().map(x -> x.due()).toList());
+
+        officer("motcua.huyen");
+        assertEquals(List.of("chuyenvien.huyen", "motcua.huyen"),
+                f.dossiers.assignees(d.id()).stream().map(p -> p.username()).toList());
+        // Not a specialist of the district today, a leader, unknown, disabled: refused, nothing changes.
+        f.people.put("chuyenvien.nghi", new vn.congso.api.security.UserDirectory.Person("chuyenvien.nghi", "Nghỉ", "",
+                "district", false, java.util.Set.of(ServicesRoles.SPECIALIST)));
+        f.unitOf.put("chuyenvien.nghi", "district");
+        for (String wrong : List.of("motcua.taivan", "lanhdao.huyen", "khong.co", "chuyenvien.nghi", "")) {
+            assertEquals("services.error.assignee", assertThrows(WorkflowException.class,
+                    () -> f.dossiers.assign(d.id(), wrong, "")).key(), wrong);
+        }
+        assertEquals("", f.dossiers.get(d.id()).orElseThrow().assignee());
+        f.become("chuyenvien.huyen", ServicesPermissions.PROCESS);
+        assertThrows(AccessDeniedException.class, () -> f.dossiers.assign(d.id(), "chuyenvien.huyen", ""));
+        officer("motcua.huyen");
+        Dossier assigned = f.dossiers.assign(d.id(), "chuyenvien.huyen", "Ưu tiên xử lý");
+        assertEquals("specialist", assigned.step());
+        assertEquals("chuyenvien.huyen", assigned.assignee());
+
+        f.become("chuyenvien.huyen", ServicesPermissions.PROCESS);
+        assertEquals("services.error.steps-first",
+                assertThrows(WorkflowException.class, () -> f.dossiers.act(d.id(), Action.SETTLE, "", List.of())).key());
+        f.unitOf.put("chuyenvien2.huyen", "district");
+        f.become("chuyenvien2.huyen", ServicesPermissions.PROCESS);
+        assertEquals("services.error.not-assignee",
+                assertThrows(WorkflowException.class, () -> f.dossiers.act(d.id(), Action.PROPOSE, "", List.of())).key());
+        f.become("chuyenvien.huyen", ServicesPermissions.PROCESS);
+        assertEquals("leader", f.dossiers.act(d.id(), Action.PROPOSE, "Đề xuất chấp thuận", List.of()).step());
+        assertThrows(AccessDeniedException.class, () -> f.dossiers.act(d.id(), Action.APPROVE, "", List.of()));
+
+        f.become("lanhdao.huyen", ServicesPermissions.APPROVE, ServicesPermissions.REPORT);
+        assertTrue(f.dossiers.queue(Optional.of(Status.PROCESSING), 500).stream().anyMatch(x -> x.id() == d.id()),
+                "the leader's queue");
+        assertEquals("services.error.note-required",
+                assertThrows(WorkflowException.class, () -> f.dossiers.act(d.id(), Action.SEND_BACK, " ", List.of())).key());
+        Dossier back = f.dossiers.act(d.id(), Action.SEND_BACK, "Bổ sung biên bản xác minh", List.of());
+        assertEquals("specialist", back.step());
+        assertEquals("services.error.wrong-step",
+                assertThrows(WorkflowException.class, () -> f.dossiers.act(d.id(), Action.APPROVE, "", List.of())).key());
+        f.become("chuyenvien.huyen", ServicesPermissions.PROCESS);
+        f.dossiers.act(d.id(), Action.PROPOSE, "Đã bổ sung biên bản", List.of());
+        f.become("lanhdao.huyen", ServicesPermissions.APPROVE);
+        Dossier settled = f.dossiers.act(d.id(), Action.APPROVE, "", List.of());
+        assertEquals(Status.SETTLED, settled.status());
+        assertEquals("", settled.step());
+        assertEquals(Timeliness.SETTLED_ON_TIME, f.dossiers.timeliness(settled));
+        officer("motcua.taivan");
+        assertEquals(Status.RETURNED, f.dossiers.act(d.id(), Action.RETURN, "", List.of()).status());
+        assertEquals(List.of("submit", "receive", "transfer", "assign", "propose", "send-back", "propose", "approve", "return"),
+                f.dossiers.history(d.id()).stream().map(DossierService.Event::action).toList());
+        assertTrue(f.audit.stream().anyMatch(a -> a.startsWith("services.dossier.approve " + d.code() + " SUCCESS")));
+        assertTrue(f.audit.stream().anyMatch(a -> a.startsWith("services.dossier.propose " + d.code() + " DENIED")));
+        assertTrue(f.audit.stream().anyMatch(a -> a.startsWith("services.dossier.assign " + d.code() + " DENIED")));
+    }
+
+    @Test
+    void theCatalogueAdministratorSetsTheStepsShares() {
+        assertEquals(new vn.congso.services.internal.dossier.StepPlan(1, 27, 2), f.dossiers.stepPlan("1.001776"));
+        officer("motcua.huyen");
+        assertThrows(AccessDeniedException.class, () -> f.dossiers.setStepPlan("1.001776", 2, 4));
+        f.become("quantri.dvc", ServicesPermissions.CATALOGUE);
+        assertEquals("services.steps.error.shares",
+                assertThrows(WorkflowException.class, () -> f.dossiers.setStepPlan("1.001776", 20, 20)).key());
+        assertEquals("services.steps.error.leader",
+                assertThrows(WorkflowException.class, () -> f.dossiers.setStepPlan("1.001776", 2, 0)).key());
+        assertEquals(new vn.congso.services.internal.dossier.StepPlan(1, 27, 2), f.dossiers.stepPlan("1.001776"));
+        assertEquals(new vn.congso.services.internal.dossier.StepPlan(2, 24, 4), f.dossiers.setStepPlan("1.001776", 2, 4));
+        assertEquals(new vn.congso.services.internal.dossier.StepPlan(2, 24, 4), f.dossiers.stepPlan("1.001776"));
+        assertEquals(new vn.congso.services.internal.dossier.StepPlan(1, 26, 3), f.dossiers.setStepPlan("1.001776", 1, 3));
+        assertTrue(f.audit.stream().anyMatch(a -> a.startsWith("services.procedure.steps 1.001776 SUCCESS")));
+        assertTrue(f.audit.stream().anyMatch(a -> a.startsWith("services.procedure.steps 1.001776 DENIED")));
+        f.dossiers.setStepPlan("1.001776", 1, 2);
     }
 }

@@ -91,6 +91,8 @@ class LettersPdfTest {
         });
         f.unitOf.put("motcua.taivan", "xa-tai-van");
         f.unitOf.put("chuyenvien.huyen", "district");
+        f.unitOf.put("motcua.huyen", "district");
+        f.unitOf.put("lanhdao.huyen", "district");
         f.unitOf.put("congdan", "xa-tai-van");
     }
 
@@ -193,10 +195,13 @@ class LettersPdfTest {
         Dossier late = dossiers.get(d.id()).orElseThrow();
         assertTrue(dossiers.needsApology(late));
         assertEquals(Timeliness.OVERDUE, dossiers.timeliness(late));
+        f.become("motcua.huyen", ServicesPermissions.RECEIVE, ServicesPermissions.PROCESS);
         assertEquals("services.error.apology-first",
-                assertThrows(WorkflowException.class, () -> dossiers.act(d.id(), Action.SETTLE, "", List.of())).key());
+                assertThrows(WorkflowException.class, () -> dossiers.assign(d.id(), "chuyenvien.huyen", "")).key());
         assertEquals(Status.PROCESSING, dossiers.get(d.id()).orElseThrow().status());
-        assertTrue(f.audit.stream().anyMatch(a -> a.startsWith("services.dossier.settle " + d.code() + " DENIED")));
+        assertEquals("", dossiers.get(d.id()).orElseThrow().assignee());
+        assertTrue(f.audit.stream().anyMatch(a -> a.startsWith("services.dossier.assign " + d.code() + " DENIED")));
+        f.become("chuyenvien.huyen", ServicesPermissions.PROCESS);
         // Bad letters change nothing: a past day, today, a Saturday, no reason, the commune (not the late unit).
         for (LocalDate bad : List.of(LocalDate.of(2026, 3, 20), LocalDate.of(2026, 3, 26))) {
             assertEquals("services.error.apology-date", assertThrows(WorkflowException.class,
@@ -238,9 +243,13 @@ class LettersPdfTest {
         f.become("congdan", ServicesPermissions.SUBMIT);
         assertTrue(dossiers.letter(d.id(), Letter.APOLOGY).length > 1000, "the owner downloads it");
 
-        // Now it proceeds, and counts as late whatever the new appointment.
+        // Now it proceeds through its steps, and counts as late whatever the new appointment.
+        f.become("motcua.huyen", ServicesPermissions.RECEIVE, ServicesPermissions.PROCESS);
+        dossiers.assign(d.id(), "chuyenvien.huyen", "");
         f.become("chuyenvien.huyen", ServicesPermissions.PROCESS);
-        Dossier settled = dossiers.act(d.id(), Action.SETTLE, "", List.of());
+        dossiers.act(d.id(), Action.PROPOSE, "Đủ điều kiện", List.of());
+        f.become("lanhdao.huyen", ServicesPermissions.APPROVE);
+        Dossier settled = dossiers.act(d.id(), Action.APPROVE, "", List.of());
         assertEquals(Timeliness.SETTLED_LATE, dossiers.timeliness(settled));
         // The result waits at the commune past the new day: the commune apologises in turn before returning it.
         at("2026-04-01T03:00:00Z");
@@ -250,7 +259,7 @@ class LettersPdfTest {
         dossiers.apologise(d.id(), LocalDate.of(2026, 4, 2), "Kết quả chuyển về xã chậm");
         assertEquals(Status.RETURNED, dossiers.act(d.id(), Action.RETURN, "", List.of()).status());
         assertEquals(2, dossiers.apologies(d.id()).size());
-        assertEquals(List.of("submit", "receive", "transfer", "apologise", "settle", "apologise", "return"),
+        assertEquals(List.of("submit", "receive", "transfer", "apologise", "assign", "propose", "approve", "apologise", "return"),
                 dossiers.history(d.id()).stream().map(DossierService.Event::action).toList());
     }
 }

@@ -57,6 +57,9 @@ class TranslationsTest {
                 : vn.congso.services.internal.dossier.DossierService.Letter.values()) {
             keys.add("services.letter." + l.code());
         }
+        for (vn.congso.services.internal.dossier.Step step : vn.congso.services.internal.dossier.Step.values()) {
+            keys.add("services.step." + step.code());
+        }
         for (String field : vn.congso.services.internal.catalogue.ProcedureCatalogue.FIELDS) {
             keys.add("services.field." + field);
         }

@@ -278,6 +278,44 @@ public interface DossierService {
      */
     byte[] letter(long dossierId, Letter letter);
 
+    /**
+     * Assigns a processing dossier to a specialist of its settling unit (the desk or the leader).
+     *
+     * @param dossierId the dossier
+     * @param specialist the account: enabled, of the settling unit today, a specialist or officer
+     * @param note an optional remark
+     * @return the dossier after it
+     */
+    Dossier assign(long dossierId, String specialist, String note);
+
+    /**
+     * @param dossierId a dossier the caller may see
+     * @return the accounts it may be assigned to, by username
+     */
+    List<vn.congso.api.security.UserDirectory.Person> assignees(long dossierId);
+
+    /**
+     * @param procedureCode a procedure
+     * @return its steps' shares of its working days (the default when none were set)
+     */
+    StepPlan stepPlan(String procedureCode);
+
+    /**
+     * Sets a procedure's steps' shares (catalogue administrators); the specialist has the rest.
+     *
+     * @param procedureCode the procedure
+     * @param receiveHalfDays the desk's share, in half days
+     * @param leaderHalfDays the leader's share, in half days (at least one when the procedure has working days)
+     * @return the plan
+     */
+    StepPlan setStepPlan(String procedureCode, int receiveHalfDays, int leaderHalfDays);
+
+    /**
+     * @param dossier a received dossier
+     * @return each step's due time, empty before receipt or for a procedure without steps
+     */
+    List<StepPlan.StepDue> schedule(Dossier dossier);
+
     /** An e-form refused, with each field's problem. */
     final class FormException extends RuntimeException {
         private static final long serialVersionUID = 1L;

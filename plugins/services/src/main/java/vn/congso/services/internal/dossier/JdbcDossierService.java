@@ -65,7 +65,10 @@ public final class JdbcDossierService implements DossierService {
 
     private static final String COLUMNS = "id, code, procedure_code, applicant, applicant_name, phone, email, channel,"
             + " receiving_unit, settling_unit, status, submitted_at, received_at, due_date, settled_at, on_time,"
-            + " returned_at, note, form_data";
+            + " returned_at, note, form_data, step, assignee";
+    /** The actions a late dossier may not take before its apology letter. */
+    private static final java.util.Set<Action> FORWARD = java.util.EnumSet.of(Action.TRANSFER, Action.SETTLE, Action.RETURN,
+            Action.ASSIGN, Action.PROPOSE, Action.APPROVE);
     private static final Pattern PHONE = Pattern.compile("(\\+84|0)[0-9]{9,10}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
     private static final String CODE_LETTERS = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
@@ -85,6 +88,7 @@ public final class JdbcDossierService implements DossierService {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private volatile NotificationService notifications;
+    private volatile vn.congso.api.security.UserDirectory people;
 
     /**
      * @param database the database
@@ -126,6 +130,12 @@ public final class JdbcDossierService implements DossierService {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     void setNotifications(NotificationService service) {
         this.notifications = service;
+    }
+
+    /** @param directory the accounts, to find the specialists a dossier may be assigned to */
+    @Reference
+    void setPeople(vn.congso.api.security.UserDirectory directory) {
+        this.people = directory;
     }
 
     /** @param service the notifications going away */
@@ -319,17 +329,27 @@ public final class JdbcDossierService implements DossierService {
 
     @Override
     public Dossier act(long dossierId, Action action, String note, List<NewFile> files) {
-        if (action == Action.SUBMIT || action == Action.APOLOGISE) {
+        if (action == Action.SUBMIT || action == Action.APOLOGISE || action == Action.ASSIGN) {
             throw new IllegalArgumentException(action.code() + " through its own method");
         }
+        return transition(dossierId, action, note, files, "");
+    }
+
+    @Override
+    public Dossier assign(long dossierId, String specialist, String note) {
+        return transition(dossierId, Action.ASSIGN, note, List.of(), specialist == null ? "" : specialist.strip());
+    }
+
+    private Dossier transition(long dossierId, Action action, String note, List<NewFile> files, String assignee) {
         Workflow.Actor actor = actor();
         Dossier d = Optional.ofNullable(loadOrNull(dossierId))
                 .orElseThrow(() -> refuse(action, String.valueOf(dossierId), "services.error.no-dossier"));
         Procedure procedure = catalogue.get(d.procedureCode()).orElseThrow();
         String district = districtOf(d.receivingUnit());
+        StepPlan plan = plan(procedure);
         Status next;
         try {
-            next = Workflow.check(action, d, procedure.interLevel(), district, actor);
+            next = Workflow.check(action, d, procedure.interLevel(), district, plan.stepped(), actor);
         } catch (AccessDeniedException e) {
             audit.record("services.dossier." + action.code(), d.code(), Outcome.DENIED, "missing " + e.getMessage());
             throw e;
@@ -337,12 +357,12 @@ public final class JdbcDossierService implements DossierService {
             audit.record("services.dossier." + action.code(), d.code(), Outcome.DENIED, Message.of(e.key(), e.args().toArray()));
             throw e;
         }
-        if ((action == Action.SETTLE || action == Action.RETURN || action == Action.TRANSFER) && needsApology(d)) {
+        if (FORWARD.contains(action) && needsApology(d)) {
             // Circular 01/2018: a late dossier goes on only after the apology and new appointment (template 04).
             throw refuse(action, d.code(), "services.error.apology-first");
         }
         String text = note == null ? "" : note.strip();
-        if ((action == Action.REFUSE || action == Action.REQUEST_SUPPLEMENT) && text.isEmpty()) {
+        if ((action == Action.REFUSE || action == Action.REQUEST_SUPPLEMENT || action == Action.SEND_BACK) && text.isEmpty()) {
             throw refuse(action, d.code(), "services.error.note-required");
         }
         if (text.length() > 2000) {
@@ -362,6 +382,23 @@ public final class JdbcDossierService implements DossierService {
                     args.add(now);
                     sets.add("due_date = ?");
                     args.add(calendars.calendar().dueDate(now, procedure.processingDays()));
+                    sets.add("step = ?");
+                    args.add(plan.stepped() ? Step.RECEIVE.code() : "");
+                }
+                case ASSIGN -> {
+                    checkAssignee(d, assignee);
+                    sets.add("step = ?");
+                    args.add(Step.SPECIALIST.code());
+                    sets.add("assignee = ?");
+                    args.add(assignee);
+                }
+                case PROPOSE -> {
+                    sets.add("step = ?");
+                    args.add(Step.LEADER.code());
+                }
+                case SEND_BACK -> {
+                    sets.add("step = ?");
+                    args.add(Step.SPECIALIST.code());
                 }
                 case SUPPLEMENT -> {
                     if (d.receivedAt().isPresent()) {
@@ -375,8 +412,14 @@ public final class JdbcDossierService implements DossierService {
                 case TRANSFER -> {
                     sets.add("settling_unit = ?");
                     args.add(district);
+                    sets.add("step = ?");
+                    args.add(plan.stepped() ? Step.RECEIVE.code() : "");
+                    sets.add("assignee = ?");
+                    args.add("");
                 }
-                case SETTLE -> {
+                case SETTLE, APPROVE -> {
+                    sets.add("step = ?");
+                    args.add("");
                     sets.add("settled_at = ?");
                     args.add(now);
                     sets.add("on_time = ?");
@@ -402,14 +445,16 @@ public final class JdbcDossierService implements DossierService {
         }
         args.add(dossierId);
         args.add(d.status().code());
+        args.add(d.step());
         String actorName = actor.username();
         boolean changed = Jdbc.transaction(database.dataSource(), c -> {
-            if (Jdbc.update(c, "UPDATE svc_dossier SET " + String.join(", ", sets) + " WHERE id = ? AND status = ?",
-                    args.toArray()) != 1) {
+            if (Jdbc.update(c, "UPDATE svc_dossier SET " + String.join(", ", sets) + " WHERE id = ? AND status = ?"
+                    + " AND COALESCE(step, '') = ?", args.toArray()) != 1) {
                 return false;
             }
             insertFiles(c, dossierId, stored, actorName, now);
-            event(c, dossierId, now, actorName, action, d.status().code(), next, unit, text);
+            event(c, dossierId, now, actorName, action, d.status().code(), next, unit,
+                    action == Action.ASSIGN ? (assignee + (text.isEmpty() ? "" : ": " + text)) : text);
             return true;
         });
         if (!changed) {
@@ -426,7 +471,7 @@ public final class JdbcDossierService implements DossierService {
         NotificationService service = notifications;
         if (service == null || d.email().isEmpty()
                 || (action != Action.REQUEST_SUPPLEMENT && action != Action.SETTLE && action != Action.RECEIVE
-                        && action != Action.APOLOGISE)) {
+                        && action != Action.APOLOGISE && action != Action.APPROVE)) {
             return;
         }
         String link = links.absolute("/services/lookup");
@@ -484,7 +529,8 @@ public final class JdbcDossierService implements DossierService {
         if (!d.applicant().isEmpty() && d.applicant().equals(user.id())) {
             return true;
         }
-        if (!user.isPermitted(ServicesPermissions.RECEIVE) && !user.isPermitted(ServicesPermissions.PROCESS)) {
+        if (!user.isPermitted(ServicesPermissions.RECEIVE) && !user.isPermitted(ServicesPermissions.PROCESS)
+                && !user.isPermitted(ServicesPermissions.APPROVE)) {
             return false;
         }
         String unit = currentUnit();
@@ -518,7 +564,8 @@ public final class JdbcDossierService implements DossierService {
 
     private String officerUnit() {
         CurrentUser user = users.current();
-        if (!user.isPermitted(ServicesPermissions.RECEIVE) && !user.isPermitted(ServicesPermissions.PROCESS)) {
+        if (!user.isPermitted(ServicesPermissions.RECEIVE) && !user.isPermitted(ServicesPermissions.PROCESS)
+                && !user.isPermitted(ServicesPermissions.APPROVE)) {
             throw new AccessDeniedException(ServicesPermissions.PROCESS);
         }
         return currentUnit();
@@ -858,6 +905,102 @@ public final class JdbcDossierService implements DossierService {
         }
     }
 
+    /** The roles whose holders settle dossiers by default, so they may be assigned one. */
+    private static final java.util.Set<String> ASSIGNABLE = java.util.Set.of(
+            vn.congso.services.internal.ServicesRoles.SPECIALIST, vn.congso.services.internal.ServicesRoles.OFFICER);
+
+    private boolean assignable(vn.congso.api.security.UserDirectory.Person p, String unit) {
+        return p.enabled() && p.roles().stream().anyMatch(ASSIGNABLE::contains)
+                && units.unitOf(p.username(), today()).map(OrgUnit::code).filter(unit::equals).isPresent();
+    }
+
+    private vn.congso.api.security.UserDirectory directory() {
+        vn.congso.api.security.UserDirectory directory = people;
+        if (directory == null) {
+            throw new IllegalStateException("no user directory");
+        }
+        return directory;
+    }
+
+    private void checkAssignee(Dossier d, String username) {
+        if (username.isEmpty() || directory().person(username).filter(p -> assignable(p, d.settlingUnit())).isEmpty()) {
+            throw refuse(Action.ASSIGN, d.code(), "services.error.assignee", username);
+        }
+    }
+
+    @Override
+    public List<vn.congso.api.security.UserDirectory.Person> assignees(long dossierId) {
+        Dossier d = visible(dossierId);
+        return directory().people().stream().filter(p -> assignable(p, d.settlingUnit()))
+                .sorted(java.util.Comparator.comparing(vn.congso.api.security.UserDirectory.Person::username)).toList();
+    }
+
+    private StepPlan plan(Procedure procedure) {
+        int[] stored = Jdbc.transaction(database.dataSource(), c -> Jdbc.one(c, "SELECT receive_half_days, leader_half_days"
+                + " FROM svc_procedure_steps WHERE procedure_code = ?", rs -> new int[] {rs.getInt(1), rs.getInt(2)},
+                procedure.code()));
+        if (stored == null) {
+            return StepPlan.byDefault(procedure.processingDays());
+        }
+        try {
+            return StepPlan.of(procedure.processingDays(), stored[0], stored[1]);
+        } catch (WorkflowException e) {
+            // The processing time was shortened after the shares were set: the default until they are set again.
+            log.warn("Step shares of {} no longer fit its {} days; using the default", procedure.code(),
+                    procedure.processingDays());
+            return StepPlan.byDefault(procedure.processingDays());
+        }
+    }
+
+    @Override
+    public StepPlan stepPlan(String procedureCode) {
+        return plan(catalogue.get(procedureCode).orElseThrow(() -> new WorkflowException("services.error.no-procedure")));
+    }
+
+    @Override
+    public StepPlan setStepPlan(String procedureCode, int receiveHalfDays, int leaderHalfDays) {
+        CurrentUser user = users.current();
+        if (!user.isPermitted(ServicesPermissions.CATALOGUE)) {
+            audit.record("services.procedure.steps", procedureCode, Outcome.DENIED, "missing " + ServicesPermissions.CATALOGUE);
+            throw new AccessDeniedException(ServicesPermissions.CATALOGUE);
+        }
+        Procedure procedure = catalogue.get(procedureCode).orElseThrow(() -> new WorkflowException("services.error.no-procedure"));
+        StepPlan plan;
+        try {
+            plan = StepPlan.of(procedure.processingDays(), receiveHalfDays, leaderHalfDays);
+        } catch (WorkflowException e) {
+            audit.record("services.procedure.steps", procedureCode, Outcome.DENIED, Message.of(e.key(), e.args().toArray()));
+            throw e;
+        }
+        Jdbc.transaction(database.dataSource(), c -> {
+            if (Jdbc.update(c, "UPDATE svc_procedure_steps SET receive_half_days = ?, leader_half_days = ? WHERE procedure_code = ?",
+                    receiveHalfDays, leaderHalfDays, procedureCode) == 0) {
+                Jdbc.update(c, "INSERT INTO svc_procedure_steps (procedure_code, receive_half_days, leader_half_days)"
+                        + " VALUES (?, ?, ?)", procedureCode, receiveHalfDays, leaderHalfDays);
+            }
+            return null;
+        });
+        audit.record("services.procedure.steps", procedureCode, Outcome.SUCCESS, Message.of("services.audit.steps",
+                procedureCode, plan.receiveHalfDays(), plan.specialistHalfDays(), plan.leaderHalfDays()));
+        return plan;
+    }
+
+    @Override
+    public List<StepPlan.StepDue> schedule(Dossier d) {
+        if (d.receivedAt().isEmpty() || d.dueDate().isEmpty()) {
+            return List.of();
+        }
+        Procedure procedure = catalogue.get(d.procedureCode()).orElseThrow();
+        try {
+            WorkingCalendar calendar = calendars.calendar();
+            return plan(procedure).schedule(calendar, calendar.receiptDay(d.receivedAt().get()), d.dueDate().get());
+        } catch (CalendarGapException e) {
+            // A year nobody has entered: the desk still shows the dossier, without step deadlines.
+            log.warn("No step deadlines for {}: the calendar lacks {}", d.code(), e.year());
+            return List.of();
+        }
+    }
+
     static Dossier dossier(ResultSet rs) throws SQLException {
         java.sql.Timestamp received = rs.getTimestamp(13);
         java.sql.Date due = rs.getDate(14);
@@ -873,6 +1016,7 @@ public final class JdbcDossierService implements DossierService {
                 Optional.ofNullable(settled).map(java.sql.Timestamp::toInstant),
                 onTimeNull ? Optional.empty() : Optional.of(onTime),
                 Optional.ofNullable(returned).map(java.sql.Timestamp::toInstant), rs.getString(18),
-                FormCodec.decode(rs.getString(19)));
+                FormCodec.decode(rs.getString(19)), Optional.ofNullable(rs.getString(20)).orElse(""),
+                Optional.ofNullable(rs.getString(21)).orElse(""));
     }
 }

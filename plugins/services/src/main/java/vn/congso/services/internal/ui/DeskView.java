@@ -77,6 +77,9 @@ public class DeskView extends VerticalLayout {
                 .setHeader(ui.t("services.dossier.timeliness"));
         grid.addColumn(d -> d.dueDate().map(due -> Formats.date(due, ui.locale())).orElse("—"))
                 .setHeader(ui.t("services.dossier.due"));
+        grid.addColumn(d -> d.step().isEmpty() ? "—" : ui.t("services.step." + d.step())
+                + (d.assignee().isEmpty() ? "" : " (" + d.assignee() + ")")).setHeader(ui.t("services.desk.step"));
+        grid.addColumn(this::stepDue).setHeader(ui.t("services.desk.step-due"));
         grid.setEmptyStateText(ui.t("services.desk.empty"));
         grid.setHeight("45vh");
         grid.addSelectionListener(e -> e.getFirstSelectedItem().ifPresentOrElse(this::show, detail::removeAll));
@@ -90,6 +93,15 @@ public class DeskView extends VerticalLayout {
         filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         add(new H2(ui.t("services.desk.title")), unit, counts, filters, grid, detail);
         refresh();
+    }
+
+    /** The current step's own deadline, for a dossier in one. */
+    private String stepDue(Dossier d) {
+        if (d.status() != Status.PROCESSING || d.step().isEmpty()) {
+            return "—";
+        }
+        return dossiers.schedule(d).stream().filter(s -> s.step().code().equals(d.step())).findFirst()
+                .map(s -> Formats.dateTime(s.due().atZone(Formats.ZONE).toInstant(), ui.locale())).orElse("—");
     }
 
     private String name(String code) {
@@ -119,11 +131,29 @@ public class DeskView extends VerticalLayout {
         FlexLayout actions = new FlexLayout();
         actions.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         actions.addClassName("services-actions");
-        for (Action a : offered(d.status())) {
+        boolean stepped = dossiers.stepPlan(d.procedureCode()).stepped();
+        for (Action a : offered(d, stepped)) {
+            if (a == Action.ASSIGN) {
+                Select<String> assignee = new Select<>();
+                assignee.setId("services-desk-assignee");
+                assignee.setLabel(ui.t("services.desk.assignee"));
+                java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+                dossiers.assignees(d.id()).forEach(p -> names.put(p.username(), p.fullName() + " (" + p.username() + ")"));
+                assignee.setItems(names.keySet());
+                assignee.setItemLabelGenerator(u -> names.getOrDefault(u, u));
+                if (!d.assignee().isEmpty() && names.containsKey(d.assignee())) {
+                    assignee.setValue(d.assignee());
+                }
+                Button b = new Button(ui.t("services.action.assign"), e -> assign(d, assignee.getValue(), note.getValue()));
+                b.setId("services-desk-assign");
+                actions.add(assignee, b);
+                continue;
+            }
             Button b = new Button(ui.t("services.action." + a.code()), e -> act(d, a, note.getValue()));
             b.setId("services-desk-" + a.code());
             actions.add(b);
         }
+        actions.setAlignItems(Alignment.BASELINE);
         detail.add(note, actions);
         if (d.status() == Status.PROCESSING || d.status() == Status.SETTLED) {
             // Template 04: the late unit's apology with a new appointment; the note is its reason.
@@ -150,8 +180,26 @@ public class DeskView extends VerticalLayout {
         }
     }
 
-    private static List<Action> offered(Status s) {
-        return switch (s) {
+    private void assign(Dossier d, String specialist, String note) {
+        try {
+            Dossier after = dossiers.assign(d.id(), specialist == null ? "" : specialist, note);
+            ui.success(ui.t("services.action.done", ui.t("services.action.assign"), after.code()));
+            refresh();
+            show(after);
+        } catch (RuntimeException e) {
+            ui.refused(e);
+        }
+    }
+
+    private static List<Action> offered(Dossier d, boolean stepped) {
+        if (d.status() == Status.PROCESSING && stepped) {
+            return switch (d.step()) {
+                case "specialist" -> List.of(Action.PROPOSE, Action.ASSIGN, Action.REQUEST_SUPPLEMENT);
+                case "leader" -> List.of(Action.APPROVE, Action.SEND_BACK, Action.REQUEST_SUPPLEMENT);
+                default -> List.of(Action.TRANSFER, Action.ASSIGN, Action.REQUEST_SUPPLEMENT);
+            };
+        }
+        return switch (d.status()) {
             case SUBMITTED -> List.of(Action.RECEIVE, Action.REQUEST_SUPPLEMENT, Action.REFUSE);
             case PROCESSING -> List.of(Action.TRANSFER, Action.SETTLE, Action.REQUEST_SUPPLEMENT);
             case SETTLED -> List.of(Action.RETURN);

@@ -48,4 +48,9 @@ public final class DossierServiceAccess {
     public static void notifications(DossierService service, vn.congso.api.notify.NotificationService notifications) {
         ((JdbcDossierService) service).setNotifications(notifications);
     }
+
+    /** Gives a service made by {@link #create} the platform's accounts, as Declarative Services would. */
+    public static void people(DossierService service, vn.congso.api.security.UserDirectory people) {
+        ((JdbcDossierService) service).setPeople(people);
+    }
 }
