@@ -39,7 +39,7 @@ public final class ServicesRoles {
                     Set.of(ServicesPermissions.CALENDAR, ServicesPermissions.CATALOGUE, ServicesPermissions.REPORT)),
             new RoleDefinition(CITIZEN, "services.role.citizen", Set.of(ServicesPermissions.SUBMIT)),
             new RoleDefinition(LEADER, "services.role.leader",
-                    Set.of(ServicesPermissions.APPROVE, ServicesPermissions.REPORT)));
+                    Set.of(ServicesPermissions.APPROVE, ServicesPermissions.PROCESS, ServicesPermissions.REPORT)));
 
     /**
      * @param provisioning the platform's roles

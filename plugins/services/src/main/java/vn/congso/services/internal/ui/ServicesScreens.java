@@ -92,6 +92,9 @@ public final class ServicesScreens implements ScreenProvider {
                         .view(CalendarView.class, () -> new CalendarView(calendars, translations)),
                 Screen.route("services/statistics").title("services.statistics.title").icon("vaadin:chart")
                         .group(GROUP).order(50).permission(ServicesPermissions.REPORT)
-                        .view(StatisticsView.class, () -> new StatisticsView(statistics, translations)));
+                        .view(StatisticsView.class, () -> new StatisticsView(statistics, translations)),
+                Screen.route("services/steps").title("services.procedure.steps").icon("vaadin:flow-tree")
+                        .group(GROUP).order(70).permission(ServicesPermissions.CATALOGUE)
+                        .view(StepsView.class, () -> new StepsView(dossiers, catalogue, translations)));
     }
 }
