@@ -121,11 +121,20 @@ class LettersPdfTest {
      * reads it too where installed; each must hold every expected phrase.
      */
     static List<String> text(byte[] pdf, String name) throws Exception {
+        assertEquals(1, new com.lowagie.text.pdf.PdfReader(pdf).getNumberOfPages(), name + " fits one page");
+        return allText(pdf, name);
+    }
+
+    /** Every page's text, as {@link #text} reads it. */
+    static List<String> allText(byte[] pdf, String name) throws Exception {
         assertTrue(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1).startsWith("%PDF"));
         com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf);
-        assertEquals(1, reader.getNumberOfPages(), name + " fits one page");
         List<String> texts = new ArrayList<>();
-        texts.add(new com.lowagie.text.pdf.parser.PdfTextExtractor(reader).getTextFromPage(1));
+        StringBuilder all = new StringBuilder();
+        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+            all.append(new com.lowagie.text.pdf.parser.PdfTextExtractor(reader).getTextFromPage(page)).append('\n');
+        }
+        texts.add(all.toString());
         Path file = Files.write(folder.resolve(name + ".pdf"), pdf);
         Files.write(Path.of("target", name + "-sample.pdf"), pdf);
         if (Files.isExecutable(Path.of("/usr/bin/pdftotext"))) {
@@ -137,10 +146,12 @@ class LettersPdfTest {
         return texts.stream().map(t -> t.replaceAll("\\s+", " ")).toList();
     }
 
+    /** Each phrase in each reading; spaces aside, as table cells wrap long words where they like. */
     static void contains(List<String> texts, String... expected) {
         for (String text : texts) {
+            String packed = text.replace(" ", "");
             for (String e : expected) {
-                assertTrue(text.contains(e), "missing \"" + e + "\" in:\n" + text);
+                assertTrue(packed.contains(e.replace(" ", "")), "missing \"" + e + "\" in:\n" + text);
             }
         }
     }
@@ -235,7 +246,7 @@ class LettersPdfTest {
         assertEquals("thao@example.vn", message.to());
         assertTrue(message.subject().contains("xin lỗi và hẹn lại ngày trả kết quả"), message.subject());
         assertTrue(message.text().contains("31/03/2026"), message.text());
-        assertEquals(List.of(Letter.APOLOGY), dossiers.letters(d.id()));
+        assertEquals(List.of(Letter.APOLOGY, Letter.CONTROL_SHEET), dossiers.letters(d.id()));
         List<String> text = text(dossiers.letter(d.id(), Letter.APOLOGY), "letter-04");
         contains(text, "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", "Mẫu số 04", d.code(), "Kính gửi: ông/bà Sơn Thị Thanh Thảo",
                 "ngày 24 tháng 3 năm 2026", "ngày 31 tháng 3 năm 2026", "ngày 26 tháng 3 năm 2026",
@@ -261,5 +272,61 @@ class LettersPdfTest {
         assertEquals(2, dossiers.apologies(d.id()).size());
         assertEquals(List.of("submit", "receive", "transfer", "apologise", "assign", "propose", "approve", "apologise", "return"),
                 dossiers.history(d.id()).stream().map(DossierService.Event::action).toList());
+
+        // Template 05: every hand-over with its time and whether it kept its step's deadline.
+        assertEquals(List.of(Letter.APOLOGY, Letter.CONTROL_SHEET), dossiers.letters(d.id()));
+        List<String> sheet = allText(dossiers.letter(d.id(), Letter.CONTROL_SHEET), "letter-05");
+        contains(sheet, "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", "Mẫu số 05", d.code(), "Sơn Thị Thanh Thảo",
+                "Tiếp nhận", "Chuyển lên huyện", "Phân công", "Chuyên viên chuyenvien.huyen", "Trình lãnh đạo",
+                "Lãnh đạo UBND huyện Trần Đề", "Phê duyệt", "lanhdao.huyen", "Trả kết quả", "Quá hạn",
+                "26/03/2026", "01/04/2026", "Đã trả kết quả");
+        // Assigned on the 26th (the desk's step was due on 4 March), proposed on the 26th (the specialist's was due on
+        // the 23rd), approved for a dossier that needed an apology: late, late, late; the return on 1 April before the
+        // new appointment of 2 April: early.
+        for (String t : sheet) {
+            assertEquals(3, t.split("Quá hạn", -1).length - 1, t);
+            assertEquals(1, t.split("Trước hạn", -1).length - 1, t);
+        }
+    }
+
+    @Test
+    void theTrackingBookListsTheUnitsDossiersOfAPeriodAsPdfAndCsv() throws Exception {
+        Dossier d = submitBirth("letter-06");
+        desk();
+        dossiers.act(d.id(), Action.RECEIVE, "", List.of());
+        LocalDate from = LocalDate.of(2026, 3, 1);
+        LocalDate to = LocalDate.of(2026, 3, 31);
+        byte[] pdf = dossiers.trackingBook(from, to);
+        com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf);
+        assertTrue(reader.getPageSize(1).getWidth() > reader.getPageSize(1).getHeight(), "A4 landscape");
+        List<String> text = allText(pdf, "book-06");
+        contains(text, "SỔ THEO DÕI HỒ SƠ", "Mẫu số 06", "Từ ngày 01/03/2026 đến ngày 31/03/2026", "Xã xa-tai-van", d.code(),
+                "Đăng ký khai sinh", "Sơn Thị Thanh Thảo, 0912345678", "Đang giải quyết");
+
+        String csv = new String(dossiers.trackingBookCsv(from, to), StandardCharsets.UTF_8);
+        assertTrue(csv.startsWith("\uFEFFSTT,Mã hồ sơ,Tên thủ tục hành chính"), csv);
+        assertTrue(csv.contains(d.code() + ",Đăng ký khai sinh,\"Sơn Thị Thanh Thảo, 0912345678\",Trực tuyến,03/03/2026 09:00,03/03/2026"),
+                csv);
+        // The demo year of the commune: as many lines as the database has dossiers submitted to or settled by it.
+        String year = new String(dossiers.trackingBookCsv(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31)),
+                StandardCharsets.UTF_8);
+        long expected = Jdbc.transaction(f.database.dataSource(), c -> Jdbc.one(c, "SELECT COUNT(*) FROM svc_dossier"
+                + " WHERE (receiving_unit = 'xa-tai-van' OR settling_unit = 'xa-tai-van') AND submitted_at >= ?"
+                + " AND submitted_at < ?", rs -> rs.getLong(1), Instant.parse("2024-12-31T17:00:00Z"),
+                Instant.parse("2025-12-31T17:00:00Z")));
+        assertTrue(expected > 100, "the demo year at Tài Văn: " + expected);
+        assertEquals(expected + 1, year.lines().count());
+        assertTrue(year.contains("Đã trả kết quả (quá hạn)") && year.contains("Đã trả kết quả (đúng hạn)"));
+        assertTrue(f.audit.stream().anyMatch(a -> a.startsWith("services.book.export xa-tai-van SUCCESS")));
+
+        assertEquals("services.book.error.range",
+                assertThrows(WorkflowException.class, () -> dossiers.trackingBook(to, from)).key());
+        assertEquals("services.book.error.range", assertThrows(WorkflowException.class,
+                () -> dossiers.trackingBookCsv(LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 2))).key());
+        f.become("congdan", ServicesPermissions.SUBMIT);
+        assertThrows(AccessDeniedException.class, () -> dossiers.trackingBookCsv(from, to));
+        f.become("motcua.khong-don-vi", ServicesPermissions.RECEIVE);
+        assertEquals("services.book.error.no-unit",
+                assertThrows(WorkflowException.class, () -> dossiers.trackingBookCsv(from, to)).key());
     }
 }

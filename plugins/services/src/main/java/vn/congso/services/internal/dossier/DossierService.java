@@ -199,7 +199,9 @@ public interface DossierService {
         /** Template 03: the refusal to receive. */
         REFUSAL("03", "pdf/refusal.xhtml"),
         /** Template 04: the apology and new appointment, for the last one issued. */
-        APOLOGY("04", "pdf/apology.xhtml");
+        APOLOGY("04", "pdf/apology.xhtml"),
+        /** Template 05: the control sheet, every hand-over of the dossier with its time and whether it was in time. */
+        CONTROL_SHEET("05", "pdf/control-sheet.xhtml");
 
         private final String number;
         private final String template;
@@ -315,6 +317,31 @@ public interface DossierService {
      * @return each step's due time, empty before receipt or for a procedure without steps
      */
     List<StepPlan.StepDue> schedule(Dossier dossier);
+
+    /** The longest period the tracking book covers at once, in days. */
+    int BOOK_MAX_DAYS = 366;
+    /** The most dossiers the tracking book lists at once. */
+    int BOOK_MAX_ROWS = 5000;
+
+    /**
+     * The desk's tracking book (template 06 of Circular 01/2018) for the officer's unit: the
+     * dossiers submitted to it, or settled by it, in a period, as an A4 landscape PDF.
+     *
+     * @param from the first day
+     * @param to the last day (at most {@link #BOOK_MAX_DAYS} days after the first)
+     * @return the PDF
+     * @throws WorkflowException for a wrong period or more than {@link #BOOK_MAX_ROWS} dossiers
+     */
+    byte[] trackingBook(LocalDate from, LocalDate to);
+
+    /**
+     * The same tracking book as CSV (UTF-8 with a byte order mark, cells safe for spreadsheets).
+     *
+     * @param from the first day
+     * @param to the last day
+     * @return the CSV
+     */
+    byte[] trackingBookCsv(LocalDate from, LocalDate to);
 
     /** An e-form refused, with each field's problem. */
     final class FormException extends RuntimeException {

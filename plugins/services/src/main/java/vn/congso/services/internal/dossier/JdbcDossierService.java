@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -825,6 +826,9 @@ public final class JdbcDossierService implements DossierService {
         if (apologyCount(dossierId) > 0) {
             out.add(Letter.APOLOGY);
         }
+        if (d.receivedAt().isPresent()) {
+            out.add(Letter.CONTROL_SHEET);
+        }
         return out;
     }
 
@@ -893,6 +897,17 @@ public final class JdbcDossierService implements DossierService {
                 data.put("newDue", longDate(a.newDue()));
                 data.put("reason", new PdfRenderer.Markup(lines(a.reason())));
                 data.put("officer", a.issuedBy());
+            }
+            case CONTROL_SHEET -> {
+                if (d.receivedAt().isEmpty()) {
+                    throw new WorkflowException("services.error.no-letter");
+                }
+                unitCode = d.receivingUnit();
+                issued = clock.instant();
+                data.put("received", vn.congso.api.text.Formats.dateTime(d.receivedAt().get(), vi));
+                data.put("due", d.dueDate().map(t -> vn.congso.api.text.Formats.date(t, vi)).orElse("—"));
+                data.put("status", VietnameseTexts.text("services.status." + d.status().code()));
+                data.put("rows", new PdfRenderer.Markup(controlRows(d)));
             }
             default -> throw new IllegalArgumentException(letter.name());
         }
@@ -999,6 +1014,203 @@ public final class JdbcDossierService implements DossierService {
             log.warn("No step deadlines for {}: the calendar lacks {}", d.code(), e.year());
             return List.of();
         }
+    }
+
+    private String unitName(String code) {
+        return units.unit(code).map(OrgUnit::name).orElse(code);
+    }
+
+    /** Who an action hands the dossier to, as the control sheet says it. */
+    private String handedTo(Dossier d, Event e) {
+        String desk = "Bộ phận tiếp nhận và trả kết quả " + unitName(e.unit().isEmpty() ? d.receivingUnit() : e.unit());
+        return switch (Action.of(e.action())) {
+            case SUBMIT, SUPPLEMENT -> "Bộ phận tiếp nhận và trả kết quả " + unitName(d.receivingUnit());
+            case RECEIVE -> desk;
+            case TRANSFER -> "Bộ phận tiếp nhận và trả kết quả " + unitName(districtOf(d.receivingUnit()));
+            case ASSIGN -> {
+                String assignee = e.note().contains(": ") ? e.note().substring(0, e.note().indexOf(": ")) : e.note();
+                yield "Chuyên viên " + assignee;
+            }
+            case PROPOSE -> "Lãnh đạo " + unitName(e.unit());
+            case SEND_BACK -> "Chuyên viên xử lý";
+            case SETTLE, APPROVE -> "Bộ phận tiếp nhận và trả kết quả " + unitName(d.receivingUnit()) + " (kết quả)";
+            case REQUEST_SUPPLEMENT, REFUSE, RETURN, APOLOGISE -> d.applicantName();
+            case WITHDRAW -> "—";
+        };
+    }
+
+    /** Before, on or after a deadline: "Trước hạn", "Đúng hạn", "Quá hạn". */
+    private static String against(Instant at, LocalDateTime due) {
+        LocalDateTime local = LocalDateTime.ofInstant(at, WorkingCalendar.ZONE);
+        if (local.toLocalDate().isBefore(due.toLocalDate())) {
+            return "Trước hạn";
+        }
+        return local.isAfter(due) ? "Quá hạn" : "Đúng hạn";
+    }
+
+    /** The control sheet's rows: every transition, who handed the dossier to whom, when, and in time or not. */
+    private String controlRows(Dossier d) {
+        Map<Step, LocalDateTime> stepDue = new java.util.EnumMap<>(Step.class);
+        schedule(d).forEach(s -> stepDue.put(s.step(), s.due()));
+        Optional<LocalDateTime> dayDue = d.dueDate().map(day -> day.atTime(java.time.LocalTime.MAX));
+        Locale vi = Locale.forLanguageTag("vi");
+        StringBuilder b = new StringBuilder();
+        int n = 0;
+        for (Event e : history(d.id())) {
+            Action action = Action.of(e.action());
+            Optional<LocalDateTime> due = switch (action) {
+                case ASSIGN -> Optional.ofNullable(stepDue.get(Step.RECEIVE));
+                case PROPOSE -> Optional.ofNullable(stepDue.get(Step.SPECIALIST));
+                case SETTLE, APPROVE, RETURN -> dayDue;
+                default -> Optional.empty();
+            };
+            String giver = action == Action.SUBMIT || action == Action.SUPPLEMENT ? d.applicantName()
+                    : e.actor() + (e.unit().isEmpty() ? "" : " — " + unitName(e.unit()));
+            b.append("<tr><td>").append(++n).append("</td><td>")
+                    .append(escape(VietnameseTexts.text("services.action." + action.code()))).append("</td><td>")
+                    .append(escape(giver)).append("</td><td>").append(escape(handedTo(d, e))).append("</td><td>")
+                    .append(escape(vn.congso.api.text.Formats.dateTime(e.at(), vi))).append("</td><td>")
+                    .append((action == Action.SETTLE || action == Action.APPROVE) && d.onTime().isPresent()
+                            && !d.onTime().get() ? "Quá hạn" : due.map(x -> against(e.at(), x)).orElse("—"))
+                    .append("</td><td>")
+                    .append(escape(e.note())).append("</td></tr>");
+        }
+        return b.toString();
+    }
+
+    /** One line of the tracking book. */
+    private record BookRow(Dossier dossier, String procedure, Optional<Instant> transferredAt) {
+    }
+
+    private List<BookRow> book(LocalDate from, LocalDate to, String unit) {
+        if (from == null || to == null || to.isBefore(from) || ChronoUnit.DAYS.between(from, to) >= BOOK_MAX_DAYS) {
+            audit.record(BOOK_AUDIT, unit, Outcome.DENIED, Message.of("services.book.error.range", BOOK_MAX_DAYS));
+            throw new WorkflowException("services.book.error.range", BOOK_MAX_DAYS);
+        }
+        Instant start = from.atStartOfDay(WorkingCalendar.ZONE).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(WorkingCalendar.ZONE).toInstant();
+        String where = " FROM svc_dossier d WHERE (d.receiving_unit = ? OR d.settling_unit = ?) AND d.submitted_at >= ?"
+                + " AND d.submitted_at < ?";
+        return Jdbc.transaction(database.dataSource(), c -> {
+            List<Dossier> rows = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + where + " ORDER BY d.submitted_at, d.id")) {
+                Jdbc.bind(ps, unit, unit, start, end);
+                ps.setMaxRows(BOOK_MAX_ROWS + 1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(dossier(rs));
+                    }
+                }
+            }
+            if (rows.size() > BOOK_MAX_ROWS) {
+                throw new WorkflowException("services.book.error.too-many", BOOK_MAX_ROWS);
+            }
+            Map<Long, Instant> transfers = new HashMap<>();
+            for (Object[] t : Jdbc.list(c, "SELECT e.dossier_id, MIN(e.event_at) FROM svc_dossier_event e WHERE e.action = 'transfer'"
+                    + " AND e.dossier_id IN (SELECT d.id" + where + ") GROUP BY e.dossier_id",
+                    rs -> new Object[] {rs.getLong(1), rs.getTimestamp(2).toInstant()}, unit, unit, start, end)) {
+                transfers.put((Long) t[0], (Instant) t[1]);
+            }
+            Map<String, String> names = new HashMap<>();
+            List<BookRow> out = new ArrayList<>();
+            for (Dossier d : rows) {
+                String name = names.computeIfAbsent(d.procedureCode(),
+                        code -> catalogue.get(code).map(Procedure::name).orElse(code));
+                out.add(new BookRow(d, name, Optional.ofNullable(transfers.get(d.id()))));
+            }
+            return out;
+        });
+    }
+
+    private static final String BOOK_AUDIT = "services.book.export";
+
+    /** @return the officer's unit, whose book it is */
+    private String bookUnit() {
+        String unit = officerUnit();
+        if (unit.isEmpty()) {
+            audit.record(BOOK_AUDIT, "", Outcome.DENIED, Message.of("services.book.error.no-unit"));
+            throw new WorkflowException("services.book.error.no-unit");
+        }
+        return unit;
+    }
+
+    private void bookAudit(String unit, LocalDate from, LocalDate to, int rows, String format) {
+        audit.record(BOOK_AUDIT, unit, Outcome.SUCCESS,
+                Message.of("services.audit.book", unit, from.toString(), to.toString(), rows, format));
+    }
+
+    /** A dossier's state in the book: its status, and for a settled one whether on time. */
+    private static String bookState(Dossier d) {
+        String status = VietnameseTexts.text("services.status." + d.status().code());
+        return d.onTime().map(on -> status + " (" + (on ? "đúng hạn" : "quá hạn") + ")").orElse(status);
+    }
+
+    private static String[] bookCells(int n, BookRow r) {
+        Locale vi = Locale.forLanguageTag("vi");
+        Dossier d = r.dossier();
+        java.util.function.Function<Optional<Instant>, String> at = t -> t.map(x -> vn.congso.api.text.Formats.dateTime(x, vi))
+                .orElse("");
+        return new String[] {String.valueOf(n), d.code(), r.procedure(), d.applicantName() + ", " + d.phone(),
+            Dossier.ONLINE.equals(d.channel()) ? "Trực tuyến" : "Trực tiếp", at.apply(d.receivedAt()),
+            d.dueDate().map(x -> vn.congso.api.text.Formats.date(x, vi)).orElse(""), at.apply(r.transferredAt()),
+            at.apply(d.settledAt()), at.apply(d.returnedAt()), bookState(d)};
+    }
+
+    private static final String[] BOOK_HEADER = {"STT", "Mã hồ sơ", "Tên thủ tục hành chính", "Người nộp, số điện thoại",
+        "Hình thức nộp", "Nhận hồ sơ", "Hẹn trả kết quả", "Chuyển cơ quan giải quyết", "Có kết quả", "Trả kết quả",
+        "Tình trạng"};
+
+    @Override
+    public byte[] trackingBook(LocalDate from, LocalDate to) {
+        String unit = bookUnit();
+        List<BookRow> rows = book(from, to, unit);
+        bookAudit(unit, from, to, rows.size(), "PDF");
+        Locale vi = Locale.forLanguageTag("vi");
+        StringBuilder b = new StringBuilder();
+        int n = 0;
+        for (BookRow r : rows) {
+            b.append("<tr>");
+            String[] cells = bookCells(++n, r);
+            for (int i = 0; i < cells.length; i++) {
+                // The dossier code on one line, so that it can be read back and searched.
+                b.append(i == 1 ? "<td class=\"nowrap\">" : "<td>").append(escape(cells[i])).append("</td>");
+            }
+            b.append("</tr>");
+        }
+        if (rows.isEmpty()) {
+            b.append("<tr><td colspan=\"").append(BOOK_HEADER.length).append("\">Không có hồ sơ trong thời gian này</td></tr>");
+        }
+        StringBuilder head = new StringBuilder("<tr>");
+        for (String h : BOOK_HEADER) {
+            head.append("<th>").append(escape(h)).append("</th>");
+        }
+        Map<String, Object> data = new HashMap<>();
+        data.put("authority", config.authority());
+        data.put("unit", unitName(unit));
+        data.put("from", vn.congso.api.text.Formats.date(from, vi));
+        data.put("to", vn.congso.api.text.Formats.date(to, vi));
+        data.put("count", String.valueOf(rows.size()));
+        data.put("issued", longDate(today()));
+        data.put("head", new PdfRenderer.Markup(head.append("</tr>").toString()));
+        data.put("rows", new PdfRenderer.Markup(b.toString()));
+        try {
+            return pdf.render("pdf/tracking-book.xhtml", data);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot render the tracking book of " + unit, e);
+        }
+    }
+
+    @Override
+    public byte[] trackingBookCsv(LocalDate from, LocalDate to) {
+        String unit = bookUnit();
+        List<BookRow> rows = book(from, to, unit);
+        bookAudit(unit, from, to, rows.size(), "CSV");
+        vn.congso.api.text.Csv csv = new vn.congso.api.text.Csv().row(BOOK_HEADER);
+        int n = 0;
+        for (BookRow r : rows) {
+            csv.row(bookCells(++n, r));
+        }
+        return csv.bytes();
     }
 
     static Dossier dossier(ResultSet rs) throws SQLException {

@@ -91,7 +91,7 @@ public class DeskView extends VerticalLayout {
         FlexLayout filters = new FlexLayout(filter, codeFilter);
         filters.addClassName("services-filters");
         filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        add(new H2(ui.t("services.desk.title")), unit, counts, filters, grid, detail);
+        add(new H2(ui.t("services.desk.title")), unit, counts, filters, grid, detail, trackingBook());
         refresh();
     }
 
@@ -102,6 +102,42 @@ public class DeskView extends VerticalLayout {
         }
         return dossiers.schedule(d).stream().filter(s -> s.step().code().equals(d.step())).findFirst()
                 .map(s -> Formats.dateTime(s.due().atZone(Formats.ZONE).toInstant(), ui.locale())).orElse("—");
+    }
+
+    /** The unit's tracking book (template 06) for a period, as PDF or CSV; the service checks the period too. */
+    private com.vaadin.flow.component.Component trackingBook() {
+        java.time.LocalDate today = java.time.LocalDate.now(Formats.ZONE);
+        DatePicker from = PickerTexts.apply(new DatePicker(ui.t("services.book.from")), ui.translator(), ui.locale());
+        from.setId("services-book-from");
+        from.setValue(today.withDayOfMonth(1));
+        DatePicker to = PickerTexts.apply(new DatePicker(ui.t("services.book.to")), ui.translator(), ui.locale());
+        to.setId("services-book-to");
+        to.setValue(today);
+        String unitCode = dossiers.currentUnit();
+        com.vaadin.flow.component.html.Anchor pdf = Downloads.link("services-book-pdf", ui.t("services.book.pdf"),
+                "so-theo-doi-" + unitCode + ".pdf", "application/pdf",
+                () -> dossiers.trackingBook(from.getValue(), to.getValue()));
+        com.vaadin.flow.component.html.Anchor csv = Downloads.link("services-book-csv", ui.t("services.book.csv"),
+                "so-theo-doi-" + unitCode + ".csv", "text/csv", () -> dossiers.trackingBookCsv(from.getValue(), to.getValue()));
+        Span problem = new Span();
+        problem.setId("services-book-problem");
+        problem.addClassName("services-warning");
+        Runnable check = () -> {
+            boolean ok = from.getValue() != null && to.getValue() != null && !to.getValue().isBefore(from.getValue())
+                    && java.time.temporal.ChronoUnit.DAYS.between(from.getValue(), to.getValue()) < DossierService.BOOK_MAX_DAYS;
+            pdf.setEnabled(ok);
+            csv.setEnabled(ok);
+            problem.setText(ok ? "" : ui.t("services.book.error.range", DossierService.BOOK_MAX_DAYS));
+        };
+        from.addValueChangeListener(e -> check.run());
+        to.addValueChangeListener(e -> check.run());
+        FlexLayout row = new FlexLayout(from, to, pdf, csv);
+        row.addClassName("services-actions");
+        row.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        row.setAlignItems(Alignment.BASELINE);
+        Div book = new Div(new com.vaadin.flow.component.html.H3(ui.t("services.book.title")), row, problem);
+        book.setId("services-book");
+        return book;
     }
 
     private String name(String code) {
