@@ -397,4 +397,62 @@ class DossierServiceTest {
         assertTrue(f.audit.stream().anyMatch(a -> a.startsWith("services.procedure.steps 1.001776 DENIED")));
         f.dossiers.setStepPlan("1.001776", 1, 2);
     }
+
+    @Test
+    void theDeskEntersAWalkInCitizensPaperDossierAsReceivedAtTheCounter() {
+        Statistics statistics = new Statistics(f.database, f.units());
+        IndicatorValue before = new OnlineShareIndicator(statistics).compute(Period.year(2026), "");
+        long dossiers = count("svc_dossier");
+        long files = count("svc_dossier_file");
+        officer("motcua.taivan");
+        // Wrong identity number and phone, a PNG named .pdf, a file over the limit: refused, nothing saved.
+        DossierService.FormException bad = assertThrows(DossierService.FormException.class, () -> f.dossiers.enterAtCounter(
+                new DossierService.CounterEntry("1.001193", "Thạch Thị Hồng", "12", "0941", "", birthForm(), List.of(),
+                        "counter-bad"), VI));
+        assertEquals(java.util.Set.of("applicant-phone", "applicant-id-number"), bad.problems().keySet());
+        assertEquals("services.error.file-type", assertThrows(WorkflowException.class, () -> f.dossiers.enterAtCounter(
+                new DossierService.CounterEntry("1.001193", "Thạch Thị Hồng", "0909123456", "094190009999", "", birthForm(),
+                        List.of(new NewFile("to-khai.pdf", PNG)), "counter-png"), VI)).key());
+        assertEquals("services.error.file-size", assertThrows(WorkflowException.class, () -> f.dossiers.enterAtCounter(
+                new DossierService.CounterEntry("1.001193", "Thạch Thị Hồng", "0909123456", "094190009999", "", birthForm(),
+                        List.of(new NewFile("to-khai.pdf", new byte[1024 * 1024 + 1])), "counter-big"), VI)).key());
+        // The district's desk does not take a commune's procedure; a citizen enters nothing.
+        officer("motcua.huyen");
+        assertEquals("services.error.unit", assertThrows(WorkflowException.class, () -> f.dossiers.enterAtCounter(
+                new DossierService.CounterEntry("1.001193", "Thạch Thị Hồng", "0909123456", "094190009999", "", birthForm(),
+                        List.of(), "counter-district"), VI)).key());
+        citizen();
+        assertThrows(AccessDeniedException.class, () -> f.dossiers.enterAtCounter(new DossierService.CounterEntry("1.001193",
+                "Thạch Thị Hồng", "0909123456", "094190009999", "", birthForm(), List.of(), "counter-citizen"), VI));
+        assertEquals(dossiers, count("svc_dossier"));
+        assertEquals(files, count("svc_dossier_file"));
+
+        officer("motcua.taivan");
+        DossierService.CounterEntry entry = new DossierService.CounterEntry("1.001193", "Thạch Thị Hồng", "0909 123 456",
+                "0941 9000 9999", "", birthForm(), List.of(new NewFile("to-khai-scan.pdf", PDF)), "counter-1");
+        Dossier d = f.dossiers.enterAtCounter(entry, VI);
+        assertEquals(Dossier.COUNTER, d.channel());
+        assertEquals("", d.applicant(), "a paper dossier has no account");
+        assertEquals(Status.PROCESSING, d.status());
+        assertEquals(LocalDate.of(2026, 3, 3), d.dueDate().orElseThrow());
+        assertEquals("xa-tai-van", d.receivingUnit());
+        assertEquals(d.id(), f.dossiers.enterAtCounter(entry, VI).id(), "entered twice");
+        assertEquals(dossiers + 1, count("svc_dossier"));
+        assertEquals("application/pdf", f.dossiers.files(d.id()).get(0).mediaType());
+        assertEquals("094190009999", Jdbc.transaction(f.database.dataSource(), c -> Jdbc.one(c,
+                "SELECT applicant_id_number FROM svc_dossier WHERE id = ?", rs -> rs.getString(1), d.id())));
+        assertEquals(List.of("submit", "receive"), f.dossiers.history(d.id()).stream().map(DossierService.Event::action).toList());
+        assertEquals("motcua.taivan", f.dossiers.history(d.id()).get(0).actor());
+        f.dossiers.receipt(d.id());
+        assertEquals("Trực tiếp", f.rendered.get(f.rendered.size() - 1).get("channel"));
+        // Another desk's token cannot fetch it.
+        officer("motcua.lieutu");
+        assertEquals("services.error.token", assertThrows(WorkflowException.class,
+                () -> f.dossiers.enterAtCounter(entry, VI)).key());
+        // The online share counts it as not online.
+        IndicatorValue after = new OnlineShareIndicator(statistics).compute(Period.year(2026), "");
+        assertEquals(before.fraction().orElseThrow().numerator(), after.fraction().orElseThrow().numerator());
+        assertEquals(before.fraction().orElseThrow().denominator() + 1, after.fraction().orElseThrow().denominator());
+        assertTrue(f.audit.stream().anyMatch(a -> a.startsWith("services.dossier.submit " + d.code() + " SUCCESS")));
+    }
 }

@@ -343,6 +343,35 @@ public interface DossierService {
      */
     byte[] trackingBookCsv(LocalDate from, LocalDate to);
 
+    /**
+     * A paper dossier a walk-in citizen brings to the counter.
+     *
+     * @param procedureCode the procedure (online or not)
+     * @param applicantName the applicant's name
+     * @param phone the phone
+     * @param idNumber the identity card number (12 digits, or 9 for an old card)
+     * @param email the e-mail, maybe empty
+     * @param form the e-form as typed
+     * @param files the scanned papers
+     * @param token the form's one-time token: a second entry with the same token returns the first dossier
+     */
+    record CounterEntry(String procedureCode, String applicantName, String phone, String idNumber, String email,
+            Map<String, String> form, List<NewFile> files, String token) {
+    }
+
+    /**
+     * The desk officer enters a paper dossier at the counter of the officer's unit: checked like
+     * an online one (e-form, files' limits and content), recorded as channel {@code counter},
+     * and received at once (the clock starts; receipt 01 can be printed).
+     *
+     * @param entry what the citizen brought
+     * @param locale the page's language, for reading numbers and dates
+     * @return the received dossier (the earlier one when the token was used before)
+     * @throws FormException with every field's problem
+     * @throws WorkflowException when the unit cannot receive the procedure or a file is refused
+     */
+    Dossier enterAtCounter(CounterEntry entry, java.util.Locale locale);
+
     /** An e-form refused, with each field's problem. */
     final class FormException extends RuntimeException {
         private static final long serialVersionUID = 1L;

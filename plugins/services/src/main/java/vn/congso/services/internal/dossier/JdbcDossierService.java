@@ -233,6 +233,95 @@ public final class JdbcDossierService implements DossierService {
         return load(id);
     }
 
+    private static final Pattern ID_NUMBER = Pattern.compile("[0-9]{12}|[0-9]{9}");
+
+    @Override
+    public Dossier enterAtCounter(CounterEntry e, Locale locale) {
+        CurrentUser user = users.current();
+        if (!user.isAuthenticated() || !user.isPermitted(ServicesPermissions.RECEIVE)) {
+            audit.record("services.dossier.submit", e.procedureCode(), Outcome.DENIED, "missing " + ServicesPermissions.RECEIVE);
+            throw new AccessDeniedException(ServicesPermissions.RECEIVE);
+        }
+        String desk = currentUnit();
+        if (e.token() == null || e.token().isBlank() || e.token().length() > 64) {
+            throw new WorkflowException("services.error.token");
+        }
+        Optional<Dossier> earlier = byToken(e.token());
+        if (earlier.isPresent()) {
+            if (!Dossier.COUNTER.equals(earlier.get().channel()) || !earlier.get().receivingUnit().equals(desk)) {
+                throw new WorkflowException("services.error.token");
+            }
+            return earlier.get();
+        }
+        Procedure procedure = catalogue.get(e.procedureCode())
+                .orElseThrow(() -> refuse(Action.SUBMIT, String.valueOf(e.procedureCode()), "services.error.no-procedure"));
+        // Paper dossiers are taken for every procedure, online or not, at a desk that receives it.
+        OrgUnit unit = receivingUnit(procedure, desk);
+        String name = e.applicantName() == null ? "" : e.applicantName().strip();
+        String phone = e.phone() == null ? "" : e.phone().replaceAll("[\\s.\\-]", "");
+        String email = e.email() == null ? "" : e.email().strip();
+        String idNumber = e.idNumber() == null ? "" : e.idNumber().replaceAll("\\s", "");
+        Map<String, FormValidation.Problem> problems = new HashMap<>();
+        if (name.isEmpty() || name.length() > 200) {
+            problems.put("applicant-name", new FormValidation.Problem("services.form.required", List.of()));
+        }
+        if (!PHONE.matcher(phone).matches()) {
+            problems.put("applicant-phone", new FormValidation.Problem("services.form.not-phone", List.of()));
+        }
+        if (!ID_NUMBER.matcher(idNumber).matches()) {
+            problems.put("applicant-id-number", new FormValidation.Problem("services.form.not-id-number", List.of()));
+        }
+        if (!email.isEmpty() && (!EMAIL.matcher(email).matches() || email.length() > 200)) {
+            problems.put("applicant-email", new FormValidation.Problem("services.form.not-email", List.of()));
+        }
+        FormValidation.Result form = FormValidation.check(catalogue.form(procedure.code()), e.form(), locale);
+        problems.putAll(form.errors());
+        if (!problems.isEmpty()) {
+            audit.record("services.dossier.submit", procedure.code(), Outcome.DENIED,
+                    Message.of("services.audit.form-invalid", problems.size()));
+            throw new FormException(problems);
+        }
+        List<StoredFile> files = checkFiles(e.files());
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        LocalDate due;
+        try {
+            due = calendars.calendar().dueDate(now, procedure.processingDays());
+        } catch (CalendarGapException gap) {
+            audit.record("services.dossier.submit", procedure.code(), Outcome.FAILURE,
+                    Message.of("services.error.calendar-gap", gap.year()));
+            throw new WorkflowException("services.error.calendar-gap", gap.year());
+        }
+        String step = plan(procedure).stepped() ? Step.RECEIVE.code() : "";
+        String code = newCode(now);
+        String officer = user.id();
+        long id;
+        try {
+            id = Jdbc.transaction(database.dataSource(), c -> {
+                long newId = insertDossier(c, code, procedure.code(), "", name, phone, email, Dossier.COUNTER,
+                        unit.code(), unit.code(), now, FormCodec.encode(form.values()), e.token());
+                insertFiles(c, newId, files, officer, now);
+                event(c, newId, now, officer, Action.SUBMIT, "", Status.SUBMITTED, unit.code(), "");
+                Jdbc.update(c, "UPDATE svc_dossier SET status = ?, received_at = ?, due_date = ?, step = ?,"
+                        + " applicant_id_number = ? WHERE id = ?", Status.PROCESSING.code(), now, due, step, idNumber, newId);
+                event(c, newId, now, officer, Action.RECEIVE, Status.SUBMITTED.code(), Status.PROCESSING, unit.code(), "");
+                return newId;
+            });
+        } catch (IllegalStateException ex) {
+            Optional<Dossier> raced = byToken(e.token());
+            if (raced.isPresent() && Dossier.COUNTER.equals(raced.get().channel())) {
+                return raced.get();
+            }
+            throw ex;
+        }
+        audit.record("services.dossier.submit", code, Outcome.SUCCESS,
+                Message.of("services.audit.counter", code, procedure.code(), unit.code(), files.size()));
+        audit.record("services.dossier.receive", code, Outcome.SUCCESS,
+                Message.of("services.audit.transition", code, Status.SUBMITTED.code(), Status.PROCESSING.code()));
+        Dossier d = load(id);
+        notifyCitizen(d, Action.RECEIVE);
+        return d;
+    }
+
     private OrgUnit receivingUnit(Procedure procedure, String code) {
         OrgUnit unit = units.unit(code == null ? "" : code).filter(u -> u.validOn(today()))
                 .orElseThrow(() -> refuse(Action.SUBMIT, procedure.code(), "services.error.unit"));

@@ -91,7 +91,10 @@ public class DeskView extends VerticalLayout {
         FlexLayout filters = new FlexLayout(filter, codeFilter);
         filters.addClassName("services-filters");
         filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        add(new H2(ui.t("services.desk.title")), unit, counts, filters, grid, detail, trackingBook());
+        com.vaadin.flow.component.html.Anchor counter = new com.vaadin.flow.component.html.Anchor("services/counter",
+                ui.t("services.counter.title"));
+        counter.setId("services-desk-counter");
+        add(new H2(ui.t("services.desk.title")), unit, counter, counts, filters, grid, detail, trackingBook());
         refresh();
     }
 

@@ -95,6 +95,9 @@ public final class ServicesScreens implements ScreenProvider {
                         .view(StatisticsView.class, () -> new StatisticsView(statistics, translations)),
                 Screen.route("services/steps").title("services.procedure.steps").icon("vaadin:flow-tree")
                         .group(GROUP).order(70).permission(ServicesPermissions.CATALOGUE)
-                        .view(StepsView.class, () -> new StepsView(dossiers, catalogue, translations)));
+                        .view(StepsView.class, () -> new StepsView(dossiers, catalogue, translations)),
+                Screen.route("services/counter").title("services.counter.title").icon("vaadin:clipboard-text")
+                        .group(GROUP).order(45).permission(ServicesPermissions.RECEIVE)
+                        .view(CounterView.class, () -> new CounterView(catalogue, dossiers, config, translations)));
     }
 }
