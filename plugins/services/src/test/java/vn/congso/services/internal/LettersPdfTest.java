@@ -138,7 +138,7 @@ class LettersPdfTest {
         Path file = Files.write(folder.resolve(name + ".pdf"), pdf);
         Files.write(Path.of("target", name + "-sample.pdf"), pdf);
         if (Files.isExecutable(Path.of("/usr/bin/pdftotext"))) {
-            Process process = new ProcessBuilder("/usr/bin/pdftotext", "-layout", file.toString(), "-")
+            Process process = new ProcessBuilder("/usr/bin/pdftotext", "-raw", file.toString(), "-")
                     .redirectErrorStream(true).start();
             texts.add(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
             assertTrue(process.waitFor(30, TimeUnit.SECONDS));
