@@ -445,6 +445,8 @@ class DossierServiceTest {
         assertEquals("motcua.taivan", f.dossiers.history(d.id()).get(0).actor());
         f.dossiers.receipt(d.id());
         assertEquals("Trực tiếp", f.rendered.get(f.rendered.size() - 1).get("channel"));
+        assertEquals("<p>Số định danh cá nhân: 094190009999</p>",
+                ((vn.congso.api.pdf.PdfRenderer.Markup) f.rendered.get(f.rendered.size() - 1).get("idNumber")).xhtml());
         // Another desk's token cannot fetch it.
         officer("motcua.lieutu");
         assertEquals("services.error.token", assertThrows(WorkflowException.class,

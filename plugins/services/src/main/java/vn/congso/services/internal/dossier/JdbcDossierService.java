@@ -745,6 +745,11 @@ public final class JdbcDossierService implements DossierService {
         data.put("procedure", p.name());
         data.put("applicant", d.applicantName());
         data.put("phone", d.phone());
+        // A paper dossier names its applicant by the identity number typed at the counter.
+        String idNumber = Jdbc.transaction(database.dataSource(), c -> Jdbc.one(c,
+                "SELECT applicant_id_number FROM svc_dossier WHERE id = ?", rs -> rs.getString(1), d.id()));
+        data.put("idNumber", new PdfRenderer.Markup(idNumber == null || idNumber.isEmpty() ? ""
+                : "<p>Số định danh cá nhân: " + escape(idNumber) + "</p>"));
         data.put("channel", Dossier.ONLINE.equals(d.channel()) ? "Trực tuyến" : "Trực tiếp");
         data.put("submitted", vn.congso.api.text.Formats.dateTime(d.submittedAt(), vi));
         data.put("received", d.receivedAt().map(t -> vn.congso.api.text.Formats.dateTime(t, vi)).orElse("Chờ tiếp nhận"));
