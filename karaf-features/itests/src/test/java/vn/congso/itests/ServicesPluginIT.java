@@ -235,6 +235,9 @@ class ServicesPluginIT {
         String history = browser.text("services-dossier-history");
         assertTrue(history.contains("Phân công") && history.contains("Trình lãnh đạo") && history.contains("Phê duyệt")
                 && history.contains("lanhdao.taivan"), history);
+        // Its control sheet (template 05) and the desk's tracking book (template 06) are offered as downloads.
+        assertTrue(browser.attribute("services-dossier-letter-05", "href").contains("VAADIN/dynamic"));
+        assertTrue(browser.present("services-book-pdf") && browser.present("services-book-csv"));
         browser.signOut();
     }
 
