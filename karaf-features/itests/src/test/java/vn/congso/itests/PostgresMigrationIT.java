@@ -164,14 +164,14 @@ public class PostgresMigrationIT {
         }
         // Core seeds only its administrator role; each plugin declares its own before its demo:
         // training two (trainer, learner), publishing three (editor, reviewer, publisher), the
-        // conference plugin two (meeting-coordinator, point-technician), services four
-        // (one-stop-officer, services-specialist, services-admin, citizen).
+        // conference plugin two (meeting-coordinator, point-technician), services five
+        // (one-stop-officer, services-specialist, services-admin, citizen, services-leader).
         // A plugin's roles are declared by a component of their own, which may come after its demo.
         long rolesDeadline = System.currentTimeMillis() + TIMEOUT_MS;
-        while (count("sec_role") < 12 && System.currentTimeMillis() < rolesDeadline) {
+        while (count("sec_role") < 13 && System.currentTimeMillis() < rolesDeadline) {
             Thread.sleep(250);
         }
-        assertEquals("core's one role and the plugins' eleven", 12, count("sec_role"));
+        assertEquals("core's one role and the plugins' twelve", 13, count("sec_role"));
 
         VaadinHttpProbe probe = new VaadinHttpProbe("http://127.0.0.1:" + HTTP_PORT);
         assertTrue("the UI did not answer on PostgreSQL", probe.awaitRoot200(TIMEOUT_MS));

@@ -267,6 +267,64 @@ class ServicesPluginIT {
         browser.js().executeScript("document.getElementById(arguments[0]).scrollIntoView({block: 'center'});", id);
     }
 
+    @Test
+    @Order(7)
+    void aStepPastTheDeskGoesFromTheSpecialistToTheLeadersApproval() {
+        // HS-DEMO-004 waits at Xã Tài Văn's desk: a procedure of 3 working days, so it goes through the steps.
+        String demoCode = "HS-DEMO-004";
+        browser.signIn(OFFICER, "Một cửa Tài Văn 2026");
+        openInDesk(demoCode);
+        browser.click("services-desk-receive");
+        browser.wait(20).until(d -> "processing".equals(browser.attribute("services-dossier-status", "data-status"))
+                && browser.present("services-desk-assignee"));
+        // Each step's own deadline is listed: the desk, the specialist, the leader.
+        assertEquals(3, browser.driver().findElements(By.cssSelector("#services-dossier-steps li")).size());
+        assertFalse(browser.present("services-desk-settle"), "a stepped dossier offers settling alone");
+        // The select sits low on the page: in view, and clear of the last notice.
+        browser.wait(10).until(d -> d.findElements(By.cssSelector("vaadin-notification-card")).isEmpty());
+        browser.js().executeScript("document.getElementById('services-desk-assignee').scrollIntoView({block: 'center'});");
+        browser.chooseInSelect("services-desk-assignee", "Lâm Thị Ngọc Hân (motcua.taivan)");
+        browser.click("services-desk-assign");
+        browser.wait(20).until(d -> browser.present("services-desk-propose"));
+        browser.click("services-desk-propose");
+        browser.wait(20).until(d -> browser.present("services-desk-approve"));
+        // The officer is no leader: the approval is refused and nothing changes.
+        browser.click("services-desk-approve");
+        browser.wait(15).until(d -> browser.notificationText().contains("không có quyền"));
+        assertEquals("processing", browser.attribute("services-dossier-status", "data-status"));
+        browser.signOut();
+
+        browser.firstSignIn("lanhdao.taivan", demo.get("lanhdao.taivan"), "Lãnh đạo Tài Văn 2026");
+        openInDesk(demoCode);
+        browser.click("services-desk-approve");
+        browser.wait(20).until(d -> "settled".equals(browser.attribute("services-dossier-status", "data-status")));
+        String history = browser.text("services-dossier-history");
+        assertTrue(history.contains("Phân công") && history.contains("Trình lãnh đạo") && history.contains("Phê duyệt")
+                && history.contains("lanhdao.taivan"), history);
+        // Its control sheet (template 05) and the desk's tracking book (template 06) are offered as downloads.
+        assertTrue(browser.attribute("services-dossier-letter-05", "href").contains("VAADIN/dynamic"));
+        assertTrue(browser.present("services-book-pdf") && browser.present("services-book-csv"));
+        browser.signOut();
+    }
+
+    /** Opens a dossier of the signed-in officer's unit on the desk by its code. */
+    private static void openInDesk(String dossierCode) {
+        browser.get("/services/desk");
+        browser.wait(30).until(d -> browser.displayedOrNull(By.id("services-desk")) != null);
+        browser.type("services-desk-code", dossierCode);
+        browser.wait(20).until(d -> browser.gridTexts("services-desk-grid").contains(dossierCode));
+        browser.wait(10).ignoring(org.openqa.selenium.ElementClickInterceptedException.class).until(d -> {
+            for (WebElement cell : d.findElements(By.cssSelector("#services-desk-grid vaadin-grid-cell-content"))) {
+                if (dossierCode.equals(cell.getText().strip())) {
+                    cell.click();
+                    return true;
+                }
+            }
+            return false;
+        });
+        browser.wait(15).until(d -> browser.present("services-dossier-status"));
+    }
+
     static final String CONSOLE_USER = "it-services";
     static final String CONSOLE_PASSWORD = "it-services-only-for-this-test";
 

@@ -63,7 +63,9 @@ public final class DemoData {
             new DemoAccount("motcua.huyen", "Nguyễn Hoàng Phúc", DISTRICT, Set.of(ServicesRoles.OFFICER)),
             new DemoAccount("chuyenvien.huyen", "Trần Minh Khoa", DISTRICT, Set.of(ServicesRoles.SPECIALIST)),
             new DemoAccount("quantri.dvc", "Huỳnh Thanh Tâm", DISTRICT, Set.of(ServicesRoles.ADMIN)),
-            new DemoAccount("congdan.demo", "Sơn Thị Thanh Thảo", "xa-tai-van", Set.of(ServicesRoles.CITIZEN)));
+            new DemoAccount("congdan.demo", "Sơn Thị Thanh Thảo", "xa-tai-van", Set.of(ServicesRoles.CITIZEN)),
+            new DemoAccount("lanhdao.huyen", "Thạch Văn Minh", DISTRICT, Set.of(ServicesRoles.LEADER)),
+            new DemoAccount("lanhdao.taivan", "Lý Thị Kim Yến", "xa-tai-van", Set.of(ServicesRoles.LEADER)));
 
     private static final String ACTOR = "system:services-demo";
     private static final String[] FAMILY = {"Nguyễn", "Trần", "Lê", "Lâm", "Thạch", "Sơn", "Huỳnh", "Phạm", "Võ", "Lý"};

@@ -20,6 +20,8 @@ public final class ServicesPermissions implements PermissionContribution {
     public static final String CATALOGUE = "services:catalogue:manage";
     /** Edit the working-day calendar. */
     public static final String CALENDAR = "services:calendar:manage";
+    /** Approve (or send back) the result a specialist proposes, and assign specialists: the unit's leader. */
+    public static final String APPROVE = "services:dossier:approve";
 
     @Override
     public List<Permission> permissions() {
@@ -28,6 +30,7 @@ public final class ServicesPermissions implements PermissionContribution {
                 new Permission(PROCESS, "services.permission.process"),
                 new Permission(REPORT, "services.permission.report"),
                 new Permission(CALENDAR, "services.permission.calendar"),
-                new Permission(CATALOGUE, "services.permission.catalogue"));
+                new Permission(CATALOGUE, "services.permission.catalogue"),
+                new Permission(APPROVE, "services.permission.approve"));
     }
 }

@@ -11,7 +11,8 @@ import vn.congso.api.security.AccountProvisioning.RoleDefinition;
 /**
  * Declares the services roles at every start: "Cán bộ một cửa" (one-stop officer, the id and
  * grants existing installations already have), "Chuyên viên giải quyết" (specialist), "Quản trị
- * dịch vụ công" (services administrator) and "Công dân" (citizen). Granted once; afterwards the
+ * dịch vụ công" (services administrator), "Công dân" (citizen) and "Lãnh đạo phê duyệt" (the
+ * leader who approves results). Granted once; afterwards the
  * administrator's roles matrix decides.
  */
 @Component(service = ServicesRoles.class, immediate = true)
@@ -25,6 +26,8 @@ public final class ServicesRoles {
     public static final String ADMIN = "services-admin";
     /** A citizen with an online account. */
     public static final String CITIZEN = "citizen";
+    /** The unit's leader who approves the results specialists propose. */
+    public static final String LEADER = "services-leader";
 
     /** The roles and their default permissions. */
     public static final List<RoleDefinition> ROLES = List.of(
@@ -34,7 +37,9 @@ public final class ServicesRoles {
                     Set.of(ServicesPermissions.PROCESS, ServicesPermissions.REPORT)),
             new RoleDefinition(ADMIN, "services.role.admin",
                     Set.of(ServicesPermissions.CALENDAR, ServicesPermissions.CATALOGUE, ServicesPermissions.REPORT)),
-            new RoleDefinition(CITIZEN, "services.role.citizen", Set.of(ServicesPermissions.SUBMIT)));
+            new RoleDefinition(CITIZEN, "services.role.citizen", Set.of(ServicesPermissions.SUBMIT)),
+            new RoleDefinition(LEADER, "services.role.leader",
+                    Set.of(ServicesPermissions.APPROVE, ServicesPermissions.PROCESS, ServicesPermissions.REPORT)));
 
     /**
      * @param provisioning the platform's roles

@@ -64,6 +64,7 @@ class DossierServiceTest {
         f.unitOf.put("motcua.lieutu", "xa-lieu-tu");
         f.unitOf.put("motcua.huyen", "district");
         f.unitOf.put("chuyenvien.huyen", "district");
+        f.unitOf.put("lanhdao.huyen", "district");
         f.unitOf.put("congdan", "xa-tai-van");
     }
 
@@ -248,7 +249,21 @@ class DossierServiceTest {
         f.become("chuyenvien.huyen", ServicesPermissions.PROCESS);
         assertThrows(AccessDeniedException.class, () -> f.dossiers.act(d.id(), Action.RETURN, "", List.of()));
         f.clock = Clock.fixed(Instant.parse("2026-03-26T03:00:00Z"), ZoneOffset.UTC);
-        Dossier settled = f.dossiers.act(d.id(), Action.SETTLE, "", List.of());
+        // Late: held until the district issues its apology with a new appointment (template 04).
+        officer("motcua.huyen");
+        assertEquals("services.error.apology-first",
+                assertThrows(WorkflowException.class, () -> f.dossiers.assign(d.id(), "chuyenvien.huyen", "")).key());
+        f.become("chuyenvien.huyen", ServicesPermissions.PROCESS);
+        f.dossiers.apologise(d.id(), LocalDate.of(2026, 3, 27), "Chờ ý kiến Văn phòng đăng ký đất đai");
+        // 15 working days: the procedure's steps. The district desk assigns, the specialist proposes, the leader approves.
+        assertEquals("services.error.steps-first",
+                assertThrows(WorkflowException.class, () -> f.dossiers.act(d.id(), Action.SETTLE, "", List.of())).key());
+        officer("motcua.huyen");
+        f.dossiers.assign(d.id(), "chuyenvien.huyen", "");
+        f.become("chuyenvien.huyen", ServicesPermissions.PROCESS);
+        f.dossiers.act(d.id(), Action.PROPOSE, "Đủ điều kiện hưởng trợ cấp", List.of());
+        f.become("lanhdao.huyen", ServicesPermissions.APPROVE);
+        Dossier settled = f.dossiers.act(d.id(), Action.APPROVE, "", List.of());
         assertEquals(Timeliness.SETTLED_LATE, f.dossiers.timeliness(settled));
         officer("motcua.huyen");
         assertEquals("services.error.other-unit",
@@ -290,5 +305,156 @@ class DossierServiceTest {
         assertEquals(List.of(2028), e.args());
         f.clock = Clock.fixed(ServicesFixture.NOW, ZoneOffset.UTC);
         assertEquals(Status.SUBMITTED, f.dossiers.get(d.id()).orElseThrow().status());
+    }
+
+    @Test
+    void theDistrictAssignsASpecialistWhoProposesAndTheLeaderApprovesOrSendsBack() {
+        citizen();
+        Dossier d = f.dossiers.submit(new Submission("1.001776", "xa-tai-van", "Sơn Văn Bình", "0987654321", "",
+                Map.of(), List.of(), "token-steps"), VI);
+        officer("motcua.taivan");
+        Dossier received = f.dossiers.act(d.id(), Action.RECEIVE, "", List.of());
+        assertEquals("receive", received.step());
+        assertEquals("services.error.transfer-first",
+                assertThrows(WorkflowException.class, () -> f.dossiers.assign(d.id(), "chuyenvien.huyen", "")).key());
+        f.dossiers.act(d.id(), Action.TRANSFER, "", List.of());
+        // Each step's own deadline: the desk half a day, the specialist 13.5 days, the leader 1 day.
+        Dossier moved = f.dossiers.get(d.id()).orElseThrow();
+        assertEquals(List.of(java.time.LocalDateTime.of(2026, 3, 4, 12, 0), java.time.LocalDateTime.of(2026, 3, 23, 17, 0),
+                java.time.LocalDateTime.of(2026, 3, 24, 17, 0)),
+                f.dossiers.schedule(moved).stream().map(x -> x.due()).toList());
+
+        officer("motcua.huyen");
+        assertEquals(List.of("chuyenvien.huyen", "motcua.huyen"),
+                f.dossiers.assignees(d.id()).stream().map(p -> p.username()).toList());
+        // Not a specialist of the district today, a leader, unknown, disabled: refused, nothing changes.
+        f.people.put("chuyenvien.nghi", new vn.congso.api.security.UserDirectory.Person("chuyenvien.nghi", "Nghỉ", "",
+                "district", false, java.util.Set.of(ServicesRoles.SPECIALIST)));
+        f.unitOf.put("chuyenvien.nghi", "district");
+        for (String wrong : List.of("motcua.taivan", "lanhdao.huyen", "khong.co", "chuyenvien.nghi", "")) {
+            assertEquals("services.error.assignee", assertThrows(WorkflowException.class,
+                    () -> f.dossiers.assign(d.id(), wrong, "")).key(), wrong);
+        }
+        assertEquals("", f.dossiers.get(d.id()).orElseThrow().assignee());
+        f.become("chuyenvien.huyen", ServicesPermissions.PROCESS);
+        assertThrows(AccessDeniedException.class, () -> f.dossiers.assign(d.id(), "chuyenvien.huyen", ""));
+        officer("motcua.huyen");
+        Dossier assigned = f.dossiers.assign(d.id(), "chuyenvien.huyen", "Ưu tiên xử lý");
+        assertEquals("specialist", assigned.step());
+        assertEquals("chuyenvien.huyen", assigned.assignee());
+
+        f.become("chuyenvien.huyen", ServicesPermissions.PROCESS);
+        assertEquals("services.error.steps-first",
+                assertThrows(WorkflowException.class, () -> f.dossiers.act(d.id(), Action.SETTLE, "", List.of())).key());
+        f.unitOf.put("chuyenvien2.huyen", "district");
+        f.become("chuyenvien2.huyen", ServicesPermissions.PROCESS);
+        assertEquals("services.error.not-assignee",
+                assertThrows(WorkflowException.class, () -> f.dossiers.act(d.id(), Action.PROPOSE, "", List.of())).key());
+        f.become("chuyenvien.huyen", ServicesPermissions.PROCESS);
+        assertEquals("leader", f.dossiers.act(d.id(), Action.PROPOSE, "Đề xuất chấp thuận", List.of()).step());
+        assertThrows(AccessDeniedException.class, () -> f.dossiers.act(d.id(), Action.APPROVE, "", List.of()));
+
+        f.become("lanhdao.huyen", ServicesPermissions.APPROVE, ServicesPermissions.REPORT);
+        assertTrue(f.dossiers.queue(Optional.of(Status.PROCESSING), 500).stream().anyMatch(x -> x.id() == d.id()),
+                "the leader's queue");
+        assertEquals("services.error.note-required",
+                assertThrows(WorkflowException.class, () -> f.dossiers.act(d.id(), Action.SEND_BACK, " ", List.of())).key());
+        Dossier back = f.dossiers.act(d.id(), Action.SEND_BACK, "Bổ sung biên bản xác minh", List.of());
+        assertEquals("specialist", back.step());
+        assertEquals("services.error.wrong-step",
+                assertThrows(WorkflowException.class, () -> f.dossiers.act(d.id(), Action.APPROVE, "", List.of())).key());
+        f.become("chuyenvien.huyen", ServicesPermissions.PROCESS);
+        f.dossiers.act(d.id(), Action.PROPOSE, "Đã bổ sung biên bản", List.of());
+        f.become("lanhdao.huyen", ServicesPermissions.APPROVE);
+        Dossier settled = f.dossiers.act(d.id(), Action.APPROVE, "", List.of());
+        assertEquals(Status.SETTLED, settled.status());
+        assertEquals("", settled.step());
+        assertEquals(Timeliness.SETTLED_ON_TIME, f.dossiers.timeliness(settled));
+        officer("motcua.taivan");
+        assertEquals(Status.RETURNED, f.dossiers.act(d.id(), Action.RETURN, "", List.of()).status());
+        assertEquals(List.of("submit", "receive", "transfer", "assign", "propose", "send-back", "propose", "approve", "return"),
+                f.dossiers.history(d.id()).stream().map(DossierService.Event::action).toList());
+        assertTrue(f.audit.stream().anyMatch(a -> a.startsWith("services.dossier.approve " + d.code() + " SUCCESS")));
+        assertTrue(f.audit.stream().anyMatch(a -> a.startsWith("services.dossier.propose " + d.code() + " DENIED")));
+        assertTrue(f.audit.stream().anyMatch(a -> a.startsWith("services.dossier.assign " + d.code() + " DENIED")));
+    }
+
+    @Test
+    void theCatalogueAdministratorSetsTheStepsShares() {
+        assertEquals(new vn.congso.services.internal.dossier.StepPlan(1, 27, 2), f.dossiers.stepPlan("1.001776"));
+        officer("motcua.huyen");
+        assertThrows(AccessDeniedException.class, () -> f.dossiers.setStepPlan("1.001776", 2, 4));
+        f.become("quantri.dvc", ServicesPermissions.CATALOGUE);
+        assertEquals("services.steps.error.shares",
+                assertThrows(WorkflowException.class, () -> f.dossiers.setStepPlan("1.001776", 20, 20)).key());
+        assertEquals("services.steps.error.leader",
+                assertThrows(WorkflowException.class, () -> f.dossiers.setStepPlan("1.001776", 2, 0)).key());
+        assertEquals(new vn.congso.services.internal.dossier.StepPlan(1, 27, 2), f.dossiers.stepPlan("1.001776"));
+        assertEquals(new vn.congso.services.internal.dossier.StepPlan(2, 24, 4), f.dossiers.setStepPlan("1.001776", 2, 4));
+        assertEquals(new vn.congso.services.internal.dossier.StepPlan(2, 24, 4), f.dossiers.stepPlan("1.001776"));
+        assertEquals(new vn.congso.services.internal.dossier.StepPlan(1, 26, 3), f.dossiers.setStepPlan("1.001776", 1, 3));
+        assertTrue(f.audit.stream().anyMatch(a -> a.startsWith("services.procedure.steps 1.001776 SUCCESS")));
+        assertTrue(f.audit.stream().anyMatch(a -> a.startsWith("services.procedure.steps 1.001776 DENIED")));
+        f.dossiers.setStepPlan("1.001776", 1, 2);
+    }
+
+    @Test
+    void theDeskEntersAWalkInCitizensPaperDossierAsReceivedAtTheCounter() {
+        Statistics statistics = new Statistics(f.database, f.units());
+        IndicatorValue before = new OnlineShareIndicator(statistics).compute(Period.year(2026), "");
+        long dossiers = count("svc_dossier");
+        long files = count("svc_dossier_file");
+        officer("motcua.taivan");
+        // Wrong identity number and phone, a PNG named .pdf, a file over the limit: refused, nothing saved.
+        DossierService.FormException bad = assertThrows(DossierService.FormException.class, () -> f.dossiers.enterAtCounter(
+                new DossierService.CounterEntry("1.001193", "Thạch Thị Hồng", "12", "0941", "", birthForm(), List.of(),
+                        "counter-bad"), VI));
+        assertEquals(java.util.Set.of("applicant-phone", "applicant-id-number"), bad.problems().keySet());
+        assertEquals("services.error.file-type", assertThrows(WorkflowException.class, () -> f.dossiers.enterAtCounter(
+                new DossierService.CounterEntry("1.001193", "Thạch Thị Hồng", "0909123456", "094190009999", "", birthForm(),
+                        List.of(new NewFile("to-khai.pdf", PNG)), "counter-png"), VI)).key());
+        assertEquals("services.error.file-size", assertThrows(WorkflowException.class, () -> f.dossiers.enterAtCounter(
+                new DossierService.CounterEntry("1.001193", "Thạch Thị Hồng", "0909123456", "094190009999", "", birthForm(),
+                        List.of(new NewFile("to-khai.pdf", new byte[1024 * 1024 + 1])), "counter-big"), VI)).key());
+        // The district's desk does not take a commune's procedure; a citizen enters nothing.
+        officer("motcua.huyen");
+        assertEquals("services.error.unit", assertThrows(WorkflowException.class, () -> f.dossiers.enterAtCounter(
+                new DossierService.CounterEntry("1.001193", "Thạch Thị Hồng", "0909123456", "094190009999", "", birthForm(),
+                        List.of(), "counter-district"), VI)).key());
+        citizen();
+        assertThrows(AccessDeniedException.class, () -> f.dossiers.enterAtCounter(new DossierService.CounterEntry("1.001193",
+                "Thạch Thị Hồng", "0909123456", "094190009999", "", birthForm(), List.of(), "counter-citizen"), VI));
+        assertEquals(dossiers, count("svc_dossier"));
+        assertEquals(files, count("svc_dossier_file"));
+
+        officer("motcua.taivan");
+        DossierService.CounterEntry entry = new DossierService.CounterEntry("1.001193", "Thạch Thị Hồng", "0909 123 456",
+                "0941 9000 9999", "", birthForm(), List.of(new NewFile("to-khai-scan.pdf", PDF)), "counter-1");
+        Dossier d = f.dossiers.enterAtCounter(entry, VI);
+        assertEquals(Dossier.COUNTER, d.channel());
+        assertEquals("", d.applicant(), "a paper dossier has no account");
+        assertEquals(Status.PROCESSING, d.status());
+        assertEquals(LocalDate.of(2026, 3, 3), d.dueDate().orElseThrow());
+        assertEquals("xa-tai-van", d.receivingUnit());
+        assertEquals(d.id(), f.dossiers.enterAtCounter(entry, VI).id(), "entered twice");
+        assertEquals(dossiers + 1, count("svc_dossier"));
+        assertEquals("application/pdf", f.dossiers.files(d.id()).get(0).mediaType());
+        assertEquals("094190009999", Jdbc.transaction(f.database.dataSource(), c -> Jdbc.one(c,
+                "SELECT applicant_id_number FROM svc_dossier WHERE id = ?", rs -> rs.getString(1), d.id())));
+        assertEquals(List.of("submit", "receive"), f.dossiers.history(d.id()).stream().map(DossierService.Event::action).toList());
+        assertEquals("motcua.taivan", f.dossiers.history(d.id()).get(0).actor());
+        f.dossiers.receipt(d.id());
+        assertEquals("Trực tiếp", f.rendered.get(f.rendered.size() - 1).get("channel"));
+        assertEquals("<p>Số định danh cá nhân: 094190009999</p>",
+                ((vn.congso.api.pdf.PdfRenderer.Markup) f.rendered.get(f.rendered.size() - 1).get("idNumber")).xhtml());
+        // Another desk's token cannot fetch it.
+        officer("motcua.lieutu");
+        assertEquals("services.error.token", assertThrows(WorkflowException.class,
+                () -> f.dossiers.enterAtCounter(entry, VI)).key());
+        // The online share counts it as not online.
+        IndicatorValue after = new OnlineShareIndicator(statistics).compute(Period.year(2026), "");
+        assertEquals(before.fraction().orElseThrow().numerator(), after.fraction().orElseThrow().numerator());
+        assertEquals(before.fraction().orElseThrow().denominator() + 1, after.fraction().orElseThrow().denominator());
+        assertTrue(f.audit.stream().anyMatch(a -> a.startsWith("services.dossier.submit " + d.code() + " SUCCESS")));
     }
 }

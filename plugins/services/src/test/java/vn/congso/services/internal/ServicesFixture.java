@@ -52,6 +52,8 @@ public final class ServicesFixture {
     public final List<String> audit = new ArrayList<>();
     public final ThreadLocal<CurrentUser> user = new ThreadLocal<>();
     public final Map<String, String> unitOf = new java.util.HashMap<>();
+    /** The accounts the user directory knows, by username: the demo's officers to start with. */
+    public final Map<String, vn.congso.api.security.UserDirectory.Person> people = new java.util.concurrent.ConcurrentHashMap<>();
     public final AtomicBoolean limited = new AtomicBoolean();
     public final List<Map<String, ?>> rendered = new ArrayList<>();
     public final Database database;
@@ -103,14 +105,46 @@ public final class ServicesFixture {
         };
         catalogue = new JdbcProcedureCatalogue(database, users, log);
         calendars = new JdbcCalendarService(database, users, log, config());
+        for (var a : DemoData.accounts()) {
+            people.put(a.username(), new vn.congso.api.security.UserDirectory.Person(a.username(), a.fullName(), "",
+                    a.unitId(), true, a.roles()));
+        }
         dossiers = DossierServiceAccess.create(database, users, log, catalogue, calendars, units(), limiter(), pdf(),
                 links(), config(), () -> clock);
+        DossierServiceAccess.people(dossiers, directory());
+    }
+
+    /** A user directory over {@link #people}. */
+    public vn.congso.api.security.UserDirectory directory() {
+        return new vn.congso.api.security.UserDirectory() {
+            @Override
+            public List<Unit> units() {
+                return List.of();
+            }
+
+            @Override
+            public Optional<Person> person(String username) {
+                return Optional.ofNullable(people.get(username));
+            }
+
+            @Override
+            public List<Person> people() {
+                return List.copyOf(people.values());
+            }
+
+            @Override
+            public List<Person> peopleOf(String unitId) {
+                return people.values().stream().filter(p -> p.unitId().equals(unitId)).toList();
+            }
+        };
     }
 
     /** Another dossier service on the same database, with this PDF renderer. */
     public vn.congso.services.internal.dossier.DossierService dossiers(PdfRenderer renderer) {
-        return DossierServiceAccess.create(database, users, log, catalogue, calendars, units(), limiter(), renderer,
+        var service = DossierServiceAccess.create(database, users, log, catalogue, calendars, units(), limiter(), renderer,
                 links(), config(), () -> clock);
+        DossierServiceAccess.people(service, directory());
+        return service;
     }
 
     /** Makes a user with these permissions current on this thread. */

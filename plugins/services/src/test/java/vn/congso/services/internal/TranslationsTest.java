@@ -53,6 +53,13 @@ class TranslationsTest {
         for (vn.congso.services.internal.dossier.Timeliness t : vn.congso.services.internal.dossier.Timeliness.values()) {
             keys.add("services.timeliness." + t.code());
         }
+        for (vn.congso.services.internal.dossier.DossierService.Letter l
+                : vn.congso.services.internal.dossier.DossierService.Letter.values()) {
+            keys.add("services.letter." + l.code());
+        }
+        for (vn.congso.services.internal.dossier.Step step : vn.congso.services.internal.dossier.Step.values()) {
+            keys.add("services.step." + step.code());
+        }
         for (String field : vn.congso.services.internal.catalogue.ProcedureCatalogue.FIELDS) {
             keys.add("services.field." + field);
         }

@@ -21,7 +21,17 @@ public enum Action {
     /** The receiving desk returns the result. */
     RETURN,
     /** The citizen withdraws it. */
-    WITHDRAW;
+    WITHDRAW,
+    /** The late unit issues the apology and new appointment letter (template 04): the status stays. */
+    APOLOGISE,
+    /** The desk (or the leader) assigns the dossier to a specialist of the settling unit. */
+    ASSIGN,
+    /** The assigned specialist proposes the result to the leader. */
+    PROPOSE,
+    /** The leader approves the proposed result: the dossier is settled. */
+    APPROVE,
+    /** The leader sends the proposal back to the specialist with a note. */
+    SEND_BACK;
 
     /** @return the code used in audit actions, events and translation keys */
     public String code() {

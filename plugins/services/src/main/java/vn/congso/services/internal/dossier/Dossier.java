@@ -27,11 +27,13 @@ import java.util.Optional;
  * @param returnedAt when the result was returned
  * @param note the last request or remark
  * @param form the e-form's values, stored form
+ * @param step where a processing dossier stands in its procedure's steps ({@link Step#code()}), empty when none
+ * @param assignee the specialist it is assigned to, empty when none
  */
 public record Dossier(long id, String code, String procedureCode, String applicant, String applicantName, String phone,
         String email, String channel, String receivingUnit, String settlingUnit, Status status, Instant submittedAt,
         Optional<Instant> receivedAt, Optional<LocalDate> dueDate, Optional<Instant> settledAt, Optional<Boolean> onTime,
-        Optional<Instant> returnedAt, String note, Map<String, String> form) {
+        Optional<Instant> returnedAt, String note, Map<String, String> form, String step, String assignee) {
 
     /** Online submission. */
     public static final String ONLINE = "online";

@@ -192,6 +192,186 @@ public interface DossierService {
      */
     String currentUnit();
 
+    /** The letters of Circular 01/2018 a dossier may carry besides the receipt, by template number. */
+    enum Letter {
+        /** Template 02: the request to supplement, for the last request. */
+        SUPPLEMENT_REQUEST("02", "pdf/supplement-request.xhtml"),
+        /** Template 03: the refusal to receive. */
+        REFUSAL("03", "pdf/refusal.xhtml"),
+        /** Template 04: the apology and new appointment, for the last one issued. */
+        APOLOGY("04", "pdf/apology.xhtml"),
+        /** Template 05: the control sheet, every hand-over of the dossier with its time and whether it was in time. */
+        CONTROL_SHEET("05", "pdf/control-sheet.xhtml");
+
+        private final String number;
+        private final String template;
+
+        Letter(String number, String template) {
+            this.number = number;
+            this.template = template;
+        }
+
+        /** @return the template's number in the circular, also part of the file name */
+        public String number() {
+            return number;
+        }
+
+        /** @return the XHTML template's resource path */
+        public String template() {
+            return template;
+        }
+
+        /** @return the suffix of its translation key {@code services.letter.*} */
+        public String code() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    /**
+     * One apology and new appointment letter (template 04).
+     *
+     * @param issuedAt when
+     * @param issuedBy who
+     * @param unit the unit that apologised
+     * @param reason why the dossier is late
+     * @param previousDue the due day it missed
+     * @param newDue the new appointment
+     */
+    record Apology(Instant issuedAt, String issuedBy, String unit, String reason, LocalDate previousDue, LocalDate newDue) {
+    }
+
+    /**
+     * Issues the apology and new appointment letter of a late (or about to be late) dossier: the
+     * due day moves to the new one, the citizen is told, and the dossier may proceed again.
+     *
+     * @param dossierId the dossier
+     * @param newDue the new appointment: a working day after today and after the present due day
+     * @param reason why it is late (required)
+     * @return the dossier after it
+     */
+    Dossier apologise(long dossierId, LocalDate newDue, String reason);
+
+    /**
+     * @param dossierId a dossier the caller may see
+     * @return its apology letters, oldest first
+     */
+    List<Apology> apologies(long dossierId);
+
+    /**
+     * @param dossier a dossier
+     * @return whether it is past its due day with its result not yet returned, so that it cannot
+     *         proceed until an apology letter gives it a new due day
+     */
+    boolean needsApology(Dossier dossier);
+
+    /**
+     * @param dossierId a dossier the caller may see
+     * @return the letters it has, in template order
+     */
+    List<Letter> letters(long dossierId);
+
+    /**
+     * A letter of Circular 01/2018 as a PDF.
+     *
+     * @param dossierId a dossier the caller may see (its owner or an officer of its units)
+     * @param letter which one
+     * @return the PDF
+     * @throws WorkflowException when the dossier has no such letter
+     */
+    byte[] letter(long dossierId, Letter letter);
+
+    /**
+     * Assigns a processing dossier to a specialist of its settling unit (the desk or the leader).
+     *
+     * @param dossierId the dossier
+     * @param specialist the account: enabled, of the settling unit today, a specialist or officer
+     * @param note an optional remark
+     * @return the dossier after it
+     */
+    Dossier assign(long dossierId, String specialist, String note);
+
+    /**
+     * @param dossierId a dossier the caller may see
+     * @return the accounts it may be assigned to, by username
+     */
+    List<vn.congso.api.security.UserDirectory.Person> assignees(long dossierId);
+
+    /**
+     * @param procedureCode a procedure
+     * @return its steps' shares of its working days (the default when none were set)
+     */
+    StepPlan stepPlan(String procedureCode);
+
+    /**
+     * Sets a procedure's steps' shares (catalogue administrators); the specialist has the rest.
+     *
+     * @param procedureCode the procedure
+     * @param receiveHalfDays the desk's share, in half days
+     * @param leaderHalfDays the leader's share, in half days (at least one when the procedure has working days)
+     * @return the plan
+     */
+    StepPlan setStepPlan(String procedureCode, int receiveHalfDays, int leaderHalfDays);
+
+    /**
+     * @param dossier a received dossier
+     * @return each step's due time, empty before receipt or for a procedure without steps
+     */
+    List<StepPlan.StepDue> schedule(Dossier dossier);
+
+    /** The longest period the tracking book covers at once, in days. */
+    int BOOK_MAX_DAYS = 366;
+    /** The most dossiers the tracking book lists at once. */
+    int BOOK_MAX_ROWS = 5000;
+
+    /**
+     * The desk's tracking book (template 06 of Circular 01/2018) for the officer's unit: the
+     * dossiers submitted to it, or settled by it, in a period, as an A4 landscape PDF.
+     *
+     * @param from the first day
+     * @param to the last day (at most {@link #BOOK_MAX_DAYS} days after the first)
+     * @return the PDF
+     * @throws WorkflowException for a wrong period or more than {@link #BOOK_MAX_ROWS} dossiers
+     */
+    byte[] trackingBook(LocalDate from, LocalDate to);
+
+    /**
+     * The same tracking book as CSV (UTF-8 with a byte order mark, cells safe for spreadsheets).
+     *
+     * @param from the first day
+     * @param to the last day
+     * @return the CSV
+     */
+    byte[] trackingBookCsv(LocalDate from, LocalDate to);
+
+    /**
+     * A paper dossier a walk-in citizen brings to the counter.
+     *
+     * @param procedureCode the procedure (online or not)
+     * @param applicantName the applicant's name
+     * @param phone the phone
+     * @param idNumber the identity card number (12 digits, or 9 for an old card)
+     * @param email the e-mail, maybe empty
+     * @param form the e-form as typed
+     * @param files the scanned papers
+     * @param token the form's one-time token: a second entry with the same token returns the first dossier
+     */
+    record CounterEntry(String procedureCode, String applicantName, String phone, String idNumber, String email,
+            Map<String, String> form, List<NewFile> files, String token) {
+    }
+
+    /**
+     * The desk officer enters a paper dossier at the counter of the officer's unit: checked like
+     * an online one (e-form, files' limits and content), recorded as channel {@code counter},
+     * and received at once (the clock starts; receipt 01 can be printed).
+     *
+     * @param entry what the citizen brought
+     * @param locale the page's language, for reading numbers and dates
+     * @return the received dossier (the earlier one when the token was used before)
+     * @throws FormException with every field's problem
+     * @throws WorkflowException when the unit cannot receive the procedure or a file is refused
+     */
+    Dossier enterAtCounter(CounterEntry entry, java.util.Locale locale);
+
     /** An e-form refused, with each field's problem. */
     final class FormException extends RuntimeException {
         private static final long serialVersionUID = 1L;

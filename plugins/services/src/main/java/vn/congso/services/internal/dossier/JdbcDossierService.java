@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -65,7 +66,10 @@ public final class JdbcDossierService implements DossierService {
 
     private static final String COLUMNS = "id, code, procedure_code, applicant, applicant_name, phone, email, channel,"
             + " receiving_unit, settling_unit, status, submitted_at, received_at, due_date, settled_at, on_time,"
-            + " returned_at, note, form_data";
+            + " returned_at, note, form_data, step, assignee";
+    /** The actions a late dossier may not take before its apology letter. */
+    private static final java.util.Set<Action> FORWARD = java.util.EnumSet.of(Action.TRANSFER, Action.SETTLE, Action.RETURN,
+            Action.ASSIGN, Action.PROPOSE, Action.APPROVE);
     private static final Pattern PHONE = Pattern.compile("(\\+84|0)[0-9]{9,10}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
     private static final String CODE_LETTERS = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
@@ -85,6 +89,7 @@ public final class JdbcDossierService implements DossierService {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private volatile NotificationService notifications;
+    private volatile vn.congso.api.security.UserDirectory people;
 
     /**
      * @param database the database
@@ -126,6 +131,12 @@ public final class JdbcDossierService implements DossierService {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     void setNotifications(NotificationService service) {
         this.notifications = service;
+    }
+
+    /** @param directory the accounts, to find the specialists a dossier may be assigned to */
+    @Reference
+    void setPeople(vn.congso.api.security.UserDirectory directory) {
+        this.people = directory;
     }
 
     /** @param service the notifications going away */
@@ -220,6 +231,95 @@ public final class JdbcDossierService implements DossierService {
         audit.record("services.dossier.submit", code, Outcome.SUCCESS,
                 Message.of("services.audit.submit", code, procedure.code(), unit.code(), files.size()));
         return load(id);
+    }
+
+    private static final Pattern ID_NUMBER = Pattern.compile("[0-9]{12}|[0-9]{9}");
+
+    @Override
+    public Dossier enterAtCounter(CounterEntry e, Locale locale) {
+        CurrentUser user = users.current();
+        if (!user.isAuthenticated() || !user.isPermitted(ServicesPermissions.RECEIVE)) {
+            audit.record("services.dossier.submit", e.procedureCode(), Outcome.DENIED, "missing " + ServicesPermissions.RECEIVE);
+            throw new AccessDeniedException(ServicesPermissions.RECEIVE);
+        }
+        String desk = currentUnit();
+        if (e.token() == null || e.token().isBlank() || e.token().length() > 64) {
+            throw new WorkflowException("services.error.token");
+        }
+        Optional<Dossier> earlier = byToken(e.token());
+        if (earlier.isPresent()) {
+            if (!Dossier.COUNTER.equals(earlier.get().channel()) || !earlier.get().receivingUnit().equals(desk)) {
+                throw new WorkflowException("services.error.token");
+            }
+            return earlier.get();
+        }
+        Procedure procedure = catalogue.get(e.procedureCode())
+                .orElseThrow(() -> refuse(Action.SUBMIT, String.valueOf(e.procedureCode()), "services.error.no-procedure"));
+        // Paper dossiers are taken for every procedure, online or not, at a desk that receives it.
+        OrgUnit unit = receivingUnit(procedure, desk);
+        String name = e.applicantName() == null ? "" : e.applicantName().strip();
+        String phone = e.phone() == null ? "" : e.phone().replaceAll("[\\s.\\-]", "");
+        String email = e.email() == null ? "" : e.email().strip();
+        String idNumber = e.idNumber() == null ? "" : e.idNumber().replaceAll("\\s", "");
+        Map<String, FormValidation.Problem> problems = new HashMap<>();
+        if (name.isEmpty() || name.length() > 200) {
+            problems.put("applicant-name", new FormValidation.Problem("services.form.required", List.of()));
+        }
+        if (!PHONE.matcher(phone).matches()) {
+            problems.put("applicant-phone", new FormValidation.Problem("services.form.not-phone", List.of()));
+        }
+        if (!ID_NUMBER.matcher(idNumber).matches()) {
+            problems.put("applicant-id-number", new FormValidation.Problem("services.form.not-id-number", List.of()));
+        }
+        if (!email.isEmpty() && (!EMAIL.matcher(email).matches() || email.length() > 200)) {
+            problems.put("applicant-email", new FormValidation.Problem("services.form.not-email", List.of()));
+        }
+        FormValidation.Result form = FormValidation.check(catalogue.form(procedure.code()), e.form(), locale);
+        problems.putAll(form.errors());
+        if (!problems.isEmpty()) {
+            audit.record("services.dossier.submit", procedure.code(), Outcome.DENIED,
+                    Message.of("services.audit.form-invalid", problems.size()));
+            throw new FormException(problems);
+        }
+        List<StoredFile> files = checkFiles(e.files());
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        LocalDate due;
+        try {
+            due = calendars.calendar().dueDate(now, procedure.processingDays());
+        } catch (CalendarGapException gap) {
+            audit.record("services.dossier.submit", procedure.code(), Outcome.FAILURE,
+                    Message.of("services.error.calendar-gap", gap.year()));
+            throw new WorkflowException("services.error.calendar-gap", gap.year());
+        }
+        String step = plan(procedure).stepped() ? Step.RECEIVE.code() : "";
+        String code = newCode(now);
+        String officer = user.id();
+        long id;
+        try {
+            id = Jdbc.transaction(database.dataSource(), c -> {
+                long newId = insertDossier(c, code, procedure.code(), "", name, phone, email, Dossier.COUNTER,
+                        unit.code(), unit.code(), now, FormCodec.encode(form.values()), e.token());
+                insertFiles(c, newId, files, officer, now);
+                event(c, newId, now, officer, Action.SUBMIT, "", Status.SUBMITTED, unit.code(), "");
+                Jdbc.update(c, "UPDATE svc_dossier SET status = ?, received_at = ?, due_date = ?, step = ?,"
+                        + " applicant_id_number = ? WHERE id = ?", Status.PROCESSING.code(), now, due, step, idNumber, newId);
+                event(c, newId, now, officer, Action.RECEIVE, Status.SUBMITTED.code(), Status.PROCESSING, unit.code(), "");
+                return newId;
+            });
+        } catch (IllegalStateException ex) {
+            Optional<Dossier> raced = byToken(e.token());
+            if (raced.isPresent() && Dossier.COUNTER.equals(raced.get().channel())) {
+                return raced.get();
+            }
+            throw ex;
+        }
+        audit.record("services.dossier.submit", code, Outcome.SUCCESS,
+                Message.of("services.audit.counter", code, procedure.code(), unit.code(), files.size()));
+        audit.record("services.dossier.receive", code, Outcome.SUCCESS,
+                Message.of("services.audit.transition", code, Status.SUBMITTED.code(), Status.PROCESSING.code()));
+        Dossier d = load(id);
+        notifyCitizen(d, Action.RECEIVE);
+        return d;
     }
 
     private OrgUnit receivingUnit(Procedure procedure, String code) {
@@ -319,17 +419,27 @@ public final class JdbcDossierService implements DossierService {
 
     @Override
     public Dossier act(long dossierId, Action action, String note, List<NewFile> files) {
-        if (action == Action.SUBMIT) {
-            throw new IllegalArgumentException("submit through submit()");
+        if (action == Action.SUBMIT || action == Action.APOLOGISE || action == Action.ASSIGN) {
+            throw new IllegalArgumentException(action.code() + " through its own method");
         }
+        return transition(dossierId, action, note, files, "");
+    }
+
+    @Override
+    public Dossier assign(long dossierId, String specialist, String note) {
+        return transition(dossierId, Action.ASSIGN, note, List.of(), specialist == null ? "" : specialist.strip());
+    }
+
+    private Dossier transition(long dossierId, Action action, String note, List<NewFile> files, String assignee) {
         Workflow.Actor actor = actor();
         Dossier d = Optional.ofNullable(loadOrNull(dossierId))
                 .orElseThrow(() -> refuse(action, String.valueOf(dossierId), "services.error.no-dossier"));
         Procedure procedure = catalogue.get(d.procedureCode()).orElseThrow();
         String district = districtOf(d.receivingUnit());
+        StepPlan plan = plan(procedure);
         Status next;
         try {
-            next = Workflow.check(action, d, procedure.interLevel(), district, actor);
+            next = Workflow.check(action, d, procedure.interLevel(), district, plan.stepped(), actor);
         } catch (AccessDeniedException e) {
             audit.record("services.dossier." + action.code(), d.code(), Outcome.DENIED, "missing " + e.getMessage());
             throw e;
@@ -337,8 +447,12 @@ public final class JdbcDossierService implements DossierService {
             audit.record("services.dossier." + action.code(), d.code(), Outcome.DENIED, Message.of(e.key(), e.args().toArray()));
             throw e;
         }
+        if (FORWARD.contains(action) && needsApology(d)) {
+            // Circular 01/2018: a late dossier goes on only after the apology and new appointment (template 04).
+            throw refuse(action, d.code(), "services.error.apology-first");
+        }
         String text = note == null ? "" : note.strip();
-        if ((action == Action.REFUSE || action == Action.REQUEST_SUPPLEMENT) && text.isEmpty()) {
+        if ((action == Action.REFUSE || action == Action.REQUEST_SUPPLEMENT || action == Action.SEND_BACK) && text.isEmpty()) {
             throw refuse(action, d.code(), "services.error.note-required");
         }
         if (text.length() > 2000) {
@@ -358,6 +472,23 @@ public final class JdbcDossierService implements DossierService {
                     args.add(now);
                     sets.add("due_date = ?");
                     args.add(calendars.calendar().dueDate(now, procedure.processingDays()));
+                    sets.add("step = ?");
+                    args.add(plan.stepped() ? Step.RECEIVE.code() : "");
+                }
+                case ASSIGN -> {
+                    checkAssignee(d, assignee);
+                    sets.add("step = ?");
+                    args.add(Step.SPECIALIST.code());
+                    sets.add("assignee = ?");
+                    args.add(assignee);
+                }
+                case PROPOSE -> {
+                    sets.add("step = ?");
+                    args.add(Step.LEADER.code());
+                }
+                case SEND_BACK -> {
+                    sets.add("step = ?");
+                    args.add(Step.SPECIALIST.code());
                 }
                 case SUPPLEMENT -> {
                     if (d.receivedAt().isPresent()) {
@@ -371,13 +502,20 @@ public final class JdbcDossierService implements DossierService {
                 case TRANSFER -> {
                     sets.add("settling_unit = ?");
                     args.add(district);
+                    sets.add("step = ?");
+                    args.add(plan.stepped() ? Step.RECEIVE.code() : "");
+                    sets.add("assignee = ?");
+                    args.add("");
                 }
-                case SETTLE -> {
+                case SETTLE, APPROVE -> {
+                    sets.add("step = ?");
+                    args.add("");
                     sets.add("settled_at = ?");
                     args.add(now);
                     sets.add("on_time = ?");
+                    // A dossier that needed an apology letter is late, whatever its new appointment.
                     args.add(d.dueDate().map(due -> !LocalDate.ofInstant(now, WorkingCalendar.ZONE).isAfter(due))
-                            .orElse(Boolean.TRUE));
+                            .orElse(Boolean.TRUE) && apologyCount(dossierId) == 0);
                 }
                 case RETURN -> {
                     sets.add("returned_at = ?");
@@ -397,14 +535,16 @@ public final class JdbcDossierService implements DossierService {
         }
         args.add(dossierId);
         args.add(d.status().code());
+        args.add(d.step());
         String actorName = actor.username();
         boolean changed = Jdbc.transaction(database.dataSource(), c -> {
-            if (Jdbc.update(c, "UPDATE svc_dossier SET " + String.join(", ", sets) + " WHERE id = ? AND status = ?",
-                    args.toArray()) != 1) {
+            if (Jdbc.update(c, "UPDATE svc_dossier SET " + String.join(", ", sets) + " WHERE id = ? AND status = ?"
+                    + " AND COALESCE(step, '') = ?", args.toArray()) != 1) {
                 return false;
             }
             insertFiles(c, dossierId, stored, actorName, now);
-            event(c, dossierId, now, actorName, action, d.status().code(), next, unit, text);
+            event(c, dossierId, now, actorName, action, d.status().code(), next, unit,
+                    action == Action.ASSIGN ? (assignee + (text.isEmpty() ? "" : ": " + text)) : text);
             return true;
         });
         if (!changed) {
@@ -420,17 +560,20 @@ public final class JdbcDossierService implements DossierService {
     private void notifyCitizen(Dossier d, Action action) {
         NotificationService service = notifications;
         if (service == null || d.email().isEmpty()
-                || (action != Action.REQUEST_SUPPLEMENT && action != Action.SETTLE && action != Action.RECEIVE)) {
+                || (action != Action.REQUEST_SUPPLEMENT && action != Action.SETTLE && action != Action.RECEIVE
+                        && action != Action.APOLOGISE && action != Action.APPROVE)) {
             return;
         }
         String link = links.absolute("/services/lookup");
         String subject = "Hồ sơ " + d.code() + ": " + switch (action) {
             case RECEIVE -> "đã được tiếp nhận";
             case REQUEST_SUPPLEMENT -> "cần bổ sung";
+            case APOLOGISE -> "xin lỗi và hẹn lại ngày trả kết quả";
             default -> "đã có kết quả";
         };
         String body = "Kính gửi " + d.applicantName() + ",\n\n" + subject + "."
                 + (action == Action.REQUEST_SUPPLEMENT ? "\nNội dung cần bổ sung: " + d.note() : "")
+                + (action == Action.APOLOGISE ? "\nLý do chậm trễ: " + d.note() : "")
                 + d.dueDate().map(due -> "\nNgày hẹn trả kết quả: " + vn.congso.api.text.Formats.date(due, Locale.forLanguageTag("vi"))).orElse("")
                 + "\n\nTra cứu hồ sơ: " + link + "\n";
         try {
@@ -476,7 +619,8 @@ public final class JdbcDossierService implements DossierService {
         if (!d.applicant().isEmpty() && d.applicant().equals(user.id())) {
             return true;
         }
-        if (!user.isPermitted(ServicesPermissions.RECEIVE) && !user.isPermitted(ServicesPermissions.PROCESS)) {
+        if (!user.isPermitted(ServicesPermissions.RECEIVE) && !user.isPermitted(ServicesPermissions.PROCESS)
+                && !user.isPermitted(ServicesPermissions.APPROVE)) {
             return false;
         }
         String unit = currentUnit();
@@ -510,7 +654,8 @@ public final class JdbcDossierService implements DossierService {
 
     private String officerUnit() {
         CurrentUser user = users.current();
-        if (!user.isPermitted(ServicesPermissions.RECEIVE) && !user.isPermitted(ServicesPermissions.PROCESS)) {
+        if (!user.isPermitted(ServicesPermissions.RECEIVE) && !user.isPermitted(ServicesPermissions.PROCESS)
+                && !user.isPermitted(ServicesPermissions.APPROVE)) {
             throw new AccessDeniedException(ServicesPermissions.PROCESS);
         }
         return currentUnit();
@@ -600,6 +745,11 @@ public final class JdbcDossierService implements DossierService {
         data.put("procedure", p.name());
         data.put("applicant", d.applicantName());
         data.put("phone", d.phone());
+        // A paper dossier names its applicant by the identity number typed at the counter.
+        String idNumber = Jdbc.transaction(database.dataSource(), c -> Jdbc.one(c,
+                "SELECT applicant_id_number FROM svc_dossier WHERE id = ?", rs -> rs.getString(1), d.id()));
+        data.put("idNumber", new PdfRenderer.Markup(idNumber == null || idNumber.isEmpty() ? ""
+                : "<p>Số định danh cá nhân: " + escape(idNumber) + "</p>"));
         data.put("channel", Dossier.ONLINE.equals(d.channel()) ? "Trực tuyến" : "Trực tiếp");
         data.put("submitted", vn.congso.api.text.Formats.dateTime(d.submittedAt(), vi));
         data.put("received", d.receivedAt().map(t -> vn.congso.api.text.Formats.dateTime(t, vi)).orElse("Chờ tiếp nhận"));
@@ -675,6 +825,488 @@ public final class JdbcDossierService implements DossierService {
         return left <= config.dueSoonDays() ? Timeliness.DUE_SOON : Timeliness.IN_TIME;
     }
 
+    @Override
+    public boolean needsApology(Dossier d) {
+        return (d.status() == Status.PROCESSING || d.status() == Status.SETTLED) && d.dueDate().isPresent()
+                && today().isAfter(d.dueDate().get());
+    }
+
+    private int apologyCount(long dossierId) {
+        return Jdbc.transaction(database.dataSource(), c -> Jdbc.one(c,
+                "SELECT COUNT(*) FROM svc_dossier_apology WHERE dossier_id = ?", rs -> rs.getInt(1), dossierId));
+    }
+
+    @Override
+    public Dossier apologise(long dossierId, LocalDate newDue, String reason) {
+        Action action = Action.APOLOGISE;
+        Workflow.Actor actor = actor();
+        Dossier d = Optional.ofNullable(loadOrNull(dossierId))
+                .orElseThrow(() -> refuse(action, String.valueOf(dossierId), "services.error.no-dossier"));
+        Procedure procedure = catalogue.get(d.procedureCode()).orElseThrow();
+        try {
+            Workflow.check(action, d, procedure.interLevel(), districtOf(d.receivingUnit()), actor);
+        } catch (AccessDeniedException e) {
+            audit.record("services.dossier." + action.code(), d.code(), Outcome.DENIED, "missing " + e.getMessage());
+            throw e;
+        } catch (WorkflowException e) {
+            audit.record("services.dossier." + action.code(), d.code(), Outcome.DENIED, Message.of(e.key(), e.args().toArray()));
+            throw e;
+        }
+        if (!needsApology(d) && timeliness(d) != Timeliness.DUE_SOON) {
+            throw refuse(action, d.code(), "services.error.apology-not-late");
+        }
+        String text = reason == null ? "" : reason.strip();
+        if (text.isEmpty()) {
+            throw refuse(action, d.code(), "services.error.note-required");
+        }
+        if (text.length() > 2000) {
+            throw refuse(action, d.code(), "services.error.note-too-long");
+        }
+        LocalDate previous = d.dueDate().orElseThrow();
+        if (newDue == null || !newDue.isAfter(today()) || !newDue.isAfter(previous)) {
+            throw refuse(action, d.code(), "services.error.apology-date");
+        }
+        try {
+            if (!calendars.calendar().isWorkingDay(newDue)) {
+                throw refuse(action, d.code(), "services.error.apology-not-working-day");
+            }
+        } catch (CalendarGapException e) {
+            audit.record("services.dossier." + action.code(), d.code(), Outcome.FAILURE,
+                    Message.of("services.error.calendar-gap", e.year()));
+            throw new WorkflowException("services.error.calendar-gap", e.year());
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        String actorName = actor.username();
+        String unit = actor.unit();
+        boolean changed = Jdbc.transaction(database.dataSource(), c -> {
+            if (Jdbc.update(c, "UPDATE svc_dossier SET due_date = ?, note = ? WHERE id = ? AND status = ? AND due_date = ?",
+                    newDue, text, dossierId, d.status().code(), previous) != 1) {
+                return false;
+            }
+            Jdbc.update(c, "INSERT INTO svc_dossier_apology (dossier_id, issued_at, issued_by, unit, reason, previous_due,"
+                    + " new_due) VALUES (?, ?, ?, ?, ?, ?, ?)", dossierId, now, actorName, unit, text, previous, newDue);
+            event(c, dossierId, now, actorName, action, d.status().code(), d.status(), unit, text);
+            return true;
+        });
+        if (!changed) {
+            throw refuse(action, d.code(), "services.error.changed-meanwhile");
+        }
+        audit.record("services.dossier." + action.code(), d.code(), Outcome.SUCCESS,
+                Message.of("services.audit.apology", d.code(), previous.toString(), newDue.toString()));
+        Dossier after = load(dossierId);
+        notifyCitizen(after, action);
+        return after;
+    }
+
+    @Override
+    public List<Apology> apologies(long dossierId) {
+        visible(dossierId);
+        return Jdbc.transaction(database.dataSource(), c -> Jdbc.list(c, "SELECT issued_at, issued_by, unit, reason,"
+                + " previous_due, new_due FROM svc_dossier_apology WHERE dossier_id = ? ORDER BY id",
+                rs -> new Apology(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getDate(5).toLocalDate(), rs.getDate(6).toLocalDate()), dossierId));
+    }
+
+    @Override
+    public List<Letter> letters(long dossierId) {
+        Dossier d = visible(dossierId);
+        List<Letter> out = new ArrayList<>();
+        if (lastEvent(dossierId, Action.REQUEST_SUPPLEMENT).isPresent()) {
+            out.add(Letter.SUPPLEMENT_REQUEST);
+        }
+        if (d.status() == Status.REFUSED) {
+            out.add(Letter.REFUSAL);
+        }
+        if (apologyCount(dossierId) > 0) {
+            out.add(Letter.APOLOGY);
+        }
+        if (d.receivedAt().isPresent()) {
+            out.add(Letter.CONTROL_SHEET);
+        }
+        return out;
+    }
+
+    private Optional<Event> lastEvent(long dossierId, Action action) {
+        return Optional.ofNullable(Jdbc.transaction(database.dataSource(), c -> Jdbc.one(c, "SELECT event_at, actor, action,"
+                + " from_status, to_status, unit, note FROM svc_dossier_event WHERE dossier_id = ? AND action = ?"
+                + " ORDER BY id DESC FETCH FIRST 1 ROWS ONLY",
+                rs -> new Event(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7)), dossierId, action.code())));
+    }
+
+    /**
+     * A day as Vietnamese documents write it (Decree 30/2020: days below 10 and the months January
+     * and February with a leading zero).
+     */
+    static String longDate(LocalDate day) {
+        return String.format(Locale.ROOT, "ngày %02d tháng %s năm %d", day.getDayOfMonth(),
+                day.getMonthValue() <= 2 ? "0" + day.getMonthValue() : String.valueOf(day.getMonthValue()), day.getYear());
+    }
+
+    @Override
+    public byte[] letter(long dossierId, Letter letter) {
+        Dossier d = visible(dossierId);
+        Procedure p = catalogue.get(d.procedureCode()).orElseThrow();
+        Locale vi = Locale.forLanguageTag("vi");
+        String lookup = links.absolute("/services/lookup");
+        Map<String, Object> data = new HashMap<>();
+        data.put("authority", config.authority());
+        data.put("code", d.code());
+        data.put("procedure", p.name());
+        data.put("applicant", d.applicantName());
+        data.put("phone", d.phone());
+        data.put("submitted", vn.congso.api.text.Formats.dateTime(d.submittedAt(), vi));
+        data.put("lookup", lookup);
+        data.put("qr", pdf.qrCode(lookup + "?code=" + d.code(), 110));
+        String unitCode;
+        Instant issued;
+        switch (letter) {
+            case SUPPLEMENT_REQUEST -> {
+                Event e = lastEvent(dossierId, Action.REQUEST_SUPPLEMENT)
+                        .orElseThrow(() -> new WorkflowException("services.error.no-letter"));
+                unitCode = e.unit().isEmpty() ? d.receivingUnit() : e.unit();
+                issued = e.at();
+                data.put("items", new PdfRenderer.Markup(lines(e.note())));
+                data.put("officer", e.actor());
+            }
+            case REFUSAL -> {
+                Event e = lastEvent(dossierId, Action.REFUSE).filter(x -> d.status() == Status.REFUSED)
+                        .orElseThrow(() -> new WorkflowException("services.error.no-letter"));
+                unitCode = e.unit().isEmpty() ? d.receivingUnit() : e.unit();
+                issued = e.at();
+                data.put("reason", new PdfRenderer.Markup(lines(e.note())));
+                data.put("officer", e.actor());
+            }
+            case APOLOGY -> {
+                List<Apology> all = apologies(dossierId);
+                if (all.isEmpty()) {
+                    throw new WorkflowException("services.error.no-letter");
+                }
+                Apology a = all.get(all.size() - 1);
+                unitCode = a.unit().isEmpty() ? d.settlingUnit() : a.unit();
+                issued = a.issuedAt();
+                data.put("received", d.receivedAt().map(t -> longDate(LocalDate.ofInstant(t, WorkingCalendar.ZONE)))
+                        .orElse(longDate(LocalDate.ofInstant(d.submittedAt(), WorkingCalendar.ZONE))));
+                data.put("previousDue", longDate(a.previousDue()));
+                data.put("newDue", longDate(a.newDue()));
+                data.put("reason", new PdfRenderer.Markup(lines(a.reason())));
+                data.put("officer", a.issuedBy());
+            }
+            case CONTROL_SHEET -> {
+                if (d.receivedAt().isEmpty()) {
+                    throw new WorkflowException("services.error.no-letter");
+                }
+                unitCode = d.receivingUnit();
+                issued = clock.instant();
+                data.put("received", vn.congso.api.text.Formats.dateTime(d.receivedAt().get(), vi));
+                data.put("due", d.dueDate().map(t -> vn.congso.api.text.Formats.date(t, vi)).orElse("—"));
+                data.put("status", VietnameseTexts.text("services.status." + d.status().code()));
+                data.put("rows", new PdfRenderer.Markup(controlRows(d)));
+            }
+            default -> throw new IllegalArgumentException(letter.name());
+        }
+        data.put("unit", units.unit(unitCode).map(OrgUnit::name).orElse(unitCode));
+        data.put("issued", longDate(LocalDate.ofInstant(issued, WorkingCalendar.ZONE)));
+        try {
+            return pdf.render(letter.template(), data);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot render letter " + letter.number() + " of " + d.code(), e);
+        }
+    }
+
+    /** The roles whose holders settle dossiers by default, so they may be assigned one. */
+    private static final java.util.Set<String> ASSIGNABLE = java.util.Set.of(
+            vn.congso.services.internal.ServicesRoles.SPECIALIST, vn.congso.services.internal.ServicesRoles.OFFICER);
+
+    private boolean assignable(vn.congso.api.security.UserDirectory.Person p, String unit) {
+        return p.enabled() && p.roles().stream().anyMatch(ASSIGNABLE::contains)
+                && units.unitOf(p.username(), today()).map(OrgUnit::code).filter(unit::equals).isPresent();
+    }
+
+    private vn.congso.api.security.UserDirectory directory() {
+        vn.congso.api.security.UserDirectory directory = people;
+        if (directory == null) {
+            throw new IllegalStateException("no user directory");
+        }
+        return directory;
+    }
+
+    private void checkAssignee(Dossier d, String username) {
+        if (username.isEmpty() || directory().person(username).filter(p -> assignable(p, d.settlingUnit())).isEmpty()) {
+            throw refuse(Action.ASSIGN, d.code(), "services.error.assignee", username);
+        }
+    }
+
+    @Override
+    public List<vn.congso.api.security.UserDirectory.Person> assignees(long dossierId) {
+        Dossier d = visible(dossierId);
+        return directory().people().stream().filter(p -> assignable(p, d.settlingUnit()))
+                .sorted(java.util.Comparator.comparing(vn.congso.api.security.UserDirectory.Person::username)).toList();
+    }
+
+    private StepPlan plan(Procedure procedure) {
+        int[] stored = Jdbc.transaction(database.dataSource(), c -> Jdbc.one(c, "SELECT receive_half_days, leader_half_days"
+                + " FROM svc_procedure_steps WHERE procedure_code = ?", rs -> new int[] {rs.getInt(1), rs.getInt(2)},
+                procedure.code()));
+        if (stored == null) {
+            return StepPlan.byDefault(procedure.processingDays());
+        }
+        try {
+            return StepPlan.of(procedure.processingDays(), stored[0], stored[1]);
+        } catch (WorkflowException e) {
+            // The processing time was shortened after the shares were set: the default until they are set again.
+            log.warn("Step shares of {} no longer fit its {} days; using the default", procedure.code(),
+                    procedure.processingDays());
+            return StepPlan.byDefault(procedure.processingDays());
+        }
+    }
+
+    @Override
+    public StepPlan stepPlan(String procedureCode) {
+        return plan(catalogue.get(procedureCode).orElseThrow(() -> new WorkflowException("services.error.no-procedure")));
+    }
+
+    @Override
+    public StepPlan setStepPlan(String procedureCode, int receiveHalfDays, int leaderHalfDays) {
+        CurrentUser user = users.current();
+        if (!user.isPermitted(ServicesPermissions.CATALOGUE)) {
+            audit.record("services.procedure.steps", procedureCode, Outcome.DENIED, "missing " + ServicesPermissions.CATALOGUE);
+            throw new AccessDeniedException(ServicesPermissions.CATALOGUE);
+        }
+        Procedure procedure = catalogue.get(procedureCode).orElseThrow(() -> new WorkflowException("services.error.no-procedure"));
+        StepPlan plan;
+        try {
+            plan = StepPlan.of(procedure.processingDays(), receiveHalfDays, leaderHalfDays);
+        } catch (WorkflowException e) {
+            audit.record("services.procedure.steps", procedureCode, Outcome.DENIED, Message.of(e.key(), e.args().toArray()));
+            throw e;
+        }
+        Jdbc.transaction(database.dataSource(), c -> {
+            if (Jdbc.update(c, "UPDATE svc_procedure_steps SET receive_half_days = ?, leader_half_days = ? WHERE procedure_code = ?",
+                    receiveHalfDays, leaderHalfDays, procedureCode) == 0) {
+                Jdbc.update(c, "INSERT INTO svc_procedure_steps (procedure_code, receive_half_days, leader_half_days)"
+                        + " VALUES (?, ?, ?)", procedureCode, receiveHalfDays, leaderHalfDays);
+            }
+            return null;
+        });
+        audit.record("services.procedure.steps", procedureCode, Outcome.SUCCESS, Message.of("services.audit.steps",
+                procedureCode, plan.receiveHalfDays(), plan.specialistHalfDays(), plan.leaderHalfDays()));
+        return plan;
+    }
+
+    @Override
+    public List<StepPlan.StepDue> schedule(Dossier d) {
+        if (d.receivedAt().isEmpty() || d.dueDate().isEmpty()) {
+            return List.of();
+        }
+        Procedure procedure = catalogue.get(d.procedureCode()).orElseThrow();
+        try {
+            WorkingCalendar calendar = calendars.calendar();
+            return plan(procedure).schedule(calendar, calendar.receiptDay(d.receivedAt().get()), d.dueDate().get());
+        } catch (CalendarGapException e) {
+            // A year nobody has entered: the desk still shows the dossier, without step deadlines.
+            log.warn("No step deadlines for {}: the calendar lacks {}", d.code(), e.year());
+            return List.of();
+        }
+    }
+
+    private String unitName(String code) {
+        return units.unit(code).map(OrgUnit::name).orElse(code);
+    }
+
+    /** Who an action hands the dossier to, as the control sheet says it. */
+    private String handedTo(Dossier d, Event e) {
+        String desk = "Bộ phận tiếp nhận và trả kết quả " + unitName(e.unit().isEmpty() ? d.receivingUnit() : e.unit());
+        return switch (Action.of(e.action())) {
+            case SUBMIT, SUPPLEMENT -> "Bộ phận tiếp nhận và trả kết quả " + unitName(d.receivingUnit());
+            case RECEIVE -> desk;
+            case TRANSFER -> "Bộ phận tiếp nhận và trả kết quả " + unitName(districtOf(d.receivingUnit()));
+            case ASSIGN -> {
+                String assignee = e.note().contains(": ") ? e.note().substring(0, e.note().indexOf(": ")) : e.note();
+                yield "Chuyên viên " + assignee;
+            }
+            case PROPOSE -> "Lãnh đạo " + unitName(e.unit());
+            case SEND_BACK -> "Chuyên viên xử lý";
+            case SETTLE, APPROVE -> "Bộ phận tiếp nhận và trả kết quả " + unitName(d.receivingUnit()) + " (kết quả)";
+            case REQUEST_SUPPLEMENT, REFUSE, RETURN, APOLOGISE -> d.applicantName();
+            case WITHDRAW -> "—";
+        };
+    }
+
+    /** Before, on or after a deadline: "Trước hạn", "Đúng hạn", "Quá hạn". */
+    private static String against(Instant at, LocalDateTime due) {
+        LocalDateTime local = LocalDateTime.ofInstant(at, WorkingCalendar.ZONE);
+        if (local.toLocalDate().isBefore(due.toLocalDate())) {
+            return "Trước hạn";
+        }
+        return local.isAfter(due) ? "Quá hạn" : "Đúng hạn";
+    }
+
+    /** The control sheet's rows: every transition, who handed the dossier to whom, when, and in time or not. */
+    private String controlRows(Dossier d) {
+        Map<Step, LocalDateTime> stepDue = new java.util.EnumMap<>(Step.class);
+        schedule(d).forEach(s -> stepDue.put(s.step(), s.due()));
+        Optional<LocalDateTime> dayDue = d.dueDate().map(day -> day.atTime(java.time.LocalTime.MAX));
+        Locale vi = Locale.forLanguageTag("vi");
+        StringBuilder b = new StringBuilder();
+        int n = 0;
+        for (Event e : history(d.id())) {
+            Action action = Action.of(e.action());
+            Optional<LocalDateTime> due = switch (action) {
+                case ASSIGN -> Optional.ofNullable(stepDue.get(Step.RECEIVE));
+                case PROPOSE -> Optional.ofNullable(stepDue.get(Step.SPECIALIST));
+                case SETTLE, APPROVE, RETURN -> dayDue;
+                default -> Optional.empty();
+            };
+            String giver = action == Action.SUBMIT || action == Action.SUPPLEMENT ? d.applicantName()
+                    : e.actor() + (e.unit().isEmpty() ? "" : " — " + unitName(e.unit()));
+            b.append("<tr><td>").append(++n).append("</td><td>")
+                    .append(escape(VietnameseTexts.text("services.action." + action.code()))).append("</td><td>")
+                    .append(escape(giver)).append("</td><td>").append(escape(handedTo(d, e))).append("</td><td>")
+                    .append(escape(vn.congso.api.text.Formats.dateTime(e.at(), vi))).append("</td><td>")
+                    .append((action == Action.SETTLE || action == Action.APPROVE) && d.onTime().isPresent()
+                            && !d.onTime().get() ? "Quá hạn" : due.map(x -> against(e.at(), x)).orElse("—"))
+                    .append("</td><td>")
+                    .append(escape(e.note())).append("</td></tr>");
+        }
+        return b.toString();
+    }
+
+    /** One line of the tracking book. */
+    private record BookRow(Dossier dossier, String procedure, Optional<Instant> transferredAt) {
+    }
+
+    private List<BookRow> book(LocalDate from, LocalDate to, String unit) {
+        if (from == null || to == null || to.isBefore(from) || ChronoUnit.DAYS.between(from, to) >= BOOK_MAX_DAYS) {
+            audit.record(BOOK_AUDIT, unit, Outcome.DENIED, Message.of("services.book.error.range", BOOK_MAX_DAYS));
+            throw new WorkflowException("services.book.error.range", BOOK_MAX_DAYS);
+        }
+        Instant start = from.atStartOfDay(WorkingCalendar.ZONE).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(WorkingCalendar.ZONE).toInstant();
+        String where = " FROM svc_dossier d WHERE (d.receiving_unit = ? OR d.settling_unit = ?) AND d.submitted_at >= ?"
+                + " AND d.submitted_at < ?";
+        return Jdbc.transaction(database.dataSource(), c -> {
+            List<Dossier> rows = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + where + " ORDER BY d.submitted_at, d.id")) {
+                Jdbc.bind(ps, unit, unit, start, end);
+                ps.setMaxRows(BOOK_MAX_ROWS + 1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(dossier(rs));
+                    }
+                }
+            }
+            if (rows.size() > BOOK_MAX_ROWS) {
+                throw new WorkflowException("services.book.error.too-many", BOOK_MAX_ROWS);
+            }
+            Map<Long, Instant> transfers = new HashMap<>();
+            for (Object[] t : Jdbc.list(c, "SELECT e.dossier_id, MIN(e.event_at) FROM svc_dossier_event e WHERE e.action = 'transfer'"
+                    + " AND e.dossier_id IN (SELECT d.id" + where + ") GROUP BY e.dossier_id",
+                    rs -> new Object[] {rs.getLong(1), rs.getTimestamp(2).toInstant()}, unit, unit, start, end)) {
+                transfers.put((Long) t[0], (Instant) t[1]);
+            }
+            Map<String, String> names = new HashMap<>();
+            List<BookRow> out = new ArrayList<>();
+            for (Dossier d : rows) {
+                String name = names.computeIfAbsent(d.procedureCode(),
+                        code -> catalogue.get(code).map(Procedure::name).orElse(code));
+                out.add(new BookRow(d, name, Optional.ofNullable(transfers.get(d.id()))));
+            }
+            return out;
+        });
+    }
+
+    private static final String BOOK_AUDIT = "services.book.export";
+
+    /** @return the officer's unit, whose book it is */
+    private String bookUnit() {
+        String unit = officerUnit();
+        if (unit.isEmpty()) {
+            audit.record(BOOK_AUDIT, "", Outcome.DENIED, Message.of("services.book.error.no-unit"));
+            throw new WorkflowException("services.book.error.no-unit");
+        }
+        return unit;
+    }
+
+    private void bookAudit(String unit, LocalDate from, LocalDate to, int rows, String format) {
+        audit.record(BOOK_AUDIT, unit, Outcome.SUCCESS,
+                Message.of("services.audit.book", unit, from.toString(), to.toString(), rows, format));
+    }
+
+    /** A dossier's state in the book: its status, and for a settled one whether on time. */
+    private static String bookState(Dossier d) {
+        String status = VietnameseTexts.text("services.status." + d.status().code());
+        return d.onTime().map(on -> status + " (" + (on ? "đúng hạn" : "quá hạn") + ")").orElse(status);
+    }
+
+    private static String[] bookCells(int n, BookRow r) {
+        Locale vi = Locale.forLanguageTag("vi");
+        Dossier d = r.dossier();
+        java.util.function.Function<Optional<Instant>, String> at = t -> t.map(x -> vn.congso.api.text.Formats.dateTime(x, vi))
+                .orElse("");
+        return new String[] {String.valueOf(n), d.code(), r.procedure(), d.applicantName() + ", " + d.phone(),
+            Dossier.ONLINE.equals(d.channel()) ? "Trực tuyến" : "Trực tiếp", at.apply(d.receivedAt()),
+            d.dueDate().map(x -> vn.congso.api.text.Formats.date(x, vi)).orElse(""), at.apply(r.transferredAt()),
+            at.apply(d.settledAt()), at.apply(d.returnedAt()), bookState(d)};
+    }
+
+    private static final String[] BOOK_HEADER = {"STT", "Mã hồ sơ", "Tên thủ tục hành chính", "Người nộp, số điện thoại",
+        "Hình thức nộp", "Nhận hồ sơ", "Hẹn trả kết quả", "Chuyển cơ quan giải quyết", "Có kết quả", "Trả kết quả",
+        "Tình trạng"};
+
+    @Override
+    public byte[] trackingBook(LocalDate from, LocalDate to) {
+        String unit = bookUnit();
+        List<BookRow> rows = book(from, to, unit);
+        bookAudit(unit, from, to, rows.size(), "PDF");
+        Locale vi = Locale.forLanguageTag("vi");
+        StringBuilder b = new StringBuilder();
+        int n = 0;
+        for (BookRow r : rows) {
+            b.append("<tr>");
+            String[] cells = bookCells(++n, r);
+            for (int i = 0; i < cells.length; i++) {
+                // The dossier code on one line, so that it can be read back and searched.
+                b.append(i == 1 ? "<td class=\"nowrap\">" : "<td>").append(escape(cells[i])).append("</td>");
+            }
+            b.append("</tr>");
+        }
+        if (rows.isEmpty()) {
+            b.append("<tr><td colspan=\"").append(BOOK_HEADER.length).append("\">Không có hồ sơ trong thời gian này</td></tr>");
+        }
+        StringBuilder head = new StringBuilder("<tr>");
+        for (String h : BOOK_HEADER) {
+            head.append("<th>").append(escape(h)).append("</th>");
+        }
+        Map<String, Object> data = new HashMap<>();
+        data.put("authority", config.authority());
+        data.put("unit", unitName(unit));
+        data.put("from", vn.congso.api.text.Formats.date(from, vi));
+        data.put("to", vn.congso.api.text.Formats.date(to, vi));
+        data.put("count", String.valueOf(rows.size()));
+        data.put("issued", longDate(today()));
+        data.put("head", new PdfRenderer.Markup(head.append("</tr>").toString()));
+        data.put("rows", new PdfRenderer.Markup(b.toString()));
+        try {
+            return pdf.render("pdf/tracking-book.xhtml", data);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot render the tracking book of " + unit, e);
+        }
+    }
+
+    @Override
+    public byte[] trackingBookCsv(LocalDate from, LocalDate to) {
+        String unit = bookUnit();
+        List<BookRow> rows = book(from, to, unit);
+        bookAudit(unit, from, to, rows.size(), "CSV");
+        vn.congso.api.text.Csv csv = new vn.congso.api.text.Csv().row(BOOK_HEADER);
+        int n = 0;
+        for (BookRow r : rows) {
+            csv.row(bookCells(++n, r));
+        }
+        return csv.bytes();
+    }
+
     static Dossier dossier(ResultSet rs) throws SQLException {
         java.sql.Timestamp received = rs.getTimestamp(13);
         java.sql.Date due = rs.getDate(14);
@@ -690,6 +1322,7 @@ public final class JdbcDossierService implements DossierService {
                 Optional.ofNullable(settled).map(java.sql.Timestamp::toInstant),
                 onTimeNull ? Optional.empty() : Optional.of(onTime),
                 Optional.ofNullable(returned).map(java.sql.Timestamp::toInstant), rs.getString(18),
-                FormCodec.decode(rs.getString(19)));
+                FormCodec.decode(rs.getString(19)), Optional.ofNullable(rs.getString(20)).orElse(""),
+                Optional.ofNullable(rs.getString(21)).orElse(""));
     }
 }

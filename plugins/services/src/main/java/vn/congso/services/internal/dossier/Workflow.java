@@ -14,7 +14,11 @@ import vn.congso.services.internal.ServicesPermissions;
  * SUBMITTED --refuse--> REFUSED            PROCESSING --transfer--> PROCESSING (district)
  * SUBMITTED, PROCESSING --request-supplement--> SUPPLEMENT --supplement--> PROCESSING (or SUBMITTED)
  * SUBMITTED, SUPPLEMENT --withdraw--> WITHDRAWN
+ * PROCESSING, SETTLED --apologise--> (same status, new due day: template 04)
  * </pre>
+ * Procedures with steps ({@link StepPlan#stepped()}) are settled through them instead of
+ * {@code settle}: PROCESSING[receive] --assign--> [specialist] --propose--> [leader] --approve-->
+ * SETTLED, the leader may {@code send-back} to [specialist], and the desk or leader may re-assign.
  */
 public final class Workflow {
 
@@ -54,8 +58,57 @@ public final class Workflow {
      * @throws WorkflowException when the action is out of order or not the actor's to take
      */
     public static Status check(Action action, Dossier dossier, boolean interLevel, String districtUnit, Actor actor) {
+        return check(action, dossier, interLevel, districtUnit, false, actor);
+    }
+
+    /**
+     * Checks an action; returns normally when it is allowed.
+     *
+     * @param action the action
+     * @param dossier the dossier as it stands
+     * @param interLevel whether its procedure is received at the commune and settled by the district
+     * @param districtUnit the code of the unit that settles inter-level dossiers (the district)
+     * @param stepped whether the procedure goes through the steps (assign, propose, approve)
+     * @param actor who acts
+     * @return the status after the action
+     * @throws AccessDeniedException when the actor lacks the permission the action needs
+     * @throws WorkflowException when the action is out of order or not the actor's to take
+     */
+    public static Status check(Action action, Dossier dossier, boolean interLevel, String districtUnit, boolean stepped,
+            Actor actor) {
         Status s = dossier.status();
+        Step step = Step.ofNullable(dossier.step());
         switch (action) {
+            case ASSIGN, PROPOSE, APPROVE, SEND_BACK -> {
+                if (action == Action.ASSIGN) {
+                    if (!actor.may(ServicesPermissions.RECEIVE) && !actor.may(ServicesPermissions.APPROVE)) {
+                        throw new AccessDeniedException(ServicesPermissions.RECEIVE);
+                    }
+                } else {
+                    need(actor, action == Action.PROPOSE ? ServicesPermissions.PROCESS : ServicesPermissions.APPROVE);
+                }
+                inStatus(action, s, Status.PROCESSING);
+                if (!stepped) {
+                    throw new WorkflowException("services.error.no-steps");
+                }
+                atUnit(actor, dossier.settlingUnit());
+                if (interLevel && !dossier.settlingUnit().equals(districtUnit)) {
+                    throw new WorkflowException("services.error.transfer-first");
+                }
+                Step expected = switch (action) {
+                    case ASSIGN -> step == Step.SPECIALIST ? Step.SPECIALIST : Step.RECEIVE;
+                    case PROPOSE -> Step.SPECIALIST;
+                    default -> Step.LEADER;
+                };
+                if (step != expected && !(action == Action.ASSIGN && step == null)) {
+                    throw new WorkflowException("services.error.wrong-step", action.code(),
+                            step == null ? Step.RECEIVE.code() : step.code());
+                }
+                if (action == Action.PROPOSE && !actor.username().equals(dossier.assignee())) {
+                    throw new WorkflowException("services.error.not-assignee");
+                }
+                return action == Action.APPROVE ? Status.SETTLED : Status.PROCESSING;
+            }
             case RECEIVE, REFUSE -> {
                 need(actor, ServicesPermissions.RECEIVE);
                 inStatus(action, s, Status.SUBMITTED);
@@ -110,6 +163,10 @@ public final class Workflow {
                 if (interLevel && !dossier.settlingUnit().equals(districtUnit)) {
                     throw new WorkflowException("services.error.transfer-first");
                 }
+                if (stepped) {
+                    // The leader approves what the specialist proposes; nobody settles alone.
+                    throw new WorkflowException("services.error.steps-first");
+                }
                 return Status.SETTLED;
             }
             case RETURN -> {
@@ -117,6 +174,20 @@ public final class Workflow {
                 inStatus(action, s, Status.SETTLED);
                 atUnit(actor, dossier.receivingUnit());
                 return Status.RETURNED;
+            }
+            case APOLOGISE -> {
+                if (!actor.may(ServicesPermissions.PROCESS) && !actor.may(ServicesPermissions.RECEIVE)) {
+                    throw new AccessDeniedException(ServicesPermissions.PROCESS);
+                }
+                if (s == Status.PROCESSING) {
+                    // The unit that holds it is the one that is late.
+                    atUnit(actor, dossier.settlingUnit());
+                } else if (s == Status.SETTLED) {
+                    atUnit(actor, dossier.receivingUnit());
+                } else {
+                    throw outOfOrder(action, s);
+                }
+                return s;
             }
             default -> throw new WorkflowException("services.error.out-of-order", action.code(), s.code());
         }

@@ -1,6 +1,7 @@
 package vn.congso.services.internal.ui;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import vn.congso.api.TranslationService;
 import vn.congso.api.text.Formats;
+import vn.congso.api.text.PickerTexts;
 import vn.congso.services.internal.catalogue.Procedure;
 import vn.congso.services.internal.catalogue.ProcedureCatalogue;
 import vn.congso.services.internal.dossier.Action;
@@ -75,6 +77,9 @@ public class DeskView extends VerticalLayout {
                 .setHeader(ui.t("services.dossier.timeliness"));
         grid.addColumn(d -> d.dueDate().map(due -> Formats.date(due, ui.locale())).orElse("—"))
                 .setHeader(ui.t("services.dossier.due"));
+        grid.addColumn(d -> d.step().isEmpty() ? "—" : ui.t("services.step." + d.step())
+                + (d.assignee().isEmpty() ? "" : " (" + d.assignee() + ")")).setHeader(ui.t("services.desk.step"));
+        grid.addColumn(this::stepDue).setHeader(ui.t("services.desk.step-due"));
         grid.setEmptyStateText(ui.t("services.desk.empty"));
         grid.setHeight("45vh");
         grid.addSelectionListener(e -> e.getFirstSelectedItem().ifPresentOrElse(this::show, detail::removeAll));
@@ -86,8 +91,56 @@ public class DeskView extends VerticalLayout {
         FlexLayout filters = new FlexLayout(filter, codeFilter);
         filters.addClassName("services-filters");
         filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        add(new H2(ui.t("services.desk.title")), unit, counts, filters, grid, detail);
+        com.vaadin.flow.component.html.Anchor counter = new com.vaadin.flow.component.html.Anchor("services/counter",
+                ui.t("services.counter.title"));
+        counter.setId("services-desk-counter");
+        add(new H2(ui.t("services.desk.title")), unit, counter, counts, filters, grid, detail, trackingBook());
         refresh();
+    }
+
+    /** The current step's own deadline, for a dossier in one. */
+    private String stepDue(Dossier d) {
+        if (d.status() != Status.PROCESSING || d.step().isEmpty()) {
+            return "—";
+        }
+        return dossiers.schedule(d).stream().filter(s -> s.step().code().equals(d.step())).findFirst()
+                .map(s -> Formats.dateTime(s.due().atZone(Formats.ZONE).toInstant(), ui.locale())).orElse("—");
+    }
+
+    /** The unit's tracking book (template 06) for a period, as PDF or CSV; the service checks the period too. */
+    private com.vaadin.flow.component.Component trackingBook() {
+        java.time.LocalDate today = java.time.LocalDate.now(Formats.ZONE);
+        DatePicker from = PickerTexts.apply(new DatePicker(ui.t("services.book.from")), ui.translator(), ui.locale());
+        from.setId("services-book-from");
+        from.setValue(today.withDayOfMonth(1));
+        DatePicker to = PickerTexts.apply(new DatePicker(ui.t("services.book.to")), ui.translator(), ui.locale());
+        to.setId("services-book-to");
+        to.setValue(today);
+        String unitCode = dossiers.currentUnit();
+        com.vaadin.flow.component.html.Anchor pdf = Downloads.link("services-book-pdf", ui.t("services.book.pdf"),
+                "so-theo-doi-" + unitCode + ".pdf", "application/pdf",
+                () -> dossiers.trackingBook(from.getValue(), to.getValue()));
+        com.vaadin.flow.component.html.Anchor csv = Downloads.link("services-book-csv", ui.t("services.book.csv"),
+                "so-theo-doi-" + unitCode + ".csv", "text/csv", () -> dossiers.trackingBookCsv(from.getValue(), to.getValue()));
+        Span problem = new Span();
+        problem.setId("services-book-problem");
+        problem.addClassName("services-warning");
+        Runnable check = () -> {
+            boolean ok = from.getValue() != null && to.getValue() != null && !to.getValue().isBefore(from.getValue())
+                    && java.time.temporal.ChronoUnit.DAYS.between(from.getValue(), to.getValue()) < DossierService.BOOK_MAX_DAYS;
+            pdf.setEnabled(ok);
+            csv.setEnabled(ok);
+            problem.setText(ok ? "" : ui.t("services.book.error.range", DossierService.BOOK_MAX_DAYS));
+        };
+        from.addValueChangeListener(e -> check.run());
+        to.addValueChangeListener(e -> check.run());
+        FlexLayout row = new FlexLayout(from, to, pdf, csv);
+        row.addClassName("services-actions");
+        row.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        row.setAlignItems(Alignment.BASELINE);
+        Div book = new Div(new com.vaadin.flow.component.html.H3(ui.t("services.book.title")), row, problem);
+        book.setId("services-book");
+        return book;
     }
 
     private String name(String code) {
@@ -117,16 +170,75 @@ public class DeskView extends VerticalLayout {
         FlexLayout actions = new FlexLayout();
         actions.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         actions.addClassName("services-actions");
-        for (Action a : offered(d.status())) {
+        boolean stepped = dossiers.stepPlan(d.procedureCode()).stepped();
+        for (Action a : offered(d, stepped)) {
+            if (a == Action.ASSIGN) {
+                Select<String> assignee = new Select<>();
+                assignee.setId("services-desk-assignee");
+                assignee.setLabel(ui.t("services.desk.assignee"));
+                java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+                dossiers.assignees(d.id()).forEach(p -> names.put(p.username(), p.fullName() + " (" + p.username() + ")"));
+                assignee.setItems(names.keySet());
+                assignee.setItemLabelGenerator(u -> names.getOrDefault(u, u));
+                if (!d.assignee().isEmpty() && names.containsKey(d.assignee())) {
+                    assignee.setValue(d.assignee());
+                }
+                Button b = new Button(ui.t("services.action.assign"), e -> assign(d, assignee.getValue(), note.getValue()));
+                b.setId("services-desk-assign");
+                actions.add(assignee, b);
+                continue;
+            }
             Button b = new Button(ui.t("services.action." + a.code()), e -> act(d, a, note.getValue()));
             b.setId("services-desk-" + a.code());
             actions.add(b);
         }
+        actions.setAlignItems(Alignment.BASELINE);
         detail.add(note, actions);
+        if (d.status() == Status.PROCESSING || d.status() == Status.SETTLED) {
+            // Template 04: the late unit's apology with a new appointment; the note is its reason.
+            DatePicker newDue = PickerTexts.apply(new DatePicker(ui.t("services.desk.new-due")), ui.translator(), ui.locale());
+            newDue.setId("services-desk-new-due");
+            Button apologise = new Button(ui.t("services.action.apologise"), e -> apologise(d, newDue.getValue(), note.getValue()));
+            apologise.setId("services-desk-apologise");
+            FlexLayout apology = new FlexLayout(newDue, apologise);
+            apology.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+            apology.setAlignItems(Alignment.BASELINE);
+            apology.addClassName("services-actions");
+            detail.add(apology);
+        }
     }
 
-    private static List<Action> offered(Status s) {
-        return switch (s) {
+    private void apologise(Dossier d, java.time.LocalDate newDue, String reason) {
+        try {
+            Dossier after = dossiers.apologise(d.id(), newDue, reason);
+            ui.success(ui.t("services.action.done", ui.t("services.action.apologise"), after.code()));
+            refresh();
+            show(after);
+        } catch (RuntimeException e) {
+            ui.refused(e);
+        }
+    }
+
+    private void assign(Dossier d, String specialist, String note) {
+        try {
+            Dossier after = dossiers.assign(d.id(), specialist == null ? "" : specialist, note);
+            ui.success(ui.t("services.action.done", ui.t("services.action.assign"), after.code()));
+            refresh();
+            show(after);
+        } catch (RuntimeException e) {
+            ui.refused(e);
+        }
+    }
+
+    private static List<Action> offered(Dossier d, boolean stepped) {
+        if (d.status() == Status.PROCESSING && stepped) {
+            return switch (d.step()) {
+                case "specialist" -> List.of(Action.PROPOSE, Action.ASSIGN, Action.REQUEST_SUPPLEMENT);
+                case "leader" -> List.of(Action.APPROVE, Action.SEND_BACK, Action.REQUEST_SUPPLEMENT);
+                default -> List.of(Action.TRANSFER, Action.ASSIGN, Action.REQUEST_SUPPLEMENT);
+            };
+        }
+        return switch (d.status()) {
             case SUBMITTED -> List.of(Action.RECEIVE, Action.REQUEST_SUPPLEMENT, Action.REFUSE);
             case PROCESSING -> List.of(Action.TRANSFER, Action.SETTLE, Action.REQUEST_SUPPLEMENT);
             case SETTLED -> List.of(Action.RETURN);

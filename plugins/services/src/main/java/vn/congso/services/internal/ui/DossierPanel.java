@@ -48,6 +48,12 @@ final class DossierPanel extends Div {
         Paragraph who = new Paragraph(ui.t("services.dossier.applicant-line", d.applicantName(), d.phone(),
                 Formats.dateTime(d.submittedAt(), ui.locale())));
         add(title, status, who);
+        if (dossiers.needsApology(d)) {
+            Paragraph late = new Paragraph(ui.t("services.dossier.apology-needed"));
+            late.setId("services-dossier-apology-needed");
+            late.addClassName("services-warning");
+            add(late);
+        }
         if (!d.note().isEmpty()) {
             Paragraph note = new Paragraph(ui.t("services.dossier.note", d.note()));
             note.setId("services-dossier-note");
@@ -73,6 +79,29 @@ final class DossierPanel extends Div {
         add(files);
         add(Downloads.link("services-dossier-receipt", ui.t("services.receipt.download"), d.code() + ".pdf",
                 "application/pdf", () -> dossiers.receipt(d.id())));
+        // Templates 02-04 of Circular 01/2018, once the dossier has them.
+        for (DossierService.Letter letter : dossiers.letters(d.id())) {
+            add(new Div(Downloads.link("services-dossier-letter-" + letter.number(), ui.t("services.letter." + letter.code()),
+                    d.code() + "-" + letter.number() + ".pdf", "application/pdf", () -> dossiers.letter(d.id(), letter))));
+        }
+        java.util.List<vn.congso.services.internal.dossier.StepPlan.StepDue> steps = dossiers.schedule(d);
+        if (!steps.isEmpty()) {
+            // Each step's share of the working days and its own deadline; the current one marked.
+            UnorderedList plan = new UnorderedList();
+            plan.setId("services-dossier-steps");
+            for (var step : steps) {
+                ListItem item = new ListItem(ui.t("services.desk.step-line", ui.t("services.step." + step.step().code()),
+                        vn.congso.api.text.LocaleNumbers.format(new java.math.BigDecimal(step.halfDays()).divide(
+                                java.math.BigDecimal.valueOf(2)), ui.locale()),
+                        Formats.dateTime(step.due().atZone(Formats.ZONE).toInstant(), ui.locale())));
+                item.getElement().setAttribute("data-step", step.step().code());
+                if (d.status() == vn.congso.services.internal.dossier.Status.PROCESSING && step.step().code().equals(d.step())) {
+                    item.addClassName("services-current-step");
+                }
+                plan.add(item);
+            }
+            add(new H3(ui.t("services.procedure.steps")), plan);
+        }
         UnorderedList history = new UnorderedList();
         history.setId("services-dossier-history");
         for (DossierService.Event e : dossiers.history(d.id())) {

@@ -98,6 +98,12 @@ public final class ServicesScreens implements ScreenProvider {
                         .view(FormDesignerView.class, () -> new FormDesignerView(catalogue, translations)),
                 Screen.route("services/exchange").title("services.exchange.title").icon("vaadin:exchange")
                         .group(GROUP).order(80).permission(ServicesPermissions.CATALOGUE)
-                        .view(CatalogueExchangeView.class, () -> new CatalogueExchangeView(catalogue, translations)));
+                        .view(CatalogueExchangeView.class, () -> new CatalogueExchangeView(catalogue, translations)),
+                Screen.route("services/steps").title("services.procedure.steps").icon("vaadin:flow-tree")
+                        .group(GROUP).order(75).permission(ServicesPermissions.CATALOGUE)
+                        .view(StepsView.class, () -> new StepsView(dossiers, catalogue, translations)),
+                Screen.route("services/counter").title("services.counter.title").icon("vaadin:clipboard-text")
+                        .group(GROUP).order(45).permission(ServicesPermissions.RECEIVE)
+                        .view(CounterView.class, () -> new CounterView(catalogue, dossiers, config, translations)));
     }
 }

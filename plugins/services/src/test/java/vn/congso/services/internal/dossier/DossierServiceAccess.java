@@ -43,4 +43,14 @@ public final class DossierServiceAccess {
         return new JdbcDossierService(database, users, audit, catalogue, calendars, units, limiter, pdf, links, config,
                 moving);
     }
+
+    /** Gives a service made by {@link #create} the platform's notifications, as Declarative Services would. */
+    public static void notifications(DossierService service, vn.congso.api.notify.NotificationService notifications) {
+        ((JdbcDossierService) service).setNotifications(notifications);
+    }
+
+    /** Gives a service made by {@link #create} the platform's accounts, as Declarative Services would. */
+    public static void people(DossierService service, vn.congso.api.security.UserDirectory people) {
+        ((JdbcDossierService) service).setPeople(people);
+    }
 }
