@@ -246,6 +246,8 @@ class LettersPdfTest {
         assertEquals("thao@example.vn", message.to());
         assertTrue(message.subject().contains("xin lỗi và hẹn lại ngày trả kết quả"), message.subject());
         assertTrue(message.text().contains("31/03/2026"), message.text());
+        assertTrue(message.text().startsWith("Kính gửi Sơn Thị Thanh Thảo,") && message.text().contains("Lý do chậm trễ: ")
+                && message.text().contains("/services/lookup") && !message.text().contains("services.mail"), message.text());
         assertEquals(List.of(Letter.APOLOGY, Letter.CONTROL_SHEET), dossiers.letters(d.id()));
         List<String> text = text(dossiers.letter(d.id(), Letter.APOLOGY), "letter-04");
         contains(text, "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", "Mẫu số 04", d.code(), "Kính gửi: ông/bà Sơn Thị Thanh Thảo",

@@ -565,19 +565,25 @@ public final class JdbcDossierService implements DossierService {
             return;
         }
         String link = links.absolute("/services/lookup");
-        String subject = "Hồ sơ " + d.code() + ": " + switch (action) {
-            case RECEIVE -> "đã được tiếp nhận";
-            case REQUEST_SUPPLEMENT -> "cần bổ sung";
-            case APOLOGISE -> "xin lỗi và hẹn lại ngày trả kết quả";
-            default -> "đã có kết quả";
-        };
-        String body = "Kính gửi " + d.applicantName() + ",\n\n" + subject + "."
-                + (action == Action.REQUEST_SUPPLEMENT ? "\nNội dung cần bổ sung: " + d.note() : "")
-                + (action == Action.APOLOGISE ? "\nLý do chậm trễ: " + d.note() : "")
-                + d.dueDate().map(due -> "\nNgày hẹn trả kết quả: " + vn.congso.api.text.Formats.date(due, Locale.forLanguageTag("vi"))).orElse("")
-                + "\n\nTra cứu hồ sơ: " + link + "\n";
+        String subject = VietnameseTexts.format("services.mail.subject." + switch (action) {
+            case RECEIVE -> "receive";
+            case REQUEST_SUPPLEMENT -> "request-supplement";
+            case APOLOGISE -> "apologise";
+            default -> "result";
+        }, d.code());
+        StringBuilder body = new StringBuilder(VietnameseTexts.format("services.mail.greeting", d.applicantName()))
+                .append("\n\n").append(subject).append('.');
+        if (action == Action.REQUEST_SUPPLEMENT) {
+            body.append('\n').append(VietnameseTexts.format("services.mail.supplement", d.note()));
+        }
+        if (action == Action.APOLOGISE) {
+            body.append('\n').append(VietnameseTexts.format("services.mail.delay-reason", d.note()));
+        }
+        d.dueDate().ifPresent(due -> body.append('\n').append(VietnameseTexts.format("services.mail.due",
+                vn.congso.api.text.Formats.date(due, Locale.forLanguageTag("vi")))));
+        body.append("\n\n").append(VietnameseTexts.format("services.mail.lookup", link)).append('\n');
         try {
-            service.send(OutgoingMessage.of(d.email(), subject, body, "services.dossier"));
+            service.send(OutgoingMessage.of(d.email(), subject, body.toString(), "services.dossier"));
         } catch (RuntimeException e) {
             // The transition stands; the message is not worth undoing it. The outbox shows what was sent.
             log.warn("Could not queue the notice of dossier {} for {}", d.code(), d.email(), e);

@@ -35,4 +35,13 @@ final class VietnameseTexts {
     static String text(String key) {
         return TEXTS.getProperty(key, key);
     }
+
+    /**
+     * @param key a translation key
+     * @param args its arguments (texts as given: a code, a name, a date already formatted)
+     * @return its Vietnamese text with the arguments in place
+     */
+    static String format(String key, Object... args) {
+        return new java.text.MessageFormat(text(key), java.util.Locale.forLanguageTag("vi")).format(args);
+    }
 }
