@@ -207,6 +207,181 @@ public class ConferenceService {
         }
     }
 
+    // ---------------------------------------------------------------- saved groups of points
+
+    /**
+     * A saved group of points the booking form offers.
+     *
+     * @param id its id
+     * @param name its name, unique
+     * @param pointIds its points
+     */
+    public record PointGroup(long id, String name, Set<Long> pointIds) {
+    }
+
+    /**
+     * The saved groups, by name.
+     *
+     * @return the groups
+     */
+    public List<PointGroup> pointGroups() {
+        requireAny(ConferencePermissions.BOOKING_MANAGE, ConferencePermissions.ATTENDANCE_RECORD);
+        try (Connection c = database.dataSource().getConnection()) {
+            Map<Long, PointGroup> groups = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, name FROM conf_point_group ORDER BY name, id");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    groups.put(rs.getLong(1), new PointGroup(rs.getLong(1), rs.getString(2), new TreeSet<>()));
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT group_id, point_id FROM conf_point_group_member");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    PointGroup group = groups.get(rs.getLong(1));
+                    if (group != null) {
+                        group.pointIds().add(rs.getLong(2));
+                    }
+                }
+            }
+            return groups.values().stream().map(g -> new PointGroup(g.id(), g.name(), Set.copyOf(g.pointIds()))).toList();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the groups of points", e);
+        }
+    }
+
+    /**
+     * Saves a group of points: creates it (id 0) or renames it and replaces its points.
+     *
+     * @param id the group, or 0 for a new one
+     * @param name its name (unique, at most 120 characters)
+     * @param pointIds its points, at least one, all existing
+     * @return its id
+     */
+    public long savePointGroup(long id, String name, Set<Long> pointIds) {
+        require(ConferencePermissions.BOOKING_MANAGE, "conference.group.save");
+        checkText(name, 120, "conference.field.group-name");
+        if (pointIds == null || pointIds.isEmpty()) {
+            throw new ConferenceException("conference.error.no-points");
+        }
+        String clean = name.strip();
+        try (Connection c = database.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                Set<Long> known = readPoints(c, pointIds).stream().map(ConnectionPoint::id).collect(Collectors.toSet());
+                for (long pointId : new TreeSet<>(pointIds)) {
+                    if (!known.contains(pointId)) {
+                        throw new ConferenceException("conference.error.unknown-point", pointId);
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT id FROM conf_point_group WHERE LOWER(name) = LOWER(?) AND id <> ?")) {
+                    ps.setString(1, clean);
+                    ps.setLong(2, id);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            throw new ConferenceException("conference.error.group-name-taken", clean);
+                        }
+                    }
+                }
+                long groupId = id;
+                String before = null;
+                if (id == 0) {
+                    try (PreparedStatement ps = c.prepareStatement("INSERT INTO conf_point_group (name, created_by, updated_at) "
+                            + "VALUES (?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                        ps.setString(1, clean);
+                        ps.setString(2, users.current().id());
+                        ps.setTimestamp(3, Timestamp.from(now()));
+                        ps.executeUpdate();
+                        groupId = generatedId(ps);
+                    }
+                } else {
+                    try (PreparedStatement ps = c.prepareStatement("SELECT name FROM conf_point_group WHERE id = ?")) {
+                        ps.setLong(1, id);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            if (!rs.next()) {
+                                throw new ConferenceException("conference.error.unknown-group", id);
+                            }
+                            before = rs.getString(1);
+                        }
+                    }
+                    try (PreparedStatement ps = c.prepareStatement(
+                            "UPDATE conf_point_group SET name = ?, updated_at = ? WHERE id = ?");
+                            PreparedStatement clear = c.prepareStatement(
+                                    "DELETE FROM conf_point_group_member WHERE group_id = ?")) {
+                        ps.setString(1, clean);
+                        ps.setTimestamp(2, Timestamp.from(now()));
+                        ps.setLong(3, id);
+                        ps.executeUpdate();
+                        clear.setLong(1, id);
+                        clear.executeUpdate();
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO conf_point_group_member (group_id, point_id) VALUES (?, ?)")) {
+                    for (long pointId : new TreeSet<>(pointIds)) {
+                        ps.setLong(1, groupId);
+                        ps.setLong(2, pointId);
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+                c.commit();
+                audit.record("conference.group.save", String.valueOf(groupId), Outcome.SUCCESS, before == null
+                        ? AuditLog.Message.of("conference.audit.group-created", clean, pointIds.size())
+                        : AuditLog.Message.of("conference.audit.group-saved", before, clean, pointIds.size()));
+                return groupId;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            if ("23505".equals(e.getSQLState())) {
+                // Two coordinators saving the same new name at once: the unique constraint decides.
+                throw new ConferenceException("conference.error.group-name-taken", clean);
+            }
+            throw new IllegalStateException("Cannot save the group of points", e);
+        }
+    }
+
+    /**
+     * Deletes a saved group (the points and the meetings booked with it stay).
+     *
+     * @param id the group
+     */
+    public void deletePointGroup(long id) {
+        require(ConferencePermissions.BOOKING_MANAGE, "conference.group.delete");
+        try (Connection c = database.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                String name;
+                try (PreparedStatement ps = c.prepareStatement("SELECT name FROM conf_point_group WHERE id = ?")) {
+                    ps.setLong(1, id);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (!rs.next()) {
+                            throw new ConferenceException("conference.error.unknown-group", id);
+                        }
+                        name = rs.getString(1);
+                    }
+                }
+                try (PreparedStatement members = c.prepareStatement("DELETE FROM conf_point_group_member WHERE group_id = ?");
+                        PreparedStatement group = c.prepareStatement("DELETE FROM conf_point_group WHERE id = ?")) {
+                    members.setLong(1, id);
+                    members.executeUpdate();
+                    group.setLong(1, id);
+                    group.executeUpdate();
+                }
+                c.commit();
+                audit.record("conference.group.delete", String.valueOf(id), Outcome.SUCCESS,
+                        AuditLog.Message.of("conference.audit.group-deleted", name));
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot delete the group of points", e);
+        }
+    }
+
     // ---------------------------------------------------------------- booking
 
     /**
