@@ -1311,6 +1311,9 @@ public class ConferenceService {
 
     // ---------------------------------------------------------------- attendance and minutes
 
+    /** The longest note on a point's attendance. */
+    public static final int NOTE_LENGTH = 500;
+
     /**
      * One point's attendance at an occurrence.
      *
@@ -1318,8 +1321,11 @@ public class ConferenceService {
      * @param recorded whether it has been recorded
      * @param present whether the point took part
      * @param participants how many people were there
+     * @param lateMinutes how many minutes after the start the point joined (0: on time)
+     * @param note a note (a connection problem, who chaired there), empty when none
      */
-    public record AttendanceLine(ConnectionPoint point, boolean recorded, boolean present, int participants) {
+    public record AttendanceLine(ConnectionPoint point, boolean recorded, boolean present, int participants,
+            int lateMinutes, String note) {
     }
 
     /**
@@ -1328,8 +1334,21 @@ public class ConferenceService {
      * @param pointId the point
      * @param present whether it took part
      * @param participants how many people, 0 to 10,000
+     * @param lateMinutes minutes late, 0 up to the meeting's length (0 when absent)
+     * @param note a note, at most {@value ConferenceService#NOTE_LENGTH} characters
      */
-    public record AttendanceEntry(long pointId, boolean present, int participants) {
+    public record AttendanceEntry(long pointId, boolean present, int participants, int lateMinutes, String note) {
+
+        /**
+         * A point on time, without a note.
+         *
+         * @param pointId the point
+         * @param present whether it took part
+         * @param participants how many people
+         */
+        public AttendanceEntry(long pointId, boolean present, int participants) {
+            this(pointId, present, participants, 0, "");
+        }
     }
 
     /**
@@ -1343,16 +1362,18 @@ public class ConferenceService {
         try (Connection c = database.dataSource().getConnection()) {
             Map<Long, AttendanceLine> lines = new LinkedHashMap<>();
             for (ConnectionPoint p : readPoints(c, meetingPoints(c, occurrenceKey(c, occurrenceId)[0]))) {
-                lines.put(p.id(), new AttendanceLine(p, false, false, 0));
+                lines.put(p.id(), new AttendanceLine(p, false, false, 0, 0, ""));
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT point_id, present, participants FROM conf_attendance WHERE occurrence_id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT point_id, present, participants, late_minutes, note "
+                    + "FROM conf_attendance WHERE occurrence_id = ?")) {
                 ps.setLong(1, occurrenceId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         AttendanceLine line = lines.get(rs.getLong(1));
                         if (line != null) {
-                            lines.put(line.point().id(), new AttendanceLine(line.point(), true, rs.getBoolean(2), rs.getInt(3)));
+                            String note = rs.getString(5);
+                            lines.put(line.point().id(), new AttendanceLine(line.point(), true, rs.getBoolean(2),
+                                    rs.getInt(3), rs.getInt(4), note == null ? "" : note));
                         }
                     }
                 }
@@ -1399,7 +1420,9 @@ public class ConferenceService {
         }
         try (Connection c = database.dataSource().getConnection()) {
             long meetingId = occurrenceKey(c, occurrenceId)[0];
-            try (PreparedStatement ps = c.prepareStatement("SELECT starts_at, status FROM conf_occurrence WHERE id = ?")) {
+            long lengthMinutes;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT starts_at, status, ends_at FROM conf_occurrence WHERE id = ?")) {
                 ps.setLong(1, occurrenceId);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
@@ -1409,6 +1432,8 @@ public class ConferenceService {
                     if (now().isBefore(rs.getTimestamp(1).toInstant())) {
                         throw new ConferenceException("conference.error.not-started");
                     }
+                    lengthMinutes = Duration.between(rs.getTimestamp(1).toInstant(), rs.getTimestamp(3).toInstant())
+                            .toMinutes();
                 }
             }
             Set<Long> points = meetingPoints(c, meetingId);
@@ -1419,12 +1444,20 @@ public class ConferenceService {
                 if (entry.participants() < 0 || entry.participants() > 10_000 || !entry.present() && entry.participants() > 0) {
                     throw new ConferenceException("conference.error.participants");
                 }
+                if (entry.lateMinutes() < 0 || entry.lateMinutes() >= Math.max(1, lengthMinutes)
+                        || !entry.present() && entry.lateMinutes() > 0) {
+                    throw new ConferenceException("conference.error.late", lengthMinutes);
+                }
+                if (entry.note() != null && entry.note().strip().length() > NOTE_LENGTH) {
+                    throw new ConferenceException("conference.error.too-long-text", NOTE_LENGTH);
+                }
             }
             c.setAutoCommit(false);
             try (PreparedStatement delete = c.prepareStatement(
                     "DELETE FROM conf_attendance WHERE occurrence_id = ? AND point_id = ?");
                     PreparedStatement insert = c.prepareStatement("INSERT INTO conf_attendance (occurrence_id, point_id, "
-                            + "present, participants, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)");
+                            + "present, participants, recorded_by, recorded_at, late_minutes, note) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
                     PreparedStatement deleteMinutes = c.prepareStatement("DELETE FROM conf_minutes WHERE occurrence_id = ?");
                     PreparedStatement insertMinutes = c.prepareStatement("INSERT INTO conf_minutes (occurrence_id, body, "
                             + "recorded_by, recorded_at) VALUES (?, ?, ?, ?)")) {
@@ -1439,6 +1472,9 @@ public class ConferenceService {
                     insert.setInt(4, entry.participants());
                     insert.setString(5, user.id());
                     insert.setTimestamp(6, at);
+                    insert.setInt(7, entry.lateMinutes());
+                    String note = entry.note() == null ? "" : entry.note().strip();
+                    insert.setString(8, note.isEmpty() ? null : note);
                     insert.executeUpdate();
                 }
                 deleteMinutes.setLong(1, occurrenceId);
