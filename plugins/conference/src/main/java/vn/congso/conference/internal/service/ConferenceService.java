@@ -65,12 +65,14 @@ public class ConferenceService {
 
     private static final String MEETING_COLUMNS = "m.id, m.uid, m.title, m.agenda, m.room_link, m.status, m.sequence_no";
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ConferenceService.class);
 
     private final Database database;
     private final CurrentUserService users;
     private final AuditLog audit;
     private final Clock clock;
     private volatile Settings settings;
+    private final List<java.util.function.LongConsumer> readinessListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * Creates the service.
@@ -1247,9 +1249,29 @@ public class ConferenceService {
             }
             audit.record("conference.readiness.confirm", String.valueOf(occurrenceId), Outcome.SUCCESS,
                     AuditLog.Message.of("conference.audit.readiness", point.get(0).name(), checklist.complete()));
+            // Off this thread: it holds the confirming user's session lock, and a board's UI must be
+            // entered without holding another session's lock. A board that cannot be told still polls.
+            for (java.util.function.LongConsumer listener : readinessListeners) {
+                java.util.concurrent.CompletableFuture.runAsync(() -> listener.accept(occurrenceId)).whenComplete((done, e) -> {
+                    if (e != null) {
+                        LOG.warn("A readiness board could not be told about occurrence {}", occurrenceId, e);
+                    }
+                });
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot save the readiness", e);
         }
+    }
+
+    /**
+     * Listens for confirmed readiness (after the commit), for live boards.
+     *
+     * @param listener gets the occurrence's id, on a pool thread (not the confirming user's)
+     * @return stops listening
+     */
+    public Runnable onReadinessChange(java.util.function.LongConsumer listener) {
+        readinessListeners.add(listener);
+        return () -> readinessListeners.remove(listener);
     }
 
     /**
