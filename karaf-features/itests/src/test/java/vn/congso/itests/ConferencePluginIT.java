@@ -33,8 +33,9 @@ import org.openqa.selenium.WebElement;
  * second booking at the same time is refused with the conflict named; the calendar's
  * subscription link downloads an .ics with the meeting, and stops working once revoked; a point's
  * technician confirms the checklist and the hub's readiness board, open in another browser,
- * turns that point green without a reload; uninstalling the plugin's bundle takes its feed endpoint away
- * and keeps the meetings, which the reinstalled plugin serves again.
+ * turns that point green without a reload (server push); uninstalling the plugin's bundle takes its feed
+ * endpoint away and keeps the meetings, which the reinstalled plugin serves again; a saved group of
+ * points, offered by the booking form again after a reload, ticks exactly its points.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConferencePluginIT {
@@ -158,7 +159,7 @@ class ConferencePluginIT {
         technician.click(prefix + "confirm");
         technician.wait(15).until(d -> technician.text(prefix + "state").equals("Sẵn sàng"));
 
-        // The board polls: no reload.
+        // Pushed to the board (its poll is a minute, only for the T−15 alert): no reload.
         hub.wait(20).until(d -> "GREEN".equals(d.findElement(By.id(tile)).getAttribute("data-readiness")));
         assertTrue(hub.text("conference-board-summary").startsWith("1 trên 12"), hub.text("conference-board-summary"));
     }
@@ -204,6 +205,42 @@ class ConferencePluginIT {
             }
         });
         assertTrue(again.body().contains("SUMMARY:" + TITLE), "the meeting survived the uninstall: " + again.body());
+    }
+
+    @Test
+    @Order(6)
+    void aSavedGroupOfPointsTicksExactlyItsPointsInTheBookingForm() {
+        hub.get("/conference/book");
+        hub.wait(60).until(d -> hub.displayedOrNull(By.id("conference-book-view")) != null);
+        List<WebElement> boxes = hub.wait(10).until(d -> {
+            List<WebElement> found = d.findElements(By.cssSelector("#conference-book-points vaadin-checkbox"));
+            return found.size() == 12 ? found : null;
+        });
+        List<String> chosen = List.of(Browser.normalise(boxes.get(2).getText()), Browser.normalise(boxes.get(5).getText()));
+        tick(boxes.get(2));
+        tick(boxes.get(5));
+        hub.type("conference-book-group-name", "Nhóm kiểm thử");
+        hub.click("conference-book-group-save");
+        hub.wait(10).until(d -> hub.notificationText().contains("Đã lưu nhóm \"Nhóm kiểm thử\" (2 điểm cầu)"));
+
+        hub.get("/conference/book");
+        hub.wait(20).until(d -> hub.displayedOrNull(By.id("conference-book-view")) != null);
+        WebElement select = hub.wait(10).until(d -> hub.displayedOrNull(By.id("conference-book-group")));
+        hub.js().executeScript("arguments[0].scrollIntoView({block: 'center'});", select);
+        hub.chooseInSelect("conference-book-group", "Nhóm kiểm thử");
+        hub.wait(10).until(d -> chosen.equals(d.findElements(By.cssSelector("#conference-book-points vaadin-checkbox[checked]"))
+                .stream().map(e -> Browser.normalise(e.getText())).toList()));
+        hub.click("conference-book-group-delete");
+        hub.wait(10).until(d -> hub.notificationText().contains("Đã xóa nhóm \"Nhóm kiểm thử\""));
+    }
+
+    /** Clicks a checkbox of a group (they have no ids), scrolled to the middle, clear of notices. */
+    private static void tick(WebElement box) {
+        hub.wait(10).ignoring(org.openqa.selenium.ElementClickInterceptedException.class).until(d -> {
+            hub.js().executeScript("arguments[0].scrollIntoView({block: 'center'});", box);
+            box.click();
+            return true;
+        });
     }
 
     private static final String CONSOLE_USER = "it-conference";

@@ -65,12 +65,14 @@ public class ConferenceService {
 
     private static final String MEETING_COLUMNS = "m.id, m.uid, m.title, m.agenda, m.room_link, m.status, m.sequence_no";
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ConferenceService.class);
 
     private final Database database;
     private final CurrentUserService users;
     private final AuditLog audit;
     private final Clock clock;
     private volatile Settings settings;
+    private final List<java.util.function.LongConsumer> readinessListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * Creates the service.
@@ -207,6 +209,181 @@ public class ConferenceService {
         }
     }
 
+    // ---------------------------------------------------------------- saved groups of points
+
+    /**
+     * A saved group of points the booking form offers.
+     *
+     * @param id its id
+     * @param name its name, unique
+     * @param pointIds its points
+     */
+    public record PointGroup(long id, String name, Set<Long> pointIds) {
+    }
+
+    /**
+     * The saved groups, by name.
+     *
+     * @return the groups
+     */
+    public List<PointGroup> pointGroups() {
+        requireAny(ConferencePermissions.BOOKING_MANAGE, ConferencePermissions.ATTENDANCE_RECORD);
+        try (Connection c = database.dataSource().getConnection()) {
+            Map<Long, PointGroup> groups = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, name FROM conf_point_group ORDER BY name, id");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    groups.put(rs.getLong(1), new PointGroup(rs.getLong(1), rs.getString(2), new TreeSet<>()));
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT group_id, point_id FROM conf_point_group_member");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    PointGroup group = groups.get(rs.getLong(1));
+                    if (group != null) {
+                        group.pointIds().add(rs.getLong(2));
+                    }
+                }
+            }
+            return groups.values().stream().map(g -> new PointGroup(g.id(), g.name(), Set.copyOf(g.pointIds()))).toList();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the groups of points", e);
+        }
+    }
+
+    /**
+     * Saves a group of points: creates it (id 0) or renames it and replaces its points.
+     *
+     * @param id the group, or 0 for a new one
+     * @param name its name (unique, at most 120 characters)
+     * @param pointIds its points, at least one, all existing
+     * @return its id
+     */
+    public long savePointGroup(long id, String name, Set<Long> pointIds) {
+        require(ConferencePermissions.BOOKING_MANAGE, "conference.group.save");
+        checkText(name, 120, "conference.field.group-name");
+        if (pointIds == null || pointIds.isEmpty()) {
+            throw new ConferenceException("conference.error.no-points");
+        }
+        String clean = name.strip();
+        try (Connection c = database.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                Set<Long> known = readPoints(c, pointIds).stream().map(ConnectionPoint::id).collect(Collectors.toSet());
+                for (long pointId : new TreeSet<>(pointIds)) {
+                    if (!known.contains(pointId)) {
+                        throw new ConferenceException("conference.error.unknown-point", pointId);
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT id FROM conf_point_group WHERE LOWER(name) = LOWER(?) AND id <> ?")) {
+                    ps.setString(1, clean);
+                    ps.setLong(2, id);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            throw new ConferenceException("conference.error.group-name-taken", clean);
+                        }
+                    }
+                }
+                long groupId = id;
+                String before = null;
+                if (id == 0) {
+                    try (PreparedStatement ps = c.prepareStatement("INSERT INTO conf_point_group (name, created_by, updated_at) "
+                            + "VALUES (?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                        ps.setString(1, clean);
+                        ps.setString(2, users.current().id());
+                        ps.setTimestamp(3, Timestamp.from(now()));
+                        ps.executeUpdate();
+                        groupId = generatedId(ps);
+                    }
+                } else {
+                    try (PreparedStatement ps = c.prepareStatement("SELECT name FROM conf_point_group WHERE id = ?")) {
+                        ps.setLong(1, id);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            if (!rs.next()) {
+                                throw new ConferenceException("conference.error.unknown-group", id);
+                            }
+                            before = rs.getString(1);
+                        }
+                    }
+                    try (PreparedStatement ps = c.prepareStatement(
+                            "UPDATE conf_point_group SET name = ?, updated_at = ? WHERE id = ?");
+                            PreparedStatement clear = c.prepareStatement(
+                                    "DELETE FROM conf_point_group_member WHERE group_id = ?")) {
+                        ps.setString(1, clean);
+                        ps.setTimestamp(2, Timestamp.from(now()));
+                        ps.setLong(3, id);
+                        ps.executeUpdate();
+                        clear.setLong(1, id);
+                        clear.executeUpdate();
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO conf_point_group_member (group_id, point_id) VALUES (?, ?)")) {
+                    for (long pointId : new TreeSet<>(pointIds)) {
+                        ps.setLong(1, groupId);
+                        ps.setLong(2, pointId);
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+                c.commit();
+                audit.record("conference.group.save", String.valueOf(groupId), Outcome.SUCCESS, before == null
+                        ? AuditLog.Message.of("conference.audit.group-created", clean, pointIds.size())
+                        : AuditLog.Message.of("conference.audit.group-saved", before, clean, pointIds.size()));
+                return groupId;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            if ("23505".equals(e.getSQLState())) {
+                // Two coordinators saving the same new name at once: the unique constraint decides.
+                throw new ConferenceException("conference.error.group-name-taken", clean);
+            }
+            throw new IllegalStateException("Cannot save the group of points", e);
+        }
+    }
+
+    /**
+     * Deletes a saved group (the points and the meetings booked with it stay).
+     *
+     * @param id the group
+     */
+    public void deletePointGroup(long id) {
+        require(ConferencePermissions.BOOKING_MANAGE, "conference.group.delete");
+        try (Connection c = database.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                String name;
+                try (PreparedStatement ps = c.prepareStatement("SELECT name FROM conf_point_group WHERE id = ?")) {
+                    ps.setLong(1, id);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (!rs.next()) {
+                            throw new ConferenceException("conference.error.unknown-group", id);
+                        }
+                        name = rs.getString(1);
+                    }
+                }
+                try (PreparedStatement members = c.prepareStatement("DELETE FROM conf_point_group_member WHERE group_id = ?");
+                        PreparedStatement group = c.prepareStatement("DELETE FROM conf_point_group WHERE id = ?")) {
+                    members.setLong(1, id);
+                    members.executeUpdate();
+                    group.setLong(1, id);
+                    group.executeUpdate();
+                }
+                c.commit();
+                audit.record("conference.group.delete", String.valueOf(id), Outcome.SUCCESS,
+                        AuditLog.Message.of("conference.audit.group-deleted", name));
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot delete the group of points", e);
+        }
+    }
+
     // ---------------------------------------------------------------- booking
 
     /**
@@ -275,9 +452,9 @@ public class ConferenceService {
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             try {
-                List<ConnectionPoint> points = lockPoints(c, request.pointIds());
-                List<Conflict> conflicts = ConflictCheck.conflicts(kept, points,
-                        busy(c, request.pointIds(), span(kept), 0), settings.setupBuffer());
+                Locked locked = lockPoints(c, request.pointIds(), Duration.between(request.start(), request.end()));
+                List<Conflict> conflicts = ConflictCheck.conflicts(kept, locked.points(),
+                        busy(c, request.pointIds(), kept, 0, locked.longest()), settings.setupBuffer());
                 if (!conflicts.isEmpty()) {
                     c.rollback();
                     audit.record("conference.meeting.book", "", Outcome.DENIED,
@@ -333,17 +510,42 @@ public class ConferenceService {
         }
     }
 
-    /** Writes every involved point's row (in id order), holding its lock to the end of the transaction. */
-    private List<ConnectionPoint> lockPoints(Connection c, Set<Long> pointIds) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE conf_point SET lock_version = lock_version + 1 WHERE id = ?")) {
+    /**
+     * The locked points and the longest busy row any of them has (an upper bound, minutes rounded
+     * up): how far before an occurrence the check must look for rows that still overlap it.
+     */
+    private record Locked(List<ConnectionPoint> points, Duration longest) {
+    }
+
+    /**
+     * Writes every involved point's row (in id order), holding its lock to the end of the
+     * transaction, and raises each point's longest busy row to the length about to be booked.
+     */
+    private Locked lockPoints(Connection c, Set<Long> pointIds, Duration booked) throws SQLException {
+        int minutes = (int) Math.min(Integer.MAX_VALUE, (booked.toSeconds() + 59) / 60);
+        try (PreparedStatement ps = c.prepareStatement("UPDATE conf_point SET lock_version = lock_version + 1, "
+                + "longest_busy_minutes = CASE WHEN longest_busy_minutes < ? THEN CAST(? AS INT) "
+                + "ELSE longest_busy_minutes END WHERE id = ?")) {
             for (long id : new TreeSet<>(pointIds)) {
-                ps.setLong(1, id);
+                ps.setInt(1, minutes);
+                ps.setInt(2, minutes);
+                ps.setLong(3, id);
                 if (ps.executeUpdate() != 1) {
                     throw new ConferenceException("conference.error.unknown-point", id);
                 }
             }
         }
-        return readPoints(c, pointIds);
+        int longest = 0;
+        try (PreparedStatement ps = c.prepareStatement("SELECT MAX(longest_busy_minutes) FROM conf_point WHERE id IN ("
+                + pointIds.stream().map(id -> "?").collect(Collectors.joining(", ")) + ")")) {
+            bindIds(ps, pointIds);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    longest = rs.getInt(1);
+                }
+            }
+        }
+        return new Locked(readPoints(c, pointIds), Duration.ofMinutes(longest));
     }
 
     private static Slot span(List<Slot> slots) {
@@ -352,31 +554,61 @@ public class ConferenceService {
         return new Slot(from, to);
     }
 
-    /** What occupies the points around a span (widened by a day for the buffer), except one meeting's own occurrences. */
-    private List<Busy> busy(Connection c, Collection<Long> pointIds, Slot span, long exceptMeeting) throws SQLException {
-        List<Busy> found = new ArrayList<>();
-        Instant from = span.start().minus(1, ChronoUnit.DAYS);
-        Instant to = span.end().plus(1, ChronoUnit.DAYS);
-        String in = pointIds.stream().map(id -> "?").collect(Collectors.joining(", "));
-        try (PreparedStatement ps = c.prepareStatement("SELECT b.point_id, b.starts_at, b.ends_at, m.title FROM conf_busy b "
-                + "JOIN conf_occurrence o ON o.id = b.occurrence_id JOIN conf_meeting m ON m.id = o.meeting_id "
-                + "WHERE b.point_id IN (" + in + ") AND b.starts_at < ? AND b.ends_at > ? AND m.id <> ?")) {
-            int i = bindIds(ps, pointIds);
-            ps.setTimestamp(i++, Timestamp.from(to));
-            ps.setTimestamp(i++, Timestamp.from(from));
-            ps.setLong(i, exceptMeeting);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    found.add(new Busy(rs.getLong(1), new Slot(rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant()),
-                            Conflict.Kind.MEETING, rs.getString(4)));
+    /** One row of conf_busy. */
+    private record BusyRow(long pointId, Slot slot, long occurrenceId) {
+    }
+
+    /**
+     * What occupies the points near the occurrences (meetings within the setup buffer, blackouts),
+     * except one occurrence's own rows. Only the busy rows that can overlap are read: for each
+     * occurrence those starting after (its start − buffer − the longest busy row of the points)
+     * and before (its end + buffer), one indexed range each ({@code ix_conf_busy_start}); windows
+     * that touch are merged so no row is read twice.
+     */
+    private List<Busy> busy(Connection c, Set<Long> pointIds, List<Slot> occurrences, long exceptOccurrence,
+            Duration longest) throws SQLException {
+        Duration buffer = settings.setupBuffer();
+        List<Slot> windows = new ArrayList<>();
+        for (Slot o : occurrences.stream().sorted(java.util.Comparator.comparing(Slot::start)).toList()) {
+            Instant from = o.start().minus(buffer).minus(longest).minusSeconds(1);
+            Instant to = o.end().plus(buffer);
+            Slot last = windows.isEmpty() ? null : windows.get(windows.size() - 1);
+            if (last != null && !from.isAfter(last.end())) {
+                windows.set(windows.size() - 1, new Slot(last.start(), to.isAfter(last.end()) ? to : last.end()));
+            } else {
+                windows.add(new Slot(from, to));
+            }
+        }
+        List<BusyRow> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT point_id, starts_at, ends_at, occurrence_id FROM conf_busy WHERE starts_at > ? AND starts_at < ?")) {
+            for (Slot window : windows) {
+                ps.setTimestamp(1, Timestamp.from(window.start()));
+                ps.setTimestamp(2, Timestamp.from(window.end()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long point = rs.getLong(1);
+                        long occurrence = rs.getLong(4);
+                        if (pointIds.contains(point) && occurrence != exceptOccurrence) {
+                            rows.add(new BusyRow(point, new Slot(rs.getTimestamp(2).toInstant(),
+                                    rs.getTimestamp(3).toInstant()), occurrence));
+                        }
+                    }
                 }
             }
         }
+        Map<Long, String> titles = titles(c, rows.stream().map(BusyRow::occurrenceId).collect(Collectors.toSet()));
+        List<Busy> found = new ArrayList<>();
+        for (BusyRow row : rows) {
+            found.add(new Busy(row.pointId(), row.slot(), Conflict.Kind.MEETING, titles.getOrDefault(row.occurrenceId(), "")));
+        }
+        Slot span = span(occurrences);
+        String in = pointIds.stream().map(id -> "?").collect(Collectors.joining(", "));
         try (PreparedStatement ps = c.prepareStatement("SELECT point_id, starts_at, ends_at, reason FROM conf_blackout "
                 + "WHERE point_id IN (" + in + ") AND starts_at < ? AND ends_at > ?")) {
             int i = bindIds(ps, pointIds);
-            ps.setTimestamp(i++, Timestamp.from(to));
-            ps.setTimestamp(i, Timestamp.from(from));
+            ps.setTimestamp(i++, Timestamp.from(span.end()));
+            ps.setTimestamp(i, Timestamp.from(span.start()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     found.add(new Busy(rs.getLong(1), new Slot(rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant()),
@@ -385,6 +617,48 @@ public class ConferenceService {
             }
         }
         return found;
+    }
+
+    /** The meeting titles of occurrences, by occurrence id (primary-key look-ups, in fixed-size batches). */
+    private static Map<Long, String> titles(Connection c, Set<Long> occurrenceIds) throws SQLException {
+        Map<Long, Long> meetingOf = new java.util.HashMap<>();
+        byIds(c, "SELECT id, meeting_id FROM conf_occurrence WHERE id IN ", occurrenceIds,
+                rs -> meetingOf.put(rs.getLong(1), rs.getLong(2)));
+        Map<Long, String> titleOf = new java.util.HashMap<>();
+        byIds(c, "SELECT id, title FROM conf_meeting WHERE id IN ", new java.util.HashSet<>(meetingOf.values()),
+                rs -> titleOf.put(rs.getLong(1), rs.getString(2)));
+        Map<Long, String> titles = new java.util.HashMap<>();
+        meetingOf.forEach((occurrence, meeting) -> titles.put(occurrence, titleOf.get(meeting)));
+        return titles;
+    }
+
+    /** Reads a row handler for each of a set of ids. */
+    @FunctionalInterface
+    private interface RowHandler {
+        void row(ResultSet rs) throws SQLException;
+    }
+
+    private static final int BATCH = 64;
+
+    /** Runs {@code select + "(?, ?, …)"} over the ids in batches of one fixed size (the last padded), so one statement is compiled. */
+    private static void byIds(Connection c, String select, Collection<Long> ids, RowHandler handler) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        List<Long> all = new ArrayList<>(ids);
+        try (PreparedStatement ps = c.prepareStatement(select + "("
+                + java.util.stream.IntStream.range(0, BATCH).mapToObj(i -> "?").collect(Collectors.joining(", ")) + ")")) {
+            for (int from = 0; from < all.size(); from += BATCH) {
+                for (int i = 0; i < BATCH; i++) {
+                    ps.setLong(i + 1, all.get(Math.min(from + i, all.size() - 1)));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        handler.row(rs);
+                    }
+                }
+            }
+        }
     }
 
     private static int bindIds(PreparedStatement ps, Collection<Long> ids) throws SQLException {
@@ -531,10 +805,10 @@ public class ConferenceService {
             try {
                 long meetingId = occurrenceKey(c, occurrenceId)[0];
                 Set<Long> pointIds = meetingPoints(c, meetingId);
-                List<ConnectionPoint> points = lockPoints(c, pointIds);
-                List<Busy> existing = busy(c, pointIds, slot, 0).stream().filter(b -> !sameOccurrence(c, b, occurrenceId))
-                        .toList();
-                List<Conflict> conflicts = ConflictCheck.conflicts(List.of(slot), points, existing, settings.setupBuffer());
+                Locked locked = lockPoints(c, pointIds, Duration.between(start, end));
+                List<Busy> existing = busy(c, pointIds, List.of(slot), occurrenceId, locked.longest());
+                List<Conflict> conflicts = ConflictCheck.conflicts(List.of(slot), locked.points(), existing,
+                        settings.setupBuffer());
                 if (!conflicts.isEmpty()) {
                     c.rollback();
                     return conflicts;
@@ -592,21 +866,6 @@ public class ConferenceService {
                     AuditLog.Message.of("conference.audit.updated", title.strip()));
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot change the meeting", e);
-        }
-    }
-
-    /** Whether a busy row is the moved occurrence's own (same point, same slot as stored). */
-    private static boolean sameOccurrence(Connection c, Busy busy, long occurrenceId) {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT 1 FROM conf_busy WHERE occurrence_id = ? AND point_id = ? AND starts_at = ?")) {
-            ps.setLong(1, occurrenceId);
-            ps.setLong(2, busy.pointId());
-            ps.setTimestamp(3, Timestamp.from(busy.slot().start()));
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read the occurrence", e);
         }
     }
 
@@ -708,6 +967,55 @@ public class ConferenceService {
         return IcsWriter.write(meetingEntries(meetingId), purpose, now());
     }
 
+    /** A meeting's columns as calendar entries need them. */
+    private record MeetingRow(String uid, String title, String agenda, String roomLink, boolean cancelled, int sequence,
+            String location) {
+    }
+
+    /**
+     * A point's occurrences starting in a window, without joining each occurrence to its meeting:
+     * the occurrences first (only this point's meetings, {@code ix_conf_mp_point} and
+     * {@code ix_conf_occ_meeting_start}), then their few meetings once each, sorted here.
+     */
+    private static List<CalendarEntry> pointFeedEntries(Connection c, long pointId, Timestamp from, Timestamp to)
+            throws SQLException {
+        record OccurrenceRow(long id, long meetingId, Instant originalStart, Slot slot, boolean cancelled, int sequence) {
+        }
+        List<OccurrenceRow> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT o.id, o.meeting_id, o.original_start, o.starts_at, o.ends_at, "
+                + "o.status, o.sequence_no FROM conf_occurrence o WHERE o.meeting_id IN (SELECT mp.meeting_id FROM "
+                + "conf_meeting_point mp WHERE mp.point_id = ?) AND o.starts_at >= ? AND o.starts_at < ? "
+                + "AND o.status <> '" + EXCLUDED + "'")) {
+            ps.setLong(1, pointId);
+            ps.setTimestamp(2, from);
+            ps.setTimestamp(3, to);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new OccurrenceRow(rs.getLong(1), rs.getLong(2), rs.getTimestamp(3).toInstant(),
+                            new Slot(rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant()),
+                            CANCELLED.equals(rs.getString(6)), rs.getInt(7)));
+                }
+            }
+        }
+        Map<Long, MeetingRow> meetings = new java.util.HashMap<>();
+        byIds(c, "SELECT m.id, m.uid, m.title, m.agenda, m.room_link, m.status, m.sequence_no, p.name, p.room "
+                + "FROM conf_meeting m JOIN conf_point p ON p.id = m.host_point_id WHERE m.id IN ",
+                rows.stream().map(OccurrenceRow::meetingId).collect(Collectors.toSet()), rs -> {
+                    String room = rs.getString(9);
+                    meetings.put(rs.getLong(1), new MeetingRow(rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), CANCELLED.equals(rs.getString(6)), rs.getInt(7),
+                            rs.getString(8) + (room.isBlank() ? "" : " — " + room)));
+                });
+        rows.sort(java.util.Comparator.comparing((OccurrenceRow r) -> r.slot().start()).thenComparingLong(OccurrenceRow::id));
+        List<CalendarEntry> found = new ArrayList<>(rows.size());
+        for (OccurrenceRow r : rows) {
+            MeetingRow m = meetings.get(r.meetingId());
+            found.add(new CalendarEntry(r.id(), r.meetingId(), m.uid(), m.title(), m.agenda(), m.location(), m.roomLink(),
+                    r.originalStart(), r.slot(), r.cancelled() || m.cancelled(), r.sequence() + m.sequence()));
+        }
+        return found;
+    }
+
     private List<CalendarEntry> entries(Connection c, String where, List<Object> args) throws SQLException {
         List<CalendarEntry> found = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT o.id, " + MEETING_COLUMNS + ", o.original_start, o.starts_at, "
@@ -803,8 +1111,14 @@ public class ConferenceService {
         }
     }
 
+    /** A feed carries the occurrences starting from this many days back... */
+    static final int FEED_DAYS_BACK = 90;
+    /** ...to this many days ahead: bounded, so a feed's cost does not grow with the years of history. */
+    static final int FEED_DAYS_AHEAD = 400;
+
     /**
-     * The feed a token opens, without a signed-in user: from 90 days back to 400 days ahead,
+     * The feed a token opens, without a signed-in user: the occurrences starting from
+     * {@value #FEED_DAYS_BACK} days back to {@value #FEED_DAYS_AHEAD} days ahead,
      * cancelled occurrences included (STATUS:CANCELLED).
      *
      * @param token the token from the link
@@ -829,15 +1143,17 @@ public class ConferenceService {
                 }
             }
             Instant now = now();
-            Slot span = new Slot(now.minus(90, ChronoUnit.DAYS), now.plus(400, ChronoUnit.DAYS));
+            Timestamp from = Timestamp.from(now.minus(FEED_DAYS_BACK, ChronoUnit.DAYS));
+            Timestamp to = Timestamp.from(now.plus(FEED_DAYS_AHEAD, ChronoUnit.DAYS));
             List<CalendarEntry> entries;
             if (FeedKind.POINT.name().equals(kind)) {
-                entries = calendarOf(c, span, Long.parseLong(subject));
+                // Only this point's meetings (ix_conf_mp_point), and of those only the occurrences
+                // starting in the window (ix_conf_occ_meeting_start): nothing unrelated is read.
+                entries = pointFeedEntries(c, Long.parseLong(subject), from, to);
             } else {
-                entries = entries(c, "o.starts_at < ? AND o.ends_at > ? AND o.status <> '" + EXCLUDED + "' AND (m.created_by = ? "
+                entries = entries(c, "o.starts_at >= ? AND o.starts_at < ? AND o.status <> '" + EXCLUDED + "' AND (m.created_by = ? "
                         + "OR EXISTS (SELECT 1 FROM conf_meeting_point mp JOIN conf_point p2 ON p2.id = mp.point_id "
-                        + "WHERE mp.meeting_id = m.id AND p2.contact_user = ?))",
-                        List.of(Timestamp.from(span.end()), Timestamp.from(span.start()), subject, subject));
+                        + "WHERE mp.meeting_id = m.id AND p2.contact_user = ?))", List.of(from, to, subject, subject));
             }
             return Optional.of(IcsWriter.write(entries, IcsWriter.Purpose.PUBLISH, now));
         } catch (SQLException e) {
@@ -933,9 +1249,29 @@ public class ConferenceService {
             }
             audit.record("conference.readiness.confirm", String.valueOf(occurrenceId), Outcome.SUCCESS,
                     AuditLog.Message.of("conference.audit.readiness", point.get(0).name(), checklist.complete()));
+            // Off this thread: it holds the confirming user's session lock, and a board's UI must be
+            // entered without holding another session's lock. A board that cannot be told still polls.
+            for (java.util.function.LongConsumer listener : readinessListeners) {
+                java.util.concurrent.CompletableFuture.runAsync(() -> listener.accept(occurrenceId)).whenComplete((done, e) -> {
+                    if (e != null) {
+                        LOG.warn("A readiness board could not be told about occurrence {}", occurrenceId, e);
+                    }
+                });
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot save the readiness", e);
         }
+    }
+
+    /**
+     * Listens for confirmed readiness (after the commit), for live boards.
+     *
+     * @param listener gets the occurrence's id, on a pool thread (not the confirming user's)
+     * @return stops listening
+     */
+    public Runnable onReadinessChange(java.util.function.LongConsumer listener) {
+        readinessListeners.add(listener);
+        return () -> readinessListeners.remove(listener);
     }
 
     /**
@@ -997,6 +1333,9 @@ public class ConferenceService {
 
     // ---------------------------------------------------------------- attendance and minutes
 
+    /** The longest note on a point's attendance. */
+    public static final int NOTE_LENGTH = 500;
+
     /**
      * One point's attendance at an occurrence.
      *
@@ -1004,8 +1343,11 @@ public class ConferenceService {
      * @param recorded whether it has been recorded
      * @param present whether the point took part
      * @param participants how many people were there
+     * @param lateMinutes how many minutes after the start the point joined (0: on time)
+     * @param note a note (a connection problem, who chaired there), empty when none
      */
-    public record AttendanceLine(ConnectionPoint point, boolean recorded, boolean present, int participants) {
+    public record AttendanceLine(ConnectionPoint point, boolean recorded, boolean present, int participants,
+            int lateMinutes, String note) {
     }
 
     /**
@@ -1014,8 +1356,21 @@ public class ConferenceService {
      * @param pointId the point
      * @param present whether it took part
      * @param participants how many people, 0 to 10,000
+     * @param lateMinutes minutes late, 0 up to the meeting's length (0 when absent)
+     * @param note a note, at most {@value ConferenceService#NOTE_LENGTH} characters
      */
-    public record AttendanceEntry(long pointId, boolean present, int participants) {
+    public record AttendanceEntry(long pointId, boolean present, int participants, int lateMinutes, String note) {
+
+        /**
+         * A point on time, without a note.
+         *
+         * @param pointId the point
+         * @param present whether it took part
+         * @param participants how many people
+         */
+        public AttendanceEntry(long pointId, boolean present, int participants) {
+            this(pointId, present, participants, 0, "");
+        }
     }
 
     /**
@@ -1029,16 +1384,18 @@ public class ConferenceService {
         try (Connection c = database.dataSource().getConnection()) {
             Map<Long, AttendanceLine> lines = new LinkedHashMap<>();
             for (ConnectionPoint p : readPoints(c, meetingPoints(c, occurrenceKey(c, occurrenceId)[0]))) {
-                lines.put(p.id(), new AttendanceLine(p, false, false, 0));
+                lines.put(p.id(), new AttendanceLine(p, false, false, 0, 0, ""));
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT point_id, present, participants FROM conf_attendance WHERE occurrence_id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT point_id, present, participants, late_minutes, note "
+                    + "FROM conf_attendance WHERE occurrence_id = ?")) {
                 ps.setLong(1, occurrenceId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         AttendanceLine line = lines.get(rs.getLong(1));
                         if (line != null) {
-                            lines.put(line.point().id(), new AttendanceLine(line.point(), true, rs.getBoolean(2), rs.getInt(3)));
+                            String note = rs.getString(5);
+                            lines.put(line.point().id(), new AttendanceLine(line.point(), true, rs.getBoolean(2),
+                                    rs.getInt(3), rs.getInt(4), note == null ? "" : note));
                         }
                     }
                 }
@@ -1085,7 +1442,9 @@ public class ConferenceService {
         }
         try (Connection c = database.dataSource().getConnection()) {
             long meetingId = occurrenceKey(c, occurrenceId)[0];
-            try (PreparedStatement ps = c.prepareStatement("SELECT starts_at, status FROM conf_occurrence WHERE id = ?")) {
+            long lengthMinutes;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT starts_at, status, ends_at FROM conf_occurrence WHERE id = ?")) {
                 ps.setLong(1, occurrenceId);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
@@ -1095,6 +1454,8 @@ public class ConferenceService {
                     if (now().isBefore(rs.getTimestamp(1).toInstant())) {
                         throw new ConferenceException("conference.error.not-started");
                     }
+                    lengthMinutes = Duration.between(rs.getTimestamp(1).toInstant(), rs.getTimestamp(3).toInstant())
+                            .toMinutes();
                 }
             }
             Set<Long> points = meetingPoints(c, meetingId);
@@ -1105,12 +1466,20 @@ public class ConferenceService {
                 if (entry.participants() < 0 || entry.participants() > 10_000 || !entry.present() && entry.participants() > 0) {
                     throw new ConferenceException("conference.error.participants");
                 }
+                if (entry.lateMinutes() < 0 || entry.lateMinutes() >= Math.max(1, lengthMinutes)
+                        || !entry.present() && entry.lateMinutes() > 0) {
+                    throw new ConferenceException("conference.error.late", lengthMinutes);
+                }
+                if (entry.note() != null && entry.note().strip().length() > NOTE_LENGTH) {
+                    throw new ConferenceException("conference.error.too-long-text", NOTE_LENGTH);
+                }
             }
             c.setAutoCommit(false);
             try (PreparedStatement delete = c.prepareStatement(
                     "DELETE FROM conf_attendance WHERE occurrence_id = ? AND point_id = ?");
                     PreparedStatement insert = c.prepareStatement("INSERT INTO conf_attendance (occurrence_id, point_id, "
-                            + "present, participants, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)");
+                            + "present, participants, recorded_by, recorded_at, late_minutes, note) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
                     PreparedStatement deleteMinutes = c.prepareStatement("DELETE FROM conf_minutes WHERE occurrence_id = ?");
                     PreparedStatement insertMinutes = c.prepareStatement("INSERT INTO conf_minutes (occurrence_id, body, "
                             + "recorded_by, recorded_at) VALUES (?, ?, ?, ?)")) {
@@ -1125,6 +1494,9 @@ public class ConferenceService {
                     insert.setInt(4, entry.participants());
                     insert.setString(5, user.id());
                     insert.setTimestamp(6, at);
+                    insert.setInt(7, entry.lateMinutes());
+                    String note = entry.note() == null ? "" : entry.note().strip();
+                    insert.setString(8, note.isEmpty() ? null : note);
                     insert.executeUpdate();
                 }
                 deleteMinutes.setLong(1, occurrenceId);

@@ -39,7 +39,9 @@ public final class MinutesPdf {
                             : line.present() ? "conference.attendance.present" : "conference.attendance.absent",
                             new Object[0])))
                     .append("</td><td class=\"n\">").append(line.recorded() && line.present() ? line.participants() : "")
-                    .append("</td></tr>");
+                    .append("</td><td class=\"n\">").append(line.recorded() && line.present() && line.lateMinutes() > 0
+                            ? line.lateMinutes() : "")
+                    .append("</td><td>").append(escape(line.note())).append("</td></tr>");
         }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("title", entry.title());
@@ -49,6 +51,8 @@ public final class MinutesPdf {
         data.put("pointLabel", t.apply("conference.calendar.point", new Object[0]));
         data.put("presentLabel", t.apply("conference.attendance.present-column", new Object[0]));
         data.put("participantsLabel", t.apply("conference.attendance.participants", new Object[0]));
+        data.put("lateLabel", t.apply("conference.attendance.late", new Object[0]));
+        data.put("noteLabel", t.apply("conference.attendance.note", new Object[0]));
         data.put("rows", new PdfRenderer.Markup(rows.toString()));
         data.put("minutesHeading", t.apply("conference.attendance.minutes-heading", new Object[0]));
         data.put("minutes", new PdfRenderer.Markup(MARKDOWN.toXhtml(service.minutes(entry.occurrenceId()))));

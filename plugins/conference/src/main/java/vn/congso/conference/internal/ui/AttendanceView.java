@@ -13,6 +13,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import java.io.ByteArrayInputStream;
@@ -30,6 +31,7 @@ import vn.congso.api.security.AccessDeniedException;
 import vn.congso.api.text.Formats;
 import vn.congso.conference.internal.domain.CalendarEntry;
 import vn.congso.conference.internal.domain.Slot;
+import vn.congso.conference.internal.service.AttendanceCsv;
 import vn.congso.conference.internal.service.ConferenceException;
 import vn.congso.conference.internal.service.ConferenceService;
 import vn.congso.conference.internal.service.ConferenceService.AttendanceEntry;
@@ -91,6 +93,8 @@ public final class AttendanceView extends VerticalLayout {
         }
         Map<Long, Checkbox> present = new LinkedHashMap<>();
         Map<Long, IntegerField> counts = new LinkedHashMap<>();
+        Map<Long, IntegerField> lates = new LinkedHashMap<>();
+        Map<Long, TextField> notes = new LinkedHashMap<>();
         VerticalLayout rows = new VerticalLayout();
         rows.setPadding(false);
         for (AttendanceLine line : service.attendance(selected.occurrenceId())) {
@@ -102,9 +106,25 @@ public final class AttendanceView extends VerticalLayout {
             count.setMax(10_000);
             count.setValue(line.participants());
             count.setAriaLabel(texts.t("conference.attendance.participants"));
+            IntegerField late = new IntegerField();
+            late.setId("conference-attendance-late-" + line.point().id());
+            late.setMin(0);
+            late.setValue(line.lateMinutes());
+            late.setAriaLabel(texts.t("conference.attendance.late"));
+            late.setPlaceholder(texts.t("conference.attendance.late"));
+            late.setTooltipText(texts.t("conference.attendance.late"));
+            TextField note = new TextField();
+            note.setId("conference-attendance-note-" + line.point().id());
+            note.setMaxLength(ConferenceService.NOTE_LENGTH);
+            note.setValue(line.note());
+            note.setAriaLabel(texts.t("conference.attendance.note"));
+            note.setPlaceholder(texts.t("conference.attendance.note"));
+            note.setWidth("24em");
             present.put(line.point().id(), box);
             counts.put(line.point().id(), count);
-            HorizontalLayout row = new HorizontalLayout(box, count);
+            lates.put(line.point().id(), late);
+            notes.put(line.point().id(), note);
+            HorizontalLayout row = new HorizontalLayout(box, count, late, note);
             row.setAlignItems(Alignment.BASELINE);
             rows.add(row);
         }
@@ -117,7 +137,9 @@ public final class AttendanceView extends VerticalLayout {
             List<AttendanceEntry> entries = new ArrayList<>();
             present.forEach((id, box) -> {
                 Integer n = counts.get(id).getValue();
-                entries.add(new AttendanceEntry(id, box.getValue(), box.getValue() && n != null ? n : 0));
+                Integer late = lates.get(id).getValue();
+                entries.add(new AttendanceEntry(id, box.getValue(), box.getValue() && n != null ? n : 0,
+                        box.getValue() && late != null ? late : 0, notes.get(id).getValue()));
             });
             try {
                 service.recordAttendance(selected.occurrenceId(), entries, minutes.getValue());
@@ -137,7 +159,14 @@ public final class AttendanceView extends VerticalLayout {
         }), texts.t("conference.attendance.pdf"));
         download.setId("conference-attendance-pdf");
         download.getElement().setAttribute("download", fileName);
-        content.add(rows, minutes, new HorizontalLayout(save, download));
+        String csvName = "diem-danh-" + selected.occurrenceId() + ".csv";
+        Anchor csv = new Anchor(DownloadHandler.fromInputStream(event -> {
+            byte[] bytes = AttendanceCsv.write(service, selected, texts::t, texts.locale());
+            return new DownloadResponse(new ByteArrayInputStream(bytes), csvName, "text/csv; charset=UTF-8", bytes.length);
+        }), texts.t("conference.attendance.csv"));
+        csv.setId("conference-attendance-csv");
+        csv.getElement().setAttribute("download", csvName);
+        content.add(rows, minutes, new HorizontalLayout(save, download, csv));
     }
 
     private byte[] minutesPdf(CalendarEntry entry) {

@@ -49,6 +49,10 @@ public final class BookingView extends VerticalLayout {
     private final TextField chair = new TextField();
     private final Select<ConnectionPoint> host = new Select<>();
     private final CheckboxGroup<ConnectionPoint> points = new CheckboxGroup<>();
+    private final Select<ConferenceService.PointGroup> group = new Select<>();
+    private final TextField groupName = new TextField();
+    private final Button deleteGroup = new Button();
+    private final List<ConnectionPoint> all;
     private final DateTimePicker start = new DateTimePicker();
     private final DateTimePicker end = new DateTimePicker();
     private final Select<String> repeat = new Select<>();
@@ -72,7 +76,7 @@ public final class BookingView extends VerticalLayout {
         setId("conference-book-view");
         H2 heading = new H2(t("conference.book.title"));
 
-        List<ConnectionPoint> all = service.points();
+        all = service.points();
         title.setLabel(t("conference.field.title"));
         title.setId("conference-book-title");
         title.setMaxLength(200);
@@ -95,6 +99,28 @@ public final class BookingView extends VerticalLayout {
         points.setItemLabelGenerator(ConnectionPoint::name);
         Button allPoints = new Button(t("conference.action.all-points"), e -> points.setValue(Set.copyOf(all)));
         allPoints.setId("conference-book-all-points");
+        // Saved groups: choosing one ticks its points; "save" creates a group (none chosen) or
+        // renames the chosen one and gives it the ticked points; "delete" removes the chosen one.
+        group.setLabel(t("conference.field.group"));
+        group.setId("conference-book-group");
+        group.setEmptySelectionAllowed(true);
+        group.setEmptySelectionCaption(t("conference.group.new"));
+        group.setItemLabelGenerator(g -> g == null ? t("conference.group.new") : g.name());
+        group.addValueChangeListener(e -> chooseGroup(e.getValue()));
+        groupName.setLabel(t("conference.field.group-name"));
+        groupName.setId("conference-book-group-name");
+        groupName.setMaxLength(120);
+        Button saveGroup = new Button(t("conference.action.group-save"), e -> saveGroup());
+        saveGroup.setId("conference-book-group-save");
+        deleteGroup.setText(t("conference.action.group-delete"));
+        deleteGroup.setId("conference-book-group-delete");
+        deleteGroup.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        deleteGroup.addClickListener(e -> deleteGroup());
+        refreshGroups(0);
+        HorizontalLayout groupBar = new HorizontalLayout(allPoints, group, groupName, saveGroup, deleteGroup);
+        groupBar.setId("conference-book-group-bar");
+        groupBar.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
+        groupBar.setWrap(true);
 
         start.setLabel(t("conference.field.start"));
         start.setId("conference-book-start");
@@ -146,7 +172,7 @@ public final class BookingView extends VerticalLayout {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         conflictPanel.setId("conference-conflicts");
         conflictPanel.setVisible(false);
-        add(heading, form, agenda, new HorizontalLayout(allPoints), points, save, conflictPanel);
+        add(heading, form, agenda, groupBar, points, save, conflictPanel);
     }
 
     /**
@@ -161,6 +187,55 @@ public final class BookingView extends VerticalLayout {
         until.setEnabled(repeating);
         weekdays.setEnabled("WEEKLY".equals(value));
         monthlyBy.setEnabled("MONTHLY".equals(value));
+    }
+
+    private void chooseGroup(ConferenceService.PointGroup chosen) {
+        deleteGroup.setEnabled(chosen != null);
+        if (chosen == null) {
+            groupName.clear();
+            return;
+        }
+        groupName.setValue(chosen.name());
+        points.setValue(all.stream().filter(p -> chosen.pointIds().contains(p.id())).collect(Collectors.toSet()));
+    }
+
+    /** Reloads the saved groups and chooses one (0: none). */
+    private void refreshGroups(long chosen) {
+        List<ConferenceService.PointGroup> groups = service.pointGroups();
+        group.setItems(groups);
+        group.setValue(groups.stream().filter(g -> g.id() == chosen).findFirst().orElse(null));
+        deleteGroup.setEnabled(group.getValue() != null);
+    }
+
+    private void saveGroup() {
+        ConferenceService.PointGroup chosen = group.getValue();
+        Set<Long> ids = points.getValue().stream().map(ConnectionPoint::id).collect(Collectors.toSet());
+        try {
+            long id = service.savePointGroup(chosen == null ? 0 : chosen.id(), groupName.getValue(), ids);
+            refreshGroups(id);
+            texts.show(t("conference.group.saved", groupName.getValue().strip(), ids.size()),
+                    NotificationVariant.LUMO_SUCCESS);
+        } catch (ConferenceException e) {
+            texts.show(t(e.key(), e.args()), NotificationVariant.LUMO_ERROR);
+        } catch (AccessDeniedException e) {
+            texts.show(t("conference.error.denied"), NotificationVariant.LUMO_ERROR);
+        }
+    }
+
+    private void deleteGroup() {
+        ConferenceService.PointGroup chosen = group.getValue();
+        if (chosen == null) {
+            return;
+        }
+        try {
+            service.deletePointGroup(chosen.id());
+            refreshGroups(0);
+            texts.show(t("conference.group.deleted", chosen.name()), NotificationVariant.LUMO_SUCCESS);
+        } catch (ConferenceException e) {
+            texts.show(t(e.key(), e.args()), NotificationVariant.LUMO_ERROR);
+        } catch (AccessDeniedException e) {
+            texts.show(t("conference.error.denied"), NotificationVariant.LUMO_ERROR);
+        }
     }
 
     private BookingRequest request() {

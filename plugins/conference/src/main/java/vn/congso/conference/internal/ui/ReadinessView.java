@@ -2,6 +2,7 @@ package vn.congso.conference.internal.ui;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -29,13 +30,14 @@ import vn.congso.conference.internal.service.ConferenceService.Checklist;
 
 /**
  * Readiness before a meeting. For the hub ({@code board}): every point green, amber or red,
- * refreshed every few seconds by a UI poll, a point not ready at T−15 red. For a point's technical
+ * updated by server push the moment a contact confirms (core/ui's {@code @Push}), and re-read by a
+ * slow poll only so that a point not ready at T−15 turns red as time passes. For a point's technical
  * contact: the checklist of their point(s) for the coming meetings.
  */
 public class ReadinessView extends VerticalLayout implements BeforeEnterObserver {
 
-    /** How often the board asks the server. */
-    static final int POLL_MS = 3000;
+    /** How often the board re-reads itself for the passing of time (confirmations are pushed at once). */
+    static final int POLL_MS = 60_000;
 
     private final ConferenceService service;
     private final Texts texts;
@@ -43,6 +45,7 @@ public class ReadinessView extends VerticalLayout implements BeforeEnterObserver
     private final ComboBox<CalendarEntry> occurrence = new ComboBox<>();
     private final Div content = new Div();
     private com.vaadin.flow.shared.Registration poll;
+    private Runnable pushSubscription;
 
     /**
      * Creates the view.
@@ -93,8 +96,25 @@ public class ReadinessView extends VerticalLayout implements BeforeEnterObserver
     @Override
     protected void onAttach(AttachEvent event) {
         if (board) {
-            event.getUI().setPollInterval(POLL_MS);
-            poll = event.getUI().addPollListener(e -> refresh());
+            UI ui = event.getUI();
+            ui.setPollInterval(POLL_MS);
+            poll = ui.addPollListener(e -> refresh());
+            // Called on a pool thread: enter this UI's session (push sends the change); when this UI
+            // has gone meanwhile, stop listening.
+            pushSubscription = service.onReadinessChange(occurrenceId -> ui.accessLater(() -> {
+                CalendarEntry selected = occurrence.getValue();
+                if (selected != null && selected.occurrenceId() == occurrenceId) {
+                    refresh();
+                }
+            }, this::stopListening).run());
+        }
+    }
+
+    private void stopListening() {
+        Runnable subscription = pushSubscription;
+        pushSubscription = null;
+        if (subscription != null) {
+            subscription.run();
         }
     }
 
@@ -107,6 +127,7 @@ public class ReadinessView extends VerticalLayout implements BeforeEnterObserver
             poll.remove();
             poll = null;
         }
+        stopListening();
     }
 
     private void refresh() {
