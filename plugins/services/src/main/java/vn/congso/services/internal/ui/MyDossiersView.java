@@ -32,15 +32,18 @@ public class MyDossiersView extends VerticalLayout {
     private final Texts ui;
     private final Grid<Dossier> grid = new Grid<>();
     private final Div detail = new Div();
+    private final transient vn.congso.services.internal.rating.ServiceRatings ratings;
 
     /**
      * @param dossiers the dossiers
      * @param catalogue procedure names
      * @param config limits
      * @param translations texts
+     * @param ratings the owner's rating after the result
      */
     public MyDossiersView(DossierService dossiers, ProcedureCatalogue catalogue, ServicesConfig config,
-            TranslationService translations) {
+            TranslationService translations, vn.congso.services.internal.rating.ServiceRatings ratings) {
+        this.ratings = ratings;
         this.dossiers = dossiers;
         this.catalogue = catalogue;
         this.config = config;
@@ -93,6 +96,9 @@ public class MyDossiersView extends VerticalLayout {
             Button withdraw = new Button(ui.t("services.my.withdraw"), e -> act(d, Action.WITHDRAW, "", List.of()));
             withdraw.setId("services-my-withdraw");
             detail.add(withdraw);
+        }
+        if (d.status() == Status.RETURNED) {
+            detail.add(new RatingPanel(d, ratings, ui));
         }
     }
 

@@ -37,6 +37,7 @@ public final class ServicesScreens implements ScreenProvider {
     private final CurrentUserService users;
     private final TranslationService translations;
     private final ServicesConfig config;
+    private final vn.congso.services.internal.rating.ServiceRatings ratings;
 
     /**
      * @param catalogue the catalogue
@@ -47,12 +48,15 @@ public final class ServicesScreens implements ScreenProvider {
      * @param translations texts
      * @param config the settings
      * @param calendars the working-day calendar
+     * @param ratings the citizens' ratings
      */
     @Activate
     public ServicesScreens(@Reference ProcedureCatalogue catalogue, @Reference DossierService dossiers,
             @Reference Statistics statistics, @Reference UnitDirectory units, @Reference CurrentUserService users,
             @Reference TranslationService translations, ServicesConfig config,
-            @Reference vn.congso.services.internal.calendar.CalendarService calendars) {
+            @Reference vn.congso.services.internal.calendar.CalendarService calendars,
+            @Reference vn.congso.services.internal.rating.ServiceRatings ratings) {
+        this.ratings = ratings;
         this.calendars = calendars;
         this.catalogue = catalogue;
         this.dossiers = dossiers;
@@ -80,7 +84,7 @@ public final class ServicesScreens implements ScreenProvider {
                         .view(SubmitView.class, () -> new SubmitView(catalogue, dossiers, units, users, config, translations)),
                 Screen.route("services/my").title("services.my.title").icon("vaadin:folder-open").group(GROUP).order(20)
                         .permission(ServicesPermissions.SUBMIT)
-                        .view(MyDossiersView.class, () -> new MyDossiersView(dossiers, catalogue, config, translations)),
+                        .view(MyDossiersView.class, () -> new MyDossiersView(dossiers, catalogue, config, translations, ratings)),
                 Screen.route("services/lookup").title("services.lookup.title").description("services.lookup.description")
                         .icon("vaadin:search").group(GROUP).order(30)
                         .view(LookupView.class, () -> new LookupView(dossiers, translations)),
@@ -92,6 +96,6 @@ public final class ServicesScreens implements ScreenProvider {
                         .view(CalendarView.class, () -> new CalendarView(calendars, translations)),
                 Screen.route("services/statistics").title("services.statistics.title").icon("vaadin:chart")
                         .group(GROUP).order(50).permission(ServicesPermissions.REPORT)
-                        .view(StatisticsView.class, () -> new StatisticsView(statistics, translations)));
+                        .view(StatisticsView.class, () -> new StatisticsView(statistics, translations, ratings)));
     }
 }
