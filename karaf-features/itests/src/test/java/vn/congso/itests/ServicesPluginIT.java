@@ -281,6 +281,52 @@ class ServicesPluginIT {
         assertFalse(browser.present("services-register-code") && browser.displayedOrNull(By.id("services-register-code")) != null);
     }
 
+    @Test
+    @Order(7)
+    void theCitizenRatesTheReturnedDossierOnceAndTheStatisticsCountIt() {
+        browser.signIn(CITIZEN, "Công dân Tài Văn 2026");
+        browser.get("/services/my");
+        browser.wait(30).until(d -> browser.gridTexts("services-my-grid").contains(code));
+        browser.wait(10).ignoring(org.openqa.selenium.ElementClickInterceptedException.class).until(d -> {
+            for (WebElement cell : d.findElements(By.cssSelector("#services-my-grid vaadin-grid-cell-content"))) {
+                if (code.equals(cell.getText().strip())) {
+                    cell.click();
+                    return true;
+                }
+            }
+            return false;
+        });
+        browser.wait(20).until(d -> browser.displayedOrNull(By.id("services-rating-send")) != null);
+        browser.click("services-rating-send");
+        browser.wait(10).until(d -> invalid("services-rating-score"));
+        assertEquals("Vui lòng chọn một mức độ hài lòng.", errorMessage("services-rating-score"));
+        browser.wait(10).until(d -> {
+            for (WebElement radio : d.findElements(By.cssSelector("#services-rating-score vaadin-radio-button"))) {
+                if ("Hài lòng".equals(radio.getText().strip())) {
+                    radio.click();
+                    return true;
+                }
+            }
+            return false;
+        });
+        browser.type("services-rating-comment", "Cán bộ hướng dẫn tận tình");
+        browser.click("services-rating-send");
+        browser.wait(20).until(d -> browser.displayedOrNull(By.id("services-rating-done")) != null);
+        assertEquals("4", browser.attribute("services-rating-done", "data-score"));
+        assertTrue(browser.text("services-rating-done").contains("Hài lòng"), browser.text("services-rating-done"));
+        assertFalse(browser.present("services-rating-send"), "a second rating is offered");
+        browser.signOut();
+
+        browser.signIn(OFFICER, "Một cửa Tài Văn 2026");
+        browser.get("/services/statistics");
+        browser.wait(30).until(d -> browser.displayedOrNull(By.id("services-statistics")) != null);
+        browser.chooseInSelect("services-statistics-year", String.valueOf(java.time.LocalDate.now(
+                java.time.ZoneId.of("Asia/Ho_Chi_Minh")).getYear()));
+        browser.wait(20).until(d -> browser.text("services-statistics-satisfaction")
+                .startsWith("Mức độ hài lòng: 1 đánh giá, điểm trung bình 4,0/5; hài lòng 1/1 (100,00"));
+        browser.signOut();
+    }
+
     private static boolean invalid(String id) {
         return "true".equals(String.valueOf(browser.js().executeScript(
                 "return document.getElementById(arguments[0]).invalid", id)));
