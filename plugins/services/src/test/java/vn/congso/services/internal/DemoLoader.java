@@ -14,4 +14,14 @@ public final class DemoLoader {
     public static boolean load(ServicesFixture f) throws Exception {
         return DemoData.load(f.database, f.catalogue, f.calendars.calendar(), ServicesFixture.NOW);
     }
+
+    /** @param f the fixture @return its units (Trần Đề's district and communes) */
+    public static vn.congso.api.units.UnitDirectory units(ServicesFixture f) {
+        return f.units();
+    }
+
+    /** @param f the fixture @return its PDF renderer, which records the data in {@code f.rendered} */
+    public static vn.congso.api.pdf.PdfRenderer pdf(ServicesFixture f) {
+        return f.pdf();
+    }
 }
