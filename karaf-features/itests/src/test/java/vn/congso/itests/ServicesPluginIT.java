@@ -327,6 +327,41 @@ class ServicesPluginIT {
         browser.signOut();
     }
 
+    @Test
+    @Order(8)
+    void theCounterRecordsACashFeeTypedInVietnameseNumbersAndIssuesTheEReceipt() {
+        browser.signIn(OFFICER, "Một cửa Tài Văn 2026");
+        browser.get("/services/desk");
+        browser.wait(30).until(d -> browser.displayedOrNull(By.id("services-desk")) != null);
+        browser.type("services-desk-code", "hs-demo-001");
+        browser.wait(20).until(d -> browser.gridTexts("services-desk-grid").contains("HS-DEMO-001"));
+        browser.wait(10).ignoring(org.openqa.selenium.ElementClickInterceptedException.class).until(d -> {
+            for (WebElement cell : d.findElements(By.cssSelector("#services-desk-grid vaadin-grid-cell-content"))) {
+                if ("HS-DEMO-001".equals(cell.getText().strip())) {
+                    cell.click();
+                    return true;
+                }
+            }
+            return false;
+        });
+        browser.wait(20).until(d -> browser.displayedOrNull(By.id("services-payment-cash")) != null);
+        browser.type("services-payment-amount", "50,5");
+        browser.click("services-payment-cash");
+        browser.wait(15).until(d -> invalid("services-payment-amount"));
+        assertTrue(errorMessage("services-payment-amount").startsWith("Số tiền phải là số nguyên dương"),
+                errorMessage("services-payment-amount"));
+        browser.type("services-payment-amount", "50.000");
+        browser.click("services-payment-cash");
+        browser.wait(20).until(d -> browser.displayedOrNull(By.id("services-payment-paid")) != null);
+        String paid = browser.text("services-payment-paid");
+        assertTrue(paid.startsWith("Đã nộp 50.000 đồng (Tiền mặt)") && paid.contains("Biên lai số BL-DEMO-001"), paid);
+        assertEquals("cash", browser.attribute("services-payment-paid", "data-method"));
+        assertTrue(browser.attribute("services-payment-receipt", "href").contains("VAADIN/dynamic"),
+                browser.attribute("services-payment-receipt", "href"));
+        assertFalse(browser.present("services-payment-cash"), "a second payment is offered");
+        browser.signOut();
+    }
+
     private static boolean invalid(String id) {
         return "true".equals(String.valueOf(browser.js().executeScript(
                 "return document.getElementById(arguments[0]).invalid", id)));

@@ -126,7 +126,10 @@ public class DeskView extends VerticalLayout {
             actions.add(b);
         }
         detail.add(note, actions);
-        detail.add(new PaymentPanel(d, payments, ui, PaymentPanel.Role.COUNTER));
+        // The counter collects the fee while the dossier is with it, at the latest when the result is handed over.
+        if (d.status().open() || d.status() == Status.SETTLED) {
+            detail.add(new PaymentPanel(d, payments, ui, PaymentPanel.Role.COUNTER));
+        }
     }
 
     private static List<Action> offered(Status s) {
