@@ -73,7 +73,8 @@ public class RegisterView extends VerticalLayout {
         unit.setItemLabelGenerator(OrgUnit::name);
         unit.setItems(units.validOn(LocalDate.now(Formats.ZONE)).stream()
                 .filter(u -> u.level() == OrgUnit.Level.COMMUNE).toList());
-        unit.setRequiredIndicatorVisible(true);
+        // No required indicator on a Select: Vaadin puts aria-required on its value button, which
+        // ARIA does not allow there (axe, critical); the service refuses an empty unit on the field.
         password.setId("services-register-password");
         password.setLabel(ui.t("services.register.password"));
         password.setMaxLength(128);

@@ -88,7 +88,8 @@ public final class ServicesScreens implements ScreenProvider {
                         .view(SubmitView.class, () -> new SubmitView(catalogue, dossiers, units, users, config, translations)),
                 Screen.route("services/my").title("services.my.title").icon("vaadin:folder-open").group(GROUP).order(20)
                         .permission(ServicesPermissions.SUBMIT)
-                        .view(MyDossiersView.class, () -> new MyDossiersView(dossiers, catalogue, config, translations, ratings, payments)),
+                        .view(MyDossiersView.class, () -> new MyDossiersView(dossiers, catalogue, config, translations,
+                                ratings, payments)),
                 Screen.route("services/lookup").title("services.lookup.title").description("services.lookup.description")
                         .icon("vaadin:search").group(GROUP).order(30)
                         .view(LookupView.class, () -> new LookupView(dossiers, translations)),
