@@ -325,6 +325,177 @@ class ServicesPluginIT {
         browser.wait(15).until(d -> browser.present("services-dossier-status"));
     }
 
+    @Test
+    @Order(8)
+    void aCitizenRegistersWithTheCodeFromTheOutboxAndSignsIn() throws Exception {
+        browser.openSignIn(60);
+        browser.click("login-register-services-register");
+        browser.wait(30).until(d -> browser.displayedOrNull(By.id("services-register")) != null);
+        browser.type("services-register-full-name", "Lý Thị Mỹ Duyên");
+        browser.type("services-register-phone", "0987 654 321");
+        browser.type("services-register-email", "duyen@example.vn");
+        browser.type("services-register-id-number", "09419000999");
+        browser.chooseInSelect("services-register-unit", "Xã Tài Văn");
+        browser.type("services-register-password", "Duyen-dang-ky-2026");
+        browser.type("services-register-repeat", "Duyen-dang-ky-2O26");
+        browser.click("services-register-send");
+        // Each mistake on its own field, in Vietnamese; what was typed stays.
+        browser.wait(15).until(d -> invalid("services-register-id-number") && invalid("services-register-repeat"));
+        assertEquals("Số CCCD gồm đúng 12 chữ số.", errorMessage("services-register-id-number"));
+        assertEquals("Hai lần nhập mật khẩu không khớp nhau.", errorMessage("services-register-repeat"));
+        assertFalse(invalid("services-register-phone"));
+        assertEquals("0987 654 321", browser.js().executeScript(
+                "return document.getElementById('services-register-phone').value"));
+        browser.type("services-register-id-number", "094190009999");
+        browser.type("services-register-repeat", "Duyen-dang-ky-2026");
+        browser.click("services-register-send");
+        browser.wait(20).until(d -> browser.displayedOrNull(By.id("services-register-code")) != null);
+        // No mail server in this distribution: the person is told the code waits in the outbox, not shown it.
+        String told = browser.text("services-register-message");
+        assertTrue(told.contains("hộp thư đi"), told);
+        assertFalse(told.matches(".*\\b\\d{6}\\b.*"), told);
+
+        Browser admin = KARAF.browser("ServicesPluginIT-admin");
+        admin.firstAdminSignIn(KARAF.home(), "Quan-tri-dich-vu-2026");
+        admin.get("/admin/outbox");
+        admin.wait(30).until(d -> admin.displayedOrNull(By.id("outbox-grid")) != null);
+        admin.wait(15).ignoring(org.openqa.selenium.ElementClickInterceptedException.class).until(d -> {
+            for (WebElement cell : d.findElements(By.cssSelector("#outbox-grid vaadin-grid-cell-content"))) {
+                if (cell.getText().strip().equals("duyen@example.vn")) {
+                    cell.click();
+                    return true;
+                }
+            }
+            return false;
+        });
+        java.util.regex.Matcher found = java.util.regex.Pattern.compile("\\b(\\d{6})\\b")
+                .matcher(admin.text("outbox-text"));
+        assertTrue(found.find(), admin.text("outbox-text"));
+        String otp = found.group(1);
+
+        String wrong = otp.equals("000000") ? "111111" : "000000";
+        browser.type("services-register-code", wrong);
+        browser.click("services-register-confirm");
+        browser.wait(15).until(d -> invalid("services-register-code"));
+        assertEquals("Mã xác nhận không đúng. Còn 4 lần thử.", errorMessage("services-register-code"));
+        browser.type("services-register-code", otp);
+        browser.click("services-register-confirm");
+        browser.wait(20).until(d -> browser.displayedOrNull(By.id("services-register-sign-in")) != null);
+        assertTrue(browser.text("services-register-message").contains("0987654321"),
+                browser.text("services-register-message"));
+
+        browser.signIn("0987654321", "Duyen-dang-ky-2026");
+        browser.get("/services/my");
+        browser.wait(30).until(d -> browser.displayedOrNull(By.id("services-my")) != null);
+        browser.signOut();
+
+        // The same phone and CCCD again: refused on their fields, without saying whose they are.
+        browser.get("/services/register");
+        browser.wait(30).until(d -> browser.displayedOrNull(By.id("services-register")) != null);
+        browser.type("services-register-full-name", "Người khác");
+        browser.type("services-register-phone", "0987654321");
+        browser.type("services-register-email", "khac@example.vn");
+        browser.type("services-register-id-number", "094190009999");
+        browser.chooseInSelect("services-register-unit", "Xã Tài Văn");
+        browser.type("services-register-password", "Nguoi-khac-2026x");
+        browser.type("services-register-repeat", "Nguoi-khac-2026x");
+        browser.click("services-register-send");
+        browser.wait(15).until(d -> invalid("services-register-phone") && invalid("services-register-id-number"));
+        assertFalse(errorMessage("services-register-phone").contains("Duyên"));
+        assertFalse(browser.present("services-register-code") && browser.displayedOrNull(By.id("services-register-code")) != null);
+    }
+
+    @Test
+    @Order(9)
+    void theCitizenRatesTheReturnedDossierOnceAndTheStatisticsCountIt() {
+        browser.signIn(CITIZEN, "Công dân Tài Văn 2026");
+        browser.get("/services/my");
+        browser.wait(30).until(d -> browser.gridTexts("services-my-grid").contains(code));
+        browser.wait(10).ignoring(org.openqa.selenium.ElementClickInterceptedException.class).until(d -> {
+            for (WebElement cell : d.findElements(By.cssSelector("#services-my-grid vaadin-grid-cell-content"))) {
+                if (code.equals(cell.getText().strip())) {
+                    cell.click();
+                    return true;
+                }
+            }
+            return false;
+        });
+        browser.wait(20).until(d -> browser.displayedOrNull(By.id("services-rating-send")) != null);
+        browser.click("services-rating-send");
+        browser.wait(10).until(d -> invalid("services-rating-score"));
+        assertEquals("Vui lòng chọn một mức độ hài lòng.", errorMessage("services-rating-score"));
+        browser.wait(10).until(d -> {
+            for (WebElement radio : d.findElements(By.cssSelector("#services-rating-score vaadin-radio-button"))) {
+                if ("Hài lòng".equals(radio.getText().strip())) {
+                    radio.click();
+                    return true;
+                }
+            }
+            return false;
+        });
+        browser.type("services-rating-comment", "Cán bộ hướng dẫn tận tình");
+        browser.click("services-rating-send");
+        browser.wait(20).until(d -> browser.displayedOrNull(By.id("services-rating-done")) != null);
+        assertEquals("4", browser.attribute("services-rating-done", "data-score"));
+        assertTrue(browser.text("services-rating-done").contains("Hài lòng"), browser.text("services-rating-done"));
+        assertFalse(browser.present("services-rating-send"), "a second rating is offered");
+        browser.signOut();
+
+        browser.signIn(OFFICER, "Một cửa Tài Văn 2026");
+        browser.get("/services/statistics");
+        browser.wait(30).until(d -> browser.displayedOrNull(By.id("services-statistics")) != null);
+        browser.chooseInSelect("services-statistics-year", String.valueOf(java.time.LocalDate.now(
+                java.time.ZoneId.of("Asia/Ho_Chi_Minh")).getYear()));
+        browser.wait(20).until(d -> browser.text("services-statistics-satisfaction")
+                .startsWith("Mức độ hài lòng: 1 đánh giá, điểm trung bình 4,0/5; hài lòng 1/1 (100,00"));
+        browser.signOut();
+    }
+
+    @Test
+    @Order(10)
+    void theCounterRecordsACashFeeTypedInVietnameseNumbersAndIssuesTheEReceipt() {
+        browser.signIn(OFFICER, "Một cửa Tài Văn 2026");
+        browser.get("/services/desk");
+        browser.wait(30).until(d -> browser.displayedOrNull(By.id("services-desk")) != null);
+        browser.type("services-desk-code", "hs-demo-001");
+        browser.wait(20).until(d -> browser.gridTexts("services-desk-grid").contains("HS-DEMO-001"));
+        browser.wait(10).ignoring(org.openqa.selenium.ElementClickInterceptedException.class).until(d -> {
+            for (WebElement cell : d.findElements(By.cssSelector("#services-desk-grid vaadin-grid-cell-content"))) {
+                if ("HS-DEMO-001".equals(cell.getText().strip())) {
+                    cell.click();
+                    return true;
+                }
+            }
+            return false;
+        });
+        browser.wait(20).until(d -> browser.displayedOrNull(By.id("services-payment-cash")) != null);
+        browser.type("services-payment-amount", "50,5");
+        browser.click("services-payment-cash");
+        browser.wait(15).until(d -> invalid("services-payment-amount"));
+        assertTrue(errorMessage("services-payment-amount").startsWith("Số tiền phải là số nguyên dương"),
+                errorMessage("services-payment-amount"));
+        browser.type("services-payment-amount", "50.000");
+        browser.click("services-payment-cash");
+        browser.wait(20).until(d -> browser.displayedOrNull(By.id("services-payment-paid")) != null);
+        String paid = browser.text("services-payment-paid");
+        assertTrue(paid.startsWith("Đã nộp 50.000 đồng (Tiền mặt)") && paid.contains("Biên lai số BL-DEMO-001"), paid);
+        assertEquals("cash", browser.attribute("services-payment-paid", "data-method"));
+        assertTrue(browser.attribute("services-payment-receipt", "href").contains("VAADIN/dynamic"),
+                browser.attribute("services-payment-receipt", "href"));
+        assertFalse(browser.present("services-payment-cash"), "a second payment is offered");
+        browser.signOut();
+    }
+
+    private static boolean invalid(String id) {
+        return "true".equals(String.valueOf(browser.js().executeScript(
+                "return document.getElementById(arguments[0]).invalid", id)));
+    }
+
+    private static String errorMessage(String id) {
+        return String.valueOf(browser.js().executeScript(
+                "return document.getElementById(arguments[0]).errorMessage", id));
+    }
+
     static final String CONSOLE_USER = "it-services";
     static final String CONSOLE_PASSWORD = "it-services-only-for-this-test";
 

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -145,6 +146,7 @@ public final class SecurityService implements CurrentUserService, RunAs, UserDir
     /** The user {@link #call} runs work as, on this thread; wins over the Vaadin session's. */
     private final ThreadLocal<CurrentUser> bound = new ThreadLocal<>();
     private final Provisioning provisioning;
+    private final SelfRegistrations selfRegistrations;
 
     /** Starts the service; creates the first administrator on an empty database. */
     @Activate
@@ -164,6 +166,23 @@ public final class SecurityService implements CurrentUserService, RunAs, UserDir
         bootstrapAdministrator();
         this.provisioning = new Provisioning(store, audit, translations, config.demoAccounts(),
                 password -> passwords.hash(password.toCharArray()), () -> randomPassword(14));
+        this.selfRegistrations = new SelfRegistrations(store, audit, passwords::hash);
+    }
+
+    /** Self-registration's rules, shared by every bundle's {@link SelfRegistrationService}. */
+    SelfRegistrations selfRegistrations() {
+        return selfRegistrations;
+    }
+
+    /**
+     * The sign-in page's links to plugins' registration screens (route and translation key of the
+     * text); the page shows those whose route is registered now.
+     *
+     * @return route and text key of each role opened to self-registration
+     */
+    public List<Map.Entry<String, String>> registrationLinks() {
+        return selfRegistrations.links().stream()
+                .map(l -> Map.entry(l.route(), l.linkKey())).toList();
     }
 
     /** The Shiro realm over {@link SecurityStore}: Argon2id credentials, role permissions. */

@@ -3,6 +3,8 @@ package vn.congso.security.internal.ui;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -35,6 +37,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     private final PasswordField password = new PasswordField();
     private final Span error = new Span();
     private final Button submit = new Button();
+    private final Div registerLinks = new Div();
     private String redirect = "";
 
     /** Creates the view. */
@@ -69,7 +72,27 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         Span wait = new Span(t("security.login.wait"));
         wait.setId("login-wait");
         wait.addClassName("congso-login-wait");
-        add(title, error, username, password, submit, wait);
+        registerLinks.setId("login-register-links");
+        add(title, error, username, password, submit, wait, registerLinks);
+    }
+
+    /**
+     * Links to the registration screens that plugins opened (SelfRegistration), those whose route
+     * is registered now; none while the security service is not there yet.
+     */
+    private void showRegisterLinks(RouteConfiguration routes) {
+        registerLinks.removeAll();
+        Optional<SecurityService> security = gate.await(Duration.ZERO);
+        if (security.isEmpty()) {
+            return;
+        }
+        for (var link : security.get().registrationLinks()) {
+            if (routes.getRoute(link.getKey()).isPresent()) {
+                Anchor anchor = new Anchor(link.getKey(), t(link.getValue()));
+                anchor.setId("login-register-" + link.getKey().replace('/', '-'));
+                registerLinks.add(new Span(t("security.login.register-prompt") + " "), anchor);
+            }
+        }
     }
 
     @Override
@@ -80,6 +103,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         RouteConfiguration routes = RouteConfiguration.forApplicationScope();
         redirect = RedirectTarget.sanitize(values.isEmpty() ? null : values.get(0),
                 path -> routes.getRoute(path).isPresent());
+        showRegisterLinks(routes);
     }
 
     private void submit() {

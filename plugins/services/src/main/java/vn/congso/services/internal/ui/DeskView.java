@@ -40,15 +40,18 @@ public class DeskView extends VerticalLayout {
     private final com.vaadin.flow.component.textfield.TextField codeFilter = new com.vaadin.flow.component.textfield.TextField();
     private final FlexLayout counts = new FlexLayout();
     private final Div detail = new Div();
+    private final transient vn.congso.services.internal.payment.Payments payments;
 
     /**
      * @param dossiers the dossiers
      * @param catalogue procedure names
      * @param units unit names
      * @param translations texts
+     * @param payments the fee's payment at the counter
      */
     public DeskView(DossierService dossiers, ProcedureCatalogue catalogue, vn.congso.api.units.UnitDirectory units,
-            TranslationService translations) {
+            TranslationService translations, vn.congso.services.internal.payment.Payments payments) {
+        this.payments = payments;
         this.dossiers = dossiers;
         this.catalogue = catalogue;
         this.ui = new Texts(translations);
@@ -205,6 +208,10 @@ public class DeskView extends VerticalLayout {
             apology.setAlignItems(Alignment.BASELINE);
             apology.addClassName("services-actions");
             detail.add(apology);
+        }
+        // The counter collects the fee while the dossier is with it, at the latest when the result is handed over.
+        if (d.status().open() || d.status() == Status.SETTLED) {
+            detail.add(new PaymentPanel(d, payments, ui, PaymentPanel.Role.COUNTER));
         }
     }
 

@@ -32,15 +32,22 @@ public class MyDossiersView extends VerticalLayout {
     private final Texts ui;
     private final Grid<Dossier> grid = new Grid<>();
     private final Div detail = new Div();
+    private final transient vn.congso.services.internal.rating.ServiceRatings ratings;
+    private final transient vn.congso.services.internal.payment.Payments payments;
 
     /**
      * @param dossiers the dossiers
      * @param catalogue procedure names
      * @param config limits
      * @param translations texts
+     * @param ratings the owner's rating after the result
+     * @param payments the fee's payment
      */
     public MyDossiersView(DossierService dossiers, ProcedureCatalogue catalogue, ServicesConfig config,
-            TranslationService translations) {
+            TranslationService translations, vn.congso.services.internal.rating.ServiceRatings ratings,
+            vn.congso.services.internal.payment.Payments payments) {
+        this.ratings = ratings;
+        this.payments = payments;
         this.dossiers = dossiers;
         this.catalogue = catalogue;
         this.config = config;
@@ -94,6 +101,10 @@ public class MyDossiersView extends VerticalLayout {
             withdraw.setId("services-my-withdraw");
             detail.add(withdraw);
         }
+        if (d.status() == Status.RETURNED) {
+            detail.add(new RatingPanel(d, ratings, ui));
+        }
+        detail.add(new PaymentPanel(d, payments, ui, PaymentPanel.Role.OWNER));
     }
 
     private void act(Dossier d, Action action, String note, List<DossierService.NewFile> files) {

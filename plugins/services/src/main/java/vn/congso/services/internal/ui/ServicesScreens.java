@@ -37,6 +37,8 @@ public final class ServicesScreens implements ScreenProvider {
     private final CurrentUserService users;
     private final TranslationService translations;
     private final ServicesConfig config;
+    private final vn.congso.services.internal.rating.ServiceRatings ratings;
+    private final vn.congso.services.internal.payment.Payments payments;
 
     /**
      * @param catalogue the catalogue
@@ -47,12 +49,18 @@ public final class ServicesScreens implements ScreenProvider {
      * @param translations texts
      * @param config the settings
      * @param calendars the working-day calendar
+     * @param ratings the citizens' ratings
+     * @param payments the fees' payments
      */
     @Activate
     public ServicesScreens(@Reference ProcedureCatalogue catalogue, @Reference DossierService dossiers,
             @Reference Statistics statistics, @Reference UnitDirectory units, @Reference CurrentUserService users,
             @Reference TranslationService translations, ServicesConfig config,
-            @Reference vn.congso.services.internal.calendar.CalendarService calendars) {
+            @Reference vn.congso.services.internal.calendar.CalendarService calendars,
+            @Reference vn.congso.services.internal.rating.ServiceRatings ratings,
+            @Reference vn.congso.services.internal.payment.Payments payments) {
+        this.ratings = ratings;
+        this.payments = payments;
         this.calendars = calendars;
         this.catalogue = catalogue;
         this.dossiers = dossiers;
@@ -80,19 +88,20 @@ public final class ServicesScreens implements ScreenProvider {
                         .view(SubmitView.class, () -> new SubmitView(catalogue, dossiers, units, users, config, translations)),
                 Screen.route("services/my").title("services.my.title").icon("vaadin:folder-open").group(GROUP).order(20)
                         .permission(ServicesPermissions.SUBMIT)
-                        .view(MyDossiersView.class, () -> new MyDossiersView(dossiers, catalogue, config, translations)),
+                        .view(MyDossiersView.class, () -> new MyDossiersView(dossiers, catalogue, config, translations,
+                                ratings, payments)),
                 Screen.route("services/lookup").title("services.lookup.title").description("services.lookup.description")
                         .icon("vaadin:search").group(GROUP).order(30)
                         .view(LookupView.class, () -> new LookupView(dossiers, translations)),
                 Screen.route("services/desk").title("services.desk.title").icon("vaadin:desk").group(GROUP).order(40)
                         .permission(ServicesPermissions.PROCESS)
-                        .view(DeskView.class, () -> new DeskView(dossiers, catalogue, units, translations)),
+                        .view(DeskView.class, () -> new DeskView(dossiers, catalogue, units, translations, payments)),
                 Screen.route("services/calendar").title("services.calendar.title").icon("vaadin:calendar")
                         .group(GROUP).order(60).permission(ServicesPermissions.CALENDAR)
                         .view(CalendarView.class, () -> new CalendarView(calendars, translations)),
                 Screen.route("services/statistics").title("services.statistics.title").icon("vaadin:chart")
                         .group(GROUP).order(50).permission(ServicesPermissions.REPORT)
-                        .view(StatisticsView.class, () -> new StatisticsView(statistics, translations)),
+                        .view(StatisticsView.class, () -> new StatisticsView(statistics, translations, ratings)),
                 Screen.route("services/forms").title("services.designer.title").icon("vaadin:form")
                         .group(GROUP).order(70).permission(ServicesPermissions.CATALOGUE)
                         .view(FormDesignerView.class, () -> new FormDesignerView(catalogue, translations)),

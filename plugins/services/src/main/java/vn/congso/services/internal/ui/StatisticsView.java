@@ -20,12 +20,18 @@ public class StatisticsView extends VerticalLayout {
     private final Texts ui;
     private final Grid<Statistics.Row> grid = new Grid<>();
     private final Paragraph total = new Paragraph();
+    private final Paragraph satisfaction = new Paragraph();
+    private final transient vn.congso.services.internal.rating.ServiceRatings ratings;
 
     /**
      * @param statistics the figures
      * @param translations texts
+     * @param ratings the citizens' ratings (Decision 766's satisfaction)
      */
-    public StatisticsView(Statistics statistics, TranslationService translations) {
+    public StatisticsView(Statistics statistics, TranslationService translations,
+            vn.congso.services.internal.rating.ServiceRatings ratings) {
+        this.ratings = ratings;
+        satisfaction.setId("services-statistics-satisfaction");
         this.statistics = statistics;
         this.ui = new Texts(translations);
         setId("services-statistics");
@@ -50,6 +56,7 @@ public class StatisticsView extends VerticalLayout {
         total.setId("services-statistics-total");
         year.addValueChangeListener(e -> show(e.getValue()));
         add(new H2(ui.t("services.statistics.title")), year, total, grid);
+        add(satisfaction);
         // The demo year has figures; a fresh installation starts on the current year.
         year.setValue(statistics.byUnit(Period.year(now).startInstant(), Period.year(now).endInstant()).get(0).settled() > 0
                 ? now : now - 1);
@@ -60,6 +67,11 @@ public class StatisticsView extends VerticalLayout {
         grid.setItems(rows);
         Statistics.Row all = Statistics.row(rows, "");
         total.setText(ui.t("services.statistics.summary", n(all.onTime()), n(all.settled()), pct(all.onTime(), all.settled())));
+        vn.congso.services.internal.rating.ServiceRatings.Summary rated = ratings.summary(Period.year(year).startInstant(),
+                Period.year(year).endInstant(), "");
+        satisfaction.setText(rated.count() == 0 ? ui.t("services.statistics.satisfaction.none")
+                : ui.t("services.statistics.satisfaction", n(rated.count()), average(rated), n(rated.satisfied()),
+                        n(rated.count()), pct(rated.satisfied(), rated.count())));
     }
 
     private String n(long value) {
@@ -78,5 +90,14 @@ public class StatisticsView extends VerticalLayout {
         format.setMinimumFractionDigits(2);
         format.setMaximumFractionDigits(2);
         return format.format(100.0 * part / whole) + (english ? "%" : Formats.NBSP + "%");
+    }
+
+    /** The average score with one decimal, in the page's separators. */
+    private String average(vn.congso.services.internal.rating.ServiceRatings.Summary rated) {
+        java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance("en".equals(ui.locale().getLanguage())
+                ? java.util.Locale.ENGLISH : java.util.Locale.forLanguageTag("vi"));
+        format.setMinimumFractionDigits(1);
+        format.setMaximumFractionDigits(1);
+        return format.format(rated.average().orElse(0));
     }
 }

@@ -1,0 +1,62 @@
+package vn.congso.services.internal.indicators;
+
+import java.util.Optional;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import vn.congso.api.indicators.Indicator;
+import vn.congso.api.indicators.IndicatorValue;
+import vn.congso.api.indicators.Period;
+import vn.congso.api.indicators.UnitOfMeasure;
+import vn.congso.services.internal.payment.Payments;
+
+/** Fees paid without cash (bank transfer, e-wallet, gateway), of all fees paid in the period: numerator / denominator. */
+@Component(service = Indicator.class)
+public final class CashlessShareIndicator implements Indicator {
+
+    private final Payments payments;
+
+    /**
+     * @param payments the payments
+     */
+    @Activate
+    public CashlessShareIndicator(@Reference Payments payments) {
+        this.payments = payments;
+    }
+
+    @Override
+    public String id() {
+        return "services.cashless-share";
+    }
+
+    @Override
+    public String titleKey() {
+        return "services.indicator.cashless-share";
+    }
+
+    @Override
+    public Optional<String> descriptionKey() {
+        return Optional.of("services.indicator.cashless-share.description");
+    }
+
+    @Override
+    public UnitOfMeasure unitOfMeasure() {
+        return UnitOfMeasure.PERCENT;
+    }
+
+    @Override
+    public boolean isPublic() {
+        return true;
+    }
+
+    @Override
+    public int order() {
+        return 33;
+    }
+
+    @Override
+    public IndicatorValue compute(Period period, String unitId) {
+        Payments.Share share = payments.cashless(period.startInstant(), period.endInstant(), unitId);
+        return share.payments() == 0 ? IndicatorValue.none() : IndicatorValue.rate(share.cashless(), share.payments());
+    }
+}
