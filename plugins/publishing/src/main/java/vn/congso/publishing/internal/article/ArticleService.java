@@ -66,6 +66,7 @@ public final class ArticleService {
     private final AuditLog audit;
     private final Clock clock;
     private final List<PublicationListener> listeners = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicLong publications = new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * @param database the database
@@ -453,7 +454,18 @@ public final class ArticleService {
         return true;
     }
 
+    /**
+     * A number that changes whenever an article appears on or leaves the portal, so that what is
+     * built from the published articles (the feeds) knows when to build again.
+     *
+     * @return the count of publications and take-downs since start
+     */
+    public long publicationCount() {
+        return publications.get();
+    }
+
     private void notifyListeners(Article article) {
+        publications.incrementAndGet();
         for (PublicationListener l : listeners) {
             try {
                 if (article.state() == ArticleState.PUBLISHED) {

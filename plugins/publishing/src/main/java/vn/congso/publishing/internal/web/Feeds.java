@@ -24,12 +24,21 @@ import vn.congso.publishing.internal.article.Category;
 
 /**
  * RSS 2.0 and Atom 1.0 feeds of the latest published articles, overall and per category (Rome),
- * with absolute links from the platform's public base URL.
+ * with absolute links from the platform's public base URL. A built feed is served again until an
+ * article appears on or leaves the portal (or for at most a minute).
  */
 public final class Feeds {
 
     /** How many articles a feed lists. */
     public static final int SIZE = 30;
+    /**
+     * How long a built feed is served again while no article appeared or left: a category renamed
+     * or an author's name changed shows within this time.
+     */
+    static final long MAX_AGE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+    /** Feeds kept (categories × 2 formats × languages); beyond it the cache starts again. */
+    private static final int MAX_CACHED = 200;
+    private final java.util.Map<String, Built> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final ArticleService articles;
     private final PublicLinks links;
@@ -54,6 +63,34 @@ public final class Feeds {
      * @throws IOException when Rome cannot write it
      */
     public Optional<String> feed(String categoryId, boolean atom, Locale locale) throws IOException {
+        String key = categoryId + "|" + atom + "|" + locale.toLanguageTag();
+        long version = articles.publicationCount();
+        Built built = cache.get(key);
+        if (built != null && built.version() == version && System.nanoTime() - built.at() < MAX_AGE_NANOS) {
+            return built.xml();
+        }
+        Optional<String> xml = generate(categoryId, atom, locale);
+        if (cache.size() > MAX_CACHED) {
+            cache.clear();
+        }
+        cache.put(key, new Built(version, System.nanoTime(), xml));
+        return xml;
+    }
+
+    /** A feed as built, for the version of the published articles it was built from. */
+    private record Built(long version, long at, Optional<String> xml) {
+    }
+
+    /**
+     * Builds a feed from the database, without the cache.
+     *
+     * @param categoryId a category, or null for all
+     * @param atom Atom 1.0 instead of RSS 2.0
+     * @param locale the language of the feed's own texts
+     * @return the feed's XML, or empty for an unknown category
+     * @throws IOException when Rome cannot write it
+     */
+    public Optional<String> generate(String categoryId, boolean atom, Locale locale) throws IOException {
         Optional<Category> category = categoryId == null ? Optional.empty() : articles.category(categoryId);
         if (categoryId != null && category.isEmpty()) {
             return Optional.empty();

@@ -129,6 +129,14 @@ class PortalFilesTest {
 
         assertTrue(resources.get("feed/khong-co/rss.xml", Locale.ROOT).isEmpty());
         assertTrue(resources.get("feed/../rss.xml", Locale.ROOT).isEmpty());
+
+        // A built feed is served again, and built anew the moment an article appears or leaves.
+        publish("Thông báo mới", "tin-tuc");
+        assertEquals(3, parse("feed/rss.xml").getEntries().size());
+        Article gone = service.find(null, "tin-tuc", "Lịch tiếp dân", 1).get(0);
+        service.transition(gone.id(), Transition.ARCHIVE);
+        assertEquals(List.of("Thông báo mới", "Phổ biến pháp luật về đất đai"),
+                parse("feed/rss.xml").getEntries().stream().map(e -> e.getTitle()).toList());
     }
 
     @Test
