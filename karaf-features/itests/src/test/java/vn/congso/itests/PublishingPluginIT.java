@@ -13,6 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,6 +27,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 
 /**
  * The publishing plugin on the assembled distribution (one Karaf, {@code bin/karaf run}): an
@@ -51,6 +56,10 @@ class PublishingPluginIT {
     private static String editorPath;
     private static int published;
     private static final String IMPORTED_TITLE = "Bài nhập từ tệp Markdown";
+    private static final String IMPORTED_SLUG = "bai-nhap-tu-tep-markdown";
+    private static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static String scheduledPath;
+    private static LocalDateTime appearsAt;
 
     @BeforeAll
     static void openBrowser() throws Exception {
@@ -114,6 +123,17 @@ class PublishingPluginIT {
         browser.wait(30).until(d -> !browser.present("publishing-import-problems") && browser.present("publishing-import-items"));
         browser.click("publishing-import-commit");
         browser.wait(20).until(d -> browser.gridTexts("publishing-articles-grid").contains(IMPORTED_TITLE));
+
+        // The imported draft is to appear a minute or two from now and leave two minutes later, by itself.
+        openFromGrid(IMPORTED_TITLE);
+        scheduledPath = browser.path();
+        appearsAt = LocalDateTime.now(ZONE).truncatedTo(ChronoUnit.MINUTES).plusMinutes(2);
+        typeDateTime("publishing-publish-at", appearsAt);
+        typeDateTime("publishing-unpublish-at", appearsAt.plusMinutes(2));
+        browser.click("publishing-save");
+        browser.wait(15).until(d -> browser.notificationText().contains("Đã lưu"));
+        browser.click("publishing-step-submit");
+        state("Chờ duyệt", 15);
         browser.signOut();
     }
 
@@ -133,6 +153,16 @@ class PublishingPluginIT {
         browser.click("publishing-step-publish");
         state("Đã xuất bản", 15);
         browser.wait(10).until(d -> browser.present("publishing-public-link"));
+
+        browser.get(scheduledPath);
+        state("Chờ duyệt", 30);
+        browser.click("publishing-step-approve");
+        state("Đã duyệt", 15);
+        browser.click("publishing-step-publish");
+        if (LocalDateTime.now(ZONE).isBefore(appearsAt.minusSeconds(20))) {
+            state("Hẹn giờ xuất bản", 15);
+            assertFalse(firstHtml(IMPORTED_SLUG).contains("og:title"), "the scheduled article is public before its time");
+        }
         browser.signOut();
     }
 
@@ -216,7 +246,7 @@ class PublishingPluginIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void theConsoleRebuildsTheIndex() throws Exception {
         Files.writeString(KARAF.home().resolve("etc/users.properties"), "\n" + CONSOLE_USER + " = " + CONSOLE_PASSWORD
                 + ",_g_:admingroup\n_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh\n",
@@ -230,7 +260,7 @@ class PublishingPluginIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void theConsoleImportsAFolderOfArticlesAllOrNothing() throws Exception {
         Path folder = Files.createTempDirectory("congso-import");
         Files.writeString(folder.resolve("a.md"), "---\ntitle: Nhập từ thư mục\ncategory: Tin tức\n---\nNội dung.\n");
@@ -247,7 +277,25 @@ class PublishingPluginIT {
     }
 
     @Test
-    @Order(8)
+    @Order(6)
+    void theScheduledArticleAppearsAtItsTimeAndLeavesAtItsTakeDownWithNobodySignedIn() {
+        // The scheduler runs every 15 s as a system actor; nobody is signed in meanwhile.
+        assertTrue(LocalDateTime.now(ZONE).isBefore(appearsAt.plusMinutes(2).minusSeconds(20)),
+                "the machine is too slow for this test: the article's time on the portal is nearly over");
+        // Polled on the page's first HTML (its Open Graph title is there only while it is public),
+        // then looked at in the browser.
+        browser.wait(240).pollingEvery(Duration.ofSeconds(2)).until(d -> firstHtml(IMPORTED_SLUG).contains("og:title"));
+        assertFalse(LocalDateTime.now(ZONE).isBefore(appearsAt), "shown before its publication time");
+        browser.get("/portal/article/" + IMPORTED_SLUG);
+        browser.waitForText("portal-article-title", IMPORTED_TITLE, 30);
+        browser.wait(240).pollingEvery(Duration.ofSeconds(2)).until(d -> !firstHtml(IMPORTED_SLUG).contains("og:title"));
+        browser.get("/portal/article/" + IMPORTED_SLUG);
+        browser.wait(30).until(d -> browser.present("portal-article-missing"));
+        assertFalse(LocalDateTime.now(ZONE).isBefore(appearsAt.plusMinutes(2)), "taken down before its time");
+    }
+
+    @Test
+    @Order(9)
     void uninstallKeepsTheArticlesAndReinstallFindsThem() throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         URI feed = URI.create("http://127.0.0.1:" + HTTP_PORT + "/pub/publishing/feed/rss.xml");
@@ -268,6 +316,48 @@ class PublishingPluginIT {
         // The demo is not loaded a second time: the same articles as before the uninstall.
         String out = client("congso:publishing-reindex");
         assertTrue(out.contains("Search index rebuilt: " + published + " published article(s)."), out);
+    }
+
+    /** Opens the editor of an article of the editorial list by its title. */
+    private static void openFromGrid(String title) {
+        browser.wait(15).ignoring(org.openqa.selenium.ElementClickInterceptedException.class).until(d -> {
+            for (org.openqa.selenium.WebElement cell : d.findElements(
+                    By.cssSelector("#publishing-articles-grid vaadin-grid-cell-content"))) {
+                if (title.equals(cell.getText().strip())) {
+                    cell.click();
+                    return true;
+                }
+            }
+            return false;
+        });
+        browser.wait(20).until(d -> browser.path().matches("/publishing/edit/[0-9]+"));
+        browser.wait(20).until(d -> browser.displayedOrNull(By.id("publishing-editor")) != null);
+    }
+
+    private static void typeDateTime(String id, LocalDateTime value) {
+        org.openqa.selenium.WebElement date = browser.wait(10).until(d -> browser.displayedOrNull(
+                By.cssSelector("#" + id + " vaadin-date-picker input")));
+        date.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE, value.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")),
+                Keys.ENTER);
+        org.openqa.selenium.WebElement time = browser.wait(10).until(d -> browser.displayedOrNull(
+                By.cssSelector("#" + id + " vaadin-time-picker input")));
+        time.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE, value.format(DateTimeFormatter.ofPattern("HH:mm")),
+                Keys.ENTER);
+        browser.wait(5).until(d -> d.findElements(
+                By.cssSelector("vaadin-date-picker-overlay[opened], vaadin-time-picker-overlay[opened]")).isEmpty());
+    }
+
+    /** The raw first HTML of an article's public page. */
+    private static String firstHtml(String slug) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + HTTP_PORT
+                    + "/portal/article/" + slug)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Waits for the article's state, read from the page (the label may be scrolled out of view). */
