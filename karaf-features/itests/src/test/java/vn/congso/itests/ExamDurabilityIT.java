@@ -134,9 +134,28 @@ class ExamDurabilityIT {
     @Test
     @Order(5)
     void everyAcknowledgedAnswerIsThereAfterTheRestart() {
+        // After a crash Karaf starts the bundles again by start level after its boot features are
+        // known installed: for a while the shell may answer before training's screens (or the
+        // session) are back. The learner signs in and reloads until the attempt is there.
         browser.signIn(LEARNER, LEARNER_PASSWORD);
-        browser.get("/training/attempt/" + attemptId);
-        browser.wait(30).until(d -> browser.displayedOrNull(By.id("attempt-view")) != null);
+        browser.wait(180).pollingEvery(java.time.Duration.ofSeconds(5)).until(d -> {
+            browser.get("/training/attempt/" + attemptId);
+            try {
+                browser.wait(15).until(x -> browser.displayedOrNull(By.id("attempt-view")) != null
+                        || browser.displayedOrNull(By.id("login-view")) != null);
+            } catch (org.openqa.selenium.TimeoutException notYet) {
+                return false;
+            }
+            if (browser.displayedOrNull(By.id("login-view")) != null) {
+                try {
+                    browser.signIn(LEARNER, LEARNER_PASSWORD);
+                } catch (org.openqa.selenium.TimeoutException stillStarting) {
+                    // the next round tries again
+                }
+                return false;
+            }
+            return true;
+        });
         browser.wait(10).until(d -> browser.text("exam-timer").matches("(\\d+:)?\\d\\d:\\d\\d"));
         for (Map.Entry<Integer, String> entry : acknowledged.entrySet()) {
             int n = entry.getKey();
