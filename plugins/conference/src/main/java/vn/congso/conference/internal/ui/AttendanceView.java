@@ -11,7 +11,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.server.streams.DownloadHandler;
@@ -28,6 +27,7 @@ import java.util.Map;
 import vn.congso.api.TranslationService;
 import vn.congso.api.pdf.PdfRenderer;
 import vn.congso.api.security.AccessDeniedException;
+import vn.congso.api.text.NumberInput;
 import vn.congso.api.text.Formats;
 import vn.congso.conference.internal.domain.CalendarEntry;
 import vn.congso.conference.internal.domain.Slot;
@@ -92,24 +92,22 @@ public final class AttendanceView extends VerticalLayout {
             return;
         }
         Map<Long, Checkbox> present = new LinkedHashMap<>();
-        Map<Long, IntegerField> counts = new LinkedHashMap<>();
-        Map<Long, IntegerField> lates = new LinkedHashMap<>();
+        Map<Long, NumberInput> counts = new LinkedHashMap<>();
+        Map<Long, NumberInput> lates = new LinkedHashMap<>();
         Map<Long, TextField> notes = new LinkedHashMap<>();
         VerticalLayout rows = new VerticalLayout();
         rows.setPadding(false);
         for (AttendanceLine line : service.attendance(selected.occurrenceId())) {
             Checkbox box = new Checkbox(line.point().name(), line.present());
             box.setId("conference-attendance-present-" + line.point().id());
-            IntegerField count = new IntegerField();
+            // Whole numbers read by the page's language: a bad entry is refused on its field, never taken as 0.
+            NumberInput count = new NumberInput("", texts.locale(), true, key -> texts.t(key));
             count.setId("conference-attendance-count-" + line.point().id());
-            count.setMin(0);
-            count.setMax(10_000);
-            count.setValue(line.participants());
+            count.setNumber(line.participants());
             count.setAriaLabel(texts.t("conference.attendance.participants"));
-            IntegerField late = new IntegerField();
+            NumberInput late = new NumberInput("", texts.locale(), true, key -> texts.t(key));
             late.setId("conference-attendance-late-" + line.point().id());
-            late.setMin(0);
-            late.setValue(line.lateMinutes());
+            late.setNumber(line.lateMinutes());
             late.setAriaLabel(texts.t("conference.attendance.late"));
             late.setPlaceholder(texts.t("conference.attendance.late"));
             late.setTooltipText(texts.t("conference.attendance.late"));
@@ -134,10 +132,14 @@ public final class AttendanceView extends VerticalLayout {
         minutes.setWidthFull();
         minutes.setValue(service.minutes(selected.occurrenceId()));
         Button save = new Button(texts.t("conference.attendance.save"), e -> {
+            if (!NumberInput.checkAll(counts.values().toArray(NumberInput[]::new))
+                    | !NumberInput.checkAll(lates.values().toArray(NumberInput[]::new))) {
+                return;
+            }
             List<AttendanceEntry> entries = new ArrayList<>();
             present.forEach((id, box) -> {
-                Integer n = counts.get(id).getValue();
-                Integer late = lates.get(id).getValue();
+                Integer n = counts.get(id).getWhole();
+                Integer late = lates.get(id).getWhole();
                 entries.add(new AttendanceEntry(id, box.getValue(), box.getValue() && n != null ? n : 0,
                         box.getValue() && late != null ? late : 0, notes.get(id).getValue()));
             });

@@ -72,12 +72,15 @@ public class AudienceView extends VerticalLayout {
 
         Map<Long, Long> views = articles.viewsBetween(from, to);
         long allViews = views.values().stream().mapToLong(Long::longValue).sum();
+        // The 50 most read, read from the database at once (not one query per row).
+        List<Long> top = views.keySet().stream().limit(50).toList();
+        Map<Long, Article> byId = new java.util.HashMap<>();
+        articles.articles(top).forEach(a -> byId.put(a.id(), a));
         List<Row> rows = new ArrayList<>();
-        for (Map.Entry<Long, Long> e : views.entrySet()) {
-            if (rows.size() == 50) {
-                break;
+        for (Long id : top) {
+            if (byId.containsKey(id)) {
+                rows.add(new Row(byId.get(id), views.get(id)));
             }
-            rows.add(new Row(articles.get(e.getKey()), e.getValue()));
         }
         Grid<Row> grid = new Grid<>();
         grid.setId("publishing-audience-articles");
