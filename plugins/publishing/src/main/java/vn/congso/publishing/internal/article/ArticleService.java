@@ -67,6 +67,7 @@ public final class ArticleService {
     private final Clock clock;
     private final List<PublicationListener> listeners = new CopyOnWriteArrayList<>();
     private final java.util.concurrent.atomic.AtomicLong publications = new java.util.concurrent.atomic.AtomicLong();
+    private final AudienceCounts audience = new AudienceCounts();
 
     /**
      * @param database the database
@@ -84,6 +85,12 @@ public final class ArticleService {
         this.users = users;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /** Writes what was counted in memory before the service goes (a stop, an update of the plugin). */
+    @org.osgi.service.component.annotations.Deactivate
+    void stop() {
+        flushAudience();
     }
 
     /** @param listener told about publications */
@@ -593,6 +600,7 @@ public final class ArticleService {
      */
     public List<Article> find(ArticleState state, String categoryId, String text, int limit) {
         requireView();
+        flushAudience(); // the list shows each article's views
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM publishing_article WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
         if (state != null) {
@@ -932,41 +940,84 @@ public final class ArticleService {
     }
 
     /**
-     * Counts one view of a published article (no cookie, nothing about the reader).
+     * Counts one view of a published article (no cookie, nothing about the reader): in memory,
+     * written to the database by {@link #flushAudience()} (the scheduler's every run, and before
+     * any figure is read).
      *
      * @param id the article
      */
     public void countView(long id) {
-        java.sql.Date day = java.sql.Date.valueOf(java.time.LocalDate.ofInstant(now(), vn.congso.api.indicators.Period.ZONE));
-        try (Connection c = database.dataSource().getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE publishing_article SET views = views + 1 WHERE id = ?")) {
-                ps.setLong(1, id);
-                ps.executeUpdate();
+        audience.view(id, today());
+    }
+
+    private java.time.LocalDate today() {
+        return java.time.LocalDate.ofInstant(now(), vn.congso.api.indicators.Period.ZONE);
+    }
+
+    /**
+     * Writes the visits and views counted since the last call, in one transaction; what cannot be
+     * written is kept for the next call.
+     */
+    public void flushAudience() {
+        synchronized (audience) {
+            AudienceCounts.Pending pending = audience.drain(today());
+            if (pending.isEmpty()) {
+                return;
             }
-            if (!addDayView(c, id, day)) {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO publishing_view_day (article_id, day, views) VALUES (?, ?, 1)")) {
-                    ps.setLong(1, id);
-                    ps.setDate(2, day);
-                    ps.executeUpdate();
-                } catch (SQLException raced) {
-                    // Another reader inserted the day's row first: count on it.
-                    if (!addDayView(c, id, day)) {
-                        throw raced;
+            try (Connection c = database.dataSource().getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    for (var e : pending.visits().entrySet()) {
+                        addDay(c, "UPDATE publishing_visit_day SET visits = visits + ? WHERE day = ?",
+                                "INSERT INTO publishing_visit_day (visits, day) VALUES (?, ?)", e.getValue(),
+                                java.sql.Date.valueOf(e.getKey()), null);
                     }
+                    for (var e : pending.views().entrySet()) {
+                        long id = e.getKey().article();
+                        try (PreparedStatement ps = c.prepareStatement(
+                                "UPDATE publishing_article SET views = views + ? WHERE id = ?")) {
+                            ps.setLong(1, e.getValue());
+                            ps.setLong(2, id);
+                            if (ps.executeUpdate() == 0) {
+                                continue; // the article was deleted since: nothing to count on
+                            }
+                        }
+                        addDay(c, "UPDATE publishing_view_day SET views = views + ? WHERE day = ? AND article_id = ?",
+                                "INSERT INTO publishing_view_day (views, day, article_id) VALUES (?, ?, ?)", e.getValue(),
+                                java.sql.Date.valueOf(e.getKey().day()), id);
+                    }
+                    c.commit();
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    throw e;
                 }
+            } catch (SQLException e) {
+                audience.restore(pending);
+                log.warn("Cannot write the portal's visits and views; kept for the next try", e);
             }
-        } catch (SQLException e) {
-            log.warn("Cannot count a view of article {}", id, e);
         }
     }
 
-    private static boolean addDayView(Connection c, long id, java.sql.Date day) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE publishing_view_day SET views = views + 1 WHERE article_id = ? AND day = ?")) {
-            ps.setLong(1, id);
+    /** Adds to a day's counter row, creating it when it is the day's first (only the flush writes these rows). */
+    private static void addDay(Connection c, String update, String insert, long n, java.sql.Date day, Long article)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(update)) {
+            ps.setLong(1, n);
             ps.setDate(2, day);
-            return ps.executeUpdate() == 1;
+            if (article != null) {
+                ps.setLong(3, article);
+            }
+            if (ps.executeUpdate() == 1) {
+                return;
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(insert)) {
+            ps.setLong(1, n);
+            ps.setDate(2, day);
+            if (article != null) {
+                ps.setLong(3, article);
+            }
+            ps.executeUpdate();
         }
     }
 
@@ -979,6 +1030,7 @@ public final class ArticleService {
      */
     public java.util.Map<Long, Long> viewsBetween(java.time.LocalDate from, java.time.LocalDate to) {
         requireView();
+        flushAudience();
         java.util.Map<Long, Long> out = new java.util.LinkedHashMap<>();
         for (long[] row : query("SELECT article_id, SUM(views) FROM publishing_view_day WHERE day >= ? AND day < ?"
                 + " GROUP BY article_id ORDER BY SUM(views) DESC", rs -> new long[] {rs.getLong(1), rs.getLong(2)},
@@ -990,33 +1042,10 @@ public final class ArticleService {
 
     /**
      * Counts one opening of a portal page (home, category, article, search): the portal's visits
-     * per day, with no cookie and nothing about the reader.
+     * per day, with no cookie and nothing about the reader; in memory until {@link #flushAudience()}.
      */
     public void countVisit() {
-        java.sql.Date day = java.sql.Date.valueOf(java.time.LocalDate.ofInstant(now(), vn.congso.api.indicators.Period.ZONE));
-        try (Connection c = database.dataSource().getConnection()) {
-            if (!addVisit(c, day, 1)) {
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO publishing_visit_day (day, visits) VALUES (?, 1)")) {
-                    ps.setDate(1, day);
-                    ps.executeUpdate();
-                } catch (SQLException raced) {
-                    // Another reader inserted the day's row first: count on it.
-                    if (!addVisit(c, day, 1)) {
-                        throw raced;
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            log.warn("Cannot count a portal visit", e);
-        }
-    }
-
-    private static boolean addVisit(Connection c, java.sql.Date day, long visits) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE publishing_visit_day SET visits = visits + ? WHERE day = ?")) {
-            ps.setLong(1, visits);
-            ps.setDate(2, day);
-            return ps.executeUpdate() == 1;
-        }
+        audience.visit(today());
     }
 
     /**
@@ -1028,6 +1057,7 @@ public final class ArticleService {
      */
     public java.util.SortedMap<java.time.LocalDate, Long> visitsPerDay(java.time.LocalDate from, java.time.LocalDate to) {
         requireView();
+        flushAudience();
         return perDay(from, to, query("SELECT day, visits FROM publishing_visit_day WHERE day >= ? AND day < ?",
                 rs -> java.util.Map.entry(rs.getDate(1).toLocalDate(), rs.getLong(2)),
                 java.sql.Date.valueOf(from), java.sql.Date.valueOf(to)));
@@ -1044,6 +1074,7 @@ public final class ArticleService {
     public java.util.SortedMap<java.time.LocalDate, Long> viewsPerDay(long id, java.time.LocalDate from,
             java.time.LocalDate to) {
         requireView();
+        flushAudience();
         return perDay(from, to, query("SELECT day, views FROM publishing_view_day WHERE article_id = ? AND day >= ? AND day < ?",
                 rs -> java.util.Map.entry(rs.getDate(1).toLocalDate(), rs.getLong(2)), id,
                 java.sql.Date.valueOf(from), java.sql.Date.valueOf(to)));

@@ -14,7 +14,7 @@ import vn.congso.api.security.RunAs;
 
 /**
  * Publishes scheduled articles and takes down those whose unpublish time came, every
- * {@value #SECONDS} seconds, as the system actor {@value #ACTOR}, with nobody signed in. Its first
+ * {@value #SECONDS} seconds (and writes the portal's visits and views counted meanwhile), as the system actor {@value #ACTOR}, with nobody signed in. Its first
  * run, right after start, catches up with what came due while the server was down.
  */
 @Component(immediate = true)
@@ -62,6 +62,7 @@ public final class PublishingScheduler {
      * @return how many articles changed, -1 when the run failed
      */
     int run() {
+        articles.flushAudience();
         try {
             int changed = runAs.call(actor, articles::runDue);
             if (changed > 0) {

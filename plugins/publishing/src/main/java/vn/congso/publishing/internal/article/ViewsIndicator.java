@@ -18,13 +18,16 @@ import vn.congso.api.indicators.UnitOfMeasure;
 public final class ViewsIndicator implements Indicator {
 
     private final Database database;
+    private final ArticleService articles;
 
     /**
      * @param database the database
+     * @param articles the articles, whose counts in memory are written before the sum
      */
     @Activate
-    public ViewsIndicator(@Reference Database database) {
+    public ViewsIndicator(@Reference Database database, @Reference ArticleService articles) {
         this.database = database;
+        this.articles = articles;
     }
 
     @Override
@@ -52,6 +55,7 @@ public final class ViewsIndicator implements Indicator {
         if (!ALL_UNITS.equals(unitId)) {
             return IndicatorValue.none();
         }
+        articles.flushAudience();
         try (Connection c = database.dataSource().getConnection();
                 PreparedStatement sum = c.prepareStatement(
                         "SELECT COALESCE(SUM(views), 0) FROM publishing_view_day WHERE day >= ? AND day < ?")) {

@@ -30,8 +30,8 @@ class IndicatorsTest {
         Period november = Period.containing(Period.Kind.MONTH, LocalDate.of(2026, 11, 5));
         assertEquals(1.0, new PublishedIndicator(f.database).compute(december, Indicator.ALL_UNITS).value().getAsDouble());
         assertEquals(0.0, new PublishedIndicator(f.database).compute(november, Indicator.ALL_UNITS).value().getAsDouble());
-        assertEquals(3.0, new ViewsIndicator(f.database).compute(december, Indicator.ALL_UNITS).value().getAsDouble());
-        assertEquals(0.0, new ViewsIndicator(f.database).compute(november, Indicator.ALL_UNITS).value().getAsDouble());
+        assertEquals(3.0, new ViewsIndicator(f.database, f.service).compute(december, Indicator.ALL_UNITS).value().getAsDouble());
+        assertEquals(0.0, new ViewsIndicator(f.database, f.service).compute(november, Indicator.ALL_UNITS).value().getAsDouble());
         assertEquals(Map.of(a.id(), 2L), f.service.viewsBetween(LocalDate.of(2026, 12, 5), LocalDate.of(2026, 12, 6)));
         assertEquals(3L, f.service.get(a.id()).views());
     }
