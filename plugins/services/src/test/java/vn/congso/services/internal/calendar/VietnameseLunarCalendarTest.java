@@ -44,8 +44,8 @@ class VietnameseLunarCalendarTest {
     }
 
     /**
-     * Giỗ Tổ Hùng Vương (10/3) as announced; 2028-2035 are not in the table (no published source
-     * confirmed). Earlier years as the press published them: 2016-04-16 (vietnamtourism.vn, "Hung
+     * Giỗ Tổ Hùng Vương (10/3) as announced; 2028-2035 (no published source found) are checked against an
+     * independent implementation in {@link IcuLunarCalendarTest}. Earlier years as the press published them: 2016-04-16 (vietnamtourism.vn, "Hung
      * Kings Temple Festival 2016", the 10th day of the third lunar month), 2018-04-25 (Nhân Dân via
      * baobacninhtv.vn, "April 25, 2018 (tenth day of the third lunar month)"), 2019-04-14 (qdnd.vn,
      * the ceremony dedicated to the Hung Kings on April 14).
