@@ -138,7 +138,9 @@ class ExamDurabilityIT {
         // known installed: for a while the shell may answer before training's screens (or the
         // session) are back. The learner signs in and reloads until the attempt is there.
         browser.signIn(LEARNER, LEARNER_PASSWORD);
+        int[] rounds = {0};
         browser.wait(180).pollingEvery(java.time.Duration.ofSeconds(5)).until(d -> {
+            rounds[0]++;
             browser.get("/training/attempt/" + attemptId);
             try {
                 browser.wait(15).until(x -> browser.displayedOrNull(By.id("attempt-view")) != null
@@ -156,6 +158,7 @@ class ExamDurabilityIT {
             }
             return true;
         });
+        System.out.println("[ExamDurabilityIT] attempt page back after the restart in round " + rounds[0]);
         browser.wait(10).until(d -> browser.text("exam-timer").matches("(\\d+:)?\\d\\d:\\d\\d"));
         for (Map.Entry<Integer, String> entry : acknowledged.entrySet()) {
             int n = entry.getKey();

@@ -10,8 +10,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.framework.Filter;
 import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.osgi.util.tracker.ServiceTracker;
 import vn.congso.api.CurrentUser;
 import vn.congso.api.CurrentUserService;
@@ -51,11 +53,16 @@ public final class Platform {
     private final PublicResourceServlet.Tracked publicResources;
     /** Karaf's BootFinished service: absent while boot features are still being installed. */
     private final ServiceTracker<Object, Object> bootFinished;
+    /** The framework's start level, climbing to {@link #beginningLevel} while bundles are started. */
+    private final FrameworkStartLevel startLevel;
+    private final int beginningLevel;
 
     Platform(BundleContext context, CurrentUserService anonymous) {
         this.anonymous = anonymous;
         this.bootFinished = context.getProperty("karaf.home") == null ? null
                 : new ServiceTracker<>(context, filter(context, "(objectClass=" + BOOT_FINISHED + ")"), null);
+        this.startLevel = context.getBundle(0).adapt(FrameworkStartLevel.class);
+        this.beginningLevel = beginningLevel(context.getProperty(Constants.FRAMEWORK_BEGINNING_STARTLEVEL));
         this.translations = new Translations(context, this::fireChanged);
         this.themes = new Themes(context);
         this.pluginStyles = new PluginStyles(context);
@@ -90,6 +97,18 @@ public final class Platform {
             }
         }
         return false;
+    }
+
+    /** The framework's beginning start level (1 when the property is absent or unreadable, as in OSGi). */
+    static int beginningLevel(String property) {
+        if (property == null || property.isBlank()) {
+            return 1;
+        }
+        try {
+            return Integer.parseInt(property.trim());
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 
     private static Filter filter(BundleContext context, String filter) {
@@ -168,14 +187,17 @@ public final class Platform {
 
     /**
      * Whether the platform is still starting: Karaf has not finished installing its boot
-     * features, so some views (sign-in among them) may not be there yet. Never true after the
+     * features, or the framework has not yet climbed to its beginning start level (after a
+     * restart Karaf's BootFinished comes back before the plugins are started again), so some
+     * views (sign-in among them) may not be there yet. Never true after the
      * first {@link #STARTUP_LIMIT} of the JVM's life, so a failed boot cannot hide a real
      * "not found" for ever.
      *
      * @return true while starting
      */
     public boolean isStarting() {
-        return bootFinished != null && bootFinished.isEmpty()
+        return bootFinished != null
+                && (bootFinished.isEmpty() || startLevel != null && startLevel.getStartLevel() < beginningLevel)
                 && ManagementFactory.getRuntimeMXBean().getUptime() < STARTUP_LIMIT.toMillis();
     }
 
