@@ -39,7 +39,12 @@ public final class Platform {
         void platformChanged();
     }
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Platform.class);
+
     private final Set<ShellListener> listeners = new CopyOnWriteArraySet<>();
+    /** Contributions whose failure was logged already (weakly held: a stopped bundle's go away). */
+    private final Set<PermissionContribution> failedContributions =
+            java.util.Collections.newSetFromMap(java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>()));
     private final Translations translations;
     private final Themes themes;
     private final PluginStyles pluginStyles;
@@ -93,7 +98,11 @@ public final class Platform {
                     return true;
                 }
             } catch (RuntimeException e) {
-                // The contributing bundle's own health shows its failure; here it simply declares nothing.
+                // The contribution declares nothing; its failure is logged (once per contribution
+                // object, not at every navigation check) for whoever looks after that bundle.
+                if (failedContributions.add(contribution)) {
+                    LOG.warn("A permission contribution ({}) failed; it declares nothing", contribution.getClass().getName(), e);
+                }
             }
         }
         return false;
