@@ -99,6 +99,8 @@ public final class PortalReadersBenchmark {
             long before = total(Karaf.histogram(home));
             List<VaadinProbe.Tab> tabs = Collections.synchronizedList(new ArrayList<>());
             List<Long> opens = Collections.synchronizedList(new ArrayList<>());
+            List<List<Long>> steps = List.of(Collections.synchronizedList(new ArrayList<>()),
+                    Collections.synchronizedList(new ArrayList<>()), Collections.synchronizedList(new ArrayList<>()));
             Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
             List<Integer> indexes = new ArrayList<>();
             for (int i = 0; i < readers; i++) {
@@ -114,6 +116,9 @@ public final class PortalReadersBenchmark {
                         errors.computeIfAbsent("no-title", k -> new AtomicLong()).incrementAndGet();
                     } else {
                         opens.add(System.nanoTime() - start);
+                        for (int s = 0; s < 3; s++) {
+                            steps.get(s).add(browser.lastOpen[s]);
+                        }
                         tabs.add(tab);
                     }
                 } catch (Exception e) {
@@ -129,6 +134,13 @@ public final class PortalReadersBenchmark {
             System.out.printf("  %-62s %7d %6.1f %6.1f %6.1f  %s%n", "all three round trips", sorted.size(),
                     Karaf.percentileMillis(sorted, 50), Karaf.percentileMillis(sorted, 95), Karaf.percentileMillis(sorted, 99),
                     errors.isEmpty() ? "0 errors" : errors);
+            String[] stepNames = {"  the page (first HTML)", "  the UI's init (v-r=init)", "  the navigation (UIDL), target p95 <= 100"};
+            for (int s = 0; s < 3; s++) {
+                List<Long> step = new ArrayList<>(steps.get(s));
+                Collections.sort(step);
+                System.out.printf("  %-62s %7d %6.1f %6.1f %6.1f%n", stepNames[s], step.size(), Karaf.percentileMillis(step, 50),
+                        Karaf.percentileMillis(step, 95), Karaf.percentileMillis(step, 99));
+            }
             System.out.printf("%nLive heap of the Karaf JVM (jcmd GC.class_histogram): %.1f MB before, %.1f MB with %d"
                     + " article pages open = %.1f KB per anonymous reader with an open page%n", before / 1048576.0,
                     open / 1048576.0, tabs.size(), (open - before) / 1024.0 / Math.max(1, tabs.size()));

@@ -143,12 +143,16 @@ final class VaadinProbe {
 
         /** Loads a page and initialises its UI (as the browser's bootstrap does), then navigates it to the route. */
         Tab open(String route) throws IOException, InterruptedException {
+            long t0 = System.nanoTime();
             HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(base + route)).GET());
+            lastOpen[0] = System.nanoTime() - t0;
             if (page.statusCode() != 200) {
                 throw new ProtocolException("http-" + page.statusCode(), "GET " + route);
             }
+            long t1 = System.nanoTime();
             HttpResponse<String> init = send(HttpRequest.newBuilder(URI.create(base + "?v-r=init&location="
                     + URLEncoder.encode(route, StandardCharsets.UTF_8) + "&query=")).GET());
+            lastOpen[1] = System.nanoTime() - t1;
             if (init.statusCode() != 200) {
                 throw new ProtocolException("http-" + init.statusCode(), "init " + route);
             }
@@ -157,9 +161,14 @@ final class VaadinProbe {
                 throw new ProtocolException("no-ui", "init " + route + ": " + abbreviate(init.body()));
             }
             Tab tab = new Tab(this, config);
+            long t2 = System.nanoTime();
             tab.navigate(route);
+            lastOpen[2] = System.nanoTime() - t2;
             return tab;
         }
+
+        /** The last {@link #open}'s round trips in nanoseconds: the page, the UI's init, the navigation. */
+        final long[] lastOpen = new long[3];
 
         /**
          * Whether a page of the route renders a component with this id; the page is then closed
