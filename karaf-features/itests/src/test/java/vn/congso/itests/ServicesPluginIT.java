@@ -502,6 +502,49 @@ class ServicesPluginIT {
         browser.signOut();
     }
 
+    @Test
+    @Order(11)
+    void theCounterEntersAWalkInsPaperDossierWithEachMistakeOnItsField() throws Exception {
+        browser.signIn(OFFICER, "Một cửa Tài Văn 2026");
+        browser.get("/services/counter");
+        browser.wait(30).until(d -> browser.displayedOrNull(By.id("services-counter")) != null);
+        browser.type("services-counter-procedure", "1.001193");
+        browser.click("services-counter-open");
+        browser.wait(20).until(d -> browser.displayedOrNull(By.id("services-counter-form")) != null);
+        browser.type("services-counter-applicant-name", "Lâm Thị Sa Rươl");
+        browser.type("services-counter-applicant-phone", "12");
+        browser.type("services-counter-applicant-id-number", "094190005678");
+        browser.type("services-form-ho-ten-tre", "Lâm Gia Huy");
+        browser.type("services-form-ngay-sinh", "02/03/2026");
+        browser.chooseInSelect("services-form-gioi-tinh", "Nam");
+        browser.type("services-form-noi-sinh", "Trạm y tế xã Tài Văn");
+        browser.type("services-form-ho-ten-me", "Lâm Thị Sa Rươl");
+        browser.type("services-form-so-dinh-danh", "094190005678");
+        Path scan = Files.createTempFile("ban-chup-giay-chung-sinh", ".pdf");
+        Files.writeString(scan, "%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n", StandardCharsets.US_ASCII);
+        browser.upload("services-counter-upload", scan);
+        browser.wait(20).until(d -> browser.displayedOrNull(By.id("services-counter-file-1")) != null);
+        browser.click("services-counter-enter");
+        // The phone is refused on its own field, everything typed stays, and no dossier is entered.
+        browser.wait(15).until(d -> invalid("services-counter-applicant-phone"));
+        assertEquals("Số điện thoại không hợp lệ", errorMessage("services-counter-applicant-phone"));
+        assertEquals("Lâm Gia Huy", browser.js().executeScript(
+                "return document.getElementById('services-form-ho-ten-tre').value"));
+        assertFalse(browser.present("services-counter-code"));
+        browser.type("services-counter-applicant-phone", "0913 222 333");
+        browser.click("services-counter-enter");
+        WebElement done = browser.wait(20).until(d -> browser.displayedOrNull(By.id("services-counter-code")));
+        String entered = done.getAttribute("data-code");
+        assertTrue(entered.matches("HS-\\d{6}-[A-Z0-9]{6}"), entered);
+        assertTrue(browser.attribute("services-counter-receipt", "href").contains("VAADIN/dynamic"));
+        // The entered dossier is on the desk's queue straight away.
+        browser.get("/services/desk");
+        browser.wait(30).until(d -> browser.displayedOrNull(By.id("services-desk")) != null);
+        browser.type("services-desk-code", entered.toLowerCase(java.util.Locale.ROOT));
+        browser.wait(20).until(d -> browser.gridTexts("services-desk-grid").contains(entered));
+        browser.signOut();
+    }
+
     private static boolean invalid(String id) {
         return "true".equals(String.valueOf(browser.js().executeScript(
                 "return document.getElementById(arguments[0]).invalid", id)));
