@@ -272,7 +272,15 @@ class Browser implements AutoCloseable {
 
     /** Replaces the text of a field's input (or text area). */
     void type(String id, String text) {
-        WebElement input = wait(10).until(d -> displayedOrNull(By.cssSelector("#" + id + " input, #" + id + " textarea")));
+        // Selenium counts a field scrolled out of the layout's scroll area as hidden: scroll first.
+        WebElement input = wait(10).until(d -> {
+            List<WebElement> found = d.findElements(By.cssSelector("#" + id + " input, #" + id + " textarea"));
+            if (found.isEmpty()) {
+                return null;
+            }
+            js().executeScript("arguments[0].scrollIntoView({block: 'center'});", found.get(0));
+            return found.get(0).isDisplayed() ? found.get(0) : null;
+        });
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         if (!text.isEmpty()) {
             input.sendKeys(text);

@@ -329,7 +329,9 @@ class ServicesPluginIT {
         browser.wait(30).until(d -> browser.displayedOrNull(By.id("services-desk")) != null);
         browser.type("services-desk-code", dossierCode);
         browser.wait(20).until(d -> browser.gridTexts("services-desk-grid").contains(dossierCode));
-        browser.wait(10).ignoring(org.openqa.selenium.ElementClickInterceptedException.class).until(d -> {
+        browser.wait(10).ignoring(org.openqa.selenium.ElementClickInterceptedException.class)
+                .ignoring(org.openqa.selenium.ElementNotInteractableException.class)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
             for (WebElement cell : d.findElements(By.cssSelector("#services-desk-grid vaadin-grid-cell-content"))) {
                 if (dossierCode.equals(cell.getText().strip())) {
                     cell.click();
