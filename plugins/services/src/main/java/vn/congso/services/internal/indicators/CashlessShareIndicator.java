@@ -1,18 +1,16 @@
 package vn.congso.services.internal.indicators;
 
-import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import vn.congso.api.indicators.Indicator;
 import vn.congso.api.indicators.IndicatorValue;
 import vn.congso.api.indicators.Period;
-import vn.congso.api.indicators.UnitOfMeasure;
 import vn.congso.services.internal.payment.Payments;
 
 /** Fees paid without cash (bank transfer, e-wallet, gateway), of all fees paid in the period: numerator / denominator. */
 @Component(service = Indicator.class)
-public final class CashlessShareIndicator implements Indicator {
+public final class CashlessShareIndicator extends PublicRateIndicator {
 
     private final Payments payments;
 
@@ -21,37 +19,8 @@ public final class CashlessShareIndicator implements Indicator {
      */
     @Activate
     public CashlessShareIndicator(@Reference Payments payments) {
+        super("cashless-share", 33);
         this.payments = payments;
-    }
-
-    @Override
-    public String id() {
-        return "services.cashless-share";
-    }
-
-    @Override
-    public String titleKey() {
-        return "services.indicator.cashless-share";
-    }
-
-    @Override
-    public Optional<String> descriptionKey() {
-        return Optional.of("services.indicator.cashless-share.description");
-    }
-
-    @Override
-    public UnitOfMeasure unitOfMeasure() {
-        return UnitOfMeasure.PERCENT;
-    }
-
-    @Override
-    public boolean isPublic() {
-        return true;
-    }
-
-    @Override
-    public int order() {
-        return 33;
     }
 
     @Override

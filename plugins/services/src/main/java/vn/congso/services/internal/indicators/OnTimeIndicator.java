@@ -1,7 +1,6 @@
 package vn.congso.services.internal.indicators;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -9,11 +8,10 @@ import org.osgi.service.component.annotations.Reference;
 import vn.congso.api.indicators.Indicator;
 import vn.congso.api.indicators.IndicatorValue;
 import vn.congso.api.indicators.Period;
-import vn.congso.api.indicators.UnitOfMeasure;
 
 /** Dossiers settled on time, of those settled in the period: numerator / denominator, per unit. */
 @Component(service = Indicator.class)
-public final class OnTimeIndicator implements Indicator {
+public final class OnTimeIndicator extends PublicRateIndicator {
 
     private final Statistics statistics;
 
@@ -22,42 +20,13 @@ public final class OnTimeIndicator implements Indicator {
      */
     @Activate
     public OnTimeIndicator(@Reference Statistics statistics) {
+        super("on-time", 30);
         this.statistics = statistics;
-    }
-
-    @Override
-    public String id() {
-        return "services.on-time";
-    }
-
-    @Override
-    public String titleKey() {
-        return "services.indicator.on-time";
-    }
-
-    @Override
-    public Optional<String> descriptionKey() {
-        return Optional.of("services.indicator.on-time.description");
-    }
-
-    @Override
-    public UnitOfMeasure unitOfMeasure() {
-        return UnitOfMeasure.PERCENT;
-    }
-
-    @Override
-    public boolean isPublic() {
-        return true;
     }
 
     @Override
     public OptionalDouble target() {
         return OptionalDouble.of(95);
-    }
-
-    @Override
-    public int order() {
-        return 30;
     }
 
     @Override

@@ -1,18 +1,16 @@
 package vn.congso.services.internal.indicators;
 
 import java.util.List;
-import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import vn.congso.api.indicators.Indicator;
 import vn.congso.api.indicators.IndicatorValue;
 import vn.congso.api.indicators.Period;
-import vn.congso.api.indicators.UnitOfMeasure;
 
 /** Dossiers submitted online, of those submitted in the period: numerator / denominator, per unit. */
 @Component(service = Indicator.class)
-public final class OnlineShareIndicator implements Indicator {
+public final class OnlineShareIndicator extends PublicRateIndicator {
 
     private final Statistics statistics;
 
@@ -21,37 +19,8 @@ public final class OnlineShareIndicator implements Indicator {
      */
     @Activate
     public OnlineShareIndicator(@Reference Statistics statistics) {
+        super("online-share", 31);
         this.statistics = statistics;
-    }
-
-    @Override
-    public String id() {
-        return "services.online-share";
-    }
-
-    @Override
-    public String titleKey() {
-        return "services.indicator.online-share";
-    }
-
-    @Override
-    public Optional<String> descriptionKey() {
-        return Optional.of("services.indicator.online-share.description");
-    }
-
-    @Override
-    public UnitOfMeasure unitOfMeasure() {
-        return UnitOfMeasure.PERCENT;
-    }
-
-    @Override
-    public boolean isPublic() {
-        return true;
-    }
-
-    @Override
-    public int order() {
-        return 31;
     }
 
     @Override

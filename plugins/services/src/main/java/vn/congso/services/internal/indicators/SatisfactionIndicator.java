@@ -9,7 +9,6 @@ import org.osgi.service.component.annotations.Reference;
 import vn.congso.api.indicators.Indicator;
 import vn.congso.api.indicators.IndicatorValue;
 import vn.congso.api.indicators.Period;
-import vn.congso.api.indicators.UnitOfMeasure;
 import vn.congso.services.internal.rating.ServiceRatings;
 
 /**
@@ -17,7 +16,7 @@ import vn.congso.services.internal.rating.ServiceRatings;
  * given in the period, numerator / denominator, with how many of each score as the breakdown.
  */
 @Component(service = Indicator.class)
-public final class SatisfactionIndicator implements Indicator {
+public final class SatisfactionIndicator extends PublicRateIndicator {
 
     private final ServiceRatings ratings;
 
@@ -26,37 +25,8 @@ public final class SatisfactionIndicator implements Indicator {
      */
     @Activate
     public SatisfactionIndicator(@Reference ServiceRatings ratings) {
+        super("satisfaction", 32);
         this.ratings = ratings;
-    }
-
-    @Override
-    public String id() {
-        return "services.satisfaction";
-    }
-
-    @Override
-    public String titleKey() {
-        return "services.indicator.satisfaction";
-    }
-
-    @Override
-    public Optional<String> descriptionKey() {
-        return Optional.of("services.indicator.satisfaction.description");
-    }
-
-    @Override
-    public UnitOfMeasure unitOfMeasure() {
-        return UnitOfMeasure.PERCENT;
-    }
-
-    @Override
-    public boolean isPublic() {
-        return true;
-    }
-
-    @Override
-    public int order() {
-        return 32;
     }
 
     @Override
