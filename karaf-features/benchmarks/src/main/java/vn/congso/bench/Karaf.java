@@ -90,7 +90,8 @@ final class Karaf {
                 .directory(home.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(home.resolve("console.out").toFile());
-        builder.environment().put("JAVA_OPTS", JAVA_OPTS);
+        // -Dbench.karafOpts="-XX:StartFlightRecording=filename=/tmp/k.jfr,settings=profile" profiles the server.
+        builder.environment().put("JAVA_OPTS", (JAVA_OPTS + " " + System.getProperty("bench.karafOpts", "")).strip());
         builder.environment().remove("CONGSO_HTTP_PORT");
         return builder.start();
     }
