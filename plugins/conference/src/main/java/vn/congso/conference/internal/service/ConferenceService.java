@@ -448,66 +448,111 @@ public class ConferenceService {
             throw new ConferenceException("conference.error.no-occurrences");
         }
         String rrule = request.recurrence() == null ? null : request.recurrence().rrule(request.start());
-        try (Connection c = database.dataSource().getConnection()) {
-            c.setAutoCommit(false);
-            c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-            try {
-                Locked locked = lockPoints(c, request.pointIds(), Duration.between(request.start(), request.end()));
-                List<Conflict> conflicts = ConflictCheck.conflicts(kept, locked.points(),
-                        busy(c, request.pointIds(), kept, 0, locked.longest()), settings.setupBuffer());
-                if (!conflicts.isEmpty()) {
+        return retryingTransient("Cannot book the meeting", () -> {
+            try (Connection c = database.dataSource().getConnection()) {
+                c.setAutoCommit(false);
+                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                try {
+                    Locked locked = lockPoints(c, request.pointIds(), Duration.between(request.start(), request.end()));
+                    List<Conflict> conflicts = ConflictCheck.conflicts(kept, locked.points(),
+                            busy(c, request.pointIds(), kept, 0, locked.longest()), settings.setupBuffer());
+                    if (!conflicts.isEmpty()) {
+                        c.rollback();
+                        audit.record("conference.meeting.book", "", Outcome.DENIED,
+                                AuditLog.Message.of("conference.audit.conflicts", request.title().strip(), conflicts.size()));
+                        return new BookingResult(0, 0, conflicts);
+                    }
+                    String uid = UUID.randomUUID().toString();
+                    long meetingId;
+                    try (PreparedStatement ps = c.prepareStatement("INSERT INTO conf_meeting (uid, title, agenda, chair, "
+                            + "host_point_id, rrule, room_link, visibility, status, sequence_no, created_by, created_at) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                        ps.setString(1, uid);
+                        ps.setString(2, request.title().strip());
+                        ps.setString(3, request.agenda());
+                        ps.setString(4, request.chair().strip());
+                        ps.setLong(5, request.hostPointId());
+                        ps.setString(6, rrule);
+                        ps.setString(7, settings.roomLink(uid.substring(0, 8) + "-" + uid.substring(9, 13)));
+                        ps.setString(8, request.visibility().name());
+                        ps.setString(9, SCHEDULED);
+                        ps.setString(10, user.id());
+                        ps.setTimestamp(11, Timestamp.from(now()));
+                        ps.executeUpdate();
+                        meetingId = generatedId(ps);
+                    }
+                    try (PreparedStatement ps = c.prepareStatement(
+                            "INSERT INTO conf_meeting_point (meeting_id, point_id) VALUES (?, ?)")) {
+                        for (long pointId : new TreeSet<>(request.pointIds())) {
+                            ps.setLong(1, meetingId);
+                            ps.setLong(2, pointId);
+                            ps.addBatch();
+                        }
+                        ps.executeBatch();
+                    }
+                    for (Slot slot : all) {
+                        boolean dropped = request.droppedOccurrences().contains(slot.start());
+                        long occurrenceId = insertOccurrence(c, meetingId, slot, dropped ? EXCLUDED : SCHEDULED);
+                        if (!dropped) {
+                            insertBusy(c, occurrenceId, request.pointIds(), slot);
+                        }
+                    }
+                    c.commit();
+                    audit.record("conference.meeting.book", String.valueOf(meetingId), Outcome.SUCCESS,
+                            AuditLog.Message.of("conference.audit.booked", request.title().strip(), kept.size(),
+                                    request.pointIds().size()));
+                    return new BookingResult(meetingId, kept.size(), List.of());
+                } catch (SQLException | RuntimeException e) {
                     c.rollback();
-                    audit.record("conference.meeting.book", "", Outcome.DENIED,
-                            AuditLog.Message.of("conference.audit.conflicts", request.title().strip(), conflicts.size()));
-                    return new BookingResult(0, 0, conflicts);
+                    throw e;
                 }
-                String uid = UUID.randomUUID().toString();
-                long meetingId;
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO conf_meeting (uid, title, agenda, chair, "
-                        + "host_point_id, rrule, room_link, visibility, status, sequence_no, created_by, created_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-                    ps.setString(1, uid);
-                    ps.setString(2, request.title().strip());
-                    ps.setString(3, request.agenda());
-                    ps.setString(4, request.chair().strip());
-                    ps.setLong(5, request.hostPointId());
-                    ps.setString(6, rrule);
-                    ps.setString(7, settings.roomLink(uid.substring(0, 8) + "-" + uid.substring(9, 13)));
-                    ps.setString(8, request.visibility().name());
-                    ps.setString(9, SCHEDULED);
-                    ps.setString(10, user.id());
-                    ps.setTimestamp(11, Timestamp.from(now()));
-                    ps.executeUpdate();
-                    meetingId = generatedId(ps);
-                }
-                try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO conf_meeting_point (meeting_id, point_id) VALUES (?, ?)")) {
-                    for (long pointId : new TreeSet<>(request.pointIds())) {
-                        ps.setLong(1, meetingId);
-                        ps.setLong(2, pointId);
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
-                }
-                for (Slot slot : all) {
-                    boolean dropped = request.droppedOccurrences().contains(slot.start());
-                    long occurrenceId = insertOccurrence(c, meetingId, slot, dropped ? EXCLUDED : SCHEDULED);
-                    if (!dropped) {
-                        insertBusy(c, occurrenceId, request.pointIds(), slot);
-                    }
-                }
-                c.commit();
-                audit.record("conference.meeting.book", String.valueOf(meetingId), Outcome.SUCCESS,
-                        AuditLog.Message.of("conference.audit.booked", request.title().strip(), kept.size(),
-                                request.pointIds().size()));
-                return new BookingResult(meetingId, kept.size(), List.of());
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot book the meeting", e);
+        });
+    }
+
+    /** The most times a booking or a move is run when the database rolls it back for a transient reason. */
+    static final int TRANSIENT_ATTEMPTS = 8;
+
+    /** A transaction that may be rolled back by the database and run again. */
+    @FunctionalInterface
+    private interface Transaction<T> {
+        T run() throws SQLException;
+    }
+
+    /**
+     * Runs a transaction again (after a short random pause) when the database rolls it back for a
+     * transient reason (SQLState class 40: a deadlock, a lock wait timeout, Derby's identity
+     * generator under contention; PostgreSQL's serialization failure or deadlock). Every run starts
+     * over on a fresh connection, so it takes the points' locks and checks again: a loser of a race
+     * is then told what it clashes with instead of failing.
+     */
+    private static <T> T retryingTransient(String failure, Transaction<T> transaction) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return transaction.run();
+            } catch (SQLException e) {
+                if (attempt >= TRANSIENT_ATTEMPTS || !isTransient(e)) {
+                    throw new IllegalStateException(failure, e);
+                }
+                LOG.info("{}: rolled back by the database ({} {}), running it again (attempt {})", failure, e.getSQLState(),
+                        e.getMessage(), attempt + 1);
+                try {
+                    Thread.sleep(5 + RANDOM.nextInt(20 * attempt));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(failure, e);
+                }
+            }
         }
+    }
+
+    private static boolean isTransient(SQLException e) {
+        for (SQLException s = e; s != null; s = s.getNextException()) {
+            if (s.getSQLState() != null && s.getSQLState().startsWith("40")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -535,17 +580,27 @@ public class ConferenceService {
                 }
             }
         }
+        // Read back only the rows this transaction holds, one primary-key look-up each: a query over
+        // several ids (IN) may scan the table and wait for another booking's locked point while that
+        // booking waits for one of ours (a deadlock the 100-scheduler benchmark found).
         int longest = 0;
-        try (PreparedStatement ps = c.prepareStatement("SELECT MAX(longest_busy_minutes) FROM conf_point WHERE id IN ("
-                + pointIds.stream().map(id -> "?").collect(Collectors.joining(", ")) + ")")) {
-            bindIds(ps, pointIds);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    longest = rs.getInt(1);
+        List<ConnectionPoint> points = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + POINT_COLUMNS + ", longest_busy_minutes, sort_order "
+                + "FROM conf_point WHERE id = ?")) {
+            Map<ConnectionPoint, Integer> order = new java.util.HashMap<>();
+            for (long id : new TreeSet<>(pointIds)) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    ConnectionPoint point = point(rs);
+                    longest = Math.max(longest, rs.getInt(13));
+                    order.put(point, rs.getInt(14));
+                    points.add(point);
                 }
             }
+            points.sort(java.util.Comparator.<ConnectionPoint>comparingInt(order::get).thenComparingLong(ConnectionPoint::id));
         }
-        return new Locked(readPoints(c, pointIds), Duration.ofMinutes(longest));
+        return new Locked(points, Duration.ofMinutes(longest));
     }
 
     private static Slot span(List<Slot> slots) {
@@ -799,43 +854,43 @@ public class ConferenceService {
             throw new ConferenceException("conference.error.too-long", settings.maxMeeting().toHours());
         }
         Slot slot = new Slot(start.atZone(Formats.ZONE).toInstant(), end.atZone(Formats.ZONE).toInstant());
-        try (Connection c = database.dataSource().getConnection()) {
-            c.setAutoCommit(false);
-            c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-            try {
-                long meetingId = occurrenceKey(c, occurrenceId)[0];
-                Set<Long> pointIds = meetingPoints(c, meetingId);
-                Locked locked = lockPoints(c, pointIds, Duration.between(start, end));
-                List<Busy> existing = busy(c, pointIds, List.of(slot), occurrenceId, locked.longest());
-                List<Conflict> conflicts = ConflictCheck.conflicts(List.of(slot), locked.points(), existing,
-                        settings.setupBuffer());
-                if (!conflicts.isEmpty()) {
+        return retryingTransient("Cannot move the occurrence", () -> {
+            try (Connection c = database.dataSource().getConnection()) {
+                c.setAutoCommit(false);
+                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                try {
+                    long meetingId = occurrenceKey(c, occurrenceId)[0];
+                    Set<Long> pointIds = meetingPoints(c, meetingId);
+                    Locked locked = lockPoints(c, pointIds, Duration.between(start, end));
+                    List<Busy> existing = busy(c, pointIds, List.of(slot), occurrenceId, locked.longest());
+                    List<Conflict> conflicts = ConflictCheck.conflicts(List.of(slot), locked.points(), existing,
+                            settings.setupBuffer());
+                    if (!conflicts.isEmpty()) {
+                        c.rollback();
+                        return conflicts;
+                    }
+                    try (PreparedStatement ps = c.prepareStatement("DELETE FROM conf_busy WHERE occurrence_id = ?")) {
+                        ps.setLong(1, occurrenceId);
+                        ps.executeUpdate();
+                    }
+                    try (PreparedStatement ps = c.prepareStatement("UPDATE conf_occurrence SET starts_at = ?, ends_at = ?, "
+                            + "sequence_no = sequence_no + 1 WHERE id = ?")) {
+                        ps.setTimestamp(1, Timestamp.from(slot.start()));
+                        ps.setTimestamp(2, Timestamp.from(slot.end()));
+                        ps.setLong(3, occurrenceId);
+                        ps.executeUpdate();
+                    }
+                    insertBusy(c, occurrenceId, pointIds, slot);
+                    c.commit();
+                    audit.record("conference.occurrence.move", String.valueOf(occurrenceId), Outcome.SUCCESS,
+                            AuditLog.Message.of("conference.audit.moved", Formats.dateTime(slot.start(), null)));
+                    return List.of();
+                } catch (SQLException | RuntimeException e) {
                     c.rollback();
-                    return conflicts;
+                    throw e;
                 }
-                try (PreparedStatement ps = c.prepareStatement("DELETE FROM conf_busy WHERE occurrence_id = ?")) {
-                    ps.setLong(1, occurrenceId);
-                    ps.executeUpdate();
-                }
-                try (PreparedStatement ps = c.prepareStatement("UPDATE conf_occurrence SET starts_at = ?, ends_at = ?, "
-                        + "sequence_no = sequence_no + 1 WHERE id = ?")) {
-                    ps.setTimestamp(1, Timestamp.from(slot.start()));
-                    ps.setTimestamp(2, Timestamp.from(slot.end()));
-                    ps.setLong(3, occurrenceId);
-                    ps.executeUpdate();
-                }
-                insertBusy(c, occurrenceId, pointIds, slot);
-                c.commit();
-                audit.record("conference.occurrence.move", String.valueOf(occurrenceId), Outcome.SUCCESS,
-                        AuditLog.Message.of("conference.audit.moved", Formats.dateTime(slot.start(), null)));
-                return List.of();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot move the occurrence", e);
-        }
+        });
     }
 
     /**
@@ -1528,8 +1583,7 @@ public class ConferenceService {
             return List.of();
         }
         String where = ids == null ? "" : " WHERE id IN (" + ids.stream().map(i -> "?").collect(Collectors.joining(", ")) + ")";
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, unit_code, name, hub, room, address, equipment, "
-                + "contact_name, contact_phone, contact_user, capacity, status FROM conf_point" + where
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + POINT_COLUMNS + " FROM conf_point" + where
                 + " ORDER BY sort_order, id")) {
             if (ids != null) {
                 bindIds(ps, ids);
@@ -1537,13 +1591,20 @@ public class ConferenceService {
             List<ConnectionPoint> points = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    points.add(new ConnectionPoint(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                            rs.getString(10), rs.getInt(11), PointStatus.valueOf(rs.getString(12))));
+                    points.add(point(rs));
                 }
             }
             return points;
         }
+    }
+
+    private static final String POINT_COLUMNS = "id, unit_code, name, hub, room, address, equipment, contact_name, "
+            + "contact_phone, contact_user, capacity, status";
+
+    private static ConnectionPoint point(ResultSet rs) throws SQLException {
+        return new ConnectionPoint(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getInt(11),
+                PointStatus.valueOf(rs.getString(12)));
     }
 
     private Instant now() {
