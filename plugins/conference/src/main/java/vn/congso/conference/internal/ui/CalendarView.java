@@ -34,6 +34,7 @@ import vn.congso.conference.internal.domain.ConnectionPoint;
 import vn.congso.conference.internal.domain.IcsWriter;
 import vn.congso.conference.internal.domain.Slot;
 import vn.congso.conference.internal.service.ConferenceService;
+import vn.congso.conference.internal.service.MeetingDocuments;
 
 /**
  * The meetings by month, week or day, for every point or one, built from plain Vaadin
@@ -46,6 +47,7 @@ public final class CalendarView extends VerticalLayout {
             vn.congso.conference.internal.domain.PointStatus.AVAILABLE);
 
     private final ConferenceService service;
+    private final MeetingDocuments documents;
     private final Texts texts;
     private final Select<String> mode = new Select<>();
     private final Select<ConnectionPoint> point = new Select<>();
@@ -58,9 +60,12 @@ public final class CalendarView extends VerticalLayout {
      * @param service the conference service
      * @param translations texts
      * @param links public addresses
+     * @param documents the meetings' documents
      */
-    public CalendarView(ConferenceService service, TranslationService translations, PublicLinks links) {
+    public CalendarView(ConferenceService service, TranslationService translations, PublicLinks links,
+            MeetingDocuments documents) {
         this.service = service;
+        this.documents = documents;
         this.texts = new Texts(translations);
         setId("conference-calendar-view");
         H2 heading = new H2(t("conference.calendar.title"));
@@ -218,7 +223,8 @@ public final class CalendarView extends VerticalLayout {
         Anchor download = new Anchor(ics, t("conference.details.ics"));
         download.setId("conference-details-ics");
         download.getElement().setAttribute("download", fileName);
-        dialog.add(new VerticalLayout(when, where, state, room, download, agenda));
+        dialog.add(new VerticalLayout(when, where, state, room, download, agenda,
+                new DocumentsPanel(documents, texts, entry.meetingId())));
         if (!entry.cancelled()) {
             for (ConferenceService.Scope scope : ConferenceService.Scope.values()) {
                 Button cancel = new Button(t("conference.action.cancel." + scope.name().toLowerCase()), e -> {
