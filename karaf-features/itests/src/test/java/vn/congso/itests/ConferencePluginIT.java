@@ -35,7 +35,10 @@ import org.openqa.selenium.WebElement;
  * technician confirms the checklist and the hub's readiness board, open in another browser,
  * turns that point green without a reload (server push); uninstalling the plugin's bundle takes its feed
  * endpoint away and keeps the meetings, which the reinstalled plugin serves again; a saved group of
- * points, offered by the booking form again after a reload, ticks exactly its points.
+ * points, offered by the booking form again after a reload, ticks exactly its points; the coordinator
+ * attaches a PDF to the meeting (a file that only calls itself a PDF is refused), it downloads as an
+ * attachment with nosniff, and the technician of a participating point opens the document's page
+ * (the e-mail's link) and gets it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConferencePluginIT {
@@ -53,6 +56,7 @@ class ConferencePluginIT {
     private static Browser hub;
     private static LocalDateTime start;
     private static String occurrenceId;
+    private static Browser technician;
 
     @BeforeAll
     static void openBrowser() throws Exception {
@@ -143,7 +147,7 @@ class ConferencePluginIT {
         assertTrue(hub.text("conference-board-summary").startsWith("0 trên 12"), hub.text("conference-board-summary"));
 
         Map<String, String> oneTime = Browser.demoOneTimePasswords(KARAF.home());
-        Browser technician = KARAF.browser("ConferencePluginIT-technician");
+        technician = KARAF.browser("ConferencePluginIT-technician");
         technician.firstSignIn(TECHNICIAN, oneTime.get(TECHNICIAN), "Kỹ thuật Tài Văn 2026");
         technician.get("/conference/checklist");
         technician.wait(20).until(d -> technician.displayedOrNull(By.id("conference-checklist-view")) != null);
@@ -232,6 +236,53 @@ class ConferencePluginIT {
                 .stream().map(e -> Browser.normalise(e.getText())).toList()));
         hub.click("conference-book-group-delete");
         hub.wait(10).until(d -> hub.notificationText().contains("Đã xóa nhóm \"Nhóm kiểm thử\""));
+    }
+
+    @Test
+    @Order(7)
+    void theCoordinatorAttachesADocumentThatDownloadsAsAnAttachmentAndTheTechnicianOpensItsLink() throws Exception {
+        java.nio.file.Path folder = Files.createTempDirectory("conference-it-docs");
+        java.nio.file.Path pdf = folder.resolve("giay-moi.pdf");
+        Files.write(pdf, "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        java.nio.file.Path fake = folder.resolve("gia-mao.pdf");
+        Files.writeString(fake, "<html><script>alert(1)</script></html>");
+        hub.get("/conference");
+        hub.wait(20).until(d -> hub.displayedOrNull(By.id("conference-calendar-view")) != null);
+        showDay(hub);
+        hub.click("conference-entry-" + occurrenceId);
+        hub.wait(20).until(d -> hub.displayedOrNull(By.id("conference-documents-none")) != null);
+
+        hub.upload("conference-documents-upload", fake);
+        hub.wait(20).until(d -> hub.notificationText().contains("gia-mao.pdf"));
+        assertTrue(hub.present("conference-documents-none"), "the fake PDF was not kept");
+        hub.upload("conference-documents-upload", pdf);
+        WebElement link = hub.wait(30).until(d -> {
+            for (WebElement e : d.findElements(By.cssSelector("#conference-documents-list [id^='conference-document-']"))) {
+                if (e.isDisplayed() && "a".equalsIgnoreCase(e.getTagName()) && e.getText().contains("giay-moi.pdf")) {
+                    return e;
+                }
+            }
+            return null;
+        });
+        String documentId = link.getAttribute("id").substring("conference-document-".length());
+        Object response = hub.js().executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.arrayBuffer().then(b => done(r.status"
+                        + " + '|' + r.headers.get('Content-Disposition') + '|' + r.headers.get('X-Content-Type-Options')"
+                        + " + '|' + new TextDecoder('latin1').decode(new Uint8Array(b).slice(0, 5)))))"
+                        + ".catch(e => done('error ' + e));", link.getAttribute("href"));
+        String[] parts = String.valueOf(response).split("\\|");
+        assertEquals("200", parts[0], String.valueOf(response));
+        assertTrue(parts[1].startsWith("attachment") && parts[1].contains("giay-moi.pdf"), String.valueOf(response));
+        assertEquals("nosniff", parts[2]);
+        assertEquals("%PDF-", parts[3]);
+
+        // The e-mail's link, followed by the technician of a participating point (every point takes part).
+        technician.get("/conference/document/" + documentId);
+        technician.wait(30).until(d -> technician.displayedOrNull(By.id("conference-document-download")) != null);
+        assertTrue(technician.text("conference-document-meeting").contains(TITLE), technician.text("conference-document-meeting"));
+        technician.get("/conference/document/999999");
+        technician.wait(30).until(d -> technician.displayedOrNull(By.id("conference-document-unavailable")) != null);
     }
 
     /** Clicks a checkbox of a group (they have no ids), scrolled to the middle, clear of notices. */
