@@ -12,6 +12,7 @@ import vn.congso.api.pdf.PdfRenderer;
 import vn.congso.api.web.PublicLinks;
 import vn.congso.conference.internal.service.ConferencePermissions;
 import vn.congso.conference.internal.service.ConferenceService;
+import vn.congso.conference.internal.service.MeetingDecisions;
 import vn.congso.conference.internal.service.MeetingDocuments;
 
 /** The conference screens, in the plugin's own navigation group "Họp trực tuyến". */
@@ -38,6 +39,7 @@ public final class ConferenceScreens implements ScreenProvider {
     private final PublicLinks links;
     private final PdfRenderer pdf;
     private final MeetingDocuments documents;
+    private final MeetingDecisions decisions;
 
     /**
      * Receives what the views need.
@@ -47,11 +49,14 @@ public final class ConferenceScreens implements ScreenProvider {
      * @param links public addresses for feed links
      * @param pdf the PDF renderer for the minutes
      * @param documents the meetings' documents
+     * @param decisions the decisions of the minutes
      */
     @Activate
     public ConferenceScreens(@Reference ConferenceService service, @Reference TranslationService translations,
-            @Reference PublicLinks links, @Reference PdfRenderer pdf, @Reference MeetingDocuments documents) {
+            @Reference PublicLinks links, @Reference PdfRenderer pdf, @Reference MeetingDocuments documents,
+            @Reference MeetingDecisions decisions) {
         this.documents = documents;
+        this.decisions = decisions;
         this.pdf = pdf;
         this.service = service;
         this.translations = translations;
@@ -82,7 +87,7 @@ public final class ConferenceScreens implements ScreenProvider {
                 Screen.route(ATTENDANCE).title("conference.attendance.title")
                         .description("conference.attendance.description").icon("vaadin:clipboard-user").group(GROUP)
                         .order(50).permission(ConferencePermissions.ATTENDANCE_RECORD)
-                        .view(AttendanceView.class, () -> new AttendanceView(service, pdf, translations)),
+                        .view(AttendanceView.class, () -> new AttendanceView(service, pdf, translations, decisions)),
                 Screen.route(POINTS).title("conference.points.title").description("conference.points.description")
                         .icon("vaadin:connect").group(GROUP).order(60).permission(ConferencePermissions.BOOKING_MANAGE)
                         .view(PointsView.class, () -> new PointsView(service, translations)),
