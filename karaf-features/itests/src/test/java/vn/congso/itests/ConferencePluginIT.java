@@ -38,7 +38,8 @@ import org.openqa.selenium.WebElement;
  * points, offered by the booking form again after a reload, ticks exactly its points; the coordinator
  * attaches a PDF to the meeting (a file that only calls itself a PDF is refused), it downloads as an
  * attachment with nosniff, and the technician of a participating point opens the document's page
- * (the e-mail's link) and gets it.
+ * (the e-mail's link) and gets it; editing the meeting ("this and the following") to a time another
+ * meeting holds is refused with every point and date listed and nothing saved, then saved at a free time.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConferencePluginIT {
@@ -285,6 +286,46 @@ class ConferencePluginIT {
         technician.wait(30).until(d -> technician.displayedOrNull(By.id("conference-document-unavailable")) != null);
     }
 
+    @Test
+    @Order(8)
+    void editingTheMeetingIntoAnotherOnesTimeIsRefusedWithTheClashesListedThenSavedAtAFreeTime() {
+        // Another meeting for every point on the same day, clear of the demo's briefings and relays.
+        LocalDateTime other = start.getHour() >= 22 ? start.minusMinutes(90) : start.plusHours(1);
+        bookAt("Họp chuyên đề chiều", other, other.plusMinutes(30));
+        hub.wait(20).until(d -> hub.displayedOrNull(By.id("conference-calendar-view")) != null);
+
+        hub.get("/conference");
+        hub.wait(20).until(d -> hub.displayedOrNull(By.id("conference-calendar-view")) != null);
+        showDay(hub);
+        hub.click("conference-entry-" + occurrenceId);
+        hub.click("conference-details-edit");
+        hub.wait(10).until(d -> hub.displayedOrNull(By.id("conference-edit-title")) != null);
+        hub.type("conference-edit-title", TITLE + " (đã sửa)");
+        typeTime("conference-edit-start", other.toLocalTime());
+        typeTime("conference-edit-end", other.toLocalTime().plusMinutes(30));
+        hub.click("conference-edit-save");
+        hub.wait(20).until(d -> hub.displayedOrNull(By.id("conference-edit-conflicts-intro")) != null);
+        assertEquals("Không lưu được vì có 12 chỗ trùng lịch:", hub.text("conference-edit-conflicts-intro"));
+        String conflicts = hub.text("conference-edit-conflicts");
+        assertTrue(conflicts.contains("UBND huyện Trần Đề") && conflicts.contains("Họp chuyên đề chiều")
+                && conflicts.contains(other.format(DATE)), conflicts);
+
+        typeTime("conference-edit-start", start.toLocalTime());
+        typeTime("conference-edit-end", start.toLocalTime().plusMinutes(30));
+        hub.click("conference-edit-save");
+        hub.wait(20).until(d -> hub.displayedOrNull(By.id("conference-edit-title")) == null);
+        hub.wait(20).until(d -> {
+            WebElement entry = hub.displayedOrNull(By.id("conference-entry-" + occurrenceId));
+            return entry != null && entry.getText().contains(TITLE + " (đã sửa)");
+        });
+    }
+
+    private static void typeTime(String id, java.time.LocalTime value) {
+        WebElement time = hub.wait(10).until(d -> hub.displayedOrNull(By.cssSelector("#" + id + " input")));
+        time.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE, value.format(TIME), Keys.ENTER);
+        hub.wait(5).until(d -> d.findElements(By.cssSelector("vaadin-time-picker-overlay[opened]")).isEmpty());
+    }
+
     /** Clicks a checkbox of a group (they have no ids), scrolled to the middle, clear of notices. */
     private static void tick(WebElement box) {
         hub.wait(10).ignoring(org.openqa.selenium.ElementClickInterceptedException.class).until(d -> {
@@ -319,11 +360,16 @@ class ConferencePluginIT {
 
     /** Fills the booking form for every point at {@link #start}, 30 minutes, and saves. */
     private static void book(String title) {
+        bookAt(title, start, start.plusMinutes(30));
+    }
+
+    /** Fills the booking form for every point from {@code from} to {@code to} and saves. */
+    private static void bookAt(String title, LocalDateTime from, LocalDateTime to) {
         hub.get("/conference/book");
         hub.wait(20).until(d -> hub.displayedOrNull(By.id("conference-book-view")) != null);
         hub.type("conference-book-title", title);
-        typeDateTime(hub, "conference-book-start", start);
-        typeDateTime(hub, "conference-book-end", start.plusMinutes(30));
+        typeDateTime(hub, "conference-book-start", from);
+        typeDateTime(hub, "conference-book-end", to);
         hub.click("conference-book-all-points");
         hub.click("conference-book-save");
     }
