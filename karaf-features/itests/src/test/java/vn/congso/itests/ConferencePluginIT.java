@@ -35,7 +35,11 @@ import org.openqa.selenium.WebElement;
  * technician confirms the checklist and the hub's readiness board, open in another browser,
  * turns that point green without a reload (server push); uninstalling the plugin's bundle takes its feed
  * endpoint away and keeps the meetings, which the reinstalled plugin serves again; a saved group of
- * points, offered by the booking form again after a reload, ticks exactly its points.
+ * points, offered by the booking form again after a reload, ticks exactly its points; the coordinator
+ * attaches a PDF to the meeting (a file that only calls itself a PDF is refused), it downloads as an
+ * attachment with nosniff, and the technician of a participating point opens the document's page
+ * (the e-mail's link) and gets it; editing the meeting ("this and the following") to a time another
+ * meeting holds is refused with every point and date listed and nothing saved, then saved at a free time.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConferencePluginIT {
@@ -53,6 +57,7 @@ class ConferencePluginIT {
     private static Browser hub;
     private static LocalDateTime start;
     private static String occurrenceId;
+    private static Browser technician;
 
     @BeforeAll
     static void openBrowser() throws Exception {
@@ -143,7 +148,7 @@ class ConferencePluginIT {
         assertTrue(hub.text("conference-board-summary").startsWith("0 trên 12"), hub.text("conference-board-summary"));
 
         Map<String, String> oneTime = Browser.demoOneTimePasswords(KARAF.home());
-        Browser technician = KARAF.browser("ConferencePluginIT-technician");
+        technician = KARAF.browser("ConferencePluginIT-technician");
         technician.firstSignIn(TECHNICIAN, oneTime.get(TECHNICIAN), "Kỹ thuật Tài Văn 2026");
         technician.get("/conference/checklist");
         technician.wait(20).until(d -> technician.displayedOrNull(By.id("conference-checklist-view")) != null);
@@ -234,6 +239,93 @@ class ConferencePluginIT {
         hub.wait(10).until(d -> hub.notificationText().contains("Đã xóa nhóm \"Nhóm kiểm thử\""));
     }
 
+    @Test
+    @Order(7)
+    void theCoordinatorAttachesADocumentThatDownloadsAsAnAttachmentAndTheTechnicianOpensItsLink() throws Exception {
+        java.nio.file.Path folder = Files.createTempDirectory("conference-it-docs");
+        java.nio.file.Path pdf = folder.resolve("giay-moi.pdf");
+        Files.write(pdf, "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        java.nio.file.Path fake = folder.resolve("gia-mao.pdf");
+        Files.writeString(fake, "<html><script>alert(1)</script></html>");
+        hub.get("/conference");
+        hub.wait(20).until(d -> hub.displayedOrNull(By.id("conference-calendar-view")) != null);
+        showDay(hub);
+        hub.click("conference-entry-" + occurrenceId);
+        hub.wait(20).until(d -> hub.displayedOrNull(By.id("conference-documents-none")) != null);
+
+        hub.upload("conference-documents-upload", fake);
+        hub.wait(20).until(d -> hub.notificationText().contains("gia-mao.pdf"));
+        assertTrue(hub.present("conference-documents-none"), "the fake PDF was not kept");
+        hub.upload("conference-documents-upload", pdf);
+        WebElement link = hub.wait(30).until(d -> {
+            for (WebElement e : d.findElements(By.cssSelector("#conference-documents-list [id^='conference-document-']"))) {
+                if (e.isDisplayed() && "a".equalsIgnoreCase(e.getTagName()) && e.getText().contains("giay-moi.pdf")) {
+                    return e;
+                }
+            }
+            return null;
+        });
+        String documentId = link.getAttribute("id").substring("conference-document-".length());
+        Object response = hub.js().executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.arrayBuffer().then(b => done(r.status"
+                        + " + '|' + r.headers.get('Content-Disposition') + '|' + r.headers.get('X-Content-Type-Options')"
+                        + " + '|' + new TextDecoder('latin1').decode(new Uint8Array(b).slice(0, 5)))))"
+                        + ".catch(e => done('error ' + e));", link.getAttribute("href"));
+        String[] parts = String.valueOf(response).split("\\|");
+        assertEquals("200", parts[0], String.valueOf(response));
+        assertTrue(parts[1].startsWith("attachment") && parts[1].contains("giay-moi.pdf"), String.valueOf(response));
+        assertEquals("nosniff", parts[2]);
+        assertEquals("%PDF-", parts[3]);
+
+        // The e-mail's link, followed by the technician of a participating point (every point takes part).
+        technician.get("/conference/document/" + documentId);
+        technician.wait(30).until(d -> technician.displayedOrNull(By.id("conference-document-download")) != null);
+        assertTrue(technician.text("conference-document-meeting").contains(TITLE), technician.text("conference-document-meeting"));
+        technician.get("/conference/document/999999");
+        technician.wait(30).until(d -> technician.displayedOrNull(By.id("conference-document-unavailable")) != null);
+    }
+
+    @Test
+    @Order(8)
+    void editingTheMeetingIntoAnotherOnesTimeIsRefusedWithTheClashesListedThenSavedAtAFreeTime() {
+        // Another meeting for every point on the same day, clear of the demo's briefings and relays.
+        LocalDateTime other = start.getHour() >= 22 ? start.minusMinutes(90) : start.plusHours(1);
+        bookAt("Họp chuyên đề chiều", other, other.plusMinutes(30));
+        hub.wait(20).until(d -> hub.displayedOrNull(By.id("conference-calendar-view")) != null);
+
+        hub.get("/conference");
+        hub.wait(20).until(d -> hub.displayedOrNull(By.id("conference-calendar-view")) != null);
+        showDay(hub);
+        hub.click("conference-entry-" + occurrenceId);
+        hub.click("conference-details-edit");
+        hub.wait(10).until(d -> hub.displayedOrNull(By.id("conference-edit-title")) != null);
+        hub.type("conference-edit-title", TITLE + " (đã sửa)");
+        typeTime("conference-edit-start", other.toLocalTime());
+        typeTime("conference-edit-end", other.toLocalTime().plusMinutes(30));
+        hub.click("conference-edit-save");
+        hub.wait(20).until(d -> hub.displayedOrNull(By.id("conference-edit-conflicts-intro")) != null);
+        assertEquals("Không lưu được vì có 12 chỗ trùng lịch:", hub.text("conference-edit-conflicts-intro"));
+        String conflicts = hub.text("conference-edit-conflicts");
+        assertTrue(conflicts.contains("UBND huyện Trần Đề") && conflicts.contains("Họp chuyên đề chiều")
+                && conflicts.contains(other.format(DATE)), conflicts);
+
+        typeTime("conference-edit-start", start.toLocalTime());
+        typeTime("conference-edit-end", start.toLocalTime().plusMinutes(30));
+        hub.click("conference-edit-save");
+        hub.wait(20).until(d -> hub.displayedOrNull(By.id("conference-edit-title")) == null);
+        hub.wait(20).until(d -> {
+            WebElement entry = hub.displayedOrNull(By.id("conference-entry-" + occurrenceId));
+            return entry != null && entry.getText().contains(TITLE + " (đã sửa)");
+        });
+    }
+
+    private static void typeTime(String id, java.time.LocalTime value) {
+        WebElement time = hub.wait(10).until(d -> hub.displayedOrNull(By.cssSelector("#" + id + " input")));
+        time.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE, value.format(TIME), Keys.ENTER);
+        hub.wait(5).until(d -> d.findElements(By.cssSelector("vaadin-time-picker-overlay[opened]")).isEmpty());
+    }
+
     /** Clicks a checkbox of a group (they have no ids), scrolled to the middle, clear of notices. */
     private static void tick(WebElement box) {
         hub.wait(10).ignoring(org.openqa.selenium.ElementClickInterceptedException.class).until(d -> {
@@ -268,11 +360,16 @@ class ConferencePluginIT {
 
     /** Fills the booking form for every point at {@link #start}, 30 minutes, and saves. */
     private static void book(String title) {
+        bookAt(title, start, start.plusMinutes(30));
+    }
+
+    /** Fills the booking form for every point from {@code from} to {@code to} and saves. */
+    private static void bookAt(String title, LocalDateTime from, LocalDateTime to) {
         hub.get("/conference/book");
         hub.wait(20).until(d -> hub.displayedOrNull(By.id("conference-book-view")) != null);
         hub.type("conference-book-title", title);
-        typeDateTime(hub, "conference-book-start", start);
-        typeDateTime(hub, "conference-book-end", start.plusMinutes(30));
+        typeDateTime(hub, "conference-book-start", from);
+        typeDateTime(hub, "conference-book-end", to);
         hub.click("conference-book-all-points");
         hub.click("conference-book-save");
     }

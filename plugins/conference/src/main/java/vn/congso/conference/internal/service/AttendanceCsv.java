@@ -52,6 +52,32 @@ public final class AttendanceCsv {
         return out.toByteArray();
     }
 
+    /**
+     * Writes the decisions of an occurrence as CSV (the same format): meeting, start, number,
+     * decision, responsible unit, due date in the reader's format.
+     *
+     * @param entry the occurrence
+     * @param decisions its decisions
+     * @param t translates a key with arguments in the reader's language
+     * @param locale the reader's language (dates)
+     * @return the bytes, starting with the UTF-8 byte order mark
+     */
+    public static byte[] decisions(CalendarEntry entry, List<MeetingDecisions.Line> decisions,
+            BiFunction<String, Object[], String> t, Locale locale) {
+        StringBuilder csv = new StringBuilder();
+        row(csv, List.of(text(t, "conference.csv.meeting"), text(t, "conference.csv.start"), "#",
+                text(t, "conference.decisions.text"), text(t, "conference.decisions.unit"), text(t, "conference.decisions.due")));
+        String start = Formats.dateTime(entry.slot().start(), locale);
+        for (MeetingDecisions.Line d : decisions) {
+            row(csv, List.of(cell(entry.title()), cell(start), String.valueOf(d.number()), cell(d.text()), cell(d.unit()),
+                    d.due() == null ? "" : cell(Formats.date(d.due(), locale))));
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(BOM);
+        out.writeBytes(csv.toString().getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
+    }
+
     private static String text(BiFunction<String, Object[], String> t, String key) {
         return cell(t.apply(key, new Object[0]));
     }

@@ -38,4 +38,12 @@ public @interface ConferenceConfig {
     /** @return whether the demo points and meetings are created on first start */
     @AttributeDefinition(name = "%conference.demoData.name", description = "%conference.demoData.description")
     boolean demoData() default true;
+
+    /** @return the largest document attached to a meeting, in megabytes (enforced while it streams) */
+    @AttributeDefinition(name = "%conference.documentMaxMegabytes.name", description = "%conference.documentMaxMegabytes.description")
+    int documentMaxMegabytes() default 20;
+
+    /** @return the most documents a meeting carries */
+    @AttributeDefinition(name = "%conference.documentMaxCount.name", description = "%conference.documentMaxCount.description")
+    int documentMaxCount() default 10;
 }

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -448,66 +449,111 @@ public class ConferenceService {
             throw new ConferenceException("conference.error.no-occurrences");
         }
         String rrule = request.recurrence() == null ? null : request.recurrence().rrule(request.start());
-        try (Connection c = database.dataSource().getConnection()) {
-            c.setAutoCommit(false);
-            c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-            try {
-                Locked locked = lockPoints(c, request.pointIds(), Duration.between(request.start(), request.end()));
-                List<Conflict> conflicts = ConflictCheck.conflicts(kept, locked.points(),
-                        busy(c, request.pointIds(), kept, 0, locked.longest()), settings.setupBuffer());
-                if (!conflicts.isEmpty()) {
+        return retryingTransient("Cannot book the meeting", () -> {
+            try (Connection c = database.dataSource().getConnection()) {
+                c.setAutoCommit(false);
+                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                try {
+                    Locked locked = lockPoints(c, request.pointIds(), Duration.between(request.start(), request.end()));
+                    List<Conflict> conflicts = ConflictCheck.conflicts(kept, locked.points(),
+                            busy(c, request.pointIds(), kept, Set.of(), locked.longest()), settings.setupBuffer());
+                    if (!conflicts.isEmpty()) {
+                        c.rollback();
+                        audit.record("conference.meeting.book", "", Outcome.DENIED,
+                                AuditLog.Message.of("conference.audit.conflicts", request.title().strip(), conflicts.size()));
+                        return new BookingResult(0, 0, conflicts);
+                    }
+                    String uid = UUID.randomUUID().toString();
+                    long meetingId;
+                    try (PreparedStatement ps = c.prepareStatement("INSERT INTO conf_meeting (uid, title, agenda, chair, "
+                            + "host_point_id, rrule, room_link, visibility, status, sequence_no, created_by, created_at) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                        ps.setString(1, uid);
+                        ps.setString(2, request.title().strip());
+                        ps.setString(3, request.agenda());
+                        ps.setString(4, request.chair().strip());
+                        ps.setLong(5, request.hostPointId());
+                        ps.setString(6, rrule);
+                        ps.setString(7, settings.roomLink(uid.substring(0, 8) + "-" + uid.substring(9, 13)));
+                        ps.setString(8, request.visibility().name());
+                        ps.setString(9, SCHEDULED);
+                        ps.setString(10, user.id());
+                        ps.setTimestamp(11, Timestamp.from(now()));
+                        ps.executeUpdate();
+                        meetingId = generatedId(ps);
+                    }
+                    try (PreparedStatement ps = c.prepareStatement(
+                            "INSERT INTO conf_meeting_point (meeting_id, point_id) VALUES (?, ?)")) {
+                        for (long pointId : new TreeSet<>(request.pointIds())) {
+                            ps.setLong(1, meetingId);
+                            ps.setLong(2, pointId);
+                            ps.addBatch();
+                        }
+                        ps.executeBatch();
+                    }
+                    for (Slot slot : all) {
+                        boolean dropped = request.droppedOccurrences().contains(slot.start());
+                        long occurrenceId = insertOccurrence(c, meetingId, slot, dropped ? EXCLUDED : SCHEDULED);
+                        if (!dropped) {
+                            insertBusy(c, occurrenceId, request.pointIds(), slot);
+                        }
+                    }
+                    c.commit();
+                    audit.record("conference.meeting.book", String.valueOf(meetingId), Outcome.SUCCESS,
+                            AuditLog.Message.of("conference.audit.booked", request.title().strip(), kept.size(),
+                                    request.pointIds().size()));
+                    return new BookingResult(meetingId, kept.size(), List.of());
+                } catch (SQLException | RuntimeException e) {
                     c.rollback();
-                    audit.record("conference.meeting.book", "", Outcome.DENIED,
-                            AuditLog.Message.of("conference.audit.conflicts", request.title().strip(), conflicts.size()));
-                    return new BookingResult(0, 0, conflicts);
+                    throw e;
                 }
-                String uid = UUID.randomUUID().toString();
-                long meetingId;
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO conf_meeting (uid, title, agenda, chair, "
-                        + "host_point_id, rrule, room_link, visibility, status, sequence_no, created_by, created_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-                    ps.setString(1, uid);
-                    ps.setString(2, request.title().strip());
-                    ps.setString(3, request.agenda());
-                    ps.setString(4, request.chair().strip());
-                    ps.setLong(5, request.hostPointId());
-                    ps.setString(6, rrule);
-                    ps.setString(7, settings.roomLink(uid.substring(0, 8) + "-" + uid.substring(9, 13)));
-                    ps.setString(8, request.visibility().name());
-                    ps.setString(9, SCHEDULED);
-                    ps.setString(10, user.id());
-                    ps.setTimestamp(11, Timestamp.from(now()));
-                    ps.executeUpdate();
-                    meetingId = generatedId(ps);
-                }
-                try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO conf_meeting_point (meeting_id, point_id) VALUES (?, ?)")) {
-                    for (long pointId : new TreeSet<>(request.pointIds())) {
-                        ps.setLong(1, meetingId);
-                        ps.setLong(2, pointId);
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
-                }
-                for (Slot slot : all) {
-                    boolean dropped = request.droppedOccurrences().contains(slot.start());
-                    long occurrenceId = insertOccurrence(c, meetingId, slot, dropped ? EXCLUDED : SCHEDULED);
-                    if (!dropped) {
-                        insertBusy(c, occurrenceId, request.pointIds(), slot);
-                    }
-                }
-                c.commit();
-                audit.record("conference.meeting.book", String.valueOf(meetingId), Outcome.SUCCESS,
-                        AuditLog.Message.of("conference.audit.booked", request.title().strip(), kept.size(),
-                                request.pointIds().size()));
-                return new BookingResult(meetingId, kept.size(), List.of());
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot book the meeting", e);
+        });
+    }
+
+    /** The most times a booking or a move is run when the database rolls it back for a transient reason. */
+    static final int TRANSIENT_ATTEMPTS = 8;
+
+    /** A transaction that may be rolled back by the database and run again. */
+    @FunctionalInterface
+    private interface Transaction<T> {
+        T run() throws SQLException;
+    }
+
+    /**
+     * Runs a transaction again (after a short random pause) when the database rolls it back for a
+     * transient reason (SQLState class 40: a deadlock, a lock wait timeout, Derby's identity
+     * generator under contention; PostgreSQL's serialization failure or deadlock). Every run starts
+     * over on a fresh connection, so it takes the points' locks and checks again: a loser of a race
+     * is then told what it clashes with instead of failing.
+     */
+    private static <T> T retryingTransient(String failure, Transaction<T> transaction) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return transaction.run();
+            } catch (SQLException e) {
+                if (attempt >= TRANSIENT_ATTEMPTS || !isTransient(e)) {
+                    throw new IllegalStateException(failure, e);
+                }
+                LOG.info("{}: rolled back by the database ({} {}), running it again (attempt {})", failure, e.getSQLState(),
+                        e.getMessage(), attempt + 1);
+                try {
+                    Thread.sleep(5 + RANDOM.nextInt(20 * attempt));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(failure, e);
+                }
+            }
         }
+    }
+
+    private static boolean isTransient(SQLException e) {
+        for (SQLException s = e; s != null; s = s.getNextException()) {
+            if (s.getSQLState() != null && s.getSQLState().startsWith("40")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -535,17 +581,27 @@ public class ConferenceService {
                 }
             }
         }
+        // Read back only the rows this transaction holds, one primary-key look-up each: a query over
+        // several ids (IN) may scan the table and wait for another booking's locked point while that
+        // booking waits for one of ours (a deadlock the 100-scheduler benchmark found).
         int longest = 0;
-        try (PreparedStatement ps = c.prepareStatement("SELECT MAX(longest_busy_minutes) FROM conf_point WHERE id IN ("
-                + pointIds.stream().map(id -> "?").collect(Collectors.joining(", ")) + ")")) {
-            bindIds(ps, pointIds);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    longest = rs.getInt(1);
+        List<ConnectionPoint> points = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + POINT_COLUMNS + ", longest_busy_minutes, sort_order "
+                + "FROM conf_point WHERE id = ?")) {
+            Map<ConnectionPoint, Integer> order = new java.util.HashMap<>();
+            for (long id : new TreeSet<>(pointIds)) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    ConnectionPoint point = point(rs);
+                    longest = Math.max(longest, rs.getInt(13));
+                    order.put(point, rs.getInt(14));
+                    points.add(point);
                 }
             }
+            points.sort(java.util.Comparator.<ConnectionPoint>comparingInt(order::get).thenComparingLong(ConnectionPoint::id));
         }
-        return new Locked(readPoints(c, pointIds), Duration.ofMinutes(longest));
+        return new Locked(points, Duration.ofMinutes(longest));
     }
 
     private static Slot span(List<Slot> slots) {
@@ -560,12 +616,12 @@ public class ConferenceService {
 
     /**
      * What occupies the points near the occurrences (meetings within the setup buffer, blackouts),
-     * except one occurrence's own rows. Only the busy rows that can overlap are read: for each
+     * except some occurrences' own rows (those being moved). Only the busy rows that can overlap are read: for each
      * occurrence those starting after (its start − buffer − the longest busy row of the points)
      * and before (its end + buffer), one indexed range each ({@code ix_conf_busy_start}); windows
      * that touch are merged so no row is read twice.
      */
-    private List<Busy> busy(Connection c, Set<Long> pointIds, List<Slot> occurrences, long exceptOccurrence,
+    private List<Busy> busy(Connection c, Set<Long> pointIds, List<Slot> occurrences, Set<Long> exceptOccurrences,
             Duration longest) throws SQLException {
         Duration buffer = settings.setupBuffer();
         List<Slot> windows = new ArrayList<>();
@@ -589,7 +645,7 @@ public class ConferenceService {
                     while (rs.next()) {
                         long point = rs.getLong(1);
                         long occurrence = rs.getLong(4);
-                        if (pointIds.contains(point) && occurrence != exceptOccurrence) {
+                        if (pointIds.contains(point) && !exceptOccurrences.contains(occurrence)) {
                             rows.add(new BusyRow(point, new Slot(rs.getTimestamp(2).toInstant(),
                                     rs.getTimestamp(3).toInstant()), occurrence));
                         }
@@ -799,42 +855,332 @@ public class ConferenceService {
             throw new ConferenceException("conference.error.too-long", settings.maxMeeting().toHours());
         }
         Slot slot = new Slot(start.atZone(Formats.ZONE).toInstant(), end.atZone(Formats.ZONE).toInstant());
-        try (Connection c = database.dataSource().getConnection()) {
-            c.setAutoCommit(false);
-            c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-            try {
-                long meetingId = occurrenceKey(c, occurrenceId)[0];
-                Set<Long> pointIds = meetingPoints(c, meetingId);
-                Locked locked = lockPoints(c, pointIds, Duration.between(start, end));
-                List<Busy> existing = busy(c, pointIds, List.of(slot), occurrenceId, locked.longest());
-                List<Conflict> conflicts = ConflictCheck.conflicts(List.of(slot), locked.points(), existing,
-                        settings.setupBuffer());
-                if (!conflicts.isEmpty()) {
+        return retryingTransient("Cannot move the occurrence", () -> {
+            try (Connection c = database.dataSource().getConnection()) {
+                c.setAutoCommit(false);
+                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                try {
+                    long meetingId = occurrenceKey(c, occurrenceId)[0];
+                    Set<Long> pointIds = meetingPoints(c, meetingId);
+                    Locked locked = lockPoints(c, pointIds, Duration.between(start, end));
+                    List<Busy> existing = busy(c, pointIds, List.of(slot), Set.of(occurrenceId), locked.longest());
+                    List<Conflict> conflicts = ConflictCheck.conflicts(List.of(slot), locked.points(), existing,
+                            settings.setupBuffer());
+                    if (!conflicts.isEmpty()) {
+                        c.rollback();
+                        return conflicts;
+                    }
+                    try (PreparedStatement ps = c.prepareStatement("DELETE FROM conf_busy WHERE occurrence_id = ?")) {
+                        ps.setLong(1, occurrenceId);
+                        ps.executeUpdate();
+                    }
+                    try (PreparedStatement ps = c.prepareStatement("UPDATE conf_occurrence SET starts_at = ?, ends_at = ?, "
+                            + "sequence_no = sequence_no + 1 WHERE id = ?")) {
+                        ps.setTimestamp(1, Timestamp.from(slot.start()));
+                        ps.setTimestamp(2, Timestamp.from(slot.end()));
+                        ps.setLong(3, occurrenceId);
+                        ps.executeUpdate();
+                    }
+                    insertBusy(c, occurrenceId, pointIds, slot);
+                    c.commit();
+                    audit.record("conference.occurrence.move", String.valueOf(occurrenceId), Outcome.SUCCESS,
+                            AuditLog.Message.of("conference.audit.moved", Formats.dateTime(slot.start(), null)));
+                    return List.of();
+                } catch (SQLException | RuntimeException e) {
                     c.rollback();
-                    return conflicts;
+                    throw e;
                 }
-                try (PreparedStatement ps = c.prepareStatement("DELETE FROM conf_busy WHERE occurrence_id = ?")) {
-                    ps.setLong(1, occurrenceId);
-                    ps.executeUpdate();
-                }
-                try (PreparedStatement ps = c.prepareStatement("UPDATE conf_occurrence SET starts_at = ?, ends_at = ?, "
-                        + "sequence_no = sequence_no + 1 WHERE id = ?")) {
-                    ps.setTimestamp(1, Timestamp.from(slot.start()));
-                    ps.setTimestamp(2, Timestamp.from(slot.end()));
-                    ps.setLong(3, occurrenceId);
-                    ps.executeUpdate();
-                }
-                insertBusy(c, occurrenceId, pointIds, slot);
-                c.commit();
-                audit.record("conference.occurrence.move", String.valueOf(occurrenceId), Outcome.SUCCESS,
-                        AuditLog.Message.of("conference.audit.moved", Formats.dateTime(slot.start(), null)));
-                return List.of();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
             }
+        });
+    }
+
+    /**
+     * What an edit of a series changes, from one occurrence on.
+     *
+     * @param title the new title
+     * @param agenda the new agenda (Markdown)
+     * @param start the new local start time of each occurrence (its date stays)
+     * @param end the new local end time, the same day
+     * @param pointIds every participating point, the host included
+     */
+    public record SeriesEdit(String title, String agenda, LocalTime start, LocalTime end, Set<Long> pointIds) {
+
+        /** Normalises the fields. */
+        public SeriesEdit {
+            title = java.util.Objects.requireNonNullElse(title, "");
+            agenda = java.util.Objects.requireNonNullElse(agenda, "");
+            pointIds = pointIds == null ? Set.of() : Set.copyOf(pointIds);
+        }
+    }
+
+    /**
+     * Edits one occurrence, this and the following ones, or the whole series: title, agenda, times
+     * of day and points. The whole edit is checked first (every changed occurrence at every point,
+     * under the points' row locks, as a booking is); when anything clashes nothing is saved and
+     * every conflict is returned.
+     *
+     * <p>The whole series is changed in place: its occurrences keep their identities (UIDs) and
+     * their SEQUENCE is raised. One occurrence, or this and the following ones, are split off as
+     * RFC 5545 recommends: the old series ends before them (its RRULE gets an UNTIL, or the single
+     * occurrence becomes an exception) with its SEQUENCE raised, and a new meeting (its own UID, the
+     * same room link, a copy of the documents) takes them with the changes. An edit "this and the
+     * following" from a series' first occurrence is an edit of the whole series.
+     *
+     * @param occurrenceId the occurrence the edit starts from
+     * @param scope which occurrences
+     * @param edit the changes
+     * @return the meeting that now holds the edited occurrences and how many, or the conflicts
+     */
+    public BookingResult edit(long occurrenceId, Scope scope, SeriesEdit edit) {
+        CurrentUser user = users.current();
+        require(ConferencePermissions.BOOKING_MANAGE, "conference.meeting.update");
+        checkText(edit.title(), 200, "conference.field.title");
+        if (edit.agenda().length() > 8000) {
+            throw new ConferenceException("conference.error.too-long-text", 8000);
+        }
+        if (edit.pointIds().isEmpty()) {
+            throw new ConferenceException("conference.error.no-points");
+        }
+        if (edit.start() == null || edit.end() == null || !edit.end().isAfter(edit.start())) {
+            throw new ConferenceException("conference.error.end-before-start");
+        }
+        Duration length = Duration.between(edit.start(), edit.end());
+        if (length.compareTo(settings.maxMeeting()) > 0) {
+            throw new ConferenceException("conference.error.too-long", settings.maxMeeting().toHours());
+        }
+        Edited edited = retryingTransient("Cannot edit the series", () -> {
+            try (Connection c = database.dataSource().getConnection()) {
+                c.setAutoCommit(false);
+                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                try {
+                    Edited result = editIn(c, user, occurrenceId, scope, edit, length);
+                    if (result.result().saved()) {
+                        c.commit();
+                    } else {
+                        c.rollback();
+                    }
+                    return result;
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                }
+            }
+        });
+        if (edited.result().saved()) {
+            seriesEdited(edited.fromMeeting(), edited.replaced(), edited.result().meetingId());
+        }
+        return edited.result();
+    }
+
+    /**
+     * Called after an edit was saved (the platform sends the invitations).
+     *
+     * @param fromMeeting the meeting the edit started from
+     * @param replaced its occurrences split off into {@code toMeeting} (empty when changed in place)
+     * @param toMeeting the meeting that holds the edited occurrences
+     */
+    protected void seriesEdited(long fromMeeting, List<Long> replaced, long toMeeting) {
+        // Nothing here: the platform's service notifies the points.
+    }
+
+    /**
+     * Occurrences as calendars show them, whatever their status, for invitations.
+     *
+     * @param occurrenceIds the occurrences
+     * @return them in start order
+     */
+    List<CalendarEntry> occurrenceEntries(Collection<Long> occurrenceIds) {
+        if (occurrenceIds.isEmpty()) {
+            return List.of();
+        }
+        try (Connection c = database.dataSource().getConnection()) {
+            return entries(c, "o.id IN (" + occurrenceIds.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")",
+                    List.of());
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot move the occurrence", e);
+            throw new IllegalStateException("Cannot read the occurrences", e);
+        }
+    }
+
+    /** What an edit did: its result, the meeting it started from and the occurrences split off it. */
+    private record Edited(BookingResult result, long fromMeeting, List<Long> replaced) {
+    }
+
+    private Edited editIn(Connection c, CurrentUser user, long occurrenceId, Scope scope, SeriesEdit edit,
+            Duration length) throws SQLException {
+        long[] key = occurrenceKey(c, occurrenceId);
+        long meetingId = key[0];
+        Timestamp original = Timestamp.from(Instant.ofEpochMilli(key[1]));
+        long host;
+        String chair;
+        String rrule;
+        String roomLink;
+        String visibility;
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT host_point_id, chair, rrule, room_link, visibility FROM conf_meeting WHERE id = ?")) {
+            ps.setLong(1, meetingId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                host = rs.getLong(1);
+                chair = rs.getString(2);
+                rrule = rs.getString(3);
+                roomLink = rs.getString(4);
+                visibility = rs.getString(5);
+            }
+        }
+        if (!edit.pointIds().contains(host)) {
+            throw new ConferenceException("conference.error.host-not-participating");
+        }
+        Scope effective = scope;
+        if (scope == Scope.THIS_AND_FOLLOWING) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT COUNT(*) FROM conf_occurrence WHERE meeting_id = ? AND original_start < ?")) {
+                ps.setLong(1, meetingId);
+                ps.setTimestamp(2, original);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    if (rs.getInt(1) == 0) {
+                        effective = Scope.ALL;
+                    }
+                }
+            }
+        }
+        // The scheduled occurrences the edit changes, and where each will be.
+        Map<Long, Slot> moved = new LinkedHashMap<>();
+        Map<Long, Slot> before = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, starts_at, ends_at FROM conf_occurrence WHERE meeting_id = ? "
+                + "AND status = '" + SCHEDULED + "'" + switch (effective) {
+                    case THIS -> " AND id = ?";
+                    case THIS_AND_FOLLOWING -> " AND original_start >= ?";
+                    case ALL -> "";
+                } + " ORDER BY original_start")) {
+            ps.setLong(1, meetingId);
+            if (effective == Scope.THIS) {
+                ps.setLong(2, occurrenceId);
+            } else if (effective == Scope.THIS_AND_FOLLOWING) {
+                ps.setTimestamp(2, original);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    java.time.LocalDate day = rs.getTimestamp(2).toInstant().atZone(Formats.ZONE).toLocalDate();
+                    moved.put(rs.getLong(1), new Slot(day.atTime(edit.start()).atZone(Formats.ZONE).toInstant(),
+                            day.atTime(edit.end()).atZone(Formats.ZONE).toInstant()));
+                    before.put(rs.getLong(1), new Slot(rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant()));
+                }
+            }
+        }
+        if (moved.isEmpty()) {
+            throw new ConferenceException("conference.error.no-occurrences");
+        }
+        List<Slot> slots = List.copyOf(moved.values());
+        Locked locked = lockPoints(c, edit.pointIds(), length);
+        List<Conflict> conflicts = ConflictCheck.conflicts(slots, locked.points(),
+                busy(c, edit.pointIds(), slots, moved.keySet(), locked.longest()), settings.setupBuffer());
+        if (!conflicts.isEmpty()) {
+            audit.record("conference.meeting.update", String.valueOf(meetingId), Outcome.DENIED,
+                    AuditLog.Message.of("conference.audit.conflicts", edit.title().strip(), conflicts.size()));
+            return new Edited(new BookingResult(0, 0, conflicts), meetingId, List.of());
+        }
+        long result;
+        if (effective == Scope.ALL) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE conf_meeting SET title = ?, agenda = ?, sequence_no = sequence_no + 1 WHERE id = ?")) {
+                ps.setString(1, edit.title().strip());
+                ps.setString(2, edit.agenda());
+                ps.setLong(3, meetingId);
+                ps.executeUpdate();
+            }
+            replacePoints(c, meetingId, edit.pointIds());
+            try (PreparedStatement free = c.prepareStatement("DELETE FROM conf_busy WHERE occurrence_id = ?");
+                    PreparedStatement times = c.prepareStatement("UPDATE conf_occurrence SET starts_at = ?, ends_at = ?, "
+                            + "sequence_no = sequence_no + ? WHERE id = ?")) {
+                for (Map.Entry<Long, Slot> m : moved.entrySet()) {
+                    free.setLong(1, m.getKey());
+                    free.executeUpdate();
+                    times.setTimestamp(1, Timestamp.from(m.getValue().start()));
+                    times.setTimestamp(2, Timestamp.from(m.getValue().end()));
+                    times.setInt(3, m.getValue().equals(before.get(m.getKey())) ? 0 : 1);
+                    times.setLong(4, m.getKey());
+                    times.executeUpdate();
+                    insertBusy(c, m.getKey(), edit.pointIds(), m.getValue());
+                }
+            }
+            result = meetingId;
+        } else {
+            String uid = UUID.randomUUID().toString();
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO conf_meeting (uid, title, agenda, chair, "
+                    + "host_point_id, rrule, room_link, visibility, status, sequence_no, created_by, created_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                ps.setString(1, uid);
+                ps.setString(2, edit.title().strip());
+                ps.setString(3, edit.agenda());
+                ps.setString(4, chair);
+                ps.setLong(5, host);
+                ps.setString(6, effective == Scope.THIS || rrule == null ? null : withEnd(rrule, "COUNT=" + moved.size()));
+                ps.setString(7, roomLink);
+                ps.setString(8, visibility);
+                ps.setString(9, SCHEDULED);
+                ps.setString(10, user.id());
+                ps.setTimestamp(11, Timestamp.from(now()));
+                ps.executeUpdate();
+                result = generatedId(ps);
+            }
+            replacePoints(c, result, edit.pointIds());
+            try (PreparedStatement free = c.prepareStatement("DELETE FROM conf_busy WHERE occurrence_id = ?");
+                    PreparedStatement split = c.prepareStatement("UPDATE conf_occurrence SET status = ?, "
+                            + "sequence_no = sequence_no + 1 WHERE id = ?")) {
+                for (Map.Entry<Long, Slot> m : moved.entrySet()) {
+                    free.setLong(1, m.getKey());
+                    free.executeUpdate();
+                    split.setString(1, EXCLUDED);
+                    split.setLong(2, m.getKey());
+                    split.executeUpdate();
+                    insertBusy(c, insertOccurrence(c, result, m.getValue(), SCHEDULED), edit.pointIds(), m.getValue());
+                }
+            }
+            // The old series ends before the split (or loses the one occurrence): its revision rises.
+            String until = effective == Scope.THIS_AND_FOLLOWING && rrule != null
+                    ? withEnd(rrule, "UNTIL=" + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss")
+                            .format(original.toInstant().atZone(Formats.ZONE).toLocalDateTime().minusSeconds(1)))
+                    : rrule;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE conf_meeting SET rrule = ?, sequence_no = sequence_no + 1 WHERE id = ?")) {
+                ps.setString(1, until);
+                ps.setLong(2, meetingId);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO conf_document (meeting_id, file_name, media_type, "
+                    + "size_bytes, content, uploaded_by, uploaded_at) SELECT ?, file_name, media_type, size_bytes, content, "
+                    + "uploaded_by, uploaded_at FROM conf_document WHERE meeting_id = ? ORDER BY id")) {
+                ps.setLong(1, result);
+                ps.setLong(2, meetingId);
+                ps.executeUpdate();
+            }
+        }
+        audit.record("conference.meeting.update", String.valueOf(result), Outcome.SUCCESS,
+                AuditLog.Message.of("conference.audit.series-edited", edit.title().strip(), moved.size(), effective.name()));
+        return new Edited(new BookingResult(result, moved.size(), List.of()), meetingId,
+                result == meetingId ? List.of() : List.copyOf(moved.keySet()));
+    }
+
+    /** An RRULE with its COUNT or UNTIL replaced by another end. */
+    static String withEnd(String rrule, String end) {
+        String kept = java.util.Arrays.stream(rrule.split(";")).filter(p -> !p.startsWith("COUNT=") && !p.startsWith("UNTIL="))
+                .collect(Collectors.joining(";"));
+        return kept + ";" + end;
+    }
+
+    private static void replacePoints(Connection c, long meetingId, Set<Long> pointIds) throws SQLException {
+        try (PreparedStatement clear = c.prepareStatement("DELETE FROM conf_meeting_point WHERE meeting_id = ?")) {
+            clear.setLong(1, meetingId);
+            clear.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO conf_meeting_point (meeting_id, point_id) VALUES (?, ?)")) {
+            for (long pointId : new TreeSet<>(pointIds)) {
+                ps.setLong(1, meetingId);
+                ps.setLong(2, pointId);
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 
@@ -1528,8 +1874,7 @@ public class ConferenceService {
             return List.of();
         }
         String where = ids == null ? "" : " WHERE id IN (" + ids.stream().map(i -> "?").collect(Collectors.joining(", ")) + ")";
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, unit_code, name, hub, room, address, equipment, "
-                + "contact_name, contact_phone, contact_user, capacity, status FROM conf_point" + where
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + POINT_COLUMNS + " FROM conf_point" + where
                 + " ORDER BY sort_order, id")) {
             if (ids != null) {
                 bindIds(ps, ids);
@@ -1537,13 +1882,20 @@ public class ConferenceService {
             List<ConnectionPoint> points = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    points.add(new ConnectionPoint(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                            rs.getString(10), rs.getInt(11), PointStatus.valueOf(rs.getString(12))));
+                    points.add(point(rs));
                 }
             }
             return points;
         }
+    }
+
+    private static final String POINT_COLUMNS = "id, unit_code, name, hub, room, address, equipment, contact_name, "
+            + "contact_phone, contact_user, capacity, status";
+
+    private static ConnectionPoint point(ResultSet rs) throws SQLException {
+        return new ConnectionPoint(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getInt(11),
+                PointStatus.valueOf(rs.getString(12)));
     }
 
     private Instant now() {

@@ -25,13 +25,15 @@ public final class MinutesPdf {
      * @param service the conference service (reads attendance and minutes with the caller's permissions)
      * @param pdf the renderer
      * @param entry the occurrence
+     * @param decisions its decisions, listed after the minutes (none: no such section)
      * @param t translates a key with arguments in the reader's language
      * @param locale the reader's language
      * @return the PDF bytes
      * @throws IOException when rendering fails
      */
     public static byte[] render(ConferenceService service, PdfRenderer pdf, CalendarEntry entry,
-            BiFunction<String, Object[], String> t, Locale locale) throws IOException {
+            java.util.List<MeetingDecisions.Line> decisions, BiFunction<String, Object[], String> t, Locale locale)
+            throws IOException {
         StringBuilder rows = new StringBuilder();
         for (AttendanceLine line : service.attendance(entry.occurrenceId())) {
             rows.append("<tr><td>").append(escape(line.point().name())).append("</td><td>")
@@ -56,6 +58,21 @@ public final class MinutesPdf {
         data.put("rows", new PdfRenderer.Markup(rows.toString()));
         data.put("minutesHeading", t.apply("conference.attendance.minutes-heading", new Object[0]));
         data.put("minutes", new PdfRenderer.Markup(MARKDOWN.toXhtml(service.minutes(entry.occurrenceId()))));
+        StringBuilder decided = new StringBuilder();
+        if (!decisions.isEmpty()) {
+            decided.append("<h2>").append(escape(t.apply("conference.decisions.heading", new Object[0]))).append("</h2>")
+                    .append("<table><tr><th class=\"no\">#</th><th>")
+                    .append(escape(t.apply("conference.decisions.text", new Object[0]))).append("</th><th class=\"point\">")
+                    .append(escape(t.apply("conference.decisions.unit", new Object[0]))).append("</th><th class=\"due\">")
+                    .append(escape(t.apply("conference.decisions.due", new Object[0]))).append("</th></tr>");
+            for (MeetingDecisions.Line d : decisions) {
+                decided.append("<tr><td class=\"n\">").append(d.number()).append("</td><td>").append(escape(d.text()))
+                        .append("</td><td>").append(escape(d.unit())).append("</td><td>")
+                        .append(d.due() == null ? "" : escape(Formats.date(d.due(), locale))).append("</td></tr>");
+            }
+            decided.append("</table>");
+        }
+        data.put("decisions", new PdfRenderer.Markup(decided.toString()));
         return pdf.render("pdf/minutes.xhtml", data);
     }
 

@@ -87,6 +87,14 @@ public final class PlatformConferenceService extends ConferenceService {
         return cancelled;
     }
 
+    @Override
+    protected void seriesEdited(long fromMeeting, List<Long> replaced, long toMeeting) {
+        // Calendars that had the split-off occurrences under the old series' UIDs drop them; the
+        // edited ones come as the new (or the changed) series.
+        notify(fromMeeting, IcsWriter.Purpose.CANCEL, occurrenceEntries(replaced));
+        notify(toMeeting, IcsWriter.Purpose.REQUEST, meetingEntries(toMeeting).stream().filter(e -> !e.cancelled()).toList());
+    }
+
     private void notify(long meetingId, IcsWriter.Purpose purpose, List<CalendarEntry> entries) {
         NotificationService service = notifications;
         if (service == null || entries.isEmpty()) {

@@ -36,6 +36,7 @@ import vn.congso.conference.internal.service.ConferenceException;
 import vn.congso.conference.internal.service.ConferenceService;
 import vn.congso.conference.internal.service.ConferenceService.AttendanceEntry;
 import vn.congso.conference.internal.service.ConferenceService.AttendanceLine;
+import vn.congso.conference.internal.service.MeetingDecisions;
 import vn.congso.conference.internal.service.MinutesPdf;
 
 /**
@@ -46,6 +47,7 @@ public final class AttendanceView extends VerticalLayout {
 
     private final ConferenceService service;
     private final PdfRenderer pdf;
+    private final MeetingDecisions decisions;
     private final Texts texts;
     private final ComboBox<CalendarEntry> occurrence = new ComboBox<>();
     private final Div content = new Div();
@@ -56,9 +58,12 @@ public final class AttendanceView extends VerticalLayout {
      * @param service the conference service
      * @param pdf the platform's PDF renderer (bundle-scoped: reads this bundle's template)
      * @param translations texts
+     * @param decisions the decisions of the minutes
      */
-    public AttendanceView(ConferenceService service, PdfRenderer pdf, TranslationService translations) {
+    public AttendanceView(ConferenceService service, PdfRenderer pdf, TranslationService translations,
+            MeetingDecisions decisions) {
         this.service = service;
+        this.decisions = decisions;
         this.pdf = pdf;
         this.texts = new Texts(translations);
         setId("conference-attendance-view");
@@ -97,7 +102,9 @@ public final class AttendanceView extends VerticalLayout {
         Map<Long, TextField> notes = new LinkedHashMap<>();
         VerticalLayout rows = new VerticalLayout();
         rows.setPadding(false);
+        List<vn.congso.conference.internal.domain.ConnectionPoint> taking = new ArrayList<>();
         for (AttendanceLine line : service.attendance(selected.occurrenceId())) {
+            taking.add(line.point());
             Checkbox box = new Checkbox(line.point().name(), line.present());
             box.setId("conference-attendance-present-" + line.point().id());
             // Whole numbers read by the page's language: a bad entry is refused on its field, never taken as 0.
@@ -168,12 +175,13 @@ public final class AttendanceView extends VerticalLayout {
         }), texts.t("conference.attendance.csv"));
         csv.setId("conference-attendance-csv");
         csv.getElement().setAttribute("download", csvName);
-        content.add(rows, minutes, new HorizontalLayout(save, download, csv));
+        content.add(rows, minutes, new HorizontalLayout(save, download, csv),
+                new DecisionsPanel(decisions, texts, taking, selected));
     }
 
     private byte[] minutesPdf(CalendarEntry entry) {
         try {
-            return MinutesPdf.render(service, pdf, entry, texts::t, texts.locale());
+            return MinutesPdf.render(service, pdf, entry, decisions.decisions(entry.occurrenceId()), texts::t, texts.locale());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -34,6 +34,7 @@ import vn.congso.conference.internal.domain.ConnectionPoint;
 import vn.congso.conference.internal.domain.IcsWriter;
 import vn.congso.conference.internal.domain.Slot;
 import vn.congso.conference.internal.service.ConferenceService;
+import vn.congso.conference.internal.service.MeetingDocuments;
 
 /**
  * The meetings by month, week or day, for every point or one, built from plain Vaadin
@@ -46,6 +47,7 @@ public final class CalendarView extends VerticalLayout {
             vn.congso.conference.internal.domain.PointStatus.AVAILABLE);
 
     private final ConferenceService service;
+    private final MeetingDocuments documents;
     private final Texts texts;
     private final Select<String> mode = new Select<>();
     private final Select<ConnectionPoint> point = new Select<>();
@@ -58,9 +60,12 @@ public final class CalendarView extends VerticalLayout {
      * @param service the conference service
      * @param translations texts
      * @param links public addresses
+     * @param documents the meetings' documents
      */
-    public CalendarView(ConferenceService service, TranslationService translations, PublicLinks links) {
+    public CalendarView(ConferenceService service, TranslationService translations, PublicLinks links,
+            MeetingDocuments documents) {
         this.service = service;
+        this.documents = documents;
         this.texts = new Texts(translations);
         setId("conference-calendar-view");
         H2 heading = new H2(t("conference.calendar.title"));
@@ -218,7 +223,8 @@ public final class CalendarView extends VerticalLayout {
         Anchor download = new Anchor(ics, t("conference.details.ics"));
         download.setId("conference-details-ics");
         download.getElement().setAttribute("download", fileName);
-        dialog.add(new VerticalLayout(when, where, state, room, download, agenda));
+        dialog.add(new VerticalLayout(when, where, state, room, download, agenda,
+                new DocumentsPanel(documents, texts, entry.meetingId())));
         if (!entry.cancelled()) {
             for (ConferenceService.Scope scope : ConferenceService.Scope.values()) {
                 Button cancel = new Button(t("conference.action.cancel." + scope.name().toLowerCase()), e -> {
@@ -256,7 +262,10 @@ public final class CalendarView extends VerticalLayout {
         dialog.open();
     }
 
-    /** Changes the title and agenda of the whole series. */
+    /**
+     * Edits the title, agenda, times and points of this occurrence, this and the following ones, or
+     * the whole series; checked whole for conflicts first (listed by point and date, nothing saved).
+     */
     private void editDialog(CalendarEntry entry) {
         Dialog dialog = new Dialog();
         dialog.setId("conference-edit-dialog");
@@ -273,12 +282,50 @@ public final class CalendarView extends VerticalLayout {
         agenda.setMaxLength(8000);
         agenda.setValue(entry.description());
         agenda.setWidthFull();
+        Select<ConferenceService.Scope> scope = new Select<>();
+        scope.setId("conference-edit-scope");
+        scope.setLabel(t("conference.edit.scope"));
+        scope.setItems(ConferenceService.Scope.values());
+        scope.setItemLabelGenerator(v -> t("conference.edit.scope." + v.name().toLowerCase().replace('_', '-')));
+        scope.setValue(ConferenceService.Scope.THIS_AND_FOLLOWING);
+        com.vaadin.flow.component.timepicker.TimePicker start = new com.vaadin.flow.component.timepicker.TimePicker(
+                t("conference.edit.start"));
+        start.setId("conference-edit-start");
+        start.setLocale(texts.locale());
+        start.setValue(entry.slot().start().atZone(Formats.ZONE).toLocalTime());
+        com.vaadin.flow.component.timepicker.TimePicker end = new com.vaadin.flow.component.timepicker.TimePicker(
+                t("conference.edit.end"));
+        end.setId("conference-edit-end");
+        end.setLocale(texts.locale());
+        end.setValue(entry.slot().end().atZone(Formats.ZONE).toLocalTime());
+        com.vaadin.flow.component.checkbox.CheckboxGroup<ConnectionPoint> points =
+                new com.vaadin.flow.component.checkbox.CheckboxGroup<>(t("conference.edit.points"));
+        points.setId("conference-edit-points");
+        List<ConnectionPoint> all = service.points();
+        points.setItems(all);
+        points.setItemLabelGenerator(ConnectionPoint::name);
+        java.util.Set<Long> taking = service.pointsOf(entry.meetingId()).stream().map(ConnectionPoint::id)
+                .collect(java.util.stream.Collectors.toSet());
+        points.setValue(all.stream().filter(p -> taking.contains(p.id())).collect(java.util.stream.Collectors.toSet()));
+        Div problems = new Div();
+        problems.setId("conference-edit-conflicts");
         Button save = new Button(t("conference.action.save"), e -> {
+            problems.removeAll();
             try {
-                service.updateDetails(entry.meetingId(), title.getValue(), agenda.getValue());
-                dialog.close();
-                texts.show(t("conference.updated"), NotificationVariant.LUMO_SUCCESS);
-                refresh();
+                vn.congso.conference.internal.service.BookingResult result = service.edit(entry.occurrenceId(),
+                        scope.getValue(), new ConferenceService.SeriesEdit(title.getValue(), agenda.getValue(),
+                                start.getValue(), end.getValue(), points.getValue().stream().map(ConnectionPoint::id)
+                                        .collect(java.util.stream.Collectors.toSet())));
+                if (result.saved()) {
+                    dialog.close();
+                    texts.show(t("conference.updated"), NotificationVariant.LUMO_SUCCESS);
+                    refresh();
+                } else {
+                    Paragraph intro = new Paragraph(t("conference.edit.conflicts", result.conflicts().size()));
+                    intro.setId("conference-edit-conflicts-intro");
+                    problems.add(intro);
+                    result.conflicts().forEach(c -> problems.add(new Paragraph(texts.conflict(c))));
+                }
             } catch (vn.congso.conference.internal.service.ConferenceException ex) {
                 texts.show(t(ex.key(), ex.args()), NotificationVariant.LUMO_ERROR);
             }
@@ -287,9 +334,9 @@ public final class CalendarView extends VerticalLayout {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button close = new Button(t("conference.action.close"), e -> dialog.close());
         close.setId("conference-edit-close");
-        dialog.add(new VerticalLayout(title, agenda));
+        dialog.add(new VerticalLayout(scope, title, agenda, new HorizontalLayout(start, end), points, problems));
         dialog.getFooter().add(save, close);
-        dialog.setWidth("40em");
+        dialog.setWidth("44em");
         dialog.open();
     }
 

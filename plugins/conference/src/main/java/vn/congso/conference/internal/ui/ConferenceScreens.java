@@ -12,6 +12,8 @@ import vn.congso.api.pdf.PdfRenderer;
 import vn.congso.api.web.PublicLinks;
 import vn.congso.conference.internal.service.ConferencePermissions;
 import vn.congso.conference.internal.service.ConferenceService;
+import vn.congso.conference.internal.service.MeetingDecisions;
+import vn.congso.conference.internal.service.MeetingDocuments;
 
 /** The conference screens, in the plugin's own navigation group "Họp trực tuyến". */
 @Component
@@ -36,6 +38,8 @@ public final class ConferenceScreens implements ScreenProvider {
     private final TranslationService translations;
     private final PublicLinks links;
     private final PdfRenderer pdf;
+    private final MeetingDocuments documents;
+    private final MeetingDecisions decisions;
 
     /**
      * Receives what the views need.
@@ -44,10 +48,15 @@ public final class ConferenceScreens implements ScreenProvider {
      * @param translations texts
      * @param links public addresses for feed links
      * @param pdf the PDF renderer for the minutes
+     * @param documents the meetings' documents
+     * @param decisions the decisions of the minutes
      */
     @Activate
     public ConferenceScreens(@Reference ConferenceService service, @Reference TranslationService translations,
-            @Reference PublicLinks links, @Reference PdfRenderer pdf) {
+            @Reference PublicLinks links, @Reference PdfRenderer pdf, @Reference MeetingDocuments documents,
+            @Reference MeetingDecisions decisions) {
+        this.documents = documents;
+        this.decisions = decisions;
         this.pdf = pdf;
         this.service = service;
         this.translations = translations;
@@ -64,7 +73,7 @@ public final class ConferenceScreens implements ScreenProvider {
         return List.of(
                 Screen.route(CALENDAR).title("conference.calendar.title").description("conference.calendar.description")
                         .icon("vaadin:calendar").group(GROUP).order(10).permission(ConferencePermissions.BOOKING_MANAGE)
-                        .view(CalendarView.class, () -> new CalendarView(service, translations, links)),
+                        .view(CalendarView.class, () -> new CalendarView(service, translations, links, documents)),
                 Screen.route(BOOK).title("conference.book.title").description("conference.book.description")
                         .icon("vaadin:calendar-clock").group(GROUP).order(20).permission(ConferencePermissions.BOOKING_MANAGE)
                         .view(BookingView.class, () -> new BookingView(service, translations)),
@@ -78,9 +87,13 @@ public final class ConferenceScreens implements ScreenProvider {
                 Screen.route(ATTENDANCE).title("conference.attendance.title")
                         .description("conference.attendance.description").icon("vaadin:clipboard-user").group(GROUP)
                         .order(50).permission(ConferencePermissions.ATTENDANCE_RECORD)
-                        .view(AttendanceView.class, () -> new AttendanceView(service, pdf, translations)),
+                        .view(AttendanceView.class, () -> new AttendanceView(service, pdf, translations, decisions)),
                 Screen.route(POINTS).title("conference.points.title").description("conference.points.description")
                         .icon("vaadin:connect").group(GROUP).order(60).permission(ConferencePermissions.BOOKING_MANAGE)
-                        .view(PointsView.class, () -> new PointsView(service, translations)));
+                        .view(PointsView.class, () -> new PointsView(service, translations)),
+                // Public so that a technical contact following an e-mail's link reaches it: the view
+                // sends visitors to the sign-in page, the service decides who may see the document.
+                Screen.route(MeetingDocuments.ROUTE).title("conference.document.title").icon("vaadin:file-text-o")
+                        .group(GROUP).hidden().view(DocumentView.class, () -> new DocumentView(documents, translations)));
     }
 }

@@ -58,7 +58,7 @@ class AttendanceTest {
         assertEquals(25, lines.get(0).participants());
         assertTrue(f.service.minutes(entry.occurrenceId()).startsWith("## Kết luận"));
 
-        byte[] pdf = MinutesPdf.render(f.service, renderer(folder), entry, (key, args) -> Map.of(
+        byte[] pdf = MinutesPdf.render(f.service, renderer(folder), entry, List.of(), (key, args) -> Map.of(
                 "conference.attendance.present", "Có mặt", "conference.attendance.absent", "Vắng").getOrDefault(key, key),
                 Locale.forLanguageTag("vi"));
         com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf);
@@ -125,7 +125,7 @@ class AttendanceTest {
         assertEquals(List.of("Xã số 2", "Vắng", "", "", "'-Chủ tịch xã đi công tác"), List.of(rows.get(3)).subList(2, 7));
         assertTrue(new String(csv, StandardCharsets.UTF_8).contains("\r\n"), "CRLF rows");
 
-        byte[] pdf = MinutesPdf.render(f.service, renderer(folder), entry, (key, args) -> vi.getOrDefault(key, key),
+        byte[] pdf = MinutesPdf.render(f.service, renderer(folder), entry, List.of(), (key, args) -> vi.getOrDefault(key, key),
                 Locale.forLanguageTag("vi"));
         com.lowagie.text.pdf.PdfReader pdfReader = new com.lowagie.text.pdf.PdfReader(pdf);
         StringBuilder pages = new StringBuilder();
@@ -138,7 +138,7 @@ class AttendanceTest {
         }
     }
 
-    private static PdfRenderer renderer(Path folder) throws IOException {
+    static PdfRenderer renderer(Path folder) throws IOException {
         XhtmlPdfRenderer real = new XhtmlPdfRenderer(DejaVuFonts.copyTo(Files.createDirectories(folder.resolve("fonts"))));
         return new PdfRenderer() {
             @Override

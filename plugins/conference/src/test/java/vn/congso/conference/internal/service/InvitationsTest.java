@@ -82,7 +82,7 @@ class InvitationsTest {
         return new CalendarBuilder().build(new StringReader(new String(ics, StandardCharsets.UTF_8)));
     }
 
-    private static UserDirectory directory() {
+    static UserDirectory directory() {
         return (UserDirectory) java.lang.reflect.Proxy.newProxyInstance(InvitationsTest.class.getClassLoader(),
                 new Class<?>[] {UserDirectory.class}, (proxy, method, args) -> {
                     if (method.getName().equals("person")) {
@@ -94,7 +94,7 @@ class InvitationsTest {
                 });
     }
 
-    private static TranslationService translations() {
+    static TranslationService translations() {
         return new TranslationService() {
             @Override
             public String translate(String key, Locale locale, Object... params) {
@@ -113,7 +113,7 @@ class InvitationsTest {
         };
     }
 
-    private static ConferenceConfig config() {
+    static ConferenceConfig config() {
         return new ConferenceConfig() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -153,6 +153,16 @@ class InvitationsTest {
             @Override
             public boolean demoData() {
                 return false;
+            }
+
+            @Override
+            public int documentMaxMegabytes() {
+                return 1;
+            }
+
+            @Override
+            public int documentMaxCount() {
+                return 3;
             }
         };
     }
