@@ -91,7 +91,9 @@ public final class Feeds {
      * @throws IOException when Rome cannot write it
      */
     public Optional<String> generate(String categoryId, boolean atom, Locale locale) throws IOException {
-        Optional<Category> category = categoryId == null ? Optional.empty() : articles.category(categoryId);
+        java.util.Map<String, Category> categories = new java.util.HashMap<>();
+        articles.categories().forEach(c -> categories.put(c.id(), c));
+        Optional<Category> category = categoryId == null ? Optional.empty() : Optional.ofNullable(categories.get(categoryId));
         if (categoryId != null && category.isEmpty()) {
             return Optional.empty();
         }
@@ -120,7 +122,7 @@ public final class Feeds {
             description.setValue(a.summary());
             entry.setDescription(description);
             SyndCategory c = new SyndCategoryImpl();
-            c.setName(articles.category(a.categoryId()).map(x -> x.name(locale)).orElse(a.categoryId()));
+            c.setName(Optional.ofNullable(categories.get(a.categoryId())).map(x -> x.name(locale)).orElse(a.categoryId()));
             entry.setCategories(List.of(c));
             entries.add(entry);
         }
