@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import javax.inject.Inject;
@@ -174,6 +175,55 @@ public class PostgresMigrationIT {
         }
         assertEquals("core's one role and the plugins' twelve", 13, count("sec_role"));
 
+        // Files kept in rows (attachments, lessons' files, dossiers' files, articles' files,
+        // meetings' documents) are written with setBytes and read with getBytes: on PostgreSQL
+        // that is BYTEA (Liquibase's BLOB would be a large-object OID, which those calls refuse).
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT table_name, data_type FROM information_schema.columns"
+                        + " WHERE column_name = 'content' AND table_name IN ('ntf_attachment', 'trn_lesson_attachment',"
+                        + " 'svc_dossier_file', 'publishing_file', 'conf_document') ORDER BY table_name")) {
+            TreeMap<String, String> types = new TreeMap<>();
+            while (rs.next()) {
+                types.put(rs.getString(1), rs.getString(2));
+            }
+            assertEquals(Map.of("conf_document", "bytea", "ntf_attachment", "bytea", "publishing_file", "bytea",
+                    "svc_dossier_file", "bytea", "trn_lesson_attachment", "bytea"), types);
+        }
+        // And the bytes go in and come back as the outbox writes and reads them (rolled back).
+        byte[] pdf = "%PDF-1.4 tiếng Việt".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                long message;
+                try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO ntf_message (recipient, subject, body,"
+                        + " source, state, attempts, created_at, next_attempt_at)"
+                        + " VALUES ('a@example.invalid', 's', 'b', 'itest', 'HELD', 0, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)",
+                        Statement.RETURN_GENERATED_KEYS)) {
+                    ps.executeUpdate();
+                    try (ResultSet keys = ps.getGeneratedKeys()) {
+                        keys.next();
+                        message = keys.getLong(1);
+                    }
+                }
+                try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO ntf_attachment (message_id, seq_no,"
+                        + " file_name, content_type, size_bytes, content) VALUES (?, 1, 'a.pdf', 'application/pdf', ?, ?)")) {
+                    ps.setLong(1, message);
+                    ps.setLong(2, pdf.length);
+                    ps.setBytes(3, pdf);
+                    ps.executeUpdate();
+                }
+                try (java.sql.PreparedStatement ps = c.prepareStatement(
+                        "SELECT content FROM ntf_attachment WHERE message_id = ?")) {
+                    ps.setLong(1, message);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        org.junit.Assert.assertArrayEquals(pdf, rs.getBytes(1));
+                    }
+                }
+            } finally {
+                c.rollback();
+            }
+        }
         VaadinHttpProbe probe = new VaadinHttpProbe("http://127.0.0.1:" + HTTP_PORT);
         assertTrue("the UI did not answer on PostgreSQL", probe.awaitRoot200(TIMEOUT_MS));
         String home = probe.navigate("");
