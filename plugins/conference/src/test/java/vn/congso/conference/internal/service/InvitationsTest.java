@@ -154,6 +154,11 @@ class InvitationsTest {
             public boolean demoData() {
                 return false;
             }
+
+            @Override
+            public int importMaxKilobytes() {
+                return 1024;
+            }
         };
     }
 }

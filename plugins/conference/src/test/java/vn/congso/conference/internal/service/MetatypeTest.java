@@ -17,7 +17,8 @@ class MetatypeTest {
     private static final Map<String, Map<String, String>> EXPECTED = Map.of(
             "vn.congso.conference", Map.of("roomUrlTemplate", "https://meet.jit.si/congso-{room}",
                     "setupBufferMinutes", "15", "maxOccurrences", "260", "maxMeetingHours", "8",
-                    "readinessLeadMinutes", "120", "notReadyAlertMinutes", "15", "demoData", "true"));
+                    "readinessLeadMinutes", "120", "notReadyAlertMinutes", "15", "demoData", "true",
+                    "importMaxKilobytes", "1024"));
 
     @Test
     void everyConfigurationIsDescribedInVietnameseAndEnglish() throws Exception {
