@@ -35,7 +35,10 @@ import org.openqa.selenium.WebElement;
  * technician confirms the checklist and the hub's readiness board, open in another browser,
  * turns that point green without a reload (server push); uninstalling the plugin's bundle takes its feed
  * endpoint away and keeps the meetings, which the reinstalled plugin serves again; a saved group of
- * points, offered by the booking form again after a reload, ticks exactly its points.
+ * points, offered by the booking form again after a reload, ticks exactly its points; an .ics file
+ * with a time in a DST gap fails {@code congso:conference-import} in batch mode naming its line, a
+ * good one is previewed, imported, and refused the second time, and the import screen shows it as
+ * imported before.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConferencePluginIT {
@@ -246,8 +249,58 @@ class ConferencePluginIT {
     private static final String CONSOLE_USER = "it-conference";
     private static final String CONSOLE_PASSWORD = "it-conference-only-for-this-test";
 
+    @Test
+    @Order(7)
+    void anIcsFileIsRefusedByLineThenPreviewedAndImportedOnceFromTheConsoleAndTheScreenSeesIt() throws Exception {
+        java.nio.file.Path folder = Files.createTempDirectory("conference-import");
+        // 02:30 on 31 March 2030 does not exist in Berlin (the clocks go forward): line 6.
+        java.nio.file.Path bad = folder.resolve("sai.ics");
+        Files.writeString(bad, String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//it//EN", "BEGIN:VEVENT",
+                "UID:it-bad@congso", "DTSTART;TZID=Europe/Berlin:20300331T023000", "DURATION:PT1H", "SUMMARY:Sai giờ",
+                "END:VEVENT", "END:VCALENDAR", ""));
+        java.nio.file.Path good = folder.resolve("lich.ics");
+        Files.writeString(good, String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//it//EN", "BEGIN:VEVENT",
+                "UID:it-import@congso", "SUMMARY:Hội nghị nhập từ tệp", "DTSTART:20300615T140000", "DTEND:20300615T153000",
+                "RRULE:FREQ=WEEKLY;COUNT=2", "END:VEVENT", "END:VCALENDAR", ""));
+        String command = "congso:conference-import --host district --points all ";
+
+        Console refused = console(command + bad);
+        assertTrue(refused.exit() != 0, "a bad file fails the batch: " + refused.output());
+        assertTrue(refused.output().contains("Line 6:") && refused.output().contains("does not exist in zone Europe/Berlin"),
+                refused.output());
+        String dryRun = client(command + good);
+        assertTrue(dryRun.contains("Dry run: 1 meeting(s)") && dryRun.contains("2 occurrence(s)"), dryRun);
+        String done = client(command + "--commit " + good);
+        assertTrue(done.contains("Imported 1 meeting(s)"), done);
+        Console again = console(command + "--commit " + good);
+        assertTrue(again.exit() != 0 && again.output().contains("1 imported before"), again.output());
+
+        // The screen: the same file is shown as imported before and cannot be imported again; the
+        // bad one names its line in Vietnamese.
+        hub.get("/conference/import");
+        hub.wait(60).until(d -> hub.displayedOrNull(By.id("conference-import-view")) != null);
+        hub.upload("conference-import-upload", good);
+        hub.wait(20).until(d -> hub.displayedOrNull(By.cssSelector("#conference-import-events .conference-import-already")) != null);
+        assertEquals("true", hub.attribute("conference-import-commit", "disabled"),
+                "an imported file cannot be imported again");
+        hub.upload("conference-import-upload", bad);
+        WebElement problem = hub.wait(20).until(d -> hub.displayedOrNull(By.cssSelector("#conference-import-problems li")));
+        assertTrue(problem.getText().startsWith("Dòng 6:") && problem.getText().contains("Europe/Berlin"), problem.getText());
+    }
+
+    /** What a console command printed and how the client exited. */
+    private record Console(int exit, String output) {
+    }
+
     /** One console command through Karaf's own client in batch mode; a refused command fails the test. */
     private static String client(String command) throws Exception {
+        Console result = console(command);
+        assertEquals(0, result.exit(), command + ": " + result.output());
+        return result.output();
+    }
+
+    /** One console command through Karaf's own client in batch mode. */
+    private static Console console(String command) throws Exception {
         java.nio.file.Path home = KARAF.home();
         ProcessBuilder builder = new ProcessBuilder("/bin/sh", home.resolve("bin/client").toString(), "-a", "19501",
                 "-h", "127.0.0.1", "-u", CONSOLE_USER, "-p", CONSOLE_PASSWORD, "-r", "3", "-b")
@@ -262,8 +315,7 @@ class ConferencePluginIT {
             process.destroyForcibly();
             throw new AssertionError("bin/client did not finish: " + output);
         }
-        assertEquals(0, process.exitValue(), command + ": " + output);
-        return output;
+        return new Console(process.exitValue(), output);
     }
 
     /** Fills the booking form for every point at {@link #start}, 30 minutes, and saves. */

@@ -599,13 +599,12 @@ public final class IcsImportReader {
     /** The instant of a local time in a zone; null (with the problem) in a DST gap or overlap. */
     private static Instant resolve(LocalDateTime local, ZoneId zone, int line, List<Problem> problems) {
         List<ZoneOffset> offsets = zone.getRules().getValidOffsets(local);
-        String shown = local.toLocalDate() + " " + local.toLocalTime();
         if (offsets.isEmpty()) {
-            problems.add(Problem.at(line, "conference.import.error.time-gap", shown, zone.getId()));
+            problems.add(Problem.at(line, "conference.import.error.time-gap", local, zone.getId()));
             return null;
         }
         if (offsets.size() > 1) {
-            problems.add(Problem.at(line, "conference.import.error.time-overlap", shown, zone.getId()));
+            problems.add(Problem.at(line, "conference.import.error.time-overlap", local, zone.getId()));
             return null;
         }
         return local.toInstant(offsets.get(0));
@@ -674,6 +673,20 @@ public final class IcsImportReader {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * A problem's arguments for its message in a language: a local time of the file's zone is
+     * written as that language writes dates, with hours and minutes.
+     *
+     * @param problem the problem
+     * @param locale the reader's language
+     * @return the arguments
+     */
+    public static Object[] args(Problem problem, Locale locale) {
+        return problem.args().stream().map(a -> a instanceof LocalDateTime t
+                ? Formats.date(t.toLocalDate(), locale) + " " + t.toLocalTime().truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+                : a).toArray();
     }
 
     /**

@@ -91,8 +91,8 @@ public final class ImportIcsCommand implements Action {
             StringBuilder message = new StringBuilder("Nothing imported: ").append(preview.problems().size())
                     .append(" problem(s) in ").append(path.getFileName());
             for (IcsImportReader.Problem p : preview.problems()) {
-                message.append("\n  ").append(english(p.key(), p.args().toArray())).append(" [").append(p.key())
-                        .append(']');
+                message.append("\n  ").append(english(p.key(), IcsImportReader.args(p, TranslationService.ENGLISH)))
+                        .append(" [").append(p.key()).append(']');
             }
             throw new ConsoleRefusal(message.toString());
         }

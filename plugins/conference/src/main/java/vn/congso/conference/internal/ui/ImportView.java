@@ -53,6 +53,7 @@ public final class ImportView extends VerticalLayout {
     private final Div result = new Div();
     private final Button preview = new Button();
     private final Button commit = new Button();
+    private Upload upload;
     private String fileName;
     private byte[] content;
 
@@ -100,8 +101,9 @@ public final class ImportView extends VerticalLayout {
         long maxBytes = service.settings().importMaxBytes();
         // Limits on the server: at most maxBytes are read while the file arrives, and its content
         // must be a calendar (UTF-8, BEGIN:VCALENDAR) whatever its name; the browser's limits are a courtesy.
-        Upload upload = new Upload(new BoundedUploadHandler(maxBytes, IcsImportReader.calendar(), this::received,
+        upload = new Upload(new BoundedUploadHandler(maxBytes, IcsImportReader.calendar(), this::received,
                 refused -> {
+                    upload.clearFileList();
                     fileName = null;
                     content = null;
                     showNothing();
@@ -131,11 +133,13 @@ public final class ImportView extends VerticalLayout {
                 new HorizontalLayout(preview, commit), result);
     }
 
-    private void received(SpooledUpload upload) throws java.io.IOException {
-        try (upload) {
-            content = upload.readAllBytes();
-            fileName = upload.fileName();
+    private void received(SpooledUpload file) throws java.io.IOException {
+        try (file) {
+            content = file.readAllBytes();
+            fileName = file.fileName();
         }
+        // One file at a time: the list is emptied so that the next file can be chosen.
+        upload.clearFileList();
         run(false);
     }
 
@@ -188,7 +192,7 @@ public final class ImportView extends VerticalLayout {
             UnorderedList list = new UnorderedList();
             list.setId("conference-import-problems");
             for (IcsImportReader.Problem p : outcome.problems()) {
-                ListItem item = new ListItem(t(p.key(), p.args().toArray()));
+                ListItem item = new ListItem(t(p.key(), IcsImportReader.args(p, texts.locale())));
                 item.addClassName("conference-import-problem");
                 list.add(item);
             }
