@@ -38,7 +38,7 @@ import org.openqa.selenium.WebElement;
  * points, offered by the booking form again after a reload, ticks exactly its points; an .ics file
  * with a time in a DST gap fails {@code congso:conference-import} in batch mode naming its line, a
  * good one is previewed, imported, and refused the second time, and the import screen shows it as
- * imported before.
+ * imported before; the participation rate is on the public indicators page.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConferencePluginIT {
@@ -286,6 +286,13 @@ class ConferencePluginIT {
         hub.upload("conference-import-upload", bad);
         WebElement problem = hub.wait(20).until(d -> hub.displayedOrNull(By.cssSelector("#conference-import-problems li")));
         assertTrue(problem.getText().startsWith("Dòng 6:") && problem.getText().contains("Europe/Berlin"), problem.getText());
+
+        // The participation rate is public and computed on the real database: no attendance recorded yet.
+        hub.get("/indicators");
+        String card = "indicators-indicator-conference-participation-rate";
+        hub.wait(30).until(d -> hub.displayedOrNull(By.id(card)) != null);
+        assertEquals("Tỷ lệ tham dự của các điểm cầu", hub.text(card + "-title"));
+        assertEquals("no-data", hub.attribute(card, "data-status"));
     }
 
     /** What a console command printed and how the client exited. */
