@@ -183,21 +183,29 @@ public final class IcsImportReader {
         List<Skipped> cancelled = new ArrayList<>();
         Map<String, Event> byUid = new LinkedHashMap<>();
         List<Component> overrides = new ArrayList<>();
+        // Series skipped (cancelled) or refused (with problems): their overrides add nothing.
+        Set<String> notRead = new HashSet<>();
         for (Component vevent : events) {
             if (vevent.first("RECURRENCE-ID") != null) {
                 overrides.add(vevent);
                 continue;
             }
+            Prop uid = vevent.first("UID");
             Prop status = vevent.first("STATUS");
             if (status != null && "CANCELLED".equalsIgnoreCase(status.value().strip())) {
-                Prop uid = vevent.first("UID");
                 Prop summary = vevent.first("SUMMARY");
                 cancelled.add(new Skipped(vevent.line(), uid == null ? "" : uid.value().strip(),
                         summary == null ? "" : unescape(summary.value()).strip()));
+                if (uid != null) {
+                    notRead.add(uid.value().strip());
+                }
                 continue;
             }
             int before = problems.size();
             Event event = event(vevent, maxMeeting, cap, problems);
+            if (problems.size() > before && uid != null) {
+                notRead.add(uid.value().strip());
+            }
             if (event != null && problems.size() == before) {
                 if (byUid.containsKey(event.uid())) {
                     problems.add(Problem.at(vevent.first("UID").line(), "conference.import.error.duplicate-uid",
@@ -208,7 +216,10 @@ public final class IcsImportReader {
             }
         }
         for (Component override : overrides) {
-            applyOverride(override, byUid, maxMeeting, problems);
+            Prop uid = override.first("UID");
+            if (uid == null || !notRead.contains(uid.value().strip())) {
+                applyOverride(override, byUid, maxMeeting, problems);
+            }
         }
         found.addAll(byUid.values());
         problems.sort(java.util.Comparator.comparingInt(Problem::line));

@@ -42,6 +42,8 @@ public final class ImportView extends VerticalLayout {
 
     /** Occurrences listed per meeting before "… and N more". */
     private static final int SHOWN_OCCURRENCES = 6;
+    /** Problems listed before "… and N more" (a broken file of 1 MB has thousands). */
+    private static final int SHOWN_PROBLEMS = 100;
 
     private final ConferenceService service;
     private final IcsImport importer;
@@ -191,10 +193,14 @@ public final class ImportView extends VerticalLayout {
             intro.setId("conference-import-problems-intro");
             UnorderedList list = new UnorderedList();
             list.setId("conference-import-problems");
-            for (IcsImportReader.Problem p : outcome.problems()) {
+            for (IcsImportReader.Problem p : outcome.problems().subList(0, Math.min(SHOWN_PROBLEMS,
+                    outcome.problems().size()))) {
                 ListItem item = new ListItem(t(p.key(), IcsImportReader.args(p, texts.locale())));
                 item.addClassName("conference-import-problem");
                 list.add(item);
+            }
+            if (outcome.problems().size() > SHOWN_PROBLEMS) {
+                list.add(new ListItem(t("conference.import.more-problems", outcome.problems().size() - SHOWN_PROBLEMS)));
             }
             result.add(intro, list);
         } else {

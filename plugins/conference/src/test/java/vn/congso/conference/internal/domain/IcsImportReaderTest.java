@@ -187,6 +187,28 @@ class IcsImportReaderTest {
     }
 
     @Test
+    void theOverridesOfACancelledOrRefusedSeriesAddNothing() {
+        IcsImportReader.Result cancelled = read(ics("BEGIN:VEVENT", "UID:s@x", "SUMMARY:Chuỗi đã hủy", "STATUS:CANCELLED",
+                "DTSTART:20270118T073000", "DTEND:20270118T083000", "RRULE:FREQ=WEEKLY;COUNT=4", "END:VEVENT",
+                "BEGIN:VEVENT", "UID:s@x", "RECURRENCE-ID:20270125T073000", "SUMMARY:Chuỗi đã hủy (dời)",
+                "DTSTART:20270126T073000", "DTEND:20270126T083000", "END:VEVENT"));
+        assertEquals(List.of(), cancelled.problems());
+        assertEquals(List.of(), cancelled.events());
+        assertEquals(1, cancelled.cancelled().size());
+
+        IcsImportReader.Result refused = read(ics("BEGIN:VEVENT", "UID:s@x", "SUMMARY:Chuỗi", "DTSTART:20270118T073000",
+                "DTEND:20270118T083000", "RRULE:FREQ=WEEKLY", "END:VEVENT",
+                "BEGIN:VEVENT", "UID:s@x", "RECURRENCE-ID:20270125T073000", "STATUS:CANCELLED", "END:VEVENT"));
+        assertEquals(List.of("conference.import.error.rrule-no-end"),
+                refused.problems().stream().map(IcsImportReader.Problem::key).toList(), "one problem, where it is");
+
+        IcsImportReader.Result orphan = read(ics("BEGIN:VEVENT", "UID:none@x", "RECURRENCE-ID:20270125T073000",
+                "STATUS:CANCELLED", "END:VEVENT"));
+        assertEquals(6, orphan.problems().get(0).line());
+        assertEquals("conference.import.error.override-without-series", orphan.problems().get(0).key());
+    }
+
+    @Test
     void theContentCheckWantsACalendarWhateverTheName() throws Exception {
         byte[] calendar = ics("BEGIN:VEVENT", "END:VEVENT").getBytes(StandardCharsets.UTF_8);
         assertEquals("text/calendar", IcsImportReader.calendar().check("lich.txt", new ByteArrayInputStream(calendar)));
