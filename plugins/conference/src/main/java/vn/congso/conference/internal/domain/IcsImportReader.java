@@ -141,19 +141,65 @@ public final class IcsImportReader {
      */
     public static ContentCheck calendar() {
         return (fileName, content) -> {
-            byte[] bytes = content.readAllBytes();
-            ContentCheck.utf8Text().check(fileName, new ByteArrayInputStream(bytes));
-            String text = new String(bytes, StandardCharsets.UTF_8);
-            if (text.startsWith("\uFEFF")) {
-                text = text.substring(1);
+            Unfolded unfolded = unfold(content.readAllBytes());
+            for (int i = 0; i < unfolded.lines().size(); i++) {
+                try {
+                    ContentCheck.utf8Text().check(fileName, new ByteArrayInputStream(unfolded.lines().get(i)));
+                } catch (UploadRefusedException e) {
+                    int line = unfolded.starts().get(i);
+                    throw new UploadRefusedException(UploadRefusedException.Reason.NOT_TEXT, "at line " + line, line);
+                }
             }
-            String first = text.strip().lines().findFirst().orElse("").strip();
+            String first = unfolded.lines().isEmpty() ? ""
+                    : new String(unfolded.lines().get(0), StandardCharsets.UTF_8).strip();
             if (!"BEGIN:VCALENDAR".equalsIgnoreCase(first)) {
                 throw new UploadRefusedException(UploadRefusedException.Reason.WRONG_TYPE, "not text/calendar",
                         fileName, "text/calendar (.ics)");
             }
             return "text/calendar";
         };
+    }
+
+    /**
+     * The content lines of a file, unfolded on its bytes (a simple writer may fold in the middle
+     * of a multi-byte character, RFC 5545 3.1), each with the physical line it starts on; blank
+     * lines left out; continuation lines with nothing to continue listed apart.
+     */
+    private record Unfolded(List<byte[]> lines, List<Integer> starts, List<Integer> orphans) {
+    }
+
+    private static Unfolded unfold(byte[] bytes) {
+        int from = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+                && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+        List<java.io.ByteArrayOutputStream> lines = new ArrayList<>();
+        List<Integer> starts = new ArrayList<>();
+        List<Integer> orphans = new ArrayList<>();
+        int line = 1;
+        int i = from;
+        while (i <= bytes.length) {
+            int end = i;
+            while (end < bytes.length && bytes[end] != '\n' && bytes[end] != '\r') {
+                end++;
+            }
+            if (end > i && (bytes[i] == ' ' || bytes[i] == '\t')) {
+                if (lines.isEmpty()) {
+                    orphans.add(line);
+                } else {
+                    lines.get(lines.size() - 1).write(bytes, i + 1, end - i - 1);
+                }
+            } else if (!new String(bytes, i, end - i, StandardCharsets.ISO_8859_1).isBlank()) {
+                java.io.ByteArrayOutputStream logical = new java.io.ByteArrayOutputStream();
+                logical.write(bytes, i, end - i);
+                lines.add(logical);
+                starts.add(line);
+            }
+            if (end >= bytes.length) {
+                break;
+            }
+            i = end + (bytes[end] == '\r' && end + 1 < bytes.length && bytes[end + 1] == '\n' ? 2 : 1);
+            line++;
+        }
+        return new Unfolded(lines.stream().map(java.io.ByteArrayOutputStream::toByteArray).toList(), starts, orphans);
     }
 
     /**
@@ -165,20 +211,8 @@ public final class IcsImportReader {
      * @return the events and problems
      */
     public static Result read(byte[] bytes, Duration maxMeeting, int cap) {
-        return read(new String(bytes, StandardCharsets.UTF_8), maxMeeting, cap);
-    }
-
-    /**
-     * Reads the text of an {@code .ics} file.
-     *
-     * @param text the file
-     * @param maxMeeting the longest meeting allowed
-     * @param cap the most occurrences a series may have
-     * @return the events and problems
-     */
-    public static Result read(String text, Duration maxMeeting, int cap) {
         List<Problem> problems = new ArrayList<>();
-        List<Component> events = scan(text, problems);
+        List<Component> events = scan(unfold(bytes), problems);
         List<Event> found = new ArrayList<>();
         List<Skipped> cancelled = new ArrayList<>();
         Map<String, Event> byUid = new LinkedHashMap<>();
@@ -226,6 +260,18 @@ public final class IcsImportReader {
         return new Result(found, cancelled, problems);
     }
 
+    /**
+     * Reads the text of an {@code .ics} file.
+     *
+     * @param text the file
+     * @param maxMeeting the longest meeting allowed
+     * @param cap the most occurrences a series may have
+     * @return the events and problems
+     */
+    public static Result read(String text, Duration maxMeeting, int cap) {
+        return read(text.getBytes(StandardCharsets.UTF_8), maxMeeting, cap);
+    }
+
     // ------------------------------------------------------------------ pre-scan
 
     /** A property: upper-case name, upper-case parameter names with their values, the value, its line. */
@@ -245,28 +291,20 @@ public final class IcsImportReader {
     }
 
     /** Unfolds, checks every content line and the nesting, and returns the VEVENTs directly in the VCALENDAR. */
-    static List<Component> scan(String text, List<Problem> problems) {
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
+    private static List<Component> scan(Unfolded unfolded, List<Problem> problems) {
+        for (int orphan : unfolded.orphans()) {
+            problems.add(Problem.at(orphan, "conference.import.error.malformed"));
         }
-        String[] physical = text.split("\r\n|\n|\r", -1);
+        java.nio.charset.CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder();
         List<int[]> starts = new ArrayList<>();
-        List<StringBuilder> logical = new ArrayList<>();
-        for (int i = 0; i < physical.length; i++) {
-            String line = physical[i];
-            if (!line.isEmpty() && (line.charAt(0) == ' ' || line.charAt(0) == '\t')) {
-                if (logical.isEmpty()) {
-                    problems.add(Problem.at(i + 1, "conference.import.error.malformed"));
-                    continue;
-                }
-                logical.get(logical.size() - 1).append(line, 1, line.length());
-                continue;
+        List<String> logical = new ArrayList<>();
+        for (int i = 0; i < unfolded.lines().size(); i++) {
+            try {
+                logical.add(utf8.decode(java.nio.ByteBuffer.wrap(unfolded.lines().get(i))).toString());
+                starts.add(new int[] {unfolded.starts().get(i)});
+            } catch (java.nio.charset.CharacterCodingException e) {
+                problems.add(Problem.at(unfolded.starts().get(i), "conference.import.error.malformed"));
             }
-            if (line.isBlank()) {
-                continue;
-            }
-            starts.add(new int[] {i + 1});
-            logical.add(new StringBuilder(line));
         }
         List<Component> events = new ArrayList<>();
         Deque<String> open = new ArrayDeque<>();
@@ -275,7 +313,7 @@ public final class IcsImportReader {
         int currentLine = 0;
         for (int n = 0; n < logical.size(); n++) {
             int lineNo = starts.get(n)[0];
-            Prop prop = parse(logical.get(n).toString(), lineNo);
+            Prop prop = parse(logical.get(n), lineNo);
             if (prop == null) {
                 problems.add(Problem.at(lineNo, "conference.import.error.malformed"));
                 continue;

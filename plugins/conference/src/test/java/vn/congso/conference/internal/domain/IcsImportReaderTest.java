@@ -187,6 +187,68 @@ class IcsImportReaderTest {
     }
 
     @Test
+    void anExportLikeACalendarServersIsReadWithItsZonesAlarmsAndQuotedParameters() {
+        String export = String.join("\r\n", "BEGIN:VCALENDAR", "PRODID:-//Google Inc//Google Calendar 70.9054//EN",
+                "VERSION:2.0", "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:Lịch họp UBND tỉnh",
+                "X-WR-TIMEZONE:Asia/Ho_Chi_Minh", "BEGIN:VTIMEZONE", "TZID:Asia/Ho_Chi_Minh", "X-LIC-LOCATION:Asia/Ho_Chi_Minh",
+                "BEGIN:STANDARD", "TZOFFSETFROM:+0700", "TZOFFSETTO:+0700", "TZNAME:+07", "DTSTART:19700101T000000",
+                "END:STANDARD", "END:VTIMEZONE", "BEGIN:VEVENT", "DTSTART;TZID=Asia/Ho_Chi_Minh:20270304T140000",
+                "DTEND;TZID=Asia/Ho_Chi_Minh:20270304T163000", "DTSTAMP:20270101T000000Z", "UID:3k9v0abc@google.com",
+                "ORGANIZER;CN=\"Văn phòng: UBND, tỉnh\":mailto:vanphong@example.vn",
+                "ATTENDEE;CUTYPE=INDIVIDUAL;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;CN=\"Nguyễn, Văn A\":mailto:a@example.vn",
+                "DESCRIPTION:Nội dung: triển khai\\, đánh giá\\; kết luận.\\nTài liệu gửi kè", " m theo.",
+                "LOCATION:Hội trường tỉnh", "SEQUENCE:2", "STATUS:CONFIRMED", "SUMMARY:Hội nghị trực tuyến sơ kết quý I",
+                "BEGIN:VALARM", "ACTION:DISPLAY", "DESCRIPTION:Nhắc", "TRIGGER:-P0DT0H30M0S", "END:VALARM", "END:VEVENT",
+                "END:VCALENDAR", "");
+
+        IcsImportReader.Result result = read(export);
+
+        assertEquals(List.of(), result.problems());
+        assertEquals(1, result.events().size());
+        IcsImportReader.Event event = result.events().get(0);
+        assertEquals("3k9v0abc@google.com", event.uid());
+        assertEquals("Hội nghị trực tuyến sơ kết quý I", event.title());
+        assertEquals("Nội dung: triển khai, đánh giá; kết luận.\nTài liệu gửi kèm theo.", event.description());
+        assertEquals(new Slot(Instant.parse("2027-03-04T07:00:00Z"), Instant.parse("2027-03-04T09:30:00Z")),
+                event.occurrences().get(0));
+    }
+
+    @Test
+    void aFoldInTheMiddleOfAMultiByteCharacterIsUnfoldedOnTheBytes() throws Exception {
+        byte[] title = "SUMMARY:Họp".getBytes(StandardCharsets.UTF_8);
+        // "ọ" is three bytes: the line is folded after its first byte, as a simple writer counting octets does.
+        int cut = "SUMMARY:H".length() + 1;
+        java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+        file.write(ics("BEGIN:VEVENT", "UID:a").getBytes(StandardCharsets.UTF_8), 0,
+                ics("BEGIN:VEVENT", "UID:a").indexOf("END:VCALENDAR"));
+        file.write(title, 0, cut);
+        file.write("\r\n ".getBytes(StandardCharsets.US_ASCII));
+        file.write(title, cut, title.length - cut);
+        file.write("\r\nDTSTART:20270115T070000\r\nDTEND:20270115T080000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+                .getBytes(StandardCharsets.US_ASCII));
+        byte[] bytes = file.toByteArray();
+
+        assertEquals("text/calendar", IcsImportReader.calendar().check("lich.ics", new ByteArrayInputStream(bytes)));
+        IcsImportReader.Result result = IcsImportReader.read(bytes, MAX, CAP);
+        assertEquals(List.of(), result.problems());
+        assertEquals("Họp", result.events().get(0).title());
+    }
+
+    @Test
+    void aByteThatIsNotUtf8IsRefusedWithItsLine() {
+        String text = ics("BEGIN:VEVENT", "UID:a", "SUMMARY:H?p", "END:VEVENT");
+        byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+        // A lone lead byte of a two-byte sequence, followed by "p": not UTF-8.
+        bytes[text.indexOf("SUMMARY:H?p") + "SUMMARY:H".length()] = (byte) 0xC3;
+        UploadRefusedException refused = assertThrows(UploadRefusedException.class,
+                () -> IcsImportReader.calendar().check("lich.ics", new ByteArrayInputStream(bytes)));
+        assertEquals(UploadRefusedException.Reason.NOT_TEXT, refused.reason());
+        assertEquals(6, refused.line());
+        assertTrue(IcsImportReader.read(bytes, MAX, CAP).problems().stream()
+                .anyMatch(p -> p.line() == 6 && p.key().equals("conference.import.error.malformed")));
+    }
+
+    @Test
     void theOverridesOfACancelledOrRefusedSeriesAddNothing() {
         IcsImportReader.Result cancelled = read(ics("BEGIN:VEVENT", "UID:s@x", "SUMMARY:Chuỗi đã hủy", "STATUS:CANCELLED",
                 "DTSTART:20270118T073000", "DTEND:20270118T083000", "RRULE:FREQ=WEEKLY;COUNT=4", "END:VEVENT",
