@@ -286,6 +286,19 @@ class ConferencePluginIT {
         hub.upload("conference-import-upload", bad);
         WebElement problem = hub.wait(20).until(d -> hub.displayedOrNull(By.cssSelector("#conference-import-problems li")));
         assertTrue(problem.getText().startsWith("Dòng 6:") && problem.getText().contains("Europe/Berlin"), problem.getText());
+        // A new meeting at the time of the imported one: every point's clash, named as a booking names it.
+        java.nio.file.Path clash = folder.resolve("trung.ics");
+        Files.writeString(clash, String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//it//EN",
+                "BEGIN:VEVENT", "UID:it-clash@congso", "SUMMARY:Họp trùng giờ", "DTSTART:20300615T150000",
+                "DTEND:20300615T160000", "END:VEVENT", "END:VCALENDAR", ""));
+        hub.upload("conference-import-upload", clash);
+        List<WebElement> clashes = hub.wait(20).until(d -> {
+            List<WebElement> found = d.findElements(By.cssSelector("#conference-import-conflicts li"));
+            return found.size() == 12 ? found : null;
+        });
+        assertTrue(clashes.get(0).getText().contains("Hội nghị nhập từ tệp"), clashes.get(0).getText());
+        assertEquals("true", hub.attribute("conference-import-commit", "disabled"), "a file that clashes cannot be imported");
+        hub.screenshot("conference-import-clash");
 
         // The participation rate is public and computed on the real database: no attendance recorded yet.
         hub.get("/indicators");

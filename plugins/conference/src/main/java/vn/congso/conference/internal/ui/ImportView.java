@@ -74,6 +74,7 @@ public final class ImportView extends VerticalLayout {
 
         host.setLabel(t("conference.field.host"));
         host.setId("conference-import-host");
+        host.setWidth("min(24rem, 90vw)");
         host.setItems(all);
         host.setItemLabelGenerator(ConnectionPoint::name);
         all.stream().filter(ConnectionPoint::hub).findFirst().ifPresent(host::setValue);
