@@ -134,6 +134,9 @@ class ConferencePluginIT {
         assertFalse(feed.body().contains("Họp trùng giờ"), "the refused booking is nowhere");
 
         hub.click("conference-feed-revoke");
+        // The notice comes with the server's answer, once the tokens are revoked (the dialog's
+        // host element may count as hidden before the click has even reached the server).
+        hub.wait(10).until(d -> hub.notificationText().contains("Đã thu hồi"));
         hub.wait(10).until(d -> hub.displayedOrNull(By.id("conference-feed-dialog")) == null);
         assertEquals(404, get(URI.create(url).getPath()).statusCode());
     }
