@@ -39,7 +39,10 @@ import org.openqa.selenium.WebElement;
  * attaches a PDF to the meeting (a file that only calls itself a PDF is refused), it downloads as an
  * attachment with nosniff, and the technician of a participating point opens the document's page
  * (the e-mail's link) and gets it; editing the meeting ("this and the following") to a time another
- * meeting holds is refused with every point and date listed and nothing saved, then saved at a free time.
+ * meeting holds is refused with every point and date listed and nothing saved, then saved at a free time;
+ * an .ics file with a time in a DST gap fails {@code congso:conference-import} in batch mode naming its line, a
+ * good one is previewed, imported, and refused the second time, and the import screen shows it as
+ * imported before; the participation rate is on the public indicators page.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConferencePluginIT {
@@ -136,6 +139,9 @@ class ConferencePluginIT {
         assertFalse(feed.body().contains("Họp trùng giờ"), "the refused booking is nowhere");
 
         hub.click("conference-feed-revoke");
+        // The notice comes with the server's answer, once the tokens are revoked (the dialog's
+        // host element may count as hidden before the click has even reached the server).
+        hub.wait(10).until(d -> hub.notificationText().contains("Đã thu hồi"));
         hub.wait(10).until(d -> hub.displayedOrNull(By.id("conference-feed-dialog")) == null);
         assertEquals(404, get(URI.create(url).getPath()).statusCode());
     }
@@ -338,8 +344,78 @@ class ConferencePluginIT {
     private static final String CONSOLE_USER = "it-conference";
     private static final String CONSOLE_PASSWORD = "it-conference-only-for-this-test";
 
+    @Test
+    @Order(9)
+    void anIcsFileIsRefusedByLineThenPreviewedAndImportedOnceFromTheConsoleAndTheScreenSeesIt() throws Exception {
+        java.nio.file.Path folder = Files.createTempDirectory("conference-import");
+        // 02:30 on 31 March 2030 does not exist in Berlin (the clocks go forward): line 6.
+        java.nio.file.Path bad = folder.resolve("sai.ics");
+        Files.writeString(bad, String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//it//EN", "BEGIN:VEVENT",
+                "UID:it-bad@congso", "DTSTART;TZID=Europe/Berlin:20300331T023000", "DURATION:PT1H", "SUMMARY:Sai giờ",
+                "END:VEVENT", "END:VCALENDAR", ""));
+        java.nio.file.Path good = folder.resolve("lich.ics");
+        Files.writeString(good, String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//it//EN", "BEGIN:VEVENT",
+                "UID:it-import@congso", "SUMMARY:Hội nghị nhập từ tệp", "DTSTART:20300615T140000", "DTEND:20300615T153000",
+                "RRULE:FREQ=WEEKLY;COUNT=2", "END:VEVENT", "END:VCALENDAR", ""));
+        String command = "congso:conference-import --host district --points all ";
+
+        Console refused = console(command + bad);
+        assertTrue(refused.exit() != 0, "a bad file fails the batch: " + refused.output());
+        assertTrue(refused.output().contains("Line 6:") && refused.output().contains("does not exist in zone Europe/Berlin"),
+                refused.output());
+        String dryRun = client(command + good);
+        assertTrue(dryRun.contains("Dry run: 1 meeting(s)") && dryRun.contains("2 occurrence(s)"), dryRun);
+        String done = client(command + "--commit " + good);
+        assertTrue(done.contains("Imported 1 meeting(s)"), done);
+        Console again = console(command + "--commit " + good);
+        assertTrue(again.exit() != 0 && again.output().contains("1 imported before"), again.output());
+
+        // The screen: the same file is shown as imported before and cannot be imported again; the
+        // bad one names its line in Vietnamese.
+        hub.get("/conference/import");
+        hub.wait(60).until(d -> hub.displayedOrNull(By.id("conference-import-view")) != null);
+        hub.upload("conference-import-upload", good);
+        hub.wait(20).until(d -> hub.displayedOrNull(By.cssSelector("#conference-import-events .conference-import-already")) != null);
+        assertEquals("true", hub.attribute("conference-import-commit", "disabled"),
+                "an imported file cannot be imported again");
+        hub.upload("conference-import-upload", bad);
+        WebElement problem = hub.wait(20).until(d -> hub.displayedOrNull(By.cssSelector("#conference-import-problems li")));
+        assertTrue(problem.getText().startsWith("Dòng 6:") && problem.getText().contains("Europe/Berlin"), problem.getText());
+        // A new meeting at the time of the imported one: every point's clash, named as a booking names it.
+        java.nio.file.Path clash = folder.resolve("trung.ics");
+        Files.writeString(clash, String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//it//EN",
+                "BEGIN:VEVENT", "UID:it-clash@congso", "SUMMARY:Họp trùng giờ", "DTSTART:20300615T150000",
+                "DTEND:20300615T160000", "END:VEVENT", "END:VCALENDAR", ""));
+        hub.upload("conference-import-upload", clash);
+        List<WebElement> clashes = hub.wait(20).until(d -> {
+            List<WebElement> found = d.findElements(By.cssSelector("#conference-import-conflicts li"));
+            return found.size() == 12 ? found : null;
+        });
+        assertTrue(clashes.get(0).getText().contains("Hội nghị nhập từ tệp"), clashes.get(0).getText());
+        assertEquals("true", hub.attribute("conference-import-commit", "disabled"), "a file that clashes cannot be imported");
+        hub.screenshot("conference-import-clash");
+
+        // The participation rate is public and computed on the real database: no attendance recorded yet.
+        hub.get("/indicators");
+        String card = "indicators-indicator-conference-participation-rate";
+        hub.wait(30).until(d -> hub.displayedOrNull(By.id(card)) != null);
+        assertEquals("Tỷ lệ tham dự của các điểm cầu", hub.text(card + "-title"));
+        assertEquals("no-data", hub.attribute(card, "data-status"));
+    }
+
+    /** What a console command printed and how the client exited. */
+    private record Console(int exit, String output) {
+    }
+
     /** One console command through Karaf's own client in batch mode; a refused command fails the test. */
     private static String client(String command) throws Exception {
+        Console result = console(command);
+        assertEquals(0, result.exit(), command + ": " + result.output());
+        return result.output();
+    }
+
+    /** One console command through Karaf's own client in batch mode. */
+    private static Console console(String command) throws Exception {
         java.nio.file.Path home = KARAF.home();
         ProcessBuilder builder = new ProcessBuilder("/bin/sh", home.resolve("bin/client").toString(), "-a", "19501",
                 "-h", "127.0.0.1", "-u", CONSOLE_USER, "-p", CONSOLE_PASSWORD, "-r", "3", "-b")
@@ -354,8 +430,7 @@ class ConferencePluginIT {
             process.destroyForcibly();
             throw new AssertionError("bin/client did not finish: " + output);
         }
-        assertEquals(0, process.exitValue(), command + ": " + output);
-        return output;
+        return new Console(process.exitValue(), output);
     }
 
     /** Fills the booking form for every point at {@link #start}, 30 minutes, and saves. */

@@ -35,6 +35,10 @@ public @interface ConferenceConfig {
     @AttributeDefinition(name = "%conference.notReadyAlertMinutes.name", description = "%conference.notReadyAlertMinutes.description")
     int notReadyAlertMinutes() default 15;
 
+    /** @return the largest .ics file an import reads, in kilobytes (enforced on the server while it arrives) */
+    @AttributeDefinition(name = "%conference.importMaxKilobytes.name", description = "%conference.importMaxKilobytes.description")
+    int importMaxKilobytes() default 1024;
+
     /** @return whether the demo points and meetings are created on first start */
     @AttributeDefinition(name = "%conference.demoData.name", description = "%conference.demoData.description")
     boolean demoData() default true;

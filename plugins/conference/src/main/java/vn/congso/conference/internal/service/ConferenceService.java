@@ -430,6 +430,37 @@ public class ConferenceService {
     public BookingResult book(BookingRequest request) {
         CurrentUser user = users.current();
         require(ConferencePermissions.BOOKING_MANAGE, "conference.meeting.book");
+        checkBooking(request);
+        List<Slot> all = occurrencesOf(request);
+        String rrule = request.recurrence() == null ? null : request.recurrence().rrule(request.start());
+        return retryingTransient("Cannot book the meeting", () -> {
+            try (Connection c = database.dataSource().getConnection()) {
+                c.setAutoCommit(false);
+                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                try {
+                    BookingResult result = insertBooking(c, user, request, rrule, all, null);
+                    if (!result.saved()) {
+                        c.rollback();
+                        audit.record("conference.meeting.book", "", Outcome.DENIED,
+                                AuditLog.Message.of("conference.audit.conflicts", request.title().strip(),
+                                        result.conflicts().size()));
+                        return result;
+                    }
+                    c.commit();
+                    audit.record("conference.meeting.book", String.valueOf(result.meetingId()), Outcome.SUCCESS,
+                            AuditLog.Message.of("conference.audit.booked", request.title().strip(), result.occurrences(),
+                                    request.pointIds().size()));
+                    return result;
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                }
+            }
+        });
+    }
+
+    /** The checks of a booking's fields that do not need the database. */
+    void checkBooking(BookingRequest request) {
         checkText(request.title(), 200, "conference.field.title");
         if (request.agenda().length() > 8000) {
             throw new ConferenceException("conference.error.too-long-text", 8000);
@@ -443,72 +474,180 @@ public class ConferenceService {
         if (!request.pointIds().contains(request.hostPointId())) {
             throw new ConferenceException("conference.error.host-not-participating");
         }
-        List<Slot> all = occurrencesOf(request);
+    }
+
+    /**
+     * The booking path inside the caller's transaction, which commits or rolls back: locks the
+     * points, checks every kept occurrence and, when nothing clashes, writes the meeting, its
+     * points, occurrences and busy rows. Used by {@link #book} and by the .ics import.
+     *
+     * @param importUid the UID of the imported event, or null
+     * @return the meeting, or the conflicts (nothing written)
+     */
+    BookingResult insertBooking(Connection c, CurrentUser user, BookingRequest request, String rrule, List<Slot> all,
+            String importUid) throws SQLException {
         List<Slot> kept = all.stream().filter(s -> !request.droppedOccurrences().contains(s.start())).toList();
         if (kept.isEmpty()) {
             throw new ConferenceException("conference.error.no-occurrences");
         }
-        String rrule = request.recurrence() == null ? null : request.recurrence().rrule(request.start());
-        return retryingTransient("Cannot book the meeting", () -> {
-            try (Connection c = database.dataSource().getConnection()) {
-                c.setAutoCommit(false);
-                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-                try {
-                    Locked locked = lockPoints(c, request.pointIds(), Duration.between(request.start(), request.end()));
-                    List<Conflict> conflicts = ConflictCheck.conflicts(kept, locked.points(),
-                            busy(c, request.pointIds(), kept, Set.of(), locked.longest()), settings.setupBuffer());
-                    if (!conflicts.isEmpty()) {
-                        c.rollback();
-                        audit.record("conference.meeting.book", "", Outcome.DENIED,
-                                AuditLog.Message.of("conference.audit.conflicts", request.title().strip(), conflicts.size()));
-                        return new BookingResult(0, 0, conflicts);
-                    }
-                    String uid = UUID.randomUUID().toString();
-                    long meetingId;
-                    try (PreparedStatement ps = c.prepareStatement("INSERT INTO conf_meeting (uid, title, agenda, chair, "
-                            + "host_point_id, rrule, room_link, visibility, status, sequence_no, created_by, created_at) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-                        ps.setString(1, uid);
-                        ps.setString(2, request.title().strip());
-                        ps.setString(3, request.agenda());
-                        ps.setString(4, request.chair().strip());
-                        ps.setLong(5, request.hostPointId());
-                        ps.setString(6, rrule);
-                        ps.setString(7, settings.roomLink(uid.substring(0, 8) + "-" + uid.substring(9, 13)));
-                        ps.setString(8, request.visibility().name());
-                        ps.setString(9, SCHEDULED);
-                        ps.setString(10, user.id());
-                        ps.setTimestamp(11, Timestamp.from(now()));
-                        ps.executeUpdate();
-                        meetingId = generatedId(ps);
-                    }
-                    try (PreparedStatement ps = c.prepareStatement(
-                            "INSERT INTO conf_meeting_point (meeting_id, point_id) VALUES (?, ?)")) {
-                        for (long pointId : new TreeSet<>(request.pointIds())) {
-                            ps.setLong(1, meetingId);
-                            ps.setLong(2, pointId);
-                            ps.addBatch();
-                        }
-                        ps.executeBatch();
-                    }
-                    for (Slot slot : all) {
-                        boolean dropped = request.droppedOccurrences().contains(slot.start());
-                        long occurrenceId = insertOccurrence(c, meetingId, slot, dropped ? EXCLUDED : SCHEDULED);
-                        if (!dropped) {
-                            insertBusy(c, occurrenceId, request.pointIds(), slot);
-                        }
-                    }
-                    c.commit();
-                    audit.record("conference.meeting.book", String.valueOf(meetingId), Outcome.SUCCESS,
-                            AuditLog.Message.of("conference.audit.booked", request.title().strip(), kept.size(),
-                                    request.pointIds().size()));
-                    return new BookingResult(meetingId, kept.size(), List.of());
-                } catch (SQLException | RuntimeException e) {
-                    c.rollback();
-                    throw e;
-                }
+        Duration longestSlot = kept.stream().map(s -> Duration.between(s.start(), s.end())).max(Duration::compareTo)
+                .orElseThrow();
+        Locked locked = lockPoints(c, request.pointIds(), longestSlot);
+        List<Conflict> conflicts = ConflictCheck.conflicts(kept, locked.points(),
+                busy(c, request.pointIds(), kept, Set.of(), locked.longest()), settings.setupBuffer());
+        if (!conflicts.isEmpty()) {
+            return new BookingResult(0, 0, conflicts);
+        }
+        String uid = UUID.randomUUID().toString();
+        long meetingId;
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO conf_meeting (uid, title, agenda, chair, "
+                + "host_point_id, rrule, room_link, visibility, status, sequence_no, created_by, created_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, uid);
+            ps.setString(2, request.title().strip());
+            ps.setString(3, request.agenda());
+            ps.setString(4, request.chair().strip());
+            ps.setLong(5, request.hostPointId());
+            ps.setString(6, rrule);
+            ps.setString(7, settings.roomLink(uid.substring(0, 8) + "-" + uid.substring(9, 13)));
+            ps.setString(8, request.visibility().name());
+            ps.setString(9, SCHEDULED);
+            ps.setString(10, user.id());
+            ps.setTimestamp(11, Timestamp.from(now()));
+            ps.executeUpdate();
+            meetingId = generatedId(ps);
+        }
+        if (importUid != null) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE conf_meeting SET import_uid = ? WHERE id = ?")) {
+                ps.setString(1, importUid);
+                ps.setLong(2, meetingId);
+                ps.executeUpdate();
             }
-        });
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO conf_meeting_point (meeting_id, point_id) VALUES (?, ?)")) {
+            for (long pointId : new TreeSet<>(request.pointIds())) {
+                ps.setLong(1, meetingId);
+                ps.setLong(2, pointId);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        for (Slot slot : all) {
+            boolean dropped = request.droppedOccurrences().contains(slot.start());
+            long occurrenceId = insertOccurrence(c, meetingId, slot, dropped ? EXCLUDED : SCHEDULED);
+            if (!dropped) {
+                insertBusy(c, occurrenceId, request.pointIds(), slot);
+            }
+        }
+        return new BookingResult(meetingId, kept.size(), List.of());
+    }
+
+    /**
+     * One meeting of an .ics import, as the booking path takes it.
+     *
+     * @param request the booking (title, agenda, points, dropped occurrences)
+     * @param rrule the file's RRULE, or null
+     * @param slots every occurrence, as the file gives them
+     * @param importUid the file's UID
+     */
+    record Planned(BookingRequest request, String rrule, List<Slot> slots, String importUid) {
+    }
+
+    /**
+     * What became of an import.
+     *
+     * @param results one per planned meeting, in order: saved, refused with its conflicts, or
+     *     (meeting 0, no conflicts) skipped as already imported
+     * @param alreadyImported the UIDs found already imported, skipped
+     * @param committed whether the meetings were saved
+     */
+    record ImportOutcome(List<BookingResult> results, Set<String> alreadyImported, boolean committed) {
+    }
+
+    /**
+     * Books the meetings of an import through the booking path, all or nothing, in one
+     * transaction: every involved point is locked first (in id order), events already imported
+     * (same UID) are skipped, each meeting is checked against what is booked and against the
+     * meetings of the file before it. Without {@code commit}, or when anything clashes, the
+     * transaction is rolled back: the outcome is the preview.
+     *
+     * @param planned the meetings, in file order
+     * @param commit whether to save when nothing clashes
+     * @param source the file's name, for the audit log
+     * @return the outcome
+     */
+    ImportOutcome importMeetings(List<Planned> planned, boolean commit, String source) {
+        CurrentUser user = users.current();
+        require(ConferencePermissions.BOOKING_MANAGE, "conference.meeting.import");
+        planned.forEach(p -> checkBooking(p.request()));
+        if (planned.isEmpty()) {
+            return new ImportOutcome(List.of(), Set.of(), false);
+        }
+        Set<Long> allPoints = new TreeSet<>();
+        planned.forEach(p -> allPoints.addAll(p.request().pointIds()));
+        Duration longest = planned.stream().flatMap(p -> p.slots().stream())
+                .map(s -> Duration.between(s.start(), s.end())).max(Duration::compareTo).orElse(Duration.ZERO);
+        try (Connection c = database.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            try {
+                lockPoints(c, allPoints, longest);
+                Set<String> known = new TreeSet<>();
+                try (PreparedStatement ps = c.prepareStatement("SELECT id FROM conf_meeting WHERE import_uid = ?")) {
+                    for (Planned p : planned) {
+                        ps.setString(1, p.importUid());
+                        try (ResultSet rs = ps.executeQuery()) {
+                            if (rs.next()) {
+                                known.add(p.importUid());
+                            }
+                        }
+                    }
+                }
+                List<BookingResult> results = new ArrayList<>();
+                boolean clash = false;
+                int saved = 0;
+                for (Planned p : planned) {
+                    if (known.contains(p.importUid())) {
+                        results.add(new BookingResult(0, 0, List.of()));
+                        continue;
+                    }
+                    BookingResult result = insertBooking(c, user, p.request(), p.rrule(), p.slots(), p.importUid());
+                    results.add(result);
+                    clash |= !result.saved();
+                    saved += result.saved() ? 1 : 0;
+                }
+                if (!commit || clash || saved == 0) {
+                    c.rollback();
+                    if (commit) {
+                        audit.record("conference.meeting.import", "", Outcome.DENIED,
+                                AuditLog.Message.of("conference.audit.import-refused", source,
+                                        results.stream().mapToInt(r -> r.conflicts().size()).sum(), known.size()));
+                    }
+                    return new ImportOutcome(results, known, false);
+                }
+                c.commit();
+                for (int i = 0; i < planned.size(); i++) {
+                    BookingResult r = results.get(i);
+                    if (r.saved()) {
+                        BookingRequest request = planned.get(i).request();
+                        audit.record("conference.meeting.import", String.valueOf(r.meetingId()), Outcome.SUCCESS,
+                                AuditLog.Message.of("conference.audit.imported", request.title().strip(),
+                                        r.occurrences(), request.pointIds().size(), source, planned.get(i).importUid()));
+                    }
+                }
+                return new ImportOutcome(results, known, true);
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            if ("23505".equals(e.getSQLState())) {
+                // The same file imported at the same moment by someone else: the unique UID decides.
+                throw new ConferenceException("conference.import.error.already-imported");
+            }
+            throw new IllegalStateException("Cannot import the meetings", e);
+        }
     }
 
     /** The most times a booking or a move is run when the database rolls it back for a transient reason. */

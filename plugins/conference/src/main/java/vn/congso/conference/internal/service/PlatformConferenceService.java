@@ -78,6 +78,20 @@ public final class PlatformConferenceService extends ConferenceService {
         return result;
     }
 
+    /** Imported meetings are announced as booked ones are. */
+    @Override
+    ImportOutcome importMeetings(List<Planned> planned, boolean commit, String source) {
+        ImportOutcome outcome = super.importMeetings(planned, commit, source);
+        if (outcome.committed()) {
+            for (BookingResult result : outcome.results()) {
+                if (result.saved()) {
+                    notify(result.meetingId(), IcsWriter.Purpose.REQUEST, meetingEntries(result.meetingId()));
+                }
+            }
+        }
+        return outcome;
+    }
+
     @Override
     public List<CalendarEntry> cancel(long occurrenceId, Scope scope) {
         List<CalendarEntry> cancelled = super.cancel(occurrenceId, scope);

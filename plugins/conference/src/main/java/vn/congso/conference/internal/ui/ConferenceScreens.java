@@ -23,6 +23,8 @@ public final class ConferenceScreens implements ScreenProvider {
     public static final String CALENDAR = "conference";
     /** Booking a meeting. */
     public static final String BOOK = "conference/book";
+    /** Importing meetings from an .ics file. */
+    public static final String IMPORT = "conference/import";
     /** The hub's readiness board. */
     public static final String READINESS = "conference/readiness";
     /** The connection points. */
@@ -77,6 +79,9 @@ public final class ConferenceScreens implements ScreenProvider {
                 Screen.route(BOOK).title("conference.book.title").description("conference.book.description")
                         .icon("vaadin:calendar-clock").group(GROUP).order(20).permission(ConferencePermissions.BOOKING_MANAGE)
                         .view(BookingView.class, () -> new BookingView(service, translations)),
+                Screen.route(IMPORT).title("conference.import.title").description("conference.import.description")
+                        .icon("vaadin:upload").group(GROUP).order(25).permission(ConferencePermissions.BOOKING_MANAGE)
+                        .view(ImportView.class, () -> new ImportView(service, translations)),
                 Screen.route(READINESS).title("conference.board.title").description("conference.board.description")
                         .icon("vaadin:dashboard").group(GROUP).order(30).permission(ConferencePermissions.BOOKING_MANAGE)
                         .view(BoardView.class, () -> new BoardView(service, translations)),

@@ -164,6 +164,11 @@ class InvitationsTest {
             public int documentMaxCount() {
                 return 3;
             }
+
+            @Override
+            public int importMaxKilobytes() {
+                return 1024;
+            }
         };
     }
 }

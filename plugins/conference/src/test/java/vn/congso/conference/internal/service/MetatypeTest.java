@@ -18,7 +18,7 @@ class MetatypeTest {
             "vn.congso.conference", Map.of("roomUrlTemplate", "https://meet.jit.si/congso-{room}",
                     "setupBufferMinutes", "15", "maxOccurrences", "260", "maxMeetingHours", "8",
                     "readinessLeadMinutes", "120", "notReadyAlertMinutes", "15", "demoData", "true",
-                    "documentMaxMegabytes", "20", "documentMaxCount", "10"));
+                    "documentMaxMegabytes", "20", "documentMaxCount", "10", "importMaxKilobytes", "1024"));
 
     @Test
     void everyConfigurationIsDescribedInVietnameseAndEnglish() throws Exception {
