@@ -82,16 +82,7 @@ class ServicesPluginIT {
         browser.click("services-procedure-submit");
         browser.wait(30).until(d -> browser.displayedOrNull(By.id("services-submit-send")) != null);
         browser.type("services-submit-applicant-phone", "0912 345 678");
-        browser.type("services-form-ho-ten-tre", "Sơn Gia Bảo");
-        browser.type("services-form-ngay-sinh", "2026-13-01");
-        browser.chooseInSelect("services-form-gioi-tinh", "Nam");
-        browser.type("services-form-noi-sinh", "Trạm y tế xã Tài Văn");
-        browser.type("services-form-ho-ten-me", "Sơn Thị Thanh Thảo");
-        browser.type("services-form-so-dinh-danh", "094190001234");
-        Path pdf = Files.createTempFile("giay-chung-sinh", ".pdf");
-        Files.writeString(pdf, "%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n", StandardCharsets.US_ASCII);
-        browser.upload("services-submit-upload", pdf);
-        browser.wait(20).until(d -> browser.displayedOrNull(By.id("services-submit-file-1")) != null);
+        fillBirthRegistration("Sơn Gia Bảo", "2026-13-01", "Sơn Thị Thanh Thảo", "094190001234", "services-submit");
         browser.click("services-submit-send");
         // The wrong date is refused on its own field, in Vietnamese, and nothing is submitted.
         browser.wait(15).until(d -> "true".equals(String.valueOf(browser.js().executeScript(
@@ -516,16 +507,7 @@ class ServicesPluginIT {
         browser.type("services-counter-applicant-name", "Lâm Thị Sa Rươl");
         browser.type("services-counter-applicant-phone", "12");
         browser.type("services-counter-applicant-id-number", "094190005678");
-        browser.type("services-form-ho-ten-tre", "Lâm Gia Huy");
-        browser.type("services-form-ngay-sinh", "02/03/2026");
-        browser.chooseInSelect("services-form-gioi-tinh", "Nam");
-        browser.type("services-form-noi-sinh", "Trạm y tế xã Tài Văn");
-        browser.type("services-form-ho-ten-me", "Lâm Thị Sa Rươl");
-        browser.type("services-form-so-dinh-danh", "094190005678");
-        Path scan = Files.createTempFile("ban-chup-giay-chung-sinh", ".pdf");
-        Files.writeString(scan, "%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n", StandardCharsets.US_ASCII);
-        browser.upload("services-counter-upload", scan);
-        browser.wait(20).until(d -> browser.displayedOrNull(By.id("services-counter-file-1")) != null);
+        fillBirthRegistration("Lâm Gia Huy", "02/03/2026", "Lâm Thị Sa Rươl", "094190005678", "services-counter");
         browser.click("services-counter-enter");
         // The phone is refused on its own field, everything typed stays, and no dossier is entered.
         browser.wait(15).until(d -> invalid("services-counter-applicant-phone"));
@@ -545,6 +527,24 @@ class ServicesPluginIT {
         browser.type("services-desk-code", entered.toLowerCase(java.util.Locale.ROOT));
         browser.wait(20).until(d -> browser.gridTexts("services-desk-grid").contains(entered));
         browser.signOut();
+    }
+
+    /**
+     * Fills procedure 1.001193's e-form (birth registration) and attaches a scanned certificate
+     * through the screen's upload ({@code <screen>-upload}, listed as {@code <screen>-file-1}).
+     */
+    private static void fillBirthRegistration(String child, String birthDate, String mother, String idNumber,
+            String screen) throws java.io.IOException {
+        browser.type("services-form-ho-ten-tre", child);
+        browser.type("services-form-ngay-sinh", birthDate);
+        browser.chooseInSelect("services-form-gioi-tinh", "Nam");
+        browser.type("services-form-noi-sinh", "Trạm y tế xã Tài Văn");
+        browser.type("services-form-ho-ten-me", mother);
+        browser.type("services-form-so-dinh-danh", idNumber);
+        Path pdf = Files.createTempFile("giay-chung-sinh", ".pdf");
+        Files.writeString(pdf, "%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n", StandardCharsets.US_ASCII);
+        browser.upload(screen + "-upload", pdf);
+        browser.wait(20).until(d -> browser.displayedOrNull(By.id(screen + "-file-1")) != null);
     }
 
     private static boolean invalid(String id) {
