@@ -37,6 +37,16 @@ public final class Fees {
     }
 
     /**
+     * @param amount whole đồng
+     * @param locale the page's language
+     * @return the amount as {@link #parse} reads it back: "50.000" in Vietnamese, "50,000" in English
+     */
+    public static String format(long amount, Locale locale) {
+        String grouped = String.format(Locale.ROOT, "%,d", amount);
+        return "en".equals(locale.getLanguage()) ? grouped : grouped.replace(',', '.');
+    }
+
+    /**
      * @param feesText a published fee text
      * @return its first amount in đồng within {@link #MAX}, 0 when it names none ("Miễn lệ phí", "Theo quy định …")
      */

@@ -92,7 +92,7 @@ public class StepsView extends VerticalLayout {
         fee.setEnabled(p.isPresent());
         saveFee.setEnabled(p.isPresent());
         fee.setInvalid(false);
-        fee.setValue(p.map(x -> LocaleNumbers.format(BigDecimal.valueOf(x.feeVnd()), ui.locale())).orElse(""));
+        fee.setValue(p.map(x -> vn.congso.services.internal.catalogue.Fees.format(x.feeVnd(), ui.locale())).orElse(""));
         if (p.isEmpty()) {
             procedure.setText(ui.t("services.error.no-procedure"));
             plan.setText("");
@@ -141,7 +141,7 @@ public class StepsView extends VerticalLayout {
         try {
             current = catalogue.setFee(current.code(), amount);
             fee.setInvalid(false);
-            fee.setValue(LocaleNumbers.format(BigDecimal.valueOf(current.feeVnd()), ui.locale()));
+            fee.setValue(vn.congso.services.internal.catalogue.Fees.format(current.feeVnd(), ui.locale()));
             ui.success(ui.t("services.procedure.fee-saved", current.code(),
                     vn.congso.services.internal.payment.Payments.formatVnd(current.feeVnd(), ui.locale())));
         } catch (RuntimeException e) {

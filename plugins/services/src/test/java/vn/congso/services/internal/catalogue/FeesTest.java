@@ -33,6 +33,13 @@ class FeesTest {
             assertEquals(-1, Fees.parse(bad, VI), bad);
         }
         assertEquals(-1, Fees.parse("50.000", Locale.ENGLISH), "a decimal point in English");
+        assertEquals("1.250.000", Fees.format(1_250_000, VI));
+        assertEquals("1,250,000", Fees.format(1_250_000, Locale.ENGLISH));
+        assertEquals("0", Fees.format(0, VI));
+        for (long amount : new long[] {0, 999, 1_000, 50_000, Fees.MAX}) {
+            assertEquals(amount, Fees.parse(Fees.format(amount, VI), VI));
+            assertEquals(amount, Fees.parse(Fees.format(amount, Locale.ENGLISH), Locale.ENGLISH));
+        }
         assertEquals(8_000, Fees.amountIn("8.000 đồng/bản sao"));
         assertEquals(2_000, Fees.amountIn("2.000 đồng/trang; từ trang thứ ba trở lên 1.000 đồng/trang"));
         assertEquals(0, Fees.amountIn("Miễn lệ phí"));
