@@ -353,11 +353,27 @@ public final class DossierBenchmark {
                 }
             }
         }
+        // The desk's code filter: part of the code of a dossier in the unit's queue, searched in the whole queue.
+        List<Double> searches = new ArrayList<>();
+        int hits = 0;
+        for (String unit : units) {
+            f.become("officer." + unit, ServicesPermissions.RECEIVE, ServicesPermissions.PROCESS);
+            List<String> codes = Jdbc.transaction(f.database.dataSource(), c -> Jdbc.list(c, "SELECT code FROM svc_dossier"
+                    + " WHERE receiving_unit = ? AND status = 'processing' ORDER BY id DESC", rs -> rs.getString(1), unit));
+            for (int i = 0; i < 10 && i < codes.size(); i++) {
+                String part = codes.get(codes.size() * i / 10).substring(10).toLowerCase(java.util.Locale.ROOT);
+                long t = System.nanoTime();
+                hits += f.dossiers.queue(Optional.empty(), part, 200).size();
+                searches.add((System.nanoTime() - t) / 1e6);
+            }
+        }
         Integer open = Jdbc.transaction(f.database.dataSource(), c -> Jdbc.one(c, "SELECT COUNT(*) FROM svc_dossier WHERE"
                 + " status IN ('submitted', 'processing', 'supplement', 'settled')", rs -> rs.getInt(1)));
         System.out.printf("%,d dossiers in the desks' queues (submitted, processing, supplement, settled)%n", open);
         System.out.printf("queue page (counts by status + first 50 rows with their on-time state), 12 units x 5 filters"
                 + " x 4 rounds: %s%n", figures(pages.stream().mapToDouble(Double::doubleValue).toArray()));
+        System.out.printf("desk code filter (part of a queued dossier's code, whole queue searched), %d searches, %d found:"
+                + " %s%n", searches.size(), hits, figures(searches.stream().mapToDouble(Double::doubleValue).toArray()));
         System.out.printf("baseline: the previous version's queries (receiving_unit = ? OR settling_unit = ?), 12 units x 5"
                 + " filters: %s%n", figures(previous.stream().mapToDouble(Double::doubleValue).toArray()));
     }

@@ -432,6 +432,11 @@ class DossierServiceTest {
         assertEquals(handed, f.dossiers.queue(Optional.empty(), 1).get(0).id(), "the oldest due first");
         officer("motcua.huyen");
         assertEquals(handed, f.dossiers.queue(Optional.of(Status.PROCESSING), 1).get(0).id(), "the oldest due first");
+        // The code filter searches the whole queue, in any case; LIKE's own characters match nothing.
+        assertEquals(List.of(handed), f.dossiers.queue(Optional.empty(), "queue-1", 1).stream().map(Dossier::id).toList());
+        assertEquals(List.of(), f.dossiers.queue(Optional.of(Status.SUBMITTED), "QUEUE-1", 10));
+        assertEquals(List.of(), f.dossiers.queue(Optional.empty(), "%", 10));
+        assertEquals(List.of(), f.dossiers.queue(Optional.empty(), "HS_", 10));
         officer("motcua.huyen");
         assertTrue(f.dossiers.queue(Optional.empty(), 1000).stream().noneMatch(x -> x.id() == inter.id()),
                 "another unit's own dossier is not in the district's queue");

@@ -688,19 +688,32 @@ public final class JdbcDossierService implements DossierService {
      * reading and sorting every open dossier of the unit; the branches' first rows are merged here.
      */
     @Override
-    public List<Dossier> queue(Optional<Status> status, int limit) {
+    public List<Dossier> queue(Optional<Status> status, String codePart, int limit) {
         String unit = officerUnit();
         int max = Math.max(1, limit);
         List<Status> statuses = status.map(List::of).orElse(QUEUED);
+        String part = codePart == null ? "" : codePart.strip().toUpperCase(Locale.ROOT);
+        if (part.length() > 32) {
+            return List.of();
+        }
+        // Codes are letters, digits and dashes: a part with LIKE's own characters finds nothing rather than everything.
+        String code = part.isEmpty() ? "" : " AND code LIKE ?";
+        String like = "%" + part.replaceAll("[%_\\\\]", "#") + "%";
         return Jdbc.transaction(database.dataSource(), c -> {
             List<Dossier> out = new ArrayList<>();
             try (PreparedStatement received = c.prepareStatement("SELECT " + COLUMNS + " FROM svc_dossier WHERE"
-                    + " receiving_unit = ? AND status = ? ORDER BY due_date, submitted_at");
+                    + " receiving_unit = ? AND status = ?" + code + " ORDER BY due_date, submitted_at");
                     PreparedStatement settled = c.prepareStatement("SELECT " + COLUMNS + " FROM svc_dossier WHERE"
-                            + " settling_unit = ? AND status = ? AND receiving_unit <> ? ORDER BY due_date, submitted_at")) {
+                            + " settling_unit = ? AND status = ? AND receiving_unit <> ?" + code
+                            + " ORDER BY due_date, submitted_at")) {
                 for (Status s : statuses) {
-                    Jdbc.bind(received, unit, s.code());
-                    Jdbc.bind(settled, unit, s.code(), unit);
+                    if (part.isEmpty()) {
+                        Jdbc.bind(received, unit, s.code());
+                        Jdbc.bind(settled, unit, s.code(), unit);
+                    } else {
+                        Jdbc.bind(received, unit, s.code(), like);
+                        Jdbc.bind(settled, unit, s.code(), unit, like);
+                    }
                     for (PreparedStatement ps : List.of(received, settled)) {
                         ps.setMaxRows(max);
                         try (ResultSet rs = ps.executeQuery()) {
