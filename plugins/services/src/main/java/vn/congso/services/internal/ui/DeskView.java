@@ -160,8 +160,8 @@ public class DeskView extends VerticalLayout {
         }
         String f = filter.getValue();
         String code = codeFilter.getValue().strip().toUpperCase(java.util.Locale.ROOT);
-        // The code is searched by the service in the whole queue, not only among the rows shown.
-        grid.setItems(dossiers.queue(f == null || f.isEmpty() ? Optional.empty() : Optional.of(Status.of(f)), code, LIMIT));
+        grid.setItems(dossiers.queue(f == null || f.isEmpty() ? Optional.empty() : Optional.of(Status.of(f)), LIMIT).stream()
+                .filter(d -> code.isEmpty() || d.code().contains(code)).toList());
     }
 
     private void show(Dossier d) {
