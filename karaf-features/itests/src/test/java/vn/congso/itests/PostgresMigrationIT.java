@@ -164,6 +164,20 @@ public class PostgresMigrationIT {
             rs.next();
             assertEquals("dossiers settled on time", 12_949, rs.getLong(1));
         }
+        // The statistics' figures per day, written in the demo's transaction (and their changeset's fill ran here).
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT SUM(settled_count), SUM(on_time_count) FROM svc_dossier_day"
+                        + " WHERE stat_day >= DATE '2025-01-01' AND stat_day < DATE '2026-01-01'")) {
+            rs.next();
+            assertEquals("settled in 2025 by the day figures", 13_031, rs.getLong(1));
+            assertEquals("on time in 2025 by the day figures", 12_949, rs.getLong(2));
+        }
+        // The fee amounts read from the demo catalogue's texts ("8.000 đồng/bản sao").
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT fee_vnd FROM svc_procedure WHERE code = '2.000635'")) {
+            rs.next();
+            assertEquals("the fee of 2.000635", 8_000, rs.getLong(1));
+        }
         // Core seeds only its administrator role; each plugin declares its own before its demo:
         // training two (trainer, learner), publishing three (editor, reviewer, publisher), the
         // conference plugin two (meeting-coordinator, point-technician), services five

@@ -248,6 +248,22 @@ class ServicesPluginIT {
                 .contains("Mã số thuế gồm 10 chữ số"));
         browser.click("services-designer-save");
         browser.wait(15).until(d -> browser.notificationText().contains("Đã lưu biểu mẫu của thủ tục 1.001193"));
+
+        // The fee a payment collects, in Vietnamese numbers ("12.000" is twelve thousand); unreadable: refused on its field.
+        browser.get("/services/steps");
+        browser.wait(30).until(d -> browser.displayedOrNull(By.id("services-steps")) != null);
+        browser.typeAndTab("services-steps-code", "2.000884");
+        browser.click("services-steps-load");
+        browser.wait(15).until(d -> "10.000".equals(browser.attribute("services-steps-fee", "value")));
+        browser.type("services-steps-fee", "12,5");
+        browser.click("services-steps-fee-save");
+        browser.wait(15).until(d -> invalid("services-steps-fee"));
+        assertTrue(errorMessage("services-steps-fee").startsWith("Không đọc được số tiền"), errorMessage("services-steps-fee"));
+        browser.type("services-steps-fee", "12.000");
+        browser.click("services-steps-fee-save");
+        browser.wait(15).until(d -> browser.notificationText().contains("Đã lưu mức thu của thủ tục 2.000884: 12.000 đồng"));
+        browser.get("/services/procedure/2.000884");
+        browser.wait(30).until(d -> browser.text("services-procedure-fees").contains("thanh toán 12.000 đồng"));
         browser.signOut();
 
         browser.signIn(CITIZEN, "Công dân Tài Văn 2026");

@@ -51,7 +51,7 @@ public final class DemoCatalogue {
                 boolean inter = "y".equals(f[4]);
                 int online = Integer.parseInt(f[6]);
                 out.add(new Procedure(f[0], f[1], f[2], level, inter, legalBasis(f[2]), components(f[2]), f[7],
-                        Integer.parseInt(f[5]), result(f[1]), online,
+                        vn.congso.services.internal.catalogue.Fees.amountIn(f[7]), Integer.parseInt(f[5]), result(f[1]), online,
                         online == 4 ? Procedure.OnlineClass.FULL : Procedure.OnlineClass.PARTIAL,
                         howTo(level, inter), order++));
             }
@@ -72,7 +72,7 @@ public final class DemoCatalogue {
             Procedure.Level level = generated % 3 == 0 ? Procedure.Level.DISTRICT : Procedure.Level.COMMUNE;
             out.add(new Procedure(String.format("TD.%04d", generated),
                     "Thủ tục minh họa số " + generated + " lĩnh vực " + FIELD_NAMES.get(field), field, level, false,
-                    legalBasis(field), components(field), "Không", 3 + generated % 10,
+                    legalBasis(field), components(field), "Không", 0, 3 + generated % 10,
                     "Văn bản trả lời của cơ quan có thẩm quyền", online,
                     online == 4 ? Procedure.OnlineClass.FULL : Procedure.OnlineClass.PARTIAL, howTo(level, false),
                     order++));

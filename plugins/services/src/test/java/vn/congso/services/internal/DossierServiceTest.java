@@ -399,6 +399,70 @@ class DossierServiceTest {
     }
 
     @Test
+    void theQueueIsWhatTheUnitReceivesOrSettlesOldestDueFirstAndItsCountsAgree() {
+        Dossier inter = submitBirth("queue-own");
+        // Handed over by Tài Văn to the district (liên thông): in both units' queues, once each.
+        long handed = Jdbc.transaction(f.database.dataSource(), c -> {
+            Jdbc.update(c, "INSERT INTO svc_dossier (code, procedure_code, applicant, applicant_name, phone, email, channel,"
+                    + " receiving_unit, settling_unit, status, submitted_at, received_at, due_date, note, form_data, submit_token)"
+                    + " VALUES ('HS-QUEUE-1', '1.001193', '', 'Lâm Văn An', '0912000111', '', 'counter', 'xa-tai-van',"
+                    + " 'district', 'processing', ?, ?, ?, '', '', 'queue-handed')", ServicesFixture.NOW, ServicesFixture.NOW,
+                    LocalDate.of(2025, 12, 1));
+            return Jdbc.one(c, "SELECT id FROM svc_dossier WHERE code = 'HS-QUEUE-1'", rs -> rs.getLong(1));
+        });
+        for (String officer : List.of("motcua.taivan", "motcua.huyen")) {
+            officer(officer);
+            String unit = f.unitOf.get(officer);
+            List<Long> expected = Jdbc.transaction(f.database.dataSource(), c -> Jdbc.list(c, "SELECT id FROM svc_dossier"
+                    + " WHERE (receiving_unit = ? OR settling_unit = ?) AND status IN ('submitted', 'processing', 'supplement',"
+                    + " 'settled') ORDER BY due_date, submitted_at, id", rs -> rs.getLong(1), unit, unit));
+            assertFalse(expected.isEmpty(), unit);
+            assertEquals(expected, f.dossiers.queue(Optional.empty(), 1000).stream().map(Dossier::id).toList(), unit);
+            assertEquals(expected.subList(0, 3), f.dossiers.queue(Optional.empty(), 3).stream().map(Dossier::id).toList());
+            java.util.Map<Status, Integer> counts = f.dossiers.queueCounts();
+            for (Status s : List.of(Status.SUBMITTED, Status.PROCESSING, Status.SUPPLEMENT, Status.SETTLED)) {
+                int n = Jdbc.transaction(f.database.dataSource(), c -> Jdbc.one(c, "SELECT COUNT(*) FROM svc_dossier WHERE"
+                        + " (receiving_unit = ? OR settling_unit = ?) AND status = ?", rs -> rs.getInt(1), unit, unit, s.code()));
+                assertEquals(n, counts.get(s), unit + " " + s);
+                assertEquals(f.dossiers.queue(Optional.of(s), 1000).size(), n, unit + " " + s);
+            }
+        }
+        officer("motcua.taivan");
+        assertTrue(f.dossiers.queue(Optional.of(Status.SUBMITTED), 1000).stream().anyMatch(x -> x.id() == inter.id()));
+        assertEquals(handed, f.dossiers.queue(Optional.empty(), 1).get(0).id(), "the oldest due first");
+        officer("motcua.huyen");
+        assertEquals(handed, f.dossiers.queue(Optional.of(Status.PROCESSING), 1).get(0).id(), "the oldest due first");
+        // The code filter searches the whole queue, in any case; LIKE's own characters match nothing.
+        assertEquals(List.of(handed), f.dossiers.queue(Optional.empty(), "queue-1", 1).stream().map(Dossier::id).toList());
+        assertEquals(List.of(), f.dossiers.queue(Optional.of(Status.SUBMITTED), "QUEUE-1", 10));
+        assertEquals(List.of(), f.dossiers.queue(Optional.empty(), "%", 10));
+        assertEquals(List.of(), f.dossiers.queue(Optional.empty(), "HS_", 10));
+        officer("motcua.huyen");
+        assertTrue(f.dossiers.queue(Optional.empty(), 1000).stream().noneMatch(x -> x.id() == inter.id()),
+                "another unit's own dossier is not in the district's queue");
+    }
+
+    @Test
+    void theFiguresKeptPerDayFollowEachSubmissionAndSettlementAndAgreeWithTheDossiers() {
+        Statistics statistics = new Statistics(f.database, f.units());
+        Period year = Period.year(2026);
+        Statistics.Row before = Statistics.row(statistics.byUnit(year.startInstant(), year.endInstant()), "xa-tai-van");
+        Dossier d = submitBirth("day-totals");
+        officer("motcua.taivan");
+        f.dossiers.act(d.id(), Action.RECEIVE, "", List.of());
+        f.clock = Clock.fixed(ServicesFixture.NOW.plusSeconds(3600), ZoneOffset.UTC);
+        assertEquals(Boolean.TRUE, f.dossiers.act(d.id(), Action.SETTLE, "", List.of()).onTime().orElseThrow());
+        Statistics.Row after = Statistics.row(statistics.byUnit(year.startInstant(), year.endInstant()), "xa-tai-van");
+        assertEquals(new Statistics.Row("xa-tai-van", before.settled() + 1, before.onTime() + 1, before.submitted() + 1,
+                before.online() + 1), after);
+        // The demo year (written in bulk) and this one (through the service): the same as counting the dossiers.
+        for (Period p : List.of(Period.year(2025), year)) {
+            assertEquals(statistics.fromDossiers(p.startInstant(), p.endInstant()),
+                    statistics.byUnit(p.startInstant(), p.endInstant()));
+        }
+    }
+
+    @Test
     void theDeskEntersAWalkInCitizensPaperDossierAsReceivedAtTheCounter() {
         Statistics statistics = new Statistics(f.database, f.units());
         IndicatorValue before = new OnlineShareIndicator(statistics).compute(Period.year(2026), "");

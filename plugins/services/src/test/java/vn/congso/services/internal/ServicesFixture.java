@@ -65,8 +65,16 @@ public final class ServicesFixture {
     public final AuditLog log;
 
     public ServicesFixture(Path dir) throws Exception {
+        this(dir, false);
+    }
+
+    /**
+     * @param dir where the database lives (its name, in memory)
+     * @param onDisk whether the database is a folder on disk (benchmarks), kept and migrated again when it exists
+     */
+    public ServicesFixture(Path dir, boolean onDisk) throws Exception {
         EmbeddedDataSource derby = new EmbeddedDataSource();
-        derby.setDatabaseName("memory:" + dir.toAbsolutePath());
+        derby.setDatabaseName((onDisk ? "" : "memory:") + dir.toAbsolutePath());
         derby.setCreateDatabase("create");
         try (Connection c = derby.getConnection()) {
             new Liquibase("db/changelog.xml", new ClassLoaderResourceAccessor(),
@@ -75,10 +83,20 @@ public final class ServicesFixture {
                 c.commit();
             }
         }
+        // On disk (the benchmarks), connections come from the server's pool: commons-dbcp2, at most 16.
+        DataSource source = derby;
+        if (onDisk) {
+            org.apache.commons.dbcp2.BasicDataSource pool = new org.apache.commons.dbcp2.BasicDataSource();
+            pool.setUrl("jdbc:derby:" + dir.toAbsolutePath());
+            pool.setMaxTotal(16);
+            pool.setMaxIdle(8);
+            source = pool;
+        }
+        DataSource pooled = source;
         database = new Database() {
             @Override
             public DataSource dataSource() {
-                return derby;
+                return pooled;
             }
 
             @Override

@@ -47,7 +47,7 @@ public final class CatalogueExchange {
     public static final int MAX_PROCEDURES = 5000;
 
     private static final Set<String> ATTRIBUTES = Set.of("code", "name", "field", "level", "interLevel", "legalBasis",
-            "components", "fees", "processingDays", "result", "onlineLevel", "onlineClass", "howTo", "order", "form");
+            "components", "fees", "feeVnd", "processingDays", "result", "onlineLevel", "onlineClass", "howTo", "order", "form");
 
     private CatalogueExchange() {
     }
@@ -119,6 +119,7 @@ public final class CatalogueExchange {
             o.put("legalBasis", p.legalBasis());
             o.put("components", p.components());
             o.put("fees", p.fees());
+            o.put("feeVnd", p.feeVnd());
             o.put("processingDays", p.processingDays());
             o.put("result", p.result());
             o.put("onlineLevel", p.onlineLevel());
@@ -142,12 +143,12 @@ public final class CatalogueExchange {
         csv.row(t.apply("services.export.code"), t.apply("services.export.name"), t.apply("services.export.field"),
                 t.apply("services.export.level"), t.apply("services.export.inter-level"),
                 t.apply("services.export.processing-days"), t.apply("services.export.online-level"),
-                t.apply("services.export.online-class"), t.apply("services.export.fees"));
+                t.apply("services.export.online-class"), t.apply("services.export.fees"), t.apply("services.export.fee-vnd"));
         for (Procedure p : procedures) {
             csv.row(p.code(), p.name(), t.apply("services.field." + p.field()), t.apply("services.level." + p.level().code()),
                     t.apply(p.interLevel() ? "services.export.yes" : "services.export.no"),
                     String.valueOf(p.processingDays()), String.valueOf(p.onlineLevel()),
-                    t.apply("services.online-class." + p.onlineClass().code()), p.fees());
+                    t.apply("services.online-class." + p.onlineClass().code()), p.fees(), String.valueOf(p.feeVnd()));
         }
         return csv.bytes();
     }
@@ -264,8 +265,11 @@ public final class CatalogueExchange {
         if (name.isBlank()) {
             throw new FormJson.FormJsonException("services.import.error.missing", "name");
         }
+        String fees = text(o, "fees", 1000, false);
+        // A file written before the amount existed: the amount its text names, as the database's own migration.
+        long feeVnd = o.hasKey("feeVnd") ? amount(o, "feeVnd") : Fees.amountIn(fees);
         return new Procedure(code, name.strip(), field, lvl, inter, text(o, "legalBasis", 2000, false),
-                text(o, "components", 4000, false), text(o, "fees", 1000, false), days, text(o, "result", 1000, false),
+                text(o, "components", 4000, false), fees, feeVnd, days, text(o, "result", 1000, false),
                 onlineLevel, cls, text(o, "howTo", 4000, false), order);
     }
 
@@ -284,6 +288,15 @@ public final class CatalogueExchange {
             throw new FormJson.FormJsonException("services.import.error.long", name, max);
         }
         return value;
+    }
+
+    /** A whole number of đồng, 0 to {@link Fees#MAX}, written as a JSON number. */
+    private static long amount(JsonObject o, String name) throws FormJson.FormJsonException {
+        double n = o.get(name).getType() == JsonType.NUMBER ? o.getNumber(name) : Double.NaN;
+        if (Double.isNaN(n) || n != Math.rint(n) || n < 0 || n > Fees.MAX) {
+            throw new FormJson.FormJsonException("services.import.error.fee", o.get(name).toJson(), Fees.MAX);
+        }
+        return (long) n;
     }
 
     private static int whole(JsonObject o, String name, int min, int max) throws FormJson.FormJsonException {

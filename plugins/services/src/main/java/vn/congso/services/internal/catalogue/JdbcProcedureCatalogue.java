@@ -27,7 +27,7 @@ import vn.congso.services.internal.ServicesPermissions;
 @Component(service = ProcedureCatalogue.class)
 public final class JdbcProcedureCatalogue implements ProcedureCatalogue {
 
-    private static final String COLUMNS = "code, name, field, settling_level, inter_level, legal_basis, components, fees,"
+    private static final String COLUMNS = "code, name, field, settling_level, inter_level, legal_basis, components, fees, fee_vnd,"
             + " processing_days, result_text, online_level, online_class, how_to, sort_order";
 
     private final Database database;
@@ -45,6 +45,7 @@ public final class JdbcProcedureCatalogue implements ProcedureCatalogue {
         this.database = database;
         this.users = users;
         this.audit = audit;
+        readPublishedFees(database.dataSource());
     }
 
     @Override
@@ -198,6 +199,52 @@ public final class JdbcProcedureCatalogue implements ProcedureCatalogue {
     }
 
     @Override
+    public Procedure setFee(String code, long feeVnd) {
+        require();
+        if (feeVnd < 0 || feeVnd > Fees.MAX) {
+            audit.record("services.procedure.fee", String.valueOf(code), Outcome.DENIED,
+                    Message.of("services.audit.fee-invalid", code, feeVnd));
+            throw new IllegalArgumentException("fee out of range: " + feeVnd);
+        }
+        long before = get(code).orElseThrow(() -> new IllegalArgumentException("no procedure " + code)).feeVnd();
+        Jdbc.transaction(database.dataSource(), c -> Jdbc.update(c, "UPDATE svc_procedure SET fee_vnd = ? WHERE code = ?",
+                feeVnd, code));
+        audit.record("services.procedure.fee", code, Outcome.SUCCESS, Message.of("services.audit.fee", code, before, feeVnd));
+        return get(code).orElseThrow();
+    }
+
+    /** The marker in {@code svc_setting} of the one-time reading of amounts from the published fee texts. */
+    static final String FEES_READ = "catalogue.fees-read";
+
+    /**
+     * Gives every procedure saved before the amount existed (changeset svc-procedure-fee) the amount
+     * its published text names, once per database, in one transaction. Liquibase cannot do it: Derby
+     * has no regular expressions (nor REPLACE), and the platform runs changelogs without the bundle's
+     * classes.
+     *
+     * @param dataSource the database
+     * @return how many procedures got an amount; 0 when it was done before
+     */
+    static int readPublishedFees(javax.sql.DataSource dataSource) {
+        return Jdbc.transaction(dataSource, c -> {
+            if (Jdbc.one(c, "SELECT setting_value FROM svc_setting WHERE name = ?", rs -> rs.getString(1), FEES_READ) != null) {
+                return 0;
+            }
+            Jdbc.update(c, "INSERT INTO svc_setting (name, setting_value) VALUES (?, ?)", FEES_READ,
+                    java.time.Instant.now().toString());
+            int n = 0;
+            for (Object[] row : Jdbc.list(c, "SELECT code, fees FROM svc_procedure WHERE fee_vnd = 0",
+                    rs -> new Object[] {rs.getString(1), rs.getString(2)})) {
+                long amount = Fees.amountIn((String) row[1]);
+                if (amount > 0) {
+                    n += Jdbc.update(c, "UPDATE svc_procedure SET fee_vnd = ? WHERE code = ?", amount, row[0]);
+                }
+            }
+            return n;
+        });
+    }
+
+    @Override
     public void save(Procedure procedure, List<FormField> form) {
         require();
         String by = users.current().id();
@@ -212,11 +259,11 @@ public final class JdbcProcedureCatalogue implements ProcedureCatalogue {
 
     private static void upsert(Connection c, Procedure procedure) throws SQLException {
         if (Jdbc.update(c, "UPDATE svc_procedure SET name = ?, name_folded = ?, field = ?, settling_level = ?,"
-                + " inter_level = ?, legal_basis = ?, components = ?, fees = ?, processing_days = ?, result_text = ?,"
+                + " inter_level = ?, legal_basis = ?, components = ?, fees = ?, fee_vnd = ?, processing_days = ?, result_text = ?,"
                 + " online_level = ?, online_class = ?, how_to = ?, sort_order = ? WHERE code = ?",
                 procedure.name(), Fold.fold(procedure.name()), procedure.field(), procedure.level().code(),
                 procedure.interLevel(), procedure.legalBasis(), procedure.components(), procedure.fees(),
-                procedure.processingDays(), procedure.result(), procedure.onlineLevel(),
+                procedure.feeVnd(), procedure.processingDays(), procedure.result(), procedure.onlineLevel(),
                 procedure.onlineClass().code(), procedure.howTo(), procedure.order(), procedure.code()) == 0) {
             insert(c, List.of(procedure));
         }
@@ -268,10 +315,10 @@ public final class JdbcProcedureCatalogue implements ProcedureCatalogue {
 
     private static void insert(Connection c, List<Procedure> procedures) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO svc_procedure (" + COLUMNS + ", name_folded)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Procedure p : procedures) {
                 Jdbc.bind(ps, p.code(), p.name(), p.field(), p.level().code(), p.interLevel(), p.legalBasis(),
-                        p.components(), p.fees(), p.processingDays(), p.result(), p.onlineLevel(),
+                        p.components(), p.fees(), p.feeVnd(), p.processingDays(), p.result(), p.onlineLevel(),
                         p.onlineClass().code(), p.howTo(), p.order(), Fold.fold(p.name()));
                 ps.addBatch();
             }
@@ -281,8 +328,8 @@ public final class JdbcProcedureCatalogue implements ProcedureCatalogue {
 
     static Procedure procedure(ResultSet rs) throws SQLException {
         return new Procedure(rs.getString(1), rs.getString(2), rs.getString(3), Procedure.Level.of(rs.getString(4)),
-                rs.getBoolean(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9), rs.getString(10),
-                rs.getInt(11), Procedure.OnlineClass.of(rs.getString(12)), rs.getString(13), rs.getInt(14));
+                rs.getBoolean(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getLong(9), rs.getInt(10),
+                rs.getString(11), rs.getInt(12), Procedure.OnlineClass.of(rs.getString(13)), rs.getString(14), rs.getInt(15));
     }
 
 }

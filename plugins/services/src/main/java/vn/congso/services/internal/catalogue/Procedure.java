@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param legalBasis the legal documents it rests on
  * @param components the dossier's components, one per line
  * @param fees fees and charges, as published
+ * @param feeVnd the fee a payment collects, in whole đồng (0: nothing to pay through the system)
  * @param processingDays processing time, in working days
  * @param result what the citizen receives
  * @param onlineLevel the legacy online level, 2, 3 or 4
@@ -21,7 +22,7 @@ import java.util.Objects;
  * @param order position in the catalogue
  */
 public record Procedure(String code, String name, String field, Level level, boolean interLevel, String legalBasis,
-        String components, String fees, int processingDays, String result, int onlineLevel, OnlineClass onlineClass,
+        String components, String fees, long feeVnd, int processingDays, String result, int onlineLevel, OnlineClass onlineClass,
         String howTo, int order) {
 
     /** Checks the fields. */
@@ -33,6 +34,9 @@ public record Procedure(String code, String name, String field, Level level, boo
         Objects.requireNonNull(onlineClass, "onlineClass");
         if (onlineLevel < 2 || onlineLevel > 4) {
             throw new IllegalArgumentException("online level must be 2, 3 or 4: " + onlineLevel);
+        }
+        if (feeVnd < 0 || feeVnd > Fees.MAX) {
+            throw new IllegalArgumentException("fee out of range: " + feeVnd);
         }
         if (processingDays < 0) {
             throw new IllegalArgumentException("negative processing time: " + processingDays);

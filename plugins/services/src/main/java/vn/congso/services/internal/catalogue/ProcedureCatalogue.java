@@ -66,6 +66,17 @@ public interface ProcedureCatalogue {
     void save(Procedure procedure, List<FormField> form);
 
     /**
+     * Sets the fee a payment collects, as a catalogue administrator.
+     *
+     * @param code the procedure
+     * @param feeVnd whole đồng, 0 to {@link Fees#MAX}
+     * @return the procedure as saved
+     * @throws vn.congso.api.security.AccessDeniedException without {@code services:catalogue:manage}
+     * @throws IllegalArgumentException for an amount out of range or an unknown procedure
+     */
+    Procedure setFee(String code, long feeVnd);
+
+    /**
      * Adds many procedures at once without e-forms, all or nothing (the demo catalogue).
      * Requires {@code services:catalogue:manage}.
      *

@@ -133,7 +133,20 @@ public interface DossierService {
      * @param limit the most to return
      * @return the dossiers
      */
-    List<Dossier> queue(Optional<Status> status, int limit);
+    default List<Dossier> queue(Optional<Status> status, int limit) {
+        return queue(status, "", limit);
+    }
+
+    /**
+     * The desk's queue narrowed to the dossiers whose code contains a text, searched in the whole
+     * queue (not only in its first rows).
+     *
+     * @param status only this status, or every non-final one when empty
+     * @param codePart part of the dossier code, any case; empty for all
+     * @param limit the most to return
+     * @return the dossiers, oldest due first
+     */
+    List<Dossier> queue(Optional<Status> status, String codePart, int limit);
 
     /**
      * @return the officer's unit's counts by status, open ones and settled ones

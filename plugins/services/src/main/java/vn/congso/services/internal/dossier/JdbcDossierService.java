@@ -217,6 +217,7 @@ public final class JdbcDossierService implements DossierService {
             id = Jdbc.transaction(database.dataSource(), c -> {
                 long newId = insertDossier(c, code, procedure.code(), user.id(), name, phone, email, Dossier.ONLINE,
                         unit.code(), settling, now, FormCodec.encode(form.values()), s.token());
+                DayTotals.add(c, DayTotals.day(now), unit.code(), 1, 1, 0, 0);
                 insertFiles(c, newId, files, user.id(), now);
                 event(c, newId, now, user.id(), Action.SUBMIT, "", Status.SUBMITTED, unit.code(), "");
                 return newId;
@@ -299,6 +300,7 @@ public final class JdbcDossierService implements DossierService {
             id = Jdbc.transaction(database.dataSource(), c -> {
                 long newId = insertDossier(c, code, procedure.code(), "", name, phone, email, Dossier.COUNTER,
                         unit.code(), unit.code(), now, FormCodec.encode(form.values()), e.token());
+                DayTotals.add(c, DayTotals.day(now), unit.code(), 1, 0, 0, 0);
                 insertFiles(c, newId, files, officer, now);
                 event(c, newId, now, officer, Action.SUBMIT, "", Status.SUBMITTED, unit.code(), "");
                 Jdbc.update(c, "UPDATE svc_dossier SET status = ?, received_at = ?, due_date = ?, step = ?,"
@@ -462,6 +464,7 @@ public final class JdbcDossierService implements DossierService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         List<String> sets = new ArrayList<>();
         List<Object> args = new ArrayList<>();
+        boolean[] onTime = {true};
         sets.add("status = ?");
         args.add(next.code());
         String unit = actor.unit();
@@ -514,8 +517,9 @@ public final class JdbcDossierService implements DossierService {
                     args.add(now);
                     sets.add("on_time = ?");
                     // A dossier that needed an apology letter is late, whatever its new appointment.
-                    args.add(d.dueDate().map(due -> !LocalDate.ofInstant(now, WorkingCalendar.ZONE).isAfter(due))
-                            .orElse(Boolean.TRUE) && apologyCount(dossierId) == 0);
+                    onTime[0] = d.dueDate().map(due -> !LocalDate.ofInstant(now, WorkingCalendar.ZONE).isAfter(due))
+                            .orElse(Boolean.TRUE) && apologyCount(dossierId) == 0;
+                    args.add(onTime[0]);
                 }
                 case RETURN -> {
                     sets.add("returned_at = ?");
@@ -543,6 +547,9 @@ public final class JdbcDossierService implements DossierService {
                 return false;
             }
             insertFiles(c, dossierId, stored, actorName, now);
+            if (action == Action.SETTLE || action == Action.APPROVE) {
+                DayTotals.add(c, DayTotals.day(now), d.receivingUnit(), 0, 0, 1, onTime[0] ? 1 : 0);
+            }
             event(c, dossierId, now, actorName, action, d.status().code(), next, unit,
                     action == Action.ASSIGN ? (assignee + (text.isEmpty() ? "" : ": " + text)) : text);
             return true;
@@ -667,25 +674,58 @@ public final class JdbcDossierService implements DossierService {
         return currentUnit();
     }
 
+    /** The statuses of the desk's queue, in the order of its counts. */
+    private static final List<Status> QUEUED = List.of(Status.SUBMITTED, Status.PROCESSING, Status.SUPPLEMENT, Status.SETTLED);
+    /** Oldest due first; not yet received (no due date) last. */
+    private static final java.util.Comparator<Dossier> DUE_FIRST = java.util.Comparator
+            .comparing((Dossier d) -> d.dueDate().orElse(LocalDate.MAX)).thenComparing(Dossier::submittedAt)
+            .thenComparingLong(Dossier::id);
+
+    /**
+     * The queue: the dossiers the unit receives plus those it settles for another (inter-level), per
+     * status. Each branch is an equality on the leading columns of an index ordered by due date
+     * (changeset svc-queue-indexes), so that Derby reads the first rows in order and stops instead of
+     * reading and sorting every open dossier of the unit; the branches' first rows are merged here.
+     */
     @Override
-    public List<Dossier> queue(Optional<Status> status, int limit) {
+    public List<Dossier> queue(Optional<Status> status, String codePart, int limit) {
         String unit = officerUnit();
-        List<Status> statuses = status.map(List::of).orElse(List.of(Status.SUBMITTED, Status.PROCESSING,
-                Status.SUPPLEMENT, Status.SETTLED));
-        String in = String.join(", ", statuses.stream().map(s -> "'" + s.code() + "'").toList());
+        int max = Math.max(1, limit);
+        List<Status> statuses = status.map(List::of).orElse(QUEUED);
+        String part = codePart == null ? "" : codePart.strip().toUpperCase(Locale.ROOT);
+        if (part.length() > 32) {
+            return List.of();
+        }
+        // Codes are letters, digits and dashes: a part with LIKE's own characters finds nothing rather than everything.
+        String code = part.isEmpty() ? "" : " AND code LIKE ?";
+        String like = "%" + part.replaceAll("[%_\\\\]", "#") + "%";
         return Jdbc.transaction(database.dataSource(), c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM svc_dossier WHERE (receiving_unit = ?"
-                    + " OR settling_unit = ?) AND status IN (" + in + ") ORDER BY due_date, submitted_at")) {
-                Jdbc.bind(ps, unit, unit);
-                ps.setMaxRows(Math.max(1, limit));
-                List<Dossier> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(dossier(rs));
+            List<Dossier> out = new ArrayList<>();
+            try (PreparedStatement received = c.prepareStatement("SELECT " + COLUMNS + " FROM svc_dossier WHERE"
+                    + " receiving_unit = ? AND status = ?" + code + " ORDER BY due_date, submitted_at");
+                    PreparedStatement settled = c.prepareStatement("SELECT " + COLUMNS + " FROM svc_dossier WHERE"
+                            + " settling_unit = ? AND status = ? AND receiving_unit <> ?" + code
+                            + " ORDER BY due_date, submitted_at")) {
+                for (Status s : statuses) {
+                    if (part.isEmpty()) {
+                        Jdbc.bind(received, unit, s.code());
+                        Jdbc.bind(settled, unit, s.code(), unit);
+                    } else {
+                        Jdbc.bind(received, unit, s.code(), like);
+                        Jdbc.bind(settled, unit, s.code(), unit, like);
+                    }
+                    for (PreparedStatement ps : List.of(received, settled)) {
+                        ps.setMaxRows(max);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                out.add(dossier(rs));
+                            }
+                        }
                     }
                 }
-                return out;
             }
+            out.sort(DUE_FIRST);
+            return out.size() > max ? List.copyOf(out.subList(0, max)) : out;
         });
     }
 
@@ -693,14 +733,24 @@ public final class JdbcDossierService implements DossierService {
     public Map<Status, Integer> queueCounts() {
         String unit = officerUnit();
         Map<Status, Integer> counts = new EnumMap<>(Status.class);
-        for (Status s : List.of(Status.SUBMITTED, Status.PROCESSING, Status.SUPPLEMENT, Status.SETTLED)) {
-            counts.put(s, 0);
-        }
         Jdbc.transaction(database.dataSource(), c -> {
-            for (Object[] row : Jdbc.list(c, "SELECT status, COUNT(*) FROM svc_dossier WHERE (receiving_unit = ? OR"
-                    + " settling_unit = ?) AND status IN ('submitted', 'processing', 'supplement', 'settled') GROUP BY status",
-                    rs -> new Object[] {rs.getString(1), rs.getInt(2)}, unit, unit)) {
-                counts.put(Status.of((String) row[0]), (Integer) row[1]);
+            // Counted in the queue's indexes (every column they read is in them), without reading a dossier.
+            try (PreparedStatement received = c.prepareStatement("SELECT COUNT(*) FROM svc_dossier WHERE receiving_unit = ?"
+                    + " AND status = ?");
+                    PreparedStatement settled = c.prepareStatement("SELECT COUNT(*) FROM svc_dossier WHERE settling_unit = ?"
+                            + " AND status = ? AND receiving_unit <> ?")) {
+                for (Status s : QUEUED) {
+                    Jdbc.bind(received, unit, s.code());
+                    Jdbc.bind(settled, unit, s.code(), unit);
+                    int n = 0;
+                    for (PreparedStatement ps : List.of(received, settled)) {
+                        try (ResultSet rs = ps.executeQuery()) {
+                            rs.next();
+                            n += rs.getInt(1);
+                        }
+                    }
+                    counts.put(s, n);
+                }
             }
             return null;
         });
@@ -798,13 +848,15 @@ public final class JdbcDossierService implements DossierService {
         if (c.isEmpty() || c.length() > 32 || !digits.matches("[0-9]{4}")) {
             return Optional.empty();
         }
-        Dossier d = Jdbc.transaction(database.dataSource(),
-                conn -> Jdbc.one(conn, "SELECT " + COLUMNS + " FROM svc_dossier WHERE code = ?", JdbcDossierService::dossier, c));
-        if (d == null || !d.phone().endsWith(digits)) {
+        // One query on the code's unique index and the procedure's key, reading only what the answer shows.
+        Object[] d = Jdbc.transaction(database.dataSource(), conn -> Jdbc.one(conn, "SELECT d.phone, d.status, d.due_date,"
+                + " p.name FROM svc_dossier d JOIN svc_procedure p ON p.code = d.procedure_code WHERE d.code = ?",
+                rs -> new Object[] {rs.getString(1), rs.getString(2), rs.getDate(3), rs.getString(4)}, c));
+        if (d == null || !((String) d[0]).endsWith(digits)) {
             return Optional.empty();
         }
-        String name = catalogue.get(d.procedureCode()).map(Procedure::name).orElse("");
-        return Optional.of(new LookupResult(d.code(), name, d.status(), d.dueDate()));
+        return Optional.of(new LookupResult(c, (String) d[3], Status.of((String) d[1]),
+                Optional.ofNullable((java.sql.Date) d[2]).map(java.sql.Date::toLocalDate)));
     }
 
     @Override

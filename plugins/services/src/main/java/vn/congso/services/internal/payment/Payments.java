@@ -12,8 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -45,7 +43,7 @@ import vn.congso.services.payment.PaymentProvider;
 /**
  * A dossier's fee, paid once: in cash at the counter (the officer types the amount in the page's
  * numbers, "50.000" in Vietnamese being fifty thousand) or online through a {@link PaymentProvider}
- * (the procedure's published fee). Each payment gets an e-receipt (PDF) and is audited; the share
+ * (the procedure's fee amount in the catalogue). Each payment gets an e-receipt (PDF) and is audited; the share
  * of payments made without cash is an indicator.
  */
 @Component(service = Payments.class, configurationPid = ServicesConfig.PID,
@@ -55,9 +53,7 @@ public final class Payments {
     /** The method of a payment at the counter. */
     public static final String CASH = "cash";
     /** The largest amount accepted (100 million đồng): a typo of three zeros is refused, not recorded. */
-    public static final long MAX_AMOUNT = 100_000_000L;
-    /** The first amount in đồng in a published fee text, as the catalogue writes it ("50.000 đồng/văn bản"). */
-    private static final Pattern PUBLISHED = Pattern.compile("(\\d{1,3}(?:\\.\\d{3})+|\\d+)\\s*đồng");
+    public static final long MAX_AMOUNT = vn.congso.services.internal.catalogue.Fees.MAX;
     private static final Locale VI = Locale.forLanguageTag("vi");
     private static final String COLUMNS = "id, dossier_id, receipt_no, amount_vnd, pay_method, provider, pay_reference, "
             + "recorded_by, paid_at";
@@ -153,19 +149,14 @@ public final class Payments {
     }
 
     /**
-     * The fee a procedure's catalogue entry publishes: its first amount in đồng, 0 when it names none
-     * ("Miễn lệ phí", "Không", "Theo quy định của Hội đồng nhân dân tỉnh": set at the counter).
+     * The fee a procedure's catalogue entry sets, in đồng (its amount, not its published text); 0 when
+     * none is set ("Miễn lệ phí", "Không", "Theo quy định của Hội đồng nhân dân tỉnh": typed at the counter).
      *
      * @param procedureCode the procedure
      * @return the amount in đồng
      */
     public long publishedFee(String procedureCode) {
-        return catalogue.get(procedureCode).map(p -> feeInText(p.fees())).orElse(0L);
-    }
-
-    static long feeInText(String feesText) {
-        Matcher m = PUBLISHED.matcher(feesText == null ? "" : feesText);
-        return m.find() ? Math.max(0, parseVnd(m.group(1), VI)) : 0;
+        return catalogue.get(procedureCode).map(Procedure::feeVnd).orElse(0L);
     }
 
     /**
@@ -264,13 +255,7 @@ public final class Payments {
      * @return the amount, or -1 when it cannot be read
      */
     static long parseVnd(String text, Locale locale) {
-        String group = "en".equals(locale.getLanguage()) ? "," : "\\.";
-        String s = text == null ? "" : text.replace('\u00a0', ' ').replace('\u202f', ' ').strip();
-        if (!s.matches("\\d+|\\d{1,3}([" + group + " ]\\d{3})+")) {
-            return -1;
-        }
-        String digits = s.replaceAll("[^0-9]", "");
-        return digits.length() > 15 ? -1 : Long.parseLong(digits);
+        return vn.congso.services.internal.catalogue.Fees.parse(text, locale);
     }
 
     private Dossier payable(long dossierId, String target, String action) {

@@ -58,7 +58,9 @@ public class ProcedureView extends VerticalLayout implements HasUrlParameter<Str
                 fact("level", ui.t("services.level." + p.level().code())
                         + (p.interLevel() ? " — " + ui.t("services.procedure.inter-level") : "")),
                 fact("days", ui.t("services.procedure.days-value", p.processingDays())),
-                fact("fees", p.fees()), fact("result", p.result()),
+                fact("fees", p.fees() + (p.feeVnd() > 0 ? " — " + ui.t("services.procedure.fee-paid",
+                        vn.congso.services.internal.payment.Payments.formatVnd(p.feeVnd(), ui.locale())) : "")),
+                fact("result", p.result()),
                 fact("online", ui.t("services.procedure.online-value", p.onlineLevel(),
                         ui.t("services.online-class." + p.onlineClass().code()))));
         add(list("components", p.components()), list("how-to", p.howTo()), list("legal-basis", p.legalBasis()));

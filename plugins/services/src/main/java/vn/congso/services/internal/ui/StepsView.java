@@ -19,7 +19,8 @@ import vn.congso.services.internal.dossier.StepPlan;
 /**
  * The catalogue administrator's screen for a procedure's steps: how much of its working days the
  * desk (receipt and assignment) and the leader (approval) have, in half days; the specialist has
- * the rest. The service checks the shares.
+ * the rest. The service checks the shares. Also the fee a payment collects, in whole đồng typed in
+ * the page's numbers ("50.000" is fifty thousand in Vietnamese), refused on its field when unreadable.
  */
 public class StepsView extends VerticalLayout {
 
@@ -34,6 +35,8 @@ public class StepsView extends VerticalLayout {
     private final NumberInput receive;
     private final NumberInput leader;
     private final Button save;
+    private final TextField fee = new TextField();
+    private final Button saveFee;
     private Procedure current;
 
     /**
@@ -61,6 +64,16 @@ public class StepsView extends VerticalLayout {
         save = new Button(ui.t("services.steps.save"), e -> save());
         save.setId("services-steps-save");
         save.setEnabled(false);
+        fee.setId("services-steps-fee");
+        fee.setLabel(ui.t("services.procedure.fee-amount"));
+        fee.setMaxLength(20);
+        fee.setEnabled(false);
+        saveFee = new Button(ui.t("services.procedure.fee-save"), e -> saveFee());
+        saveFee.setId("services-steps-fee-save");
+        saveFee.setEnabled(false);
+        FlexLayout fees = new FlexLayout(fee, saveFee);
+        fees.addClassName("services-actions");
+        fees.setAlignItems(Alignment.BASELINE);
         FlexLayout find = new FlexLayout(code, load);
         find.addClassName("services-actions");
         find.setAlignItems(Alignment.BASELINE);
@@ -69,13 +82,17 @@ public class StepsView extends VerticalLayout {
         shares.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         shares.setAlignItems(Alignment.BASELINE);
         add(new H2(ui.t("services.procedure.steps")), new Paragraph(ui.t("services.steps.help")), find, procedure,
-                shares, plan);
+                shares, plan, fees);
     }
 
     private void load() {
         Optional<Procedure> p = catalogue.get(code.getValue().strip());
         current = p.orElse(null);
         save.setEnabled(p.isPresent() && p.get().processingDays() > 0);
+        fee.setEnabled(p.isPresent());
+        saveFee.setEnabled(p.isPresent());
+        fee.setInvalid(false);
+        fee.setValue(p.map(x -> vn.congso.services.internal.catalogue.Fees.format(x.feeVnd(), ui.locale())).orElse(""));
         if (p.isEmpty()) {
             procedure.setText(ui.t("services.error.no-procedure"));
             plan.setText("");
@@ -106,6 +123,29 @@ public class StepsView extends VerticalLayout {
             return days.multiply(TWO).intValueExact();
         } catch (ArithmeticException e) {
             return null;
+        }
+    }
+
+    private void saveFee() {
+        if (current == null) {
+            return;
+        }
+        long amount = vn.congso.services.internal.catalogue.Fees.parse(fee.getValue(), ui.locale());
+        if (amount < 0 || amount > vn.congso.services.internal.catalogue.Fees.MAX) {
+            fee.setErrorMessage(ui.t("services.procedure.fee-invalid",
+                    vn.congso.services.internal.payment.Payments.formatVnd(vn.congso.services.internal.catalogue.Fees.MAX,
+                            ui.locale())));
+            fee.setInvalid(true);
+            return;
+        }
+        try {
+            current = catalogue.setFee(current.code(), amount);
+            fee.setInvalid(false);
+            fee.setValue(vn.congso.services.internal.catalogue.Fees.format(current.feeVnd(), ui.locale()));
+            ui.success(ui.t("services.procedure.fee-saved", current.code(),
+                    vn.congso.services.internal.payment.Payments.formatVnd(current.feeVnd(), ui.locale())));
+        } catch (RuntimeException e) {
+            ui.refused(e);
         }
     }
 

@@ -129,7 +129,7 @@ class CatalogueExchangeTest {
     void aFailureInTheMiddleLeavesNothing() throws Exception {
         List<Row> rows = new java.util.ArrayList<>(read(file(procedure("1.000001", "Đăng ký khai sinh", FORM))));
         // A row no file can produce (the field is longer than its column): the database refuses it after the first row.
-        Procedure broken = new Procedure("1.000009", "Hỏng", "x".repeat(60), Procedure.Level.COMMUNE, false, "", "", "", 1,
+        Procedure broken = new Procedure("1.000009", "Hỏng", "x".repeat(60), Procedure.Level.COMMUNE, false, "", "", "", 0, 1,
                 "", 3, Procedure.OnlineClass.PARTIAL, "", 2);
         rows.add(new Row(2, broken.code(), Optional.of(broken), List.of(), Status.NEW, "", List.of()));
         assertThrows(RuntimeException.class, () -> f.catalogue.importAll(rows));
@@ -155,6 +155,33 @@ class CatalogueExchangeTest {
         String csv = new String(CatalogueExchange.exportCsv(f.catalogue.find(ProcedureCatalogue.Filter.ALL, 1000), k -> k),
                 StandardCharsets.UTF_8);
         assertTrue(csv.contains("1.000002,Đăng ký kết hôn,services.field.ho-tich"), csv);
+    }
+
+    @Test
+    void theFeeAmountIsAWholeNumberOfDongAndFilesWithoutItTakeItFromTheText() throws Exception {
+        String copy = procedure("1.000001", "Cấp bản sao trích lục", "[]").replace("\"fees\":\"Miễn\"",
+                "\"fees\":\"8.000 đồng/bản sao\"");
+        java.util.function.BiFunction<String, String, String> withFee = (code, fee) -> copy.replace("1.000001", code)
+                .replace("\"processingDays\"", "\"feeVnd\":" + fee + ",\"processingDays\"");
+        List<Row> rows = read(file(copy, withFee.apply("1.000002", "12000"), withFee.apply("1.000003", "\"50.000\""),
+                withFee.apply("1.000004", "1.5"), withFee.apply("1.000005", "-1"), withFee.apply("1.000006", "100000001")));
+        assertEquals(8_000, rows.get(0).procedure().orElseThrow().feeVnd(), "no amount in the file: the text's");
+        assertEquals(12_000, rows.get(1).procedure().orElseThrow().feeVnd());
+        for (Row bad : rows.subList(2, rows.size())) {
+            assertEquals(Status.INVALID, bad.status(), bad.code());
+            assertEquals("services.import.error.fee", bad.reason(), bad.code());
+        }
+        f.catalogue.importAll(rows.subList(0, 2));
+        assertEquals(12_000, f.catalogue.get("1.000002").orElseThrow().feeVnd());
+        String exported = new String(CatalogueExchange.exportJson(f.catalogue.find(ProcedureCatalogue.Filter.ALL, 1000),
+                f.catalogue::form), StandardCharsets.UTF_8);
+        assertTrue(exported.contains("\"feeVnd\":12000"), exported);
+        List<Row> changed = read(new ByteArrayInputStream(exported.replace("\"feeVnd\":12000", "\"feeVnd\":15000")
+                .getBytes(StandardCharsets.UTF_8)));
+        assertEquals(List.of(Status.UNCHANGED, Status.CHANGED), changed.stream().map(Row::status).toList());
+        String csv = new String(CatalogueExchange.exportCsv(f.catalogue.find(ProcedureCatalogue.Filter.ALL, 1000), k -> k),
+                StandardCharsets.UTF_8);
+        assertTrue(csv.contains("services.export.fee-vnd") && csv.contains(",12000"), csv);
     }
 
     @Test

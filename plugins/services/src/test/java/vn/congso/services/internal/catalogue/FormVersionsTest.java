@@ -24,7 +24,7 @@ class FormVersionsTest {
     ServicesFixture f;
 
     static final Procedure PROCEDURE = new Procedure("9.000001", "Thủ tục thử", "ho-tich", Procedure.Level.COMMUNE, false,
-            "Luật thử", "Tờ khai", "Không", 3, "Giấy xác nhận", 4, Procedure.OnlineClass.FULL, "Nộp trực tuyến", 1);
+            "Luật thử", "Tờ khai", "Không", 0, 3, "Giấy xác nhận", 4, Procedure.OnlineClass.FULL, "Nộp trực tuyến", 1);
 
     @BeforeEach
     void setUp() throws Exception {

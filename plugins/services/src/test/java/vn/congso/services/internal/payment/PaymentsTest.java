@@ -71,9 +71,9 @@ class PaymentsTest {
     void thePublishedFeeIsTheCataloguesFirstAmountInDong() {
         assertEquals(8_000, payments.publishedFee("2.000635"));
         assertEquals(0, payments.publishedFee("1.001193"), "Miễn lệ phí");
-        assertEquals(2_000, Payments.feeInText("2.000 đồng/trang; từ trang thứ ba trở lên 1.000 đồng/trang"));
-        assertEquals(100_000, Payments.feeInText("100.000 đồng/lần"));
-        assertEquals(0, Payments.feeInText("Theo quy định của Hội đồng nhân dân tỉnh"));
+        assertEquals(2_000, vn.congso.services.internal.catalogue.Fees.amountIn("2.000 đồng/trang; từ trang thứ ba trở lên 1.000 đồng/trang"));
+        assertEquals(100_000, vn.congso.services.internal.catalogue.Fees.amountIn("100.000 đồng/lần"));
+        assertEquals(0, vn.congso.services.internal.catalogue.Fees.amountIn("Theo quy định của Hội đồng nhân dân tỉnh"));
         assertEquals("50.000 đồng", Payments.formatVnd(50_000, VI));
         assertEquals("50,000 VND", Payments.formatVnd(50_000, Locale.ENGLISH));
         assertEquals(50_000, Payments.parseVnd("50.000", VI), "fifty thousand, not fifty");
@@ -148,6 +148,18 @@ class PaymentsTest {
         assertTrue(paid.cashless());
         assertEquals("services.payment.already", assertThrows(WorkflowException.class, () -> payments.payOnline(
                 d.id(), TransferReferenceProvider.ID, PaymentProvider.Method.E_WALLET, "MM26030412AB")).key());
+
+        // The amount the catalogue sets, not the text: the administrator changes it, the next payment follows.
+        f.become("quantri.dvc", ServicesPermissions.CATALOGUE);
+        f.catalogue.setFee("2.000635", 9_000);
+        try {
+            Dossier later = submitCopy("pay-online-new-fee");
+            assertEquals(9_000, payments.payOnline(later.id(), TransferReferenceProvider.ID, PaymentProvider.Method.E_WALLET,
+                    "MM26030499AB").amountVnd());
+        } finally {
+            f.become("quantri.dvc", ServicesPermissions.CATALOGUE);
+            f.catalogue.setFee("2.000635", 8_000);
+        }
 
         Dossier free = submitFree("pay-free");
         f.become("congdan", ServicesPermissions.SUBMIT);
