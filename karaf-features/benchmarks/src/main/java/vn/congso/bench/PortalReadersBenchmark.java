@@ -40,7 +40,11 @@ import java.util.regex.Pattern;
  * difference divided by N is what one anonymous reader with an open page costs. Then every page is
  * closed with the browser's unload beacon.
  *
- * <p>System properties: {@code bench.readers} (500), {@code bench.seconds} (60). Run:
+ * <p><b>Phase 3, reading as people read.</b> The same readers, each opening an article through
+ * Vaadin's protocol, reading it for {@code bench.readSeconds} (30) and leaving it (the unload
+ * beacon) before the next: each round trip timed (what a reader waits for at that load).
+ *
+ * <p>System properties: {@code bench.readers} (500), {@code bench.seconds} (60), {@code bench.readSeconds} (30). Run:
  * {@code mvn -B -q install -DskipTests && mvn -B -q -pl karaf-features/benchmarks exec:java
  * -Dbench.main=vn.congso.bench.PortalReadersBenchmark}. The distribution is stopped by its pid at
  * the end.
@@ -154,11 +158,76 @@ public final class PortalReadersBenchmark {
             long closed = total(Karaf.histogram(home));
             System.out.printf("  after every page was closed with the unload beacon: %.1f MB (sessions live on until"
                     + " their timeout, without their UIs)%n", closed / 1048576.0);
+
+            paced(http, base, slugs, readers, seconds, Integer.getInteger("bench.readSeconds", 30));
         } finally {
             Karaf.stop(home, karaf, PORTS);
         }
         Karaf.deleteTree(work);
         System.exit(0);
+    }
+
+    /**
+     * Phase 3: the same readers paced as people read: each opens an article through Vaadin's
+     * protocol, reads it for {@code readSeconds} (starts spread over that time), leaves it (the
+     * unload beacon) and opens the next, for {@code seconds}; every round trip timed.
+     */
+    private static void paced(HttpClient http, String base, List<String> slugs, int readers, int seconds, int readSeconds)
+            throws InterruptedException {
+        List<List<Long>> steps = List.of(Collections.synchronizedList(new ArrayList<>()),
+                Collections.synchronizedList(new ArrayList<>()), Collections.synchronizedList(new ArrayList<>()));
+        Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
+        long start = System.currentTimeMillis() + 1_000;
+        long end = start + seconds * 1000L;
+        CountDownLatch done = new CountDownLatch(readers);
+        for (int r = 0; r < readers; r++) {
+            int reader = r;
+            Thread thread = new Thread(() -> {
+                try {
+                    long next = start + reader * readSeconds * 1000L / readers;
+                    int n = reader;
+                    while (next < end) {
+                        long sleep = next - System.currentTimeMillis();
+                        if (sleep > 0) {
+                            Thread.sleep(sleep);
+                        }
+                        try {
+                            VaadinProbe.Browser browser = new VaadinProbe(base).new Browser(http);
+                            VaadinProbe.Tab tab = browser.open("portal/article/" + slugs.get(n % slugs.size()));
+                            if (tab.find("portal-article-title") == null) {
+                                errors.computeIfAbsent("no-title", k -> new AtomicLong()).incrementAndGet();
+                            } else {
+                                for (int i = 0; i < 3; i++) {
+                                    steps.get(i).add(browser.lastOpen[i]);
+                                }
+                            }
+                            tab.unload();
+                        } catch (java.io.IOException e) {
+                            errors.computeIfAbsent(e.getClass().getSimpleName(), k -> new AtomicLong()).incrementAndGet();
+                        }
+                        n += 7;
+                        next += readSeconds * 1000L;
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    done.countDown();
+                }
+            }, "paced-reader-" + r);
+            thread.setDaemon(true);
+            thread.start();
+        }
+        done.await();
+        System.out.printf("%nReading as people read (%d readers, each opening an article through Vaadin's protocol every"
+                + " %d s, %d s)%n", readers, readSeconds, seconds);
+        String[] names = {"the page (first HTML)", "the UI's init (v-r=init)", "the navigation (UIDL), target p95 <= 100"};
+        for (int i = 0; i < 3; i++) {
+            List<Long> sorted = new ArrayList<>(steps.get(i));
+            Collections.sort(sorted);
+            System.out.printf("  %-62s %7d %6.1f %6.1f %6.1f%n", names[i], sorted.size(), Karaf.percentileMillis(sorted, 50),
+                    Karaf.percentileMillis(sorted, 95), Karaf.percentileMillis(sorted, 99));
+        }
+        System.out.printf("  errors: %s%n", errors.isEmpty() ? "0" : errors);
     }
 
     private static final Pattern STYLESHEET = Pattern.compile("href=\"(shell/[^\"]+\\.css)\"");
