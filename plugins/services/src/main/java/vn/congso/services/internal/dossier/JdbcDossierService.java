@@ -217,9 +217,10 @@ public final class JdbcDossierService implements DossierService {
             id = Jdbc.transaction(database.dataSource(), c -> {
                 long newId = insertDossier(c, code, procedure.code(), user.id(), name, phone, email, Dossier.ONLINE,
                         unit.code(), settling, now, FormCodec.encode(form.values()), s.token());
-                DayTotals.add(c, DayTotals.day(now), unit.code(), 1, 1, 0, 0);
                 insertFiles(c, newId, files, user.id(), now);
                 event(c, newId, now, user.id(), Action.SUBMIT, "", Status.SUBMITTED, unit.code(), "");
+                // Last, so that the unit's row of the day is locked only until the commit that follows.
+                DayTotals.add(c, DayTotals.day(now), unit.code(), 1, 1, 0, 0);
                 return newId;
             });
         } catch (IllegalStateException e) {
@@ -300,12 +301,12 @@ public final class JdbcDossierService implements DossierService {
             id = Jdbc.transaction(database.dataSource(), c -> {
                 long newId = insertDossier(c, code, procedure.code(), "", name, phone, email, Dossier.COUNTER,
                         unit.code(), unit.code(), now, FormCodec.encode(form.values()), e.token());
-                DayTotals.add(c, DayTotals.day(now), unit.code(), 1, 0, 0, 0);
                 insertFiles(c, newId, files, officer, now);
                 event(c, newId, now, officer, Action.SUBMIT, "", Status.SUBMITTED, unit.code(), "");
                 Jdbc.update(c, "UPDATE svc_dossier SET status = ?, received_at = ?, due_date = ?, step = ?,"
                         + " applicant_id_number = ? WHERE id = ?", Status.PROCESSING.code(), now, due, step, idNumber, newId);
                 event(c, newId, now, officer, Action.RECEIVE, Status.SUBMITTED.code(), Status.PROCESSING, unit.code(), "");
+                DayTotals.add(c, DayTotals.day(now), unit.code(), 1, 0, 0, 0);
                 return newId;
             });
         } catch (IllegalStateException ex) {
@@ -547,11 +548,11 @@ public final class JdbcDossierService implements DossierService {
                 return false;
             }
             insertFiles(c, dossierId, stored, actorName, now);
+            event(c, dossierId, now, actorName, action, d.status().code(), next, unit,
+                    action == Action.ASSIGN ? (assignee + (text.isEmpty() ? "" : ": " + text)) : text);
             if (action == Action.SETTLE || action == Action.APPROVE) {
                 DayTotals.add(c, DayTotals.day(now), d.receivingUnit(), 0, 0, 1, onTime[0] ? 1 : 0);
             }
-            event(c, dossierId, now, actorName, action, d.status().code(), next, unit,
-                    action == Action.ASSIGN ? (assignee + (text.isEmpty() ? "" : ": " + text)) : text);
             return true;
         });
         if (!changed) {
