@@ -83,27 +83,14 @@ final class ExamTakers {
             long courseId = Long.parseLong(one(c, "SELECT id FROM trn_course WHERE title = '" + COURSE_TITLE + "'"));
             examId = Long.parseLong(one(c, "SELECT id FROM trn_exam WHERE course_id = " + courseId));
             Timestamp now = Timestamp.from(Instant.now());
-            try (PreparedStatement user = c.prepareStatement("INSERT INTO sec_user (username, full_name, email, phone,"
-                    + " unit_id, enabled, password_hash, must_change_password, created_at, updated_at)"
-                    + " VALUES (?, ?, '', '', ?, TRUE, ?, FALSE, ?, ?)", PreparedStatement.RETURN_GENERATED_KEYS);
-                    PreparedStatement role = c.prepareStatement(
-                            "INSERT INTO sec_user_role (user_id, role_id) VALUES (?, 'learner')");
-                    PreparedStatement enrol = c.prepareStatement("INSERT INTO trn_enrolment (course_id, username,"
-                            + " enrolled_by, enrolled_at, deadline) VALUES (?, ?, 'system:bench', ?, ?)")) {
-                for (int i = 0; i < users; i++) {
-                    String name = username(i);
-                    user.setString(1, name);
-                    user.setString(2, "Học viên thử tải " + (i + 1));
-                    user.setString(3, UNITS[i % UNITS.length]);
-                    user.setString(4, hash);
-                    user.setTimestamp(5, now);
-                    user.setTimestamp(6, now);
-                    user.executeUpdate();
-                    try (ResultSet keys = user.getGeneratedKeys()) {
-                        keys.next();
-                        role.setLong(1, keys.getLong(1));
-                    }
-                    role.executeUpdate();
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < users; i++) {
+                names.add(username(i));
+            }
+            insertAccounts(c, names, "Học viên thử tải ", "learner", UNITS, hash);
+            try (PreparedStatement enrol = c.prepareStatement("INSERT INTO trn_enrolment (course_id, username,"
+                    + " enrolled_by, enrolled_at, deadline) VALUES (?, ?, 'system:bench', ?, ?)")) {
+                for (String name : names) {
                     enrol.setLong(1, courseId);
                     enrol.setString(2, name);
                     enrol.setTimestamp(3, now);
@@ -115,6 +102,38 @@ final class ExamTakers {
         }
         shutdown(url);
         return examId;
+    }
+
+    /**
+     * Inserts benchmark accounts into a stopped distribution's database (in the caller's
+     * transaction): enabled, one role, spread over the units in turn, no forced password change,
+     * all with the same password hash.
+     *
+     * @param fullNamePrefix the display name before the account's number (1, 2, ...)
+     */
+    static void insertAccounts(Connection c, List<String> names, String fullNamePrefix, String roleId, String[] units,
+            String hash) throws SQLException {
+        Timestamp now = Timestamp.from(Instant.now());
+        try (PreparedStatement user = c.prepareStatement("INSERT INTO sec_user (username, full_name, email, phone,"
+                + " unit_id, enabled, password_hash, must_change_password, created_at, updated_at)"
+                + " VALUES (?, ?, '', '', ?, TRUE, ?, FALSE, ?, ?)", PreparedStatement.RETURN_GENERATED_KEYS);
+                PreparedStatement role = c.prepareStatement("INSERT INTO sec_user_role (user_id, role_id) VALUES (?, ?)")) {
+            for (int i = 0; i < names.size(); i++) {
+                user.setString(1, names.get(i));
+                user.setString(2, fullNamePrefix + (i + 1));
+                user.setString(3, units[i % units.length]);
+                user.setString(4, hash);
+                user.setTimestamp(5, now);
+                user.setTimestamp(6, now);
+                user.executeUpdate();
+                try (ResultSet keys = user.getGeneratedKeys()) {
+                    keys.next();
+                    role.setLong(1, keys.getLong(1));
+                }
+                role.setString(2, roleId);
+                role.executeUpdate();
+            }
+        }
     }
 
     /** The first column of the first row, or null. */
@@ -135,16 +154,25 @@ final class ExamTakers {
      * @return the sign-in round trip in ms
      */
     static long signIn(VaadinProbe.Browser browser, int index) throws Exception {
+        return signIn(browser, username(index), PASSWORD);
+    }
+
+    /**
+     * Signs an account in on the login view and closes that page with the unload beacon.
+     *
+     * @return the sign-in round trip in ms
+     */
+    static long signIn(VaadinProbe.Browser browser, String username, String password) throws Exception {
         long t0 = System.nanoTime();
         VaadinProbe.Tab login = browser.open("login");
-        login.setValue("login-username", TextNode.valueOf(username(index)));
-        login.setValue("login-password", TextNode.valueOf(PASSWORD));
+        login.setValue("login-username", TextNode.valueOf(username));
+        login.setValue("login-password", TextNode.valueOf(password));
         login.click("login-submit");
         long millis = (System.nanoTime() - t0) / 1_000_000;
         VaadinProbe.Node error = login.find("login-error");
         if (!login.lastExecute().contains("./") || error != null && !"true".equals(error.get("hidden"))
                 && login.text(error) != null && !login.text(error).isBlank()) {
-            throw new IllegalStateException(username(index) + " could not sign in: " + login.text(error) + " "
+            throw new IllegalStateException(username + " could not sign in: " + login.text(error) + " "
                     + login.lastExecute());
         }
         login.unload();

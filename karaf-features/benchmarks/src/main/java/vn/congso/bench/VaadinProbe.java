@@ -281,6 +281,11 @@ final class VaadinProbe {
         /** Clicks a component by id, with the event data the server asked for (mouse position 0, no modifiers). */
         synchronized JsonNode click(String componentId) throws IOException, InterruptedException {
             Node node = require(componentId);
+            return send(List.of(event(node.id, "click", clickData(node))));
+        }
+
+        /** The click event's data the server asked for (mouse position 0, no modifiers, one click). */
+        private ObjectNode clickData(Node node) {
             ObjectNode data = NODES.objectNode();
             String constant = node.listeners.get("click");
             if (constant != null && constants.containsKey(constant)) {
@@ -295,7 +300,47 @@ final class VaadinProbe {
                     }
                 }
             }
-            return send(List.of(event(node.id, "click", data)));
+            return data;
+        }
+
+        /**
+         * A double click that reaches the server: the same click event twice in one message, as a
+         * browser sends it when the second click comes before the first one's reply.
+         */
+        synchronized JsonNode clickTwice(String componentId) throws IOException, InterruptedException {
+            Node node = require(componentId);
+            return send(List.of(event(node.id, "click", clickData(node)), event(node.id, "click", clickData(node))));
+        }
+
+        /**
+         * Sends a file to an upload component as {@code vaadin-upload} does: a multipart POST
+         * (form field {@code file}) to the target the server gave the component.
+         *
+         * @return the HTTP status of the upload request
+         */
+        int upload(String componentId, String fileName, String contentType, byte[] content)
+                throws IOException, InterruptedException {
+            String target;
+            synchronized (this) {
+                target = require(componentId).get("target");
+            }
+            if (target != null && target.startsWith("{")) {
+                // A stream resource's target arrives as {"uri": "VAADIN/dynamic/resource/…"}.
+                target = JSON.readTree(target).path("uri").asText(null);
+            }
+            if (target == null || target.isEmpty()) {
+                throw new ProtocolException("no-upload-target", componentId);
+            }
+            String boundary = "----congso" + Long.toHexString(System.nanoTime());
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                    + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(content);
+            body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            HttpResponse<String> response = browser.send(HttpRequest.newBuilder(URI.create(base + target))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+            return response.statusCode();
         }
 
         /**

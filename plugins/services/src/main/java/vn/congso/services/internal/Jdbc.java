@@ -28,8 +28,15 @@ public final class Jdbc {
     private Jdbc() {
     }
 
+    /** How many times a transaction the database rolled back for a transient reason is run in all. */
+    static final int ATTEMPTS = 4;
+
     /**
-     * Runs work in one transaction.
+     * Runs work in one transaction. When the database rolls it back for a transient reason
+     * (SQLState class 40: a deadlock, a lock wait timeout, Derby's identity generator under
+     * contention; PostgreSQL's serialization failure), the work runs again on a fresh connection
+     * after a short random pause, at most {@value #ATTEMPTS} times in all: the work must therefore
+     * not change anything outside its transaction.
      *
      * @param ds the data source
      * @param work the work
@@ -38,19 +45,39 @@ public final class Jdbc {
      * @throws IllegalStateException wrapping a database failure (after rolling back)
      */
     public static <T> T transaction(DataSource ds, Work<T> work) {
-        try (Connection c = ds.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+        for (int attempt = 1;; attempt++) {
+            try (Connection c = ds.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    T result = work.run(c);
+                    c.commit();
+                    return result;
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                }
+            } catch (SQLException e) {
+                if (attempt >= ATTEMPTS || !isTransient(e)) {
+                    throw new IllegalStateException("database failure: " + e.getMessage(), e);
+                }
+                try {
+                    Thread.sleep(2 + java.util.concurrent.ThreadLocalRandom.current().nextInt(10 * attempt));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("database failure: " + e.getMessage(), e);
+                }
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("database failure: " + e.getMessage(), e);
         }
+    }
+
+    /** @return whether the database rolled the transaction back for a reason that may not recur */
+    static boolean isTransient(SQLException e) {
+        for (SQLException s = e; s != null; s = s.getNextException()) {
+            if (s.getSQLState() != null && s.getSQLState().startsWith("40")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
