@@ -24,7 +24,9 @@ import org.openqa.selenium.WebElement;
  * "dang ky ket hon"; the demo citizen submits a birth registration with a PDF attachment, the
  * e-form refusing a wrong date on its field first, and gets the dossier code and the receipt link;
  * the commune's one-stop officer receives, settles and returns it; a visitor looks the dossier up
- * by code, where wrong phone digits get the same answer as an unknown code.
+ * by code, where wrong phone digits get the same answer as an unknown code; a commune-to-district
+ * dossier (its receipt read back with pdftotext) is supplemented by the citizen at the desk's request,
+ * handed over to the district, settled there by the desk and the leader, and returned at the commune.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ServicesPluginIT {
@@ -549,6 +551,127 @@ class ServicesPluginIT {
      * Fills procedure 1.001193's e-form (birth registration) and attaches a scanned certificate
      * through the screen's upload ({@code <screen>-upload}, listed as {@code <screen>-file-1}).
      */
+    @Test
+    @Order(13)
+    void aCommuneToDistrictDossierIsSupplementedSettledAtTheDistrictAndReturnedAtTheCommune() throws Exception {
+        // 1.001731 (funeral support): received at the commune, settled by the district (liên thông), 5 working days.
+        String procedure = "1.001731";
+        browser.signIn(CITIZEN, "Công dân Tài Văn 2026");
+        browser.get("/services/submit/" + procedure);
+        browser.wait(30).until(d -> browser.displayedOrNull(By.id("services-submit-send")) != null);
+        browser.type("services-submit-applicant-phone", "0912 345 678");
+        browser.click("services-submit-send");
+        WebElement done = browser.wait(20).until(d -> browser.displayedOrNull(By.id("services-submit-code")));
+        String inter = done.getAttribute("data-code");
+        // The receipt and appointment slip (template 01), fetched as the citizen's browser does, reads in Vietnamese.
+        String receipt = pdfText(browser.attribute("services-submit-receipt", "href"));
+        for (String expected : java.util.List.of("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", inter,
+                "Hỗ trợ chi phí mai táng", "Sơn Thị Thanh Thảo")) {
+            assertTrue(receipt.contains(expected), "missing \"" + expected + "\" in the receipt:\n" + receipt);
+        }
+        browser.signOut();
+
+        // The commune's desk asks for a paper that is missing.
+        browser.signIn(OFFICER, "Một cửa Tài Văn 2026");
+        openInDesk(inter);
+        browser.type("services-desk-note", "Bổ sung bản sao giấy chứng tử");
+        browser.click("services-desk-request-supplement");
+        browser.wait(20).until(d -> "supplement".equals(dossierStatus()));
+        browser.signOut();
+
+        // The citizen reads the request on her dossier and answers it with the paper.
+        browser.signIn(CITIZEN, "Công dân Tài Văn 2026");
+        browser.get("/services/my");
+        browser.wait(30).until(d -> browser.gridTexts("services-my-grid").contains(inter));
+        clickCell("services-my-grid", inter);
+        browser.wait(20).until(d -> browser.displayedOrNull(By.id("services-my-supplement-send")) != null);
+        assertTrue(browser.text("services-dossier-note").contains("Bổ sung bản sao giấy chứng tử"),
+                browser.text("services-dossier-note"));
+        browser.type("services-my-supplement-note", "Gửi bản sao giấy chứng tử");
+        Path pdf = Files.createTempFile("giay-chung-tu", ".pdf");
+        Files.writeString(pdf, "%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n", StandardCharsets.US_ASCII);
+        browser.upload("services-my-supplement-upload", pdf);
+        browser.wait(20).until(d -> Boolean.TRUE.equals(browser.js().executeScript(
+                "return (document.getElementById('services-my-supplement-upload').files || []).some(f => f.complete);")));
+        browser.click("services-my-supplement-send");
+        browser.wait(20).until(d -> "submitted".equals(dossierStatus()));
+        assertTrue(browser.text("services-dossier-files").contains(pdf.getFileName().toString()),
+                browser.text("services-dossier-files"));
+        browser.signOut();
+
+        // The commune receives the complete dossier and hands it over to the district.
+        browser.signIn(OFFICER, "Một cửa Tài Văn 2026");
+        openInDesk(inter);
+        browser.click("services-desk-receive");
+        browser.wait(20).until(d -> "processing".equals(dossierStatus()) && browser.present("services-desk-transfer"));
+        browser.click("services-desk-transfer");
+        browser.wait(20).until(d -> browser.notificationText().contains("Chuyển lên huyện"));
+        browser.signOut();
+
+        // The district's desk finds it in its own queue, takes the specialist's step itself and proposes.
+        browser.firstSignIn("motcua.huyen", demo.get("motcua.huyen"), "Một cửa huyện 2026");
+        openInDesk(inter);
+        browser.wait(10).until(d -> d.findElements(By.cssSelector("vaadin-notification-card")).isEmpty());
+        browser.js().executeScript("document.getElementById('services-desk-assignee').scrollIntoView({block: 'center'});");
+        browser.chooseInSelect("services-desk-assignee", "Nguyễn Hoàng Phúc (motcua.huyen)");
+        browser.click("services-desk-assign");
+        browser.wait(20).until(d -> browser.present("services-desk-propose"));
+        browser.click("services-desk-propose");
+        browser.wait(20).until(d -> browser.present("services-desk-approve"));
+        browser.signOut();
+
+        // The district's leader approves: settled at the district.
+        browser.firstSignIn("lanhdao.huyen", demo.get("lanhdao.huyen"), "Lãnh đạo huyện 2026");
+        openInDesk(inter);
+        browser.click("services-desk-approve");
+        browser.wait(20).until(d -> "settled".equals(dossierStatus()));
+        browser.signOut();
+
+        // The result is back at the commune's desk, which returns it to the citizen.
+        browser.signIn(OFFICER, "Một cửa Tài Văn 2026");
+        openInDesk(inter);
+        browser.wait(20).until(d -> "settled".equals(dossierStatus()) && browser.present("services-desk-return"));
+        browser.click("services-desk-return");
+        browser.wait(20).until(d -> "returned".equals(dossierStatus()));
+        String history = browser.text("services-dossier-history");
+        for (String expected : java.util.List.of("Yêu cầu bổ sung", "Bổ sung hồ sơ", "Chuyển lên huyện", "motcua.huyen",
+                "Phê duyệt", "lanhdao.huyen", "Trả kết quả")) {
+            assertTrue(history.contains(expected), "missing \"" + expected + "\" in the history:\n" + history);
+        }
+        browser.signOut();
+    }
+
+    /** Clicks the grid cell that shows this text. */
+    private static void clickCell(String gridId, String text) {
+        browser.wait(10).ignoring(org.openqa.selenium.ElementClickInterceptedException.class)
+                .ignoring(org.openqa.selenium.ElementNotInteractableException.class)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            for (WebElement cell : d.findElements(By.cssSelector("#" + gridId + " vaadin-grid-cell-content"))) {
+                if (text.equals(cell.getText().strip())) {
+                    cell.click();
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+
+    /** A PDF the page links to, fetched with the page's session, as pdftotext reads it. */
+    private static String pdfText(String href) throws Exception {
+        Object base64 = browser.js().executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.blob())"
+                + ".then(b => { const f = new FileReader(); f.onload = () => done(f.result.split(',')[1]); f.readAsDataURL(b); })"
+                + ".catch(e => done('error ' + e));", href);
+        byte[] bytes = java.util.Base64.getDecoder().decode(String.valueOf(base64));
+        assertTrue(new String(bytes, 0, 5, StandardCharsets.US_ASCII).equals("%PDF-"), "not a PDF: " + base64);
+        Path file = Files.createTempFile("receipt", ".pdf");
+        Files.write(file, bytes);
+        Process process = new ProcessBuilder("pdftotext", "-layout", file.toString(), "-").redirectErrorStream(true).start();
+        String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) && process.exitValue() == 0, text);
+        return text;
+    }
+
     private static void fillBirthRegistration(String child, String birthDate, String mother, String idNumber,
             String screen) throws java.io.IOException {
         browser.type("services-form-ho-ten-tre", child);
