@@ -443,6 +443,41 @@ class DossierServiceTest {
     }
 
     @Test
+    void theDesksWatchesPickDueSoonOverdueAndOwnDossiersAsTheirTimelinessSaysAndCountThem() {
+        // 2026-03-03 (Tuesday) is today; due-soon covers today and the next working day (dueSoonDays = 1).
+        String[][] rows = {{"HS-WATCH-LATE", "2026-02-27", ""}, {"HS-WATCH-TODAY", "2026-03-03", ""},
+            {"HS-WATCH-NEXT", "2026-03-04", "motcua.taivan"}, {"HS-WATCH-LATER", "2026-03-05", "motcua.taivan"},
+            {"HS-WATCH-FAR", "2026-03-20", ""}};
+        for (String[] r : rows) {
+            Jdbc.transaction(f.database.dataSource(), c -> Jdbc.update(c, "INSERT INTO svc_dossier (code, procedure_code,"
+                    + " applicant, applicant_name, phone, email, channel, receiving_unit, settling_unit, status, submitted_at,"
+                    + " received_at, due_date, note, form_data, submit_token, step, assignee) VALUES (?, '1.001193', '',"
+                    + " 'Lâm Văn An', '0912000111', '', 'counter', 'xa-tai-van', 'xa-tai-van', 'processing', ?, ?, ?, '', '',"
+                    + " ?, '', ?)", r[0], ServicesFixture.NOW, ServicesFixture.NOW, LocalDate.parse(r[1]), "watch-" + r[0], r[2]));
+        }
+        officer("motcua.taivan");
+        List<Dossier> processing = f.dossiers.queue(Optional.of(Status.PROCESSING), 1000);
+        java.util.Map<DossierService.Watch, Integer> counts = f.dossiers.watchCounts();
+        for (DossierService.Watch w : DossierService.Watch.values()) {
+            List<Long> expected = processing.stream().filter(d -> switch (w) {
+                case OVERDUE -> f.dossiers.timeliness(d) == Timeliness.OVERDUE;
+                case DUE_SOON -> f.dossiers.timeliness(d) == Timeliness.DUE_SOON;
+                case MINE -> d.assignee().equals("motcua.taivan");
+            }).map(Dossier::id).toList();
+            assertEquals(expected, f.dossiers.watched(w, "", 1000).stream().map(Dossier::id).toList(), w.code());
+            assertEquals(expected.size(), counts.get(w), w.code());
+        }
+        java.util.function.Function<DossierService.Watch, List<String>> codes = w -> f.dossiers.watched(w, "watch", 1000)
+                .stream().map(Dossier::code).toList();
+        assertEquals(List.of("HS-WATCH-LATE"), codes.apply(DossierService.Watch.OVERDUE));
+        assertEquals(List.of("HS-WATCH-TODAY", "HS-WATCH-NEXT"), codes.apply(DossierService.Watch.DUE_SOON));
+        assertEquals(List.of("HS-WATCH-NEXT", "HS-WATCH-LATER"), codes.apply(DossierService.Watch.MINE));
+        // Another officer of the unit has none of his own; the district does not see the commune's watches.
+        officer("motcua.huyen");
+        assertTrue(f.dossiers.watched(DossierService.Watch.OVERDUE, "watch", 1000).isEmpty());
+    }
+
+    @Test
     void theFiguresKeptPerDayFollowEachSubmissionAndSettlementAndAgreeWithTheDossiers() {
         Statistics statistics = new Statistics(f.database, f.units());
         Period year = Period.year(2026);

@@ -153,6 +153,36 @@ public interface DossierService {
      */
     Map<Status, Integer> queueCounts();
 
+    /** The desk's watches over its dossiers in processing, beside the statuses. */
+    enum Watch {
+        /** Due today or within the configured number of working days ({@code dueSoonDays}). */
+        DUE_SOON,
+        /** Past the due day: nothing moves until the apology letter (template 04) is issued. */
+        OVERDUE,
+        /** Assigned to the caller (a specialist's own work). */
+        MINE;
+
+        /** @return the code used in the desk's filter and translation keys ({@code services.watch.*}) */
+        public String code() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    /**
+     * The unit's dossiers in processing under a watch, searched in the whole queue.
+     *
+     * @param watch which ones
+     * @param codePart part of the dossier code, any case; empty for all
+     * @param limit the most to return
+     * @return the dossiers, oldest due first
+     */
+    List<Dossier> watched(Watch watch, String codePart, int limit);
+
+    /**
+     * @return the officer's unit's counts per watch
+     */
+    Map<Watch, Integer> watchCounts();
+
     /**
      * @param dossierId a dossier the caller may see
      * @return its history, oldest first

@@ -690,31 +690,94 @@ public final class JdbcDossierService implements DossierService {
      */
     @Override
     public List<Dossier> queue(Optional<Status> status, String codePart, int limit) {
+        return rows(officerUnit(), status.map(List::of).orElse(QUEUED), Condition.NONE, codePart, limit);
+    }
+
+    @Override
+    public List<Dossier> watched(Watch watch, String codePart, int limit) {
         String unit = officerUnit();
+        return rows(unit, List.of(Status.PROCESSING), condition(watch), codePart, limit);
+    }
+
+    @Override
+    public Map<Status, Integer> queueCounts() {
+        String unit = officerUnit();
+        Map<Status, Integer> counts = new EnumMap<>(Status.class);
+        for (Status s : QUEUED) {
+            counts.put(s, count(unit, s, Condition.NONE));
+        }
+        return counts;
+    }
+
+    @Override
+    public Map<Watch, Integer> watchCounts() {
+        String unit = officerUnit();
+        Map<Watch, Integer> counts = new EnumMap<>(Watch.class);
+        for (Watch w : Watch.values()) {
+            counts.put(w, count(unit, Status.PROCESSING, condition(w)));
+        }
+        return counts;
+    }
+
+    /** An extra condition on the queue's rows, with its arguments. */
+    private record Condition(String sql, List<Object> args) {
+        static final Condition NONE = new Condition("", List.of());
+    }
+
+    /**
+     * What picks a watch's dossiers among the unit's dossiers in processing: past the due day;
+     * due today or within {@code dueSoonDays} working days (as {@link #timeliness} says); assigned
+     * to the caller.
+     */
+    private Condition condition(Watch watch) {
+        LocalDate today = today();
+        return switch (watch) {
+            case OVERDUE -> new Condition(" AND due_date < ?", List.of(today));
+            case DUE_SOON -> new Condition(" AND due_date >= ? AND due_date < ?", List.of(today, dueSoonEnd(today)));
+            case MINE -> new Condition(" AND assignee = ?", List.of(users.current().id()));
+        };
+    }
+
+    /** The first day after those that count as due soon: the (dueSoonDays + 1)-th working day after today. */
+    private LocalDate dueSoonEnd(LocalDate today) {
+        int days = Math.max(0, config.dueSoonDays());
+        try {
+            return calendars.calendar().addWorkingDays(today, days + 1);
+        } catch (CalendarGapException e) {
+            // A year nobody has entered: calendar days, as timeliness() falls back to them.
+            return today.plusDays(days + 1L);
+        }
+    }
+
+    /**
+     * The queue's rows: the dossiers the unit receives plus those it settles for another
+     * (inter-level), per status. Each branch is an equality on the leading columns of an index
+     * ordered by due date (changeset svc-queue-indexes), so that Derby reads the first rows in
+     * order and stops instead of reading and sorting every open dossier of the unit; the branches'
+     * first rows are merged here.
+     */
+    private List<Dossier> rows(String unit, List<Status> statuses, Condition condition, String codePart, int limit) {
         int max = Math.max(1, limit);
-        List<Status> statuses = status.map(List::of).orElse(QUEUED);
         String part = codePart == null ? "" : codePart.strip().toUpperCase(Locale.ROOT);
         if (part.length() > 32) {
             return List.of();
         }
         // Codes are letters, digits and dashes: a part with LIKE's own characters finds nothing rather than everything.
-        String code = part.isEmpty() ? "" : " AND code LIKE ?";
-        String like = "%" + part.replaceAll("[%_\\\\]", "#") + "%";
+        String where = condition.sql() + (part.isEmpty() ? "" : " AND code LIKE ?");
+        List<Object> extra = new ArrayList<>(condition.args());
+        if (!part.isEmpty()) {
+            extra.add("%" + part.replaceAll("[%_\\\\]", "#") + "%");
+        }
         return Jdbc.transaction(database.dataSource(), c -> {
             List<Dossier> out = new ArrayList<>();
             try (PreparedStatement received = c.prepareStatement("SELECT " + COLUMNS + " FROM svc_dossier WHERE"
-                    + " receiving_unit = ? AND status = ?" + code + " ORDER BY due_date, submitted_at");
+                    + " receiving_unit = ? AND status = ?" + where + " ORDER BY due_date, submitted_at");
                     PreparedStatement settled = c.prepareStatement("SELECT " + COLUMNS + " FROM svc_dossier WHERE"
-                            + " settling_unit = ? AND status = ? AND receiving_unit <> ?" + code
+                            + " settling_unit = ? AND status = ? AND receiving_unit <> ?" + where
                             + " ORDER BY due_date, submitted_at")) {
                 for (Status s : statuses) {
-                    if (part.isEmpty()) {
-                        Jdbc.bind(received, unit, s.code());
-                        Jdbc.bind(settled, unit, s.code(), unit);
-                    } else {
-                        Jdbc.bind(received, unit, s.code(), like);
-                        Jdbc.bind(settled, unit, s.code(), unit, like);
-                    }
+                    Jdbc.bind(received, concat(List.of(unit, s.code()), extra));
+                    Jdbc.bind(settled, concat(List.of(unit, s.code(), unit), extra));
                     for (PreparedStatement ps : List.of(received, settled)) {
                         ps.setMaxRows(max);
                         try (ResultSet rs = ps.executeQuery()) {
@@ -730,32 +793,31 @@ public final class JdbcDossierService implements DossierService {
         });
     }
 
-    @Override
-    public Map<Status, Integer> queueCounts() {
-        String unit = officerUnit();
-        Map<Status, Integer> counts = new EnumMap<>(Status.class);
-        Jdbc.transaction(database.dataSource(), c -> {
-            // Counted in the queue's indexes (every column they read is in them), without reading a dossier.
+    /** Counted in the queue's indexes, on the two branches of {@link #rows}. */
+    private int count(String unit, Status status, Condition condition) {
+        return Jdbc.transaction(database.dataSource(), c -> {
+            int n = 0;
             try (PreparedStatement received = c.prepareStatement("SELECT COUNT(*) FROM svc_dossier WHERE receiving_unit = ?"
-                    + " AND status = ?");
+                    + " AND status = ?" + condition.sql());
                     PreparedStatement settled = c.prepareStatement("SELECT COUNT(*) FROM svc_dossier WHERE settling_unit = ?"
-                            + " AND status = ? AND receiving_unit <> ?")) {
-                for (Status s : QUEUED) {
-                    Jdbc.bind(received, unit, s.code());
-                    Jdbc.bind(settled, unit, s.code(), unit);
-                    int n = 0;
-                    for (PreparedStatement ps : List.of(received, settled)) {
-                        try (ResultSet rs = ps.executeQuery()) {
-                            rs.next();
-                            n += rs.getInt(1);
-                        }
+                            + " AND status = ? AND receiving_unit <> ?" + condition.sql())) {
+                Jdbc.bind(received, concat(List.of(unit, status.code()), condition.args()));
+                Jdbc.bind(settled, concat(List.of(unit, status.code(), unit), condition.args()));
+                for (PreparedStatement ps : List.of(received, settled)) {
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        n += rs.getInt(1);
                     }
-                    counts.put(s, n);
                 }
             }
-            return null;
+            return n;
         });
-        return counts;
+    }
+
+    private static Object[] concat(List<Object> first, List<Object> then) {
+        List<Object> all = new ArrayList<>(first);
+        all.addAll(then);
+        return all.toArray();
     }
 
     @Override
