@@ -472,6 +472,31 @@ class DossierServiceTest {
         assertEquals(List.of("HS-WATCH-LATE"), codes.apply(DossierService.Watch.OVERDUE));
         assertEquals(List.of("HS-WATCH-TODAY", "HS-WATCH-NEXT"), codes.apply(DossierService.Watch.DUE_SOON));
         assertEquals(List.of("HS-WATCH-NEXT", "HS-WATCH-LATER"), codes.apply(DossierService.Watch.MINE));
+        // The desk counts each watch and lists it when chosen in its filter.
+        com.vaadin.flow.component.UI.setCurrent(new com.vaadin.flow.component.UI());
+        try {
+            vn.congso.services.internal.ui.DeskView desk = desk();
+            assertEquals("services.watch.overdue: " + counts.get(DossierService.Watch.OVERDUE),
+                    component(desk, "services-desk-count-overdue", com.vaadin.flow.component.html.Span.class).getText());
+            @SuppressWarnings("unchecked")
+            com.vaadin.flow.component.select.Select<String> filter = component(desk, "services-desk-filter",
+                    com.vaadin.flow.component.select.Select.class);
+            @SuppressWarnings("unchecked")
+            com.vaadin.flow.component.grid.Grid<Dossier> grid = component(desk, "services-desk-grid",
+                    com.vaadin.flow.component.grid.Grid.class);
+            filter.setValue("mine");
+            assertEquals(List.of("HS-WATCH-NEXT", "HS-WATCH-LATER"), grid.getListDataView().getItems().map(Dossier::code)
+                    .filter(c -> c.startsWith("HS-WATCH")).toList());
+            component(desk, "services-desk-code", com.vaadin.flow.component.textfield.TextField.class).setValue("watch-far");
+            assertEquals(List.of(), grid.getListDataView().getItems().toList(), "FAR is not assigned to the officer");
+            component(desk, "services-desk-code", com.vaadin.flow.component.textfield.TextField.class).setValue("");
+            filter.setValue("overdue");
+            assertEquals(List.of("HS-WATCH-LATE"), grid.getListDataView().getItems().map(Dossier::code)
+                    .filter(c -> c.startsWith("HS-WATCH")).toList());
+            assertEquals(counts.get(DossierService.Watch.OVERDUE), (int) grid.getListDataView().getItemCount());
+        } finally {
+            com.vaadin.flow.component.UI.setCurrent(null);
+        }
         // Another officer of the unit has none of his own; the district does not see the commune's watches.
         officer("motcua.huyen");
         assertTrue(f.dossiers.watched(DossierService.Watch.OVERDUE, "watch", 1000).isEmpty());
@@ -508,21 +533,7 @@ class DossierServiceTest {
             // The desk passes what is typed to that search instead of filtering the rows it shows.
             com.vaadin.flow.component.UI.setCurrent(new com.vaadin.flow.component.UI());
             try {
-                vn.congso.api.TranslationService keys = new vn.congso.api.TranslationService() {
-                    @Override
-                    public String translate(String key, Locale locale, Object... params) {
-                        // The date pickers' names of months and days are lists.
-                        return key.equals("picker.months") ? "1,2,3,4,5,6,7,8,9,10,11,12"
-                                : key.startsWith("picker.weekdays") ? "2,3,4,5,6,7,CN" : key;
-                    }
-
-                    @Override
-                    public List<Locale> supportedLocales() {
-                        return List.of(VI);
-                    }
-                };
-                vn.congso.services.internal.ui.DeskView desk = new vn.congso.services.internal.ui.DeskView(f.dossiers,
-                        f.catalogue, f.units(), keys, null);
+                vn.congso.services.internal.ui.DeskView desk = desk();
                 @SuppressWarnings("unchecked")
                 com.vaadin.flow.component.grid.Grid<Dossier> grid = component(desk, "services-desk-grid",
                         com.vaadin.flow.component.grid.Grid.class);
@@ -543,6 +554,24 @@ class DossierServiceTest {
             Jdbc.transaction(f.database.dataSource(), c -> Jdbc.update(c,
                     "DELETE FROM svc_dossier WHERE submit_token LIKE 'many-%'"));
         }
+    }
+
+    /** The desk screen, built server-side with translation keys for texts (call with a current UI). */
+    private vn.congso.services.internal.ui.DeskView desk() {
+        vn.congso.api.TranslationService keys = new vn.congso.api.TranslationService() {
+            @Override
+            public String translate(String key, Locale locale, Object... params) {
+                // The date pickers' names of months and days are lists.
+                return key.equals("picker.months") ? "1,2,3,4,5,6,7,8,9,10,11,12"
+                        : key.startsWith("picker.weekdays") ? "2,3,4,5,6,7,CN" : key;
+            }
+
+            @Override
+            public List<Locale> supportedLocales() {
+                return List.of(VI);
+            }
+        };
+        return new vn.congso.services.internal.ui.DeskView(f.dossiers, f.catalogue, f.units(), keys, null);
     }
 
     /** A component of a screen by its id. */

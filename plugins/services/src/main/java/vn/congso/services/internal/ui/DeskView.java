@@ -62,8 +62,13 @@ public class DeskView extends VerticalLayout {
         counts.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         filter.setId("services-desk-filter");
         filter.setLabel(ui.t("services.dossier.status"));
-        filter.setItems("", "submitted", "processing", "supplement", "settled");
-        filter.setItemLabelGenerator(s -> s.isEmpty() ? ui.t("services.catalogue.all") : ui.t("services.status." + s));
+        List<String> views = new java.util.ArrayList<>(List.of("", "submitted", "processing", "supplement", "settled"));
+        for (DossierService.Watch w : DossierService.Watch.values()) {
+            views.add(w.code());
+        }
+        filter.setItems(views);
+        filter.setItemLabelGenerator(s -> s.isEmpty() ? ui.t("services.catalogue.all")
+                : watch(s).map(w -> ui.t("services.watch." + w.code())).orElseGet(() -> ui.t("services.status." + s)));
         filter.setValue("");
         filter.addValueChangeListener(e -> refresh());
         codeFilter.setId("services-desk-code");
@@ -158,10 +163,30 @@ public class DeskView extends VerticalLayout {
             count.addClassName("services-count");
             counts.add(count);
         }
-        String f = filter.getValue();
+        for (Map.Entry<DossierService.Watch, Integer> c : dossiers.watchCounts().entrySet()) {
+            Span count = new Span(ui.t("services.watch." + c.getKey().code()) + ": " + c.getValue());
+            count.setId("services-desk-count-" + c.getKey().code());
+            count.addClassName("services-count");
+            if (c.getKey() == DossierService.Watch.OVERDUE && c.getValue() > 0) {
+                count.addClassName("services-warning");
+            }
+            counts.add(count);
+        }
+        String f = filter.getValue() == null ? "" : filter.getValue();
         // The typed code is searched by the service in the unit's whole queue, not only among the rows shown.
-        grid.setItems(dossiers.queue(f == null || f.isEmpty() ? Optional.empty() : Optional.of(Status.of(f)),
-                codeFilter.getValue(), LIMIT));
+        Optional<DossierService.Watch> watch = watch(f);
+        grid.setItems(watch.isPresent() ? dossiers.watched(watch.get(), codeFilter.getValue(), LIMIT)
+                : dossiers.queue(f.isEmpty() ? Optional.empty() : Optional.of(Status.of(f)), codeFilter.getValue(), LIMIT));
+    }
+
+    /** @return the watch a filter value names, if it names one rather than a status */
+    private static Optional<DossierService.Watch> watch(String value) {
+        for (DossierService.Watch w : DossierService.Watch.values()) {
+            if (w.code().equals(value)) {
+                return Optional.of(w);
+            }
+        }
+        return Optional.empty();
     }
 
     private void show(Dossier d) {
