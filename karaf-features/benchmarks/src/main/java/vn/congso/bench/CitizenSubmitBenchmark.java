@@ -12,7 +12,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -23,8 +22,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import vn.congso.security.internal.Argon2Passwords;
 
 /**
@@ -72,7 +69,6 @@ public final class CitizenSubmitBenchmark {
     private static final String[] COMMUNES = {"tt-tran-de", "tt-lich-hoi-thuong", "xa-lich-hoi-thuong", "xa-dai-an-2",
         "xa-lieu-tu", "xa-tai-van", "xa-thanh-thoi-an", "xa-thanh-thoi-thuan", "xa-trung-binh", "xa-vien-an",
         "xa-vien-binh"};
-    private static final Pattern STYLESHEET = Pattern.compile("href=\"(shell/[^\"]+\\.css)\"");
     /** A minimal PDF, as the browser test uploads: the server sniffs its content. */
     private static final byte[] PDF = "%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"
             .getBytes(StandardCharsets.US_ASCII);
@@ -169,7 +165,7 @@ public final class CitizenSubmitBenchmark {
             System.out.printf("Signed in: %d citizens (Argon2id each), sign-in p50 %.0f ms, p95 %.0f ms%n", signIns.size(),
                     Karaf.percentileMillis(signIns, 50), Karaf.percentileMillis(signIns, 95));
 
-            String stylesheet = stylesheet(http, base + "login");
+            String stylesheet = VaadinProbe.stylesheet(http, base + "login");
             Timings baseline = new Timings();
             Timings paced = new Timings();
             run(citizens, spread, think, i -> {
@@ -457,16 +453,5 @@ public final class CitizenSubmitBenchmark {
         System.out.printf("%nDatabase after the run: %d dossiers of the benchmark's citizens for %d successful submits"
                 + " (%d of them double-clicked); duplicates (stored but never shown): %d; shown but not stored: %d%n",
                 total, expected, names.size() / 4 * 2, extra, missing);
-    }
-
-    /** The shell's stylesheet named in a page's first HTML: a static file, the baseline's request. */
-    private static String stylesheet(HttpClient http, String page) throws Exception {
-        String html = http.send(HttpRequest.newBuilder(URI.create(page)).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
-        Matcher m = STYLESHEET.matcher(html);
-        if (!m.find()) {
-            throw new IllegalStateException("No shell stylesheet in " + page);
-        }
-        return m.group(1);
     }
 }

@@ -90,7 +90,7 @@ public final class PortalReadersBenchmark {
                     "portal-article-title"), 120_000, 500);
             System.out.printf("Demo articles in the feed: %d%n", slugs.size());
 
-            String stylesheet = stylesheet(http, base + "portal/article/" + slugs.get(0));
+            String stylesheet = VaadinProbe.stylesheet(http, base + "portal/article/" + slugs.get(0));
             Result health = phase(http, base, readers, seconds, i -> stylesheet, body -> body.length() > 100);
             Result firstHtml = phase(http, base, readers, seconds, i -> "portal/article/" + slugs.get(i % slugs.size()),
                     body -> body.contains("og:title"));
@@ -228,19 +228,6 @@ public final class PortalReadersBenchmark {
                     Karaf.percentileMillis(sorted, 95), Karaf.percentileMillis(sorted, 99));
         }
         System.out.printf("  errors: %s%n", errors.isEmpty() ? "0" : errors);
-    }
-
-    private static final Pattern STYLESHEET = Pattern.compile("href=\"(shell/[^\"]+\\.css)\"");
-
-    /** The shell's stylesheet named in a page's first HTML: a static file, the baseline's request. */
-    private static String stylesheet(HttpClient http, String page) throws Exception {
-        String html = http.send(HttpRequest.newBuilder(URI.create(page)).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
-        Matcher m = STYLESHEET.matcher(html);
-        if (!m.find()) {
-            throw new IllegalStateException("No shell stylesheet in " + page);
-        }
-        return m.group(1);
     }
 
     private static List<String> slugs(HttpClient http, String base) {

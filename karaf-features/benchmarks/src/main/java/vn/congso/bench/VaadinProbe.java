@@ -110,6 +110,19 @@ final class VaadinProbe {
         }
     }
 
+    private static final Pattern STYLESHEET = Pattern.compile("href=\"(shell/[^\"]+\\.css)\"");
+
+    /** The shell's stylesheet named in a page's first HTML: a static file, the baseline's request. */
+    static String stylesheet(HttpClient http, String page) throws Exception {
+        String html = http.send(HttpRequest.newBuilder(URI.create(page)).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
+        Matcher m = STYLESHEET.matcher(html);
+        if (!m.find()) {
+            throw new IllegalStateException("No shell stylesheet in " + page);
+        }
+        return m.group(1);
+    }
+
     /** A shared HTTP/1.1 client for many simulated browsers (each keeps its own cookies). */
     static HttpClient sharedClient() {
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))

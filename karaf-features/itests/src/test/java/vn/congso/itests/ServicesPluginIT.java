@@ -293,14 +293,7 @@ class ServicesPluginIT {
         // Each step's own deadline is listed: the desk, the specialist, the leader.
         assertEquals(3, browser.driver().findElements(By.cssSelector("#services-dossier-steps li")).size());
         assertFalse(browser.present("services-desk-settle"), "a stepped dossier offers settling alone");
-        // The select sits low on the page: in view, and clear of the last notice.
-        browser.wait(10).until(d -> d.findElements(By.cssSelector("vaadin-notification-card")).isEmpty());
-        browser.js().executeScript("document.getElementById('services-desk-assignee').scrollIntoView({block: 'center'});");
-        browser.chooseInSelect("services-desk-assignee", "Lâm Thị Ngọc Hân (motcua.taivan)");
-        browser.click("services-desk-assign");
-        browser.wait(20).until(d -> browser.present("services-desk-propose"));
-        browser.click("services-desk-propose");
-        browser.wait(20).until(d -> browser.present("services-desk-approve"));
+        assignAndPropose("Lâm Thị Ngọc Hân (motcua.taivan)");
         // The officer is no leader: the approval is refused and nothing changes.
         browser.click("services-desk-approve");
         browser.wait(15).until(d -> browser.notificationText().contains("không có quyền"));
@@ -618,13 +611,7 @@ class ServicesPluginIT {
         // The district's desk finds it in its own queue, takes the specialist's step itself and proposes.
         browser.firstSignIn("motcua.huyen", demo.get("motcua.huyen"), "Một cửa huyện 2026");
         openInDesk(inter);
-        browser.wait(10).until(d -> d.findElements(By.cssSelector("vaadin-notification-card")).isEmpty());
-        browser.js().executeScript("document.getElementById('services-desk-assignee').scrollIntoView({block: 'center'});");
-        browser.chooseInSelect("services-desk-assignee", "Nguyễn Hoàng Phúc (motcua.huyen)");
-        browser.click("services-desk-assign");
-        browser.wait(20).until(d -> browser.present("services-desk-propose"));
-        browser.click("services-desk-propose");
-        browser.wait(20).until(d -> browser.present("services-desk-approve"));
+        assignAndPropose("Nguyễn Hoàng Phúc (motcua.huyen)");
         browser.signOut();
 
         // The district's leader approves: settled at the district.
@@ -646,6 +633,18 @@ class ServicesPluginIT {
             assertTrue(history.contains(expected), "missing \"" + expected + "\" in the history:\n" + history);
         }
         browser.signOut();
+    }
+
+    /** On the dossier shown at the desk: assigns it to a specialist, who then proposes it to the leader. */
+    private static void assignAndPropose(String assignee) {
+        // The select sits low on the page: in view, and clear of the last notice.
+        browser.wait(10).until(d -> d.findElements(By.cssSelector("vaadin-notification-card")).isEmpty());
+        browser.js().executeScript("document.getElementById('services-desk-assignee').scrollIntoView({block: 'center'});");
+        browser.chooseInSelect("services-desk-assignee", assignee);
+        browser.click("services-desk-assign");
+        browser.wait(20).until(d -> browser.present("services-desk-propose"));
+        browser.click("services-desk-propose");
+        browser.wait(20).until(d -> browser.present("services-desk-approve"));
     }
 
     /** Clicks the grid cell that shows this text. */
