@@ -443,6 +443,87 @@ class DossierServiceTest {
     }
 
     @Test
+    void theDesksCodeSearchFindsADossierBeyondTheFirstRowsOfTheQueue() {
+        // 250 dossiers due before the one looked for: the desk shows the first 200 of the queue, oldest due first.
+        Jdbc.transaction(f.database.dataSource(), c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO svc_dossier (code, procedure_code, applicant,"
+                    + " applicant_name, phone, email, channel, receiving_unit, settling_unit, status, submitted_at, received_at,"
+                    + " due_date, note, form_data, submit_token) VALUES (?, '1.001193', '', 'Thạch Văn Ngọc', '0912000222', '',"
+                    + " 'counter', 'xa-lieu-tu', 'xa-lieu-tu', 'processing', ?, ?, ?, '', '', ?)")) {
+                for (int i = 0; i <= 250; i++) {
+                    Jdbc.bind(ps, i < 250 ? String.format("HS-MANY-%03d", i) : "HS-FAR-7Q2K", ServicesFixture.NOW,
+                            ServicesFixture.NOW, i < 250 ? LocalDate.of(2026, 3, 10) : LocalDate.of(2026, 4, 30), "many-" + i);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+        try {
+            officer("motcua.lieutu");
+            assertTrue(f.dossiers.queue(Optional.empty(), 200).stream().noneMatch(d -> d.code().equals("HS-FAR-7Q2K")),
+                    "the dossier is beyond the first 200 of the queue");
+            for (String typed : List.of("HS-FAR-7Q2K", "far-7q", " 7Q2K ")) {
+                assertEquals(List.of("HS-FAR-7Q2K"), f.dossiers.queue(Optional.empty(), typed, 200).stream()
+                        .map(Dossier::code).toList(), typed);
+                assertEquals(List.of("HS-FAR-7Q2K"), f.dossiers.queue(Optional.of(Status.PROCESSING), typed, 200).stream()
+                        .map(Dossier::code).toList(), typed);
+            }
+            assertEquals(List.of(), f.dossiers.queue(Optional.of(Status.SUBMITTED), "far-7q", 200));
+            // The desk passes what is typed to that search instead of filtering the rows it shows.
+            com.vaadin.flow.component.UI.setCurrent(new com.vaadin.flow.component.UI());
+            try {
+                vn.congso.api.TranslationService keys = new vn.congso.api.TranslationService() {
+                    @Override
+                    public String translate(String key, Locale locale, Object... params) {
+                        // The date pickers' names of months and days are lists.
+                        return key.equals("picker.months") ? "1,2,3,4,5,6,7,8,9,10,11,12"
+                                : key.startsWith("picker.weekdays") ? "2,3,4,5,6,7,CN" : key;
+                    }
+
+                    @Override
+                    public List<Locale> supportedLocales() {
+                        return List.of(VI);
+                    }
+                };
+                vn.congso.services.internal.ui.DeskView desk = new vn.congso.services.internal.ui.DeskView(f.dossiers,
+                        f.catalogue, f.units(), keys, null);
+                @SuppressWarnings("unchecked")
+                com.vaadin.flow.component.grid.Grid<Dossier> grid = component(desk, "services-desk-grid",
+                        com.vaadin.flow.component.grid.Grid.class);
+                assertEquals(200, grid.getListDataView().getItemCount());
+                assertFalse(grid.getListDataView().getItems().anyMatch(d -> d.code().equals("HS-FAR-7Q2K")));
+                component(desk, "services-desk-code", com.vaadin.flow.component.textfield.TextField.class).setValue("far-7q");
+                assertEquals(List.of("HS-FAR-7Q2K"), grid.getListDataView().getItems().map(Dossier::code).toList());
+            } finally {
+                com.vaadin.flow.component.UI.setCurrent(null);
+            }
+            List<Dossier> many = f.dossiers.queue(Optional.empty(), "hs-many-", 200);
+            assertEquals(200, many.size());
+            assertTrue(many.stream().allMatch(d -> d.code().startsWith("HS-MANY-")));
+            // Another unit's officer does not find it, whatever is typed.
+            officer("motcua.taivan");
+            assertEquals(List.of(), f.dossiers.queue(Optional.empty(), "FAR-7Q2K", 200));
+        } finally {
+            Jdbc.transaction(f.database.dataSource(), c -> Jdbc.update(c,
+                    "DELETE FROM svc_dossier WHERE submit_token LIKE 'many-%'"));
+        }
+    }
+
+    /** A component of a screen by its id. */
+    static <T extends com.vaadin.flow.component.Component> T component(com.vaadin.flow.component.Component root, String id,
+            Class<T> type) {
+        return descendants(root).filter(c -> id.equals(c.getId().orElse(null))).findFirst().map(type::cast)
+                .orElseThrow(() -> new AssertionError("no component " + id));
+    }
+
+    private static java.util.stream.Stream<com.vaadin.flow.component.Component> descendants(
+            com.vaadin.flow.component.Component root) {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(root),
+                root.getChildren().flatMap(DossierServiceTest::descendants));
+    }
+
+    @Test
     void theFiguresKeptPerDayFollowEachSubmissionAndSettlementAndAgreeWithTheDossiers() {
         Statistics statistics = new Statistics(f.database, f.units());
         Period year = Period.year(2026);

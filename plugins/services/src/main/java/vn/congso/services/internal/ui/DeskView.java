@@ -159,9 +159,9 @@ public class DeskView extends VerticalLayout {
             counts.add(count);
         }
         String f = filter.getValue();
-        String code = codeFilter.getValue().strip().toUpperCase(java.util.Locale.ROOT);
-        grid.setItems(dossiers.queue(f == null || f.isEmpty() ? Optional.empty() : Optional.of(Status.of(f)), LIMIT).stream()
-                .filter(d -> code.isEmpty() || d.code().contains(code)).toList());
+        // The typed code is searched by the service in the unit's whole queue, not only among the rows shown.
+        grid.setItems(dossiers.queue(f == null || f.isEmpty() ? Optional.empty() : Optional.of(Status.of(f)),
+                codeFilter.getValue(), LIMIT));
     }
 
     private void show(Dossier d) {
