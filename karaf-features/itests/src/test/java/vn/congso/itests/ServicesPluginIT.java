@@ -559,6 +559,12 @@ class ServicesPluginIT {
         // HS-DEMO-013: a same-day procedure the demo received at Xã Tài Văn three working days before today.
         String late = "HS-DEMO-013";
         browser.signIn(OFFICER, "Một cửa Tài Văn 2026");
+        // The desk's search by a part of the code (the service searches the unit's whole queue): Tài Văn's two,
+        // oldest due first; HS-DEMO-011 and -012 wait at the district.
+        browser.get("/services/desk");
+        browser.wait(30).until(d -> browser.displayedOrNull(By.id("services-desk")) != null);
+        browser.type("services-desk-code", "demo-01");
+        deskShowsOnly(late, "HS-DEMO-010");
         openInDesk(late);
         assertTrue(browser.gridTexts("services-desk-grid").contains("Quá hạn"), browser.gridTexts("services-desk-grid").toString());
         assertTrue(browser.text("services-dossier-status").contains("Quá hạn"), browser.text("services-dossier-status"));
