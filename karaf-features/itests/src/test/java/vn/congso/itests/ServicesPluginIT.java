@@ -24,9 +24,11 @@ import org.openqa.selenium.WebElement;
  * "dang ky ket hon"; the demo citizen submits a birth registration with a PDF attachment, the
  * e-form refusing a wrong date on its field first, and gets the dossier code and the receipt link;
  * the commune's one-stop officer receives, settles and returns it; a visitor looks the dossier up
- * by code, where wrong phone digits get the same answer as an unknown code; a commune-to-district
- * dossier (its receipt read back with pdftotext) is supplemented by the citizen at the desk's request,
- * handed over to the district, settled there by the desk and the leader, and returned at the commune.
+ * by code, where wrong phone digits get the same answer as an unknown code; the demo's dossier that is
+ * late today goes on only after its apology letter (template 04) with a new due day; a
+ * commune-to-district dossier (its receipt read back with pdftotext) is supplemented by the citizen at
+ * the desk's request, handed over to the district, settled there by the desk and the leader, and
+ * returned at the commune.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ServicesPluginIT {
@@ -545,6 +547,77 @@ class ServicesPluginIT {
         browser.type("services-desk-code", entered.toLowerCase(java.util.Locale.ROOT));
         deskShowsOnly(entered);
         browser.signOut();
+    }
+
+    @Test
+    @Order(12)
+    void aLateDossierGoesOnOnlyAfterItsApologyLetterWithANewDueDay() {
+        // HS-DEMO-013: a same-day procedure the demo received at Xã Tài Văn three working days before today.
+        String late = "HS-DEMO-013";
+        browser.signIn(OFFICER, "Một cửa Tài Văn 2026");
+        // The desk's search by a part of the code (the service searches the unit's whole queue): Tài Văn's two,
+        // oldest due first; HS-DEMO-011 and -012 wait at the district.
+        browser.get("/services/desk");
+        browser.wait(30).until(d -> browser.displayedOrNull(By.id("services-desk")) != null);
+        browser.type("services-desk-code", "demo-01");
+        deskShowsOnly(late, "HS-DEMO-010");
+        openInDesk(late);
+        assertTrue(browser.gridTexts("services-desk-grid").contains("Quá hạn"), browser.gridTexts("services-desk-grid").toString());
+        assertTrue(browser.text("services-dossier-status").contains("Quá hạn"), browser.text("services-dossier-status"));
+        assertTrue(browser.present("services-dossier-apology-needed"));
+        // Settling is refused, naming the letter it waits for; nothing changes.
+        browser.click("services-desk-settle");
+        browser.wait(15).until(d -> browser.notificationText().contains(
+                "cần ban hành Phiếu xin lỗi và hẹn lại ngày trả kết quả (mẫu 04) trước khi xử lý tiếp"));
+        assertEquals("processing", dossierStatus());
+        assertFalse(browser.present("services-dossier-letter-04"), "an apology letter before it is issued");
+
+        // The letter: its reason in the note, a new due day at least 10 days ahead.
+        browser.type("services-desk-note", "Chờ trích lục sổ hộ tịch lưu tại huyện");
+        java.time.LocalDate day = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(10);
+        // A Sunday first: refused on the day's field, the reason typed stays.
+        java.time.LocalDate sunday = day.with(java.time.temporal.TemporalAdjusters.nextOrSame(java.time.DayOfWeek.SUNDAY));
+        typeNewDue(sunday);
+        browser.click("services-desk-apologise");
+        browser.wait(20).until(d -> invalid("services-desk-new-due"));
+        assertEquals("Ngày hẹn mới phải là ngày làm việc", errorMessage("services-desk-new-due"));
+        assertEquals("Chờ trích lục sổ hộ tịch lưu tại huyện", browser.js().executeScript(
+                "return document.getElementById('services-desk-note').value"));
+        assertFalse(browser.present("services-dossier-letter-04"));
+        for (int tries = 0; ; tries++) {
+            while (day.getDayOfWeek() == java.time.DayOfWeek.SATURDAY || day.getDayOfWeek() == java.time.DayOfWeek.SUNDAY) {
+                day = day.plusDays(1);
+            }
+            typeNewDue(day);
+            browser.wait(10).until(d -> !invalid("services-desk-new-due"));
+            browser.click("services-desk-apologise");
+            browser.wait(20).until(d -> browser.present("services-dossier-letter-04") || invalid("services-desk-new-due"));
+            if (browser.present("services-dossier-letter-04")) {
+                break;
+            }
+            // A public holiday: refused on the field, so the next day is tried.
+            assertEquals("Ngày hẹn mới phải là ngày làm việc", errorMessage("services-desk-new-due"));
+            assertTrue(tries < 10, "no working day found after " + day);
+            day = day.plusDays(1);
+        }
+        assertTrue(browser.attribute("services-dossier-letter-04", "href").contains("VAADIN/dynamic"));
+        String appointment = day.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+        browser.wait(10).until(d -> browser.text("services-dossier-status").contains("hẹn trả: " + appointment));
+        assertFalse(browser.present("services-dossier-apology-needed"), "still waiting for its letter");
+        assertTrue(browser.text("services-dossier-history").contains("Xin lỗi và hẹn lại ngày trả kết quả"),
+                browser.text("services-dossier-history"));
+        // Now it goes on.
+        browser.click("services-desk-settle");
+        browser.wait(20).until(d -> "settled".equals(dossierStatus()));
+        browser.signOut();
+    }
+
+    /** Types the apology's new due day as Vietnamese write dates and confirms it with Enter (closing the calendar). */
+    private static void typeNewDue(java.time.LocalDate day) {
+        WebElement input = browser.wait(10).until(d -> browser.displayedOrNull(By.cssSelector("#services-desk-new-due input")));
+        input.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), org.openqa.selenium.Keys.DELETE,
+                day.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")), org.openqa.selenium.Keys.ENTER);
+        browser.wait(5).until(d -> d.findElements(By.cssSelector("vaadin-date-picker-overlay[opened]")).isEmpty());
     }
 
     /**

@@ -50,6 +50,9 @@ public final class DemoData {
     public static final int YEAR = 2025;
     /** The marker row in {@code svc_setting}. */
     static final String MARKER = "demo.loaded";
+    /** The open dossier that is late today (its procedure: a copy of a civil-status extract, within the day). */
+    static final String LATE_DOSSIER = "HS-DEMO-013";
+    static final String LATE_PROCEDURE = "2.000635";
     /** The district's unit code in core's demo data. */
     static final String DISTRICT = "district";
     /** The communes and towns of Trần Đề in core's demo data. */
@@ -194,7 +197,7 @@ public final class DemoData {
                 + " SELECT id, returned_at, '" + ACTOR + "', 'return', 'settled', 'returned', receiving_unit, ''" + demo);
     }
 
-    /** A few dossiers waiting at the desks of Xã Tài Văn and the district today. */
+    /** A few dossiers waiting at the desks of Xã Tài Văn and the district today, one of them late. */
     private static void openDossiers(Connection c, List<Procedure> procedures, WorkingCalendar calendar, Instant now)
             throws SQLException {
         Random random = new Random(7);
@@ -220,7 +223,39 @@ public final class DemoData {
                         "", "demo-open-" + (i + 1));
                 ps.addBatch();
             }
+            LocalDate lateDue = lateDue(calendar, now);
+            if (lateDue != null) {
+                // Late today at Xã Tài Văn: a same-day procedure received three working days ago. The desk holds it
+                // until the unit issues its apology with a new appointment (template 04).
+                Instant received = LocalDateTime.of(lateDue, LocalTime.of(8, 30)).atZone(WorkingCalendar.ZONE).toInstant();
+                Jdbc.bind(ps, LATE_DOSSIER, LATE_PROCEDURE, "", name(random), phone(random), "", "counter", "xa-tai-van",
+                        "xa-tai-van", Status.PROCESSING.code(), received, received, lateDue, null, null, null, "", "",
+                        "demo-open-13");
+                ps.addBatch();
+            }
             ps.executeBatch();
+        }
+    }
+
+    /**
+     * The due day of the demo's late dossier: three working days before today, the day it was
+     * received (its procedure is settled within the day).
+     *
+     * @return the day, or null when the calendar lacks the days around today (a year nobody entered)
+     */
+    static LocalDate lateDue(WorkingCalendar calendar, Instant now) {
+        LocalDate day = now.atZone(WorkingCalendar.ZONE).toLocalDate();
+        try {
+            for (int found = 0; found < 3;) {
+                day = day.minusDays(1);
+                if (calendar.isWorkingDay(day)) {
+                    found++;
+                }
+            }
+            return calendar.dueDate(LocalDateTime.of(day, LocalTime.of(8, 30)), 0);
+        } catch (vn.congso.services.internal.calendar.CalendarGapException e) {
+            // A year nobody entered: no late dossier rather than a wrong one.
+            return null;
         }
     }
 

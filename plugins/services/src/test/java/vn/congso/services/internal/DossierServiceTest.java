@@ -503,6 +503,24 @@ class DossierServiceTest {
     }
 
     @Test
+    void theDemoHasADossierLateTodayThatWaitsForItsApologyLetter() {
+        // NOW is Tuesday 3 March 2026: received (and due, a same-day procedure) three working days before.
+        assertEquals(LocalDate.of(2026, 2, 26), DemoData.lateDue(f.calendars.calendar(), ServicesFixture.NOW));
+        officer("motcua.taivan");
+        Dossier late = f.dossiers.queue(Optional.of(Status.PROCESSING), DemoData.LATE_DOSSIER, 10).stream().findFirst()
+                .orElseThrow(() -> new AssertionError("the late dossier is not on Tài Văn's desk"));
+        assertEquals(DemoData.LATE_PROCEDURE, late.procedureCode());
+        assertEquals(Optional.of(LocalDate.of(2026, 2, 26)), late.dueDate());
+        assertEquals(Timeliness.OVERDUE, f.dossiers.timeliness(late));
+        assertTrue(f.dossiers.needsApology(late));
+        assertFalse(f.dossiers.stepPlan(late.procedureCode()).stepped(), "the desk settles it itself");
+        // Refused until the letter; read only, so the other tests see the demo as loaded.
+        assertEquals("services.error.apology-first", assertThrows(WorkflowException.class,
+                () -> f.dossiers.act(late.id(), Action.SETTLE, "", List.of())).key());
+        assertEquals(Status.PROCESSING, f.dossiers.get(late.id()).orElseThrow().status());
+    }
+
+    @Test
     void theDesksCodeSearchFindsADossierBeyondTheFirstRowsOfTheQueue() {
         // 250 dossiers due before the one looked for: the desk shows the first 200 of the queue, oldest due first.
         Jdbc.transaction(f.database.dataSource(), c -> {

@@ -31,6 +31,9 @@ import vn.congso.services.internal.dossier.Status;
 public class DeskView extends VerticalLayout {
 
     private static final int LIMIT = 200;
+    /** The apology's refusals that concern the new due day, shown on its field. */
+    private static final java.util.Set<String> NEW_DUE_ERRORS = java.util.Set.of("services.error.apology-date",
+            "services.error.apology-not-working-day");
 
     private final DossierService dossiers;
     private final ProcedureCatalogue catalogue;
@@ -226,7 +229,7 @@ public class DeskView extends VerticalLayout {
             // Template 04: the late unit's apology with a new appointment; the note is its reason.
             DatePicker newDue = PickerTexts.apply(new DatePicker(ui.t("services.desk.new-due")), ui.translator(), ui.locale());
             newDue.setId("services-desk-new-due");
-            Button apologise = new Button(ui.t("services.action.apologise"), e -> apologise(d, newDue.getValue(), note.getValue()));
+            Button apologise = new Button(ui.t("services.action.apologise"), e -> apologise(d, newDue, note.getValue()));
             apologise.setId("services-desk-apologise");
             FlexLayout apology = new FlexLayout(newDue, apologise);
             apology.setFlexWrap(FlexLayout.FlexWrap.WRAP);
@@ -240,12 +243,21 @@ public class DeskView extends VerticalLayout {
         }
     }
 
-    private void apologise(Dossier d, java.time.LocalDate newDue, String reason) {
+    private void apologise(Dossier d, DatePicker newDue, String reason) {
+        newDue.setInvalid(false);
         try {
-            Dossier after = dossiers.apologise(d.id(), newDue, reason);
+            Dossier after = dossiers.apologise(d.id(), newDue.getValue(), reason);
             ui.success(ui.t("services.action.done", ui.t("services.action.apologise"), after.code()));
             refresh();
             show(after);
+        } catch (vn.congso.services.internal.dossier.WorkflowException e) {
+            if (NEW_DUE_ERRORS.contains(e.key())) {
+                // A day in the past, a holiday or a weekend: said on the day's field, the reason typed stays.
+                newDue.setErrorMessage(ui.t(e.key(), e.args().toArray()));
+                newDue.setInvalid(true);
+            } else {
+                ui.refused(e);
+            }
         } catch (RuntimeException e) {
             ui.refused(e);
         }
