@@ -561,6 +561,11 @@ class ServicesPluginIT {
         browser.wait(30).until(d -> browser.displayedOrNull(By.id("services-desk")) != null);
         browser.type("services-desk-code", "demo-01");
         deskShowsOnly(late, "HS-DEMO-010");
+        // The desk counts what is overdue and lists it under that watch (the code typed above still narrows it).
+        assertTrue(browser.text("services-desk-count-overdue").matches("Quá hạn: [1-9]\\d*"),
+                browser.text("services-desk-count-overdue"));
+        browser.chooseInSelect("services-desk-filter", "Quá hạn");
+        deskShowsOnly(late);
         openInDesk(late);
         assertTrue(browser.gridTexts("services-desk-grid").contains("Quá hạn"), browser.gridTexts("services-desk-grid").toString());
         assertTrue(browser.text("services-dossier-status").contains("Quá hạn"), browser.text("services-dossier-status"));
