@@ -473,7 +473,9 @@ class DossierServiceTest {
         assertEquals(List.of("HS-WATCH-TODAY", "HS-WATCH-NEXT"), codes.apply(DossierService.Watch.DUE_SOON));
         assertEquals(List.of("HS-WATCH-NEXT", "HS-WATCH-LATER"), codes.apply(DossierService.Watch.MINE));
         // The desk counts each watch and lists it when chosen in its filter.
-        com.vaadin.flow.component.UI.setCurrent(new com.vaadin.flow.component.UI());
+        // Vaadin holds the current UI weakly: kept reachable here until the finally block.
+        com.vaadin.flow.component.UI current = new com.vaadin.flow.component.UI();
+        com.vaadin.flow.component.UI.setCurrent(current);
         try {
             vn.congso.services.internal.ui.DeskView desk = desk();
             assertEquals("services.watch.overdue: " + counts.get(DossierService.Watch.OVERDUE),
@@ -494,8 +496,21 @@ class DossierServiceTest {
             assertEquals(List.of("HS-WATCH-LATE"), grid.getListDataView().getItems().map(Dossier::code)
                     .filter(c -> c.startsWith("HS-WATCH")).toList());
             assertEquals(counts.get(DossierService.Watch.OVERDUE), (int) grid.getListDataView().getItemCount());
+            // The dossier open below stays open while a search still lists it, and closes when it no longer does.
+            grid.select(grid.getListDataView().getItems().filter(d -> d.code().equals("HS-WATCH-LATE")).findFirst()
+                    .orElseThrow());
+            com.vaadin.flow.component.textfield.TextField code = component(desk, "services-desk-code",
+                    com.vaadin.flow.component.textfield.TextField.class);
+            code.setValue("watch-la");
+            assertEquals(List.of("HS-WATCH-LATE"), grid.getSelectedItems().stream().map(Dossier::code).toList());
+            assertTrue(component(desk, "services-dossier-title", com.vaadin.flow.component.html.H3.class).getText()
+                    .startsWith("HS-WATCH-LATE"));
+            code.setValue("watch-far");
+            assertTrue(grid.getSelectedItems().isEmpty());
+            assertTrue(descendants(desk).noneMatch(c -> "services-dossier-title".equals(c.getId().orElse(null))));
         } finally {
             com.vaadin.flow.component.UI.setCurrent(null);
+            java.lang.ref.Reference.reachabilityFence(current);
         }
         // Another officer of the unit has none of his own; the district does not see the commune's watches.
         officer("motcua.huyen");
@@ -549,7 +564,9 @@ class DossierServiceTest {
             }
             assertEquals(List.of(), f.dossiers.queue(Optional.of(Status.SUBMITTED), "far-7q", 200));
             // The desk passes what is typed to that search instead of filtering the rows it shows.
-            com.vaadin.flow.component.UI.setCurrent(new com.vaadin.flow.component.UI());
+            // Vaadin holds the current UI weakly: kept reachable here until the finally block.
+            com.vaadin.flow.component.UI current = new com.vaadin.flow.component.UI();
+            com.vaadin.flow.component.UI.setCurrent(current);
             try {
                 vn.congso.services.internal.ui.DeskView desk = desk();
                 @SuppressWarnings("unchecked")
@@ -561,6 +578,7 @@ class DossierServiceTest {
                 assertEquals(List.of("HS-FAR-7Q2K"), grid.getListDataView().getItems().map(Dossier::code).toList());
             } finally {
                 com.vaadin.flow.component.UI.setCurrent(null);
+                java.lang.ref.Reference.reachabilityFence(current);
             }
             List<Dossier> many = f.dossiers.queue(Optional.empty(), "hs-many-", 200);
             assertEquals(200, many.size());
@@ -589,7 +607,8 @@ class DossierServiceTest {
                 return List.of(VI);
             }
         };
-        return new vn.congso.services.internal.ui.DeskView(f.dossiers, f.catalogue, f.units(), keys, null);
+        return new vn.congso.services.internal.ui.DeskView(f.dossiers, f.catalogue, f.units(), keys,
+                vn.congso.services.internal.payment.TestPayments.of(f, Clock.fixed(ServicesFixture.NOW, ZoneOffset.UTC)));
     }
 
     /** A component of a screen by its id. */

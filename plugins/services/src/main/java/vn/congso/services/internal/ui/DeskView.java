@@ -64,7 +64,7 @@ public class DeskView extends VerticalLayout {
         counts.addClassName("services-counts");
         counts.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         filter.setId("services-desk-filter");
-        filter.setLabel(ui.t("services.dossier.status"));
+        filter.setLabel(ui.t("services.desk.filter"));
         List<String> views = new java.util.ArrayList<>(List.of("", "submitted", "processing", "supplement", "settled"));
         for (DossierService.Watch w : DossierService.Watch.values()) {
             views.add(w.code());
@@ -178,8 +178,13 @@ public class DeskView extends VerticalLayout {
         String f = filter.getValue() == null ? "" : filter.getValue();
         // The typed code is searched by the service in the unit's whole queue, not only among the rows shown.
         Optional<DossierService.Watch> watch = watch(f);
-        grid.setItems(watch.isPresent() ? dossiers.watched(watch.get(), codeFilter.getValue(), LIMIT)
-                : dossiers.queue(f.isEmpty() ? Optional.empty() : Optional.of(Status.of(f)), codeFilter.getValue(), LIMIT));
+        List<Dossier> rows = watch.isPresent() ? dossiers.watched(watch.get(), codeFilter.getValue(), LIMIT)
+                : dossiers.queue(f.isEmpty() ? Optional.empty() : Optional.of(Status.of(f)), codeFilter.getValue(), LIMIT);
+        // New rows clear the selection: the dossier open below stays open while the new rows still list it (a row
+        // clicked just before a search's rows arrive is not lost), and is shown again as it is now.
+        Optional<Long> open = grid.getSelectedItems().stream().findFirst().map(Dossier::id);
+        grid.setItems(rows);
+        open.flatMap(id -> rows.stream().filter(d -> d.id() == id).findFirst()).ifPresent(grid::select);
     }
 
     /** @return the watch a filter value names, if it names one rather than a status */

@@ -50,10 +50,7 @@ class PaymentsTest {
         f.unitOf.put("motcua.taivan", "xa-tai-van");
         f.unitOf.put("motcua.lieutu", "xa-lieu-tu");
         f.unitOf.put("congdan", "xa-tai-van");
-        payments = new Payments(f.database.dataSource(), f.users, f.log, f.dossiers, f.catalogue, DemoLoader.pdf(f),
-                DemoLoader.units(f), "Ủy ban nhân dân huyện Trần Đề",
-                Clock.fixed(Instant.parse("2026-03-04T03:00:00Z"), ZoneOffset.UTC));
-        payments.addProvider(new TransferReferenceProvider());
+        payments = TestPayments.of(f, Clock.fixed(Instant.parse("2026-03-04T03:00:00Z"), ZoneOffset.UTC));
     }
 
     static Dossier submitCopy(String token) {
