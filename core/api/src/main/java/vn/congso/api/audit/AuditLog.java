@@ -55,7 +55,7 @@ public interface AuditLog {
      * it in their own language. The action itself is shown through the key
      * {@code audit.action.<action>} when some bundle defines it.
      *
-     * @param key the translation key, such as {@code training.audit.attempt-start}
+     * @param key the translation key, such as {@code notices.audit.publish}
      * @param args the arguments, kept as text (numbers written plainly, without grouping)
      * @since 1.1
      */
@@ -84,7 +84,7 @@ public interface AuditLog {
          * The language-free form kept in the detail column for readers that do not translate
          * (a CSV export, an older reader): the key and its arguments.
          *
-         * @return for example {@code training.audit.attempt-start(2, 1)}
+         * @return for example {@code notices.audit.publish(2, 1)}
          */
         public String plain() {
             return args.isEmpty() ? key : key + "(" + String.join(", ", args) + ")";

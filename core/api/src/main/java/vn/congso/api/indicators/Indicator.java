@@ -28,7 +28,7 @@ public interface Indicator {
 
     /**
      * A stable id, unique on the platform, prefixed with the plugin's name, such as
-     * {@code training.pass-rate}. Used in CSV files and element ids.
+     * {@code notices.read-rate}. Used in CSV files and element ids.
      *
      * @return the id: lower-case letters, digits, dots and hyphens
      */

@@ -8,7 +8,7 @@ import org.osgi.annotation.versioning.ConsumerType;
 /**
  * Things of one kind that other plugins may link to, registered as an OSGi service. For
  * example the public-services plugin publishes its procedures as kind {@value #PROCEDURE}, and
- * the publishing plugin ends an outreach article with "submit online" pointing at the procedure
+ * a plugin that publishes articles ends one with "submit online" pointing at the procedure
  * it names, or with nothing when no source of that kind is registered.
  *
  * <p>Only public things are offered: whatever a source returns, an anonymous visitor may open.

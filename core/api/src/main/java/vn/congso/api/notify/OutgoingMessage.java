@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param text the plain-text body, already in the recipient's language
  * @param attachments files to attach (an invitation's {@code .ics}, a receipt's PDF), maybe empty
  * @param source who sends it, shown in the outbox: the plugin's name and purpose, such as
- *        {@code "services.otp"} or {@code "conference.invitation"}
+ *        {@code "security.otp"} or {@code "notices.digest"}
  */
 public record OutgoingMessage(String to, String subject, String text, List<Attachment> attachments, String source) {
 

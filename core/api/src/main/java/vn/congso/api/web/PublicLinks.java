@@ -24,7 +24,7 @@ public interface PublicLinks {
     /**
      * An absolute link to a path of the platform.
      *
-     * @param path an absolute path such as {@code /training/verify/ABCD-EFGH-JKMN-PQRS}; a
+     * @param path an absolute path such as {@code /notices/verify/ABCD-EFGH-JKMN-PQRS}; a
      *     missing leading slash is added
      * @return the base followed by the path
      * @throws IllegalArgumentException when the path is itself a URL (has a scheme or starts

@@ -144,9 +144,9 @@ public final class NavigationModel {
 
     /**
      * The listed entry to highlight for a page: the entry itself, else (a child page such as
-     * {@code training/course/3}) the entry sharing most leading path segments with it, among those
+     * {@code notices/notice/3}) the entry sharing most leading path segments with it, among those
      * whose route is a whole prefix of the page's path or whose next segment names the page's
-     * ({@code training/manage/courses} for {@code training/manage/course/5}); on a tie the first
+     * ({@code notices/manage/notices} for {@code notices/manage/notice/5}); on a tie the first
      * listed wins.
      *
      * @param path the page's path, without a leading slash

@@ -13,7 +13,7 @@ import org.osgi.framework.Version;
  * How the plugins screen names a plugin for people: the {@code Bundle-Name} and
  * {@code Bundle-Description} the plugin translates through its {@code Bundle-Localization}
  * (headers such as {@code Bundle-Name: %bundle.name}, which {@link Bundle#getHeaders(String)}
- * resolves in the reader's language), a Maven-style "CongSo :: Plugins :: Training" cut to its
+ * resolves in the reader's language), a Maven-style "CongSo :: Plugins :: Notices" cut to its
  * last part when a bundle translates nothing, and a version written "0.1.0 (snapshot)" rather
  * than "0.1.0.SNAPSHOT".
  */
@@ -59,7 +59,7 @@ final class PluginTexts {
     }
 
     /**
-     * A Maven-style name ("CongSo :: Plugins :: Training") cut to its last part ("Training").
+     * A Maven-style name ("CongSo :: Plugins :: Notices") cut to its last part ("Notices").
      *
      * @param name a Bundle-Name
      * @return the part people read

@@ -69,7 +69,7 @@ public class HomeView extends VerticalLayout implements MainLayout.ShellPage {
         // Public pages outside the navigation (a certificate verification) are services too.
         entries.addAll(platform.publicPages());
         // A visitor also sees what signing in opens, so the page never claims that nothing is
-        // installed while, say, training is.
+        // installed while a plugin with public pages is.
         boolean anonymous = !platform.currentUser().isAuthenticated();
         List<NavigationModel.Entry> afterSignIn = anonymous ? platform.afterSignIn() : List.of();
         signIn.removeAll();

@@ -207,7 +207,7 @@ public class MainLayout extends AppLayout implements Platform.ShellListener, Has
     }
 
     /**
-     * Highlights the entry a child page belongs to (the catalogue on {@code training/course/3}):
+     * Highlights the entry a child page belongs to (the catalogue on {@code notices/notice/3}):
      * the side navigation itself only highlights an exact match.
      */
     private void highlight() {
