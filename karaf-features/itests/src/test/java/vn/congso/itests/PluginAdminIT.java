@@ -223,7 +223,11 @@ public class PluginAdminIT {
     public void installsAFeatureFromTheConfiguredRepository() throws Exception {
         awaitCommand();
         String feature = "congso-theme-high-contrast";
-        assertTrue(shell("congso:plugin-list -a").contains(feature));
+        String offered = shell("congso:plugin-list -a");
+        assertTrue(offered.contains(feature));
+        // Described by its own jar (Bundle-Description translated in its Bundle-Localization), read from the
+        // repository before it is installed, not by the feature's English one-liner nor by core.
+        assertTrue(offered, offered.contains("High contrast for people with low vision: black text on white (21:1)"));
         Map<String, String> before = settledBundles();
         String plan = shell("congso:plugin-install --dry-run " + feature);
         assertTrue(plan, plan.contains("OK: would install") && plan.contains("congso-theme-high-contrast/0.1.0-SNAPSHOT"));

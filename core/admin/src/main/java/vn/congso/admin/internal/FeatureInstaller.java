@@ -50,13 +50,41 @@ final class FeatureInstaller {
                     continue;
                 }
                 result.add(new AvailableFeature(f.getName(), f.getVersion(),
-                        f.getDescription() == null ? "" : f.getDescription(), repository));
+                        f.getDescription() == null ? "" : f.getDescription(), repository, translated(f)));
             }
         } catch (Exception e) {
             log.warn("Cannot list the features", e);
         }
         result.sort(Comparator.comparing(AvailableFeature::name).thenComparing(AvailableFeature::version));
         return result;
+    }
+
+    /** The translated descriptions read once per feature and version (a jar is not read at every listing). */
+    private final java.util.Map<String, java.util.Map<String, String>> translations = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The feature's plugin describing itself: the translated {@code Bundle-Description} of the first
+     * of its own bundles (not a dependency) whose jar has one, read from Karaf's repositories
+     * ({@code mvn:} and {@code file:} locations only) before anything is installed.
+     */
+    private java.util.Map<String, String> translated(Feature f) {
+        return translations.computeIfAbsent(f.getName() + "/" + f.getVersion(), k -> {
+            for (BundleInfo b : f.getBundles()) {
+                String location = b.getLocation() == null ? "" : b.getLocation().strip();
+                if (b.isDependency() || !(location.startsWith("mvn:") || location.startsWith("file:"))) {
+                    continue;
+                }
+                try (java.io.InputStream jar = new java.net.URL(location).openStream()) {
+                    java.util.Map<String, String> texts = BundleTexts.descriptions(jar);
+                    if (!texts.isEmpty()) {
+                        return texts;
+                    }
+                } catch (java.io.IOException | RuntimeException e) {
+                    log.debug("Cannot read the description of {} from {}", f.getName(), location, e);
+                }
+            }
+            return java.util.Map.of();
+        });
     }
 
     DryRun dryRun(String name, String version) {

@@ -23,7 +23,9 @@ public class PluginListCommand extends PluginCommand {
             table.column("Feature");
             table.column("Version");
             table.column("Description");
-            service.availableFeatures().forEach(f -> table.addRow().addContent(f.name(), f.version(), f.description()));
+            // The console speaks English: a plugin's own English description when its jar has one.
+            service.availableFeatures().forEach(f -> table.addRow().addContent(f.name(), f.version(),
+                    f.description(java.util.Locale.ENGLISH)));
         } else {
             table.column("Id");
             table.column("Plugin");

@@ -189,9 +189,11 @@ public final class PluginsView extends VerticalLayout {
         features.setEmptyStateText(t("plugins.features.none"));
         features.addColumn(AvailableFeature::name).setHeader(t("plugins.column.feature")).setFlexGrow(2);
         features.addColumn(AvailableFeature::version).setHeader(t("plugins.column.version")).setAutoWidth(true);
-        // First-party features are described in the reader's language; others as their repository says.
+        // Core's own features are described by core, a plugin's by its own jar, in the reader's language; others
+        // as their repository says.
         features.addColumn(feature -> translations.has("plugins.feature." + feature.name(), locale())
-                ? t("plugins.feature." + feature.name()) : feature.description()).setHeader(t("plugins.column.description")).setFlexGrow(3);
+                ? t("plugins.feature." + feature.name()) : feature.description(locale()))
+                .setHeader(t("plugins.column.description")).setFlexGrow(3);
         features.addComponentColumn(feature -> {
             Button install = new Button(t("plugins.action.install"), e -> confirmThen(
                     () -> plugins.dryRunFeature(feature.name(), feature.version()),
