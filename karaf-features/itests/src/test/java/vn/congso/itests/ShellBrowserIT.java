@@ -648,6 +648,9 @@ class ShellBrowserIT {
         admin.click("sotay-save");
         admin.wait(15).until(d -> admin.notificationText().contains("Đã lưu “Tập huấn chữ ký số”"));
         admin.wait(10).until(d -> admin.gridTexts("sotay-grid").containsAll(List.of("Tập huấn chữ ký số", "1.250", "admin")));
+        // The plugins screen names it as its own jar translates it (Bundle-Name in its Bundle-Localization).
+        admin.get("/admin/plugins");
+        admin.wait(30).until(d -> admin.gridTexts("plugins-grid").stream().anyMatch(t -> t.contains("Sổ ghi chép (sotay)")));
 
         System.out.printf("Archetype walkthrough: generate %.1f s, build %.1f s, trust+install %.1f s, screen shown %.1f s,"
                 + " total %.1f s%n", (generated - started) / 1e9, (built - generated) / 1e9, (installedAt - built) / 1e9,
